@@ -1,0 +1,75 @@
+#include "appcontext.h"
+
+#include <QDir>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QVariant>
+
+namespace huike {
+
+AppContext::AppContext(std::unique_ptr<Database> db, const Clock &clock, QString terminal)
+    : m_db(std::move(db)), m_clock(clock), m_settings(*m_db)
+{
+    m_store.terminal = terminal.isEmpty() ? defaultTerminal() : terminal;
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, const Clock &clock, const QString &terminal)
+{
+    auto db = Database::open(dbPath);
+    if (!db)
+        return db.error();
+    std::unique_ptr<AppContext> ctx(new AppContext(std::move(*db), clock, terminal));
+    if (auto st = ctx->reloadStore(); !st)
+        return st.error();
+    return ctx;
+}
+
+QString AppContext::defaultDatabasePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("huike.db"));
+}
+
+QString AppContext::defaultTerminal()
+{
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? QStringLiteral("POS1") : host.left(24);
+}
+
+bool AppContext::isEmpty()
+{
+    QSqlQuery q(m_db->db());
+    return !(q.exec(QStringLiteral("SELECT 1 FROM stores LIMIT 1")) && q.next());
+}
+
+Status AppContext::reloadStore()
+{
+    const QString code = m_settings.value(Settings::kCurrentStore);
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT id, code FROM stores WHERE code = ? OR ? = '' ORDER BY code = ? DESC, id LIMIT 1"));
+    q.addBindValue(code);
+    q.addBindValue(code);
+    q.addBindValue(code);
+    if (!q.exec())
+        return storageError(q);
+    if (q.next()) {
+        m_store.storeId = q.value(0).toLongLong();
+        m_store.storeCode = q.value(1).toString();
+    }
+    wire();
+    return Ok{};
+}
+
+void AppContext::wire()
+{
+    m_catalog = std::make_unique<Catalog>(*m_db, m_clock);
+    m_operators = std::make_unique<OperatorService>(*m_db, m_clock);
+    m_checkout = std::make_unique<CheckoutService>(*m_db, m_clock, m_time, m_store, m_settings);
+    m_returns = std::make_unique<ReturnService>(*m_db, m_clock, m_time, m_store);
+    m_shifts = std::make_unique<ShiftService>(*m_db, m_clock, m_time, m_store);
+    m_held = std::make_unique<HeldOrderService>(*m_db, m_clock, m_store);
+    m_receipts = std::make_unique<ReceiptService>(*m_db, m_time);
+}
+
+} // namespace huike

@@ -1,0 +1,559 @@
+#include "catalog.h"
+
+#include "core/csv.h"
+#include "pinyin.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <functional>
+#include <QVariant>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Catalog", text);
+}
+
+const QString kSelect = QStringLiteral(
+    "SELECT p.id, p.code, p.name, p.pinyin, p.category_id, COALESCE(c.name, ''), p.unit, p.price_fen, "
+    "p.cost_fen, p.stock_milli, p.weighed, p.active, COALESCE(p.plu, '') FROM products p "
+    "LEFT JOIN categories c ON c.id = p.category_id ");
+
+Product readProduct(const QSqlQuery &q)
+{
+    Product p;
+    p.id = q.value(0).toLongLong();
+    p.code = q.value(1).toString();
+    p.name = q.value(2).toString();
+    p.pinyin = q.value(3).toString();
+    p.categoryId = q.value(4).toLongLong();
+    p.categoryName = q.value(5).toString();
+    p.unit = q.value(6).toString();
+    p.price = Money::fromFen(q.value(7).toLongLong());
+    p.cost = Money::fromFen(q.value(8).toLongLong());
+    p.stockMilli = q.value(9).toLongLong();
+    p.weighed = q.value(10).toBool();
+    p.active = q.value(11).toBool();
+    p.plu = q.value(12).toString();
+    return p;
+}
+
+QString escapeLike(QString s)
+{
+    s.replace(QLatin1String("\\"), QLatin1String("\\\\"));
+    s.replace(QLatin1String("%"), QLatin1String("\\%"));
+    s.replace(QLatin1String("_"), QLatin1String("\\_"));
+    return s;
+}
+
+// Header names a shop's spreadsheet may use for each column.
+const QHash<QString, QString> &headerAliases()
+{
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("code"), QStringLiteral("code")},       {QStringLiteral("货号"), QStringLiteral("code")},
+        {QStringLiteral("编码"), QStringLiteral("code")},       {QStringLiteral("barcode"), QStringLiteral("barcode")},
+        {QStringLiteral("条码"), QStringLiteral("barcode")},    {QStringLiteral("条形码"), QStringLiteral("barcode")},
+        {QStringLiteral("name"), QStringLiteral("name")},       {QStringLiteral("名称"), QStringLiteral("name")},
+        {QStringLiteral("商品名称"), QStringLiteral("name")},   {QStringLiteral("品名"), QStringLiteral("name")},
+        {QStringLiteral("pinyin"), QStringLiteral("pinyin")},   {QStringLiteral("拼音码"), QStringLiteral("pinyin")},
+        {QStringLiteral("助记码"), QStringLiteral("pinyin")},   {QStringLiteral("category"), QStringLiteral("category")},
+        {QStringLiteral("分类"), QStringLiteral("category")},   {QStringLiteral("类别"), QStringLiteral("category")},
+        {QStringLiteral("unit"), QStringLiteral("unit")},       {QStringLiteral("单位"), QStringLiteral("unit")},
+        {QStringLiteral("price"), QStringLiteral("price")},     {QStringLiteral("售价"), QStringLiteral("price")},
+        {QStringLiteral("零售价"), QStringLiteral("price")},    {QStringLiteral("cost"), QStringLiteral("cost")},
+        {QStringLiteral("进价"), QStringLiteral("cost")},       {QStringLiteral("成本"), QStringLiteral("cost")},
+        {QStringLiteral("stock"), QStringLiteral("stock")},     {QStringLiteral("库存"), QStringLiteral("stock")},
+        {QStringLiteral("weighed"), QStringLiteral("weighed")}, {QStringLiteral("称重"), QStringLiteral("weighed")},
+        {QStringLiteral("plu"), QStringLiteral("plu")},         {QStringLiteral("active"), QStringLiteral("active")},
+        {QStringLiteral("启用"), QStringLiteral("active")},
+    };
+    return aliases;
+}
+
+bool parseFlag(const QString &s)
+{
+    const QString t = s.trimmed().toLower();
+    return t == QLatin1String("1") || t == QLatin1String("yes") || t == QLatin1String("true")
+           || t == QStringLiteral("是") || t == QLatin1String("y");
+}
+} // namespace
+
+Catalog::Catalog(Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+
+Result<Product> Catalog::loadOne(const QString &whereSql, const QVariant &value)
+{
+    QSqlQuery &q = m_db.prepared(kSelect + whereSql);
+    q.bindValue(0, value);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, tr("No such product."));
+    }
+    Product p = readProduct(q);
+    q.finish();
+    p.barcodes = barcodesOf(p.id);
+    return p;
+}
+
+QStringList Catalog::barcodesOf(qint64 productId)
+{
+    QStringList out;
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY rowid"));
+    q.bindValue(0, productId);
+    if (q.exec())
+        while (q.next())
+            out.append(q.value(0).toString());
+    q.finish();
+    return out;
+}
+
+Result<Product> Catalog::byId(qint64 id)
+{
+    return loadOne(QStringLiteral("WHERE p.id = ?"), id);
+}
+
+Result<Product> Catalog::byBarcode(const QString &barcode)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT product_id FROM product_barcodes WHERE barcode = ?"));
+    q.bindValue(0, barcode);
+    if (!q.exec())
+        return storageError(q);
+    if (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        return byId(id);
+    }
+    q.finish();
+    auto byCode = loadOne(QStringLiteral("WHERE p.code = ?"), barcode);
+    if (!byCode && byCode.error().code == ErrorCode::NotFound)
+        return makeError(ErrorCode::NotFound, tr("Unknown barcode %1.").arg(barcode));
+    return byCode;
+}
+
+Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat &format)
+{
+    const ScannedCode sc = parseScannedCode(raw, format);
+    if (sc.kind == ScannedCode::Kind::Invalid)
+        return makeError(ErrorCode::Invalid, sc.problem);
+    if (sc.kind == ScannedCode::Kind::Plain) {
+        auto p = byBarcode(sc.code);
+        if (!p)
+            return p.error();
+        if (!p->active)
+            return makeError(ErrorCode::Conflict, tr("%1 is no longer sold (deactivated).").arg(p->name));
+        return ScanMatch{*p, 1000, std::nullopt};
+    }
+    // A scale label: the whole label may also be registered as a plain barcode; that wins.
+    if (auto p = byBarcode(sc.code); p && p->active)
+        return ScanMatch{*p, 1000, std::nullopt};
+    auto p = loadOne(QStringLiteral("WHERE p.plu = ?"), sc.plu);
+    if (!p)
+        return makeError(ErrorCode::NotFound, tr("Scale label %1: no product has PLU %2.").arg(sc.code, sc.plu));
+    if (!p->active)
+        return makeError(ErrorCode::Conflict, tr("%1 is no longer sold (deactivated).").arg(p->name));
+    ScanMatch m{*p, 1000, std::nullopt};
+    if (sc.kind == ScannedCode::Kind::WeightEmbedded) {
+        if (sc.weightGrams <= 0)
+            return makeError(ErrorCode::Invalid, tr("Scale label %1 has no weight.").arg(sc.code));
+        m.quantityMilli = sc.weightGrams; // grams are thousandths of a kilogram
+    } else {
+        if (sc.amount.fen() <= 0)
+            return makeError(ErrorCode::Invalid, tr("Scale label %1 has no amount.").arg(sc.code));
+        // The weight is implied by amount / price; the label's amount is what is charged.
+        m.quantityMilli = p->price.fen() > 0 ? divRoundHalfUp(sc.amount.fen() * 1000, p->price.fen()) : 1000;
+        if (m.quantityMilli <= 0)
+            m.quantityMilli = 1;
+        m.fixedAmount = sc.amount;
+    }
+    return m;
+}
+
+static QString whereFor(const ProductQuery &query, QVariantList &binds)
+{
+    QStringList conds;
+    if (!query.includeInactive)
+        conds << QStringLiteral("p.active = 1");
+    if (query.categoryId > 0) {
+        conds << QStringLiteral("p.category_id = ?");
+        binds << query.categoryId;
+    }
+    const QString t = query.text.trimmed();
+    if (!t.isEmpty()) {
+        const QString like = QLatin1Char('%') + escapeLike(t) + QLatin1Char('%');
+        const QString prefix = escapeLike(t.toLower()) + QLatin1Char('%');
+        conds << QStringLiteral("(p.code = ? OR p.id IN (SELECT product_id FROM product_barcodes WHERE barcode = ?) "
+                                "OR p.pinyin LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\')");
+        binds << t << t << prefix << like << (escapeLike(t) + QLatin1Char('%'));
+    }
+    return conds.isEmpty() ? QString() : QStringLiteral("WHERE ") + conds.join(QStringLiteral(" AND "));
+}
+
+QList<Product> Catalog::search(const ProductQuery &query)
+{
+    QVariantList binds;
+    const QString sql = kSelect + whereFor(query, binds) + QStringLiteral(" ORDER BY p.pinyin, p.id LIMIT ? OFFSET ?");
+    binds << query.limit << query.offset;
+    QSqlQuery q(m_db.db());
+    q.prepare(sql);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    QList<Product> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(readProduct(q));
+    return out;
+}
+
+int Catalog::count(const ProductQuery &query)
+{
+    QVariantList binds;
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM products p ") + whereFor(query, binds));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Status Catalog::insertStockMove(qint64 productId, qint64 qtyMilli, const QString &reason, qint64 operatorId)
+{
+    if (auto st = m_db.exec(QStringLiteral("INSERT INTO stock_moves(product_id, qty_milli, reason, operator_id, at_ms) "
+                                           "VALUES (?, ?, ?, ?, ?)"),
+                            {productId, qtyMilli, reason, operatorId > 0 ? QVariant(operatorId) : QVariant(),
+                             m_clock.nowMs()});
+        !st)
+        return st;
+    return m_db.exec(QStringLiteral("UPDATE products SET stock_milli = stock_milli + ? WHERE id = ?"),
+                     {qtyMilli, productId});
+}
+
+// Validation and the writes of save(), inside the caller's transaction.
+static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Product p, qint64 operatorId,
+                                        const std::function<Status(qint64, qint64)> &stockMove)
+{
+    p.name = p.name.trimmed();
+    p.code = p.code.trimmed();
+    if (p.name.isEmpty())
+        return makeError(ErrorCode::Invalid, tr("The product needs a name."));
+    if (p.price.isNegative())
+        return makeError(ErrorCode::Invalid, tr("The price cannot be negative."));
+    for (const QString &b : std::as_const(p.barcodes)) {
+        const ScannedCode sc = parseScannedCode(b);
+        if (sc.kind == ScannedCode::Kind::Invalid)
+            return makeError(ErrorCode::Invalid, sc.problem);
+    }
+    if (p.pinyin.trimmed().isEmpty())
+        p.pinyin = pinyinInitials(p.name);
+    p.pinyin = p.pinyin.trimmed().toLower();
+    if (p.code.isEmpty())
+        p.code = p.barcodes.isEmpty() ? QString() : p.barcodes.first();
+    const qint64 now = clock.nowMs();
+    const QVariant category = p.categoryId > 0 ? QVariant(p.categoryId) : QVariant();
+    const QVariant plu = p.plu.trimmed().isEmpty() ? QVariant() : QVariant(p.plu.trimmed());
+    qint64 id = p.id;
+    if (id == 0) {
+        QSqlQuery &q = db.prepared(QStringLiteral(
+            "INSERT INTO products(code, name, pinyin, category_id, unit, price_fen, cost_fen, stock_milli, weighed, "
+            "active, plu, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"));
+        const QVariantList v = {p.code.isEmpty() ? QVariant(QStringLiteral("tmp-%1").arg(now)) : QVariant(p.code),
+                                p.name, nonNull(p.pinyin), category, nonNull(p.unit), p.price.fen(), p.cost.fen(), p.weighed,
+                                p.active, plu, now, now};
+        for (int i = 0; i < v.size(); ++i)
+            q.bindValue(i, v.at(i));
+        if (!q.exec()) {
+            if (q.lastError().nativeErrorCode() == QLatin1String("2067") || q.lastError().text().contains(QLatin1String("UNIQUE")))
+                return makeError(ErrorCode::Conflict, tr("Product code %1 or PLU is already used.").arg(p.code));
+            return storageError(q);
+        }
+        id = q.lastInsertId().toLongLong();
+        if (p.code.isEmpty()) {
+            if (auto st = db.exec(QStringLiteral("UPDATE products SET code = ? WHERE id = ?"),
+                                  {QStringLiteral("P%1").arg(id, 6, 10, QLatin1Char('0')), id});
+                !st)
+                return st.error();
+        }
+        if (p.stockMilli != 0)
+            if (auto st = stockMove(id, p.stockMilli); !st)
+                return st.error();
+    } else {
+        QSqlQuery &q = db.prepared(QStringLiteral(
+            "UPDATE products SET code = ?, name = ?, pinyin = ?, category_id = ?, unit = ?, price_fen = ?, "
+            "cost_fen = ?, weighed = ?, active = ?, plu = ?, updated_at_ms = ? WHERE id = ?"));
+        const QVariantList v = {p.code, p.name, nonNull(p.pinyin), category, nonNull(p.unit), p.price.fen(), p.cost.fen(),
+                                p.weighed, p.active, plu, now, id};
+        for (int i = 0; i < v.size(); ++i)
+            q.bindValue(i, v.at(i));
+        if (!q.exec()) {
+            if (q.lastError().text().contains(QLatin1String("UNIQUE")))
+                return makeError(ErrorCode::Conflict, tr("Product code %1 or PLU is already used.").arg(p.code));
+            return storageError(q);
+        }
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::NotFound, tr("No such product."));
+        if (auto st = db.exec(QStringLiteral("DELETE FROM product_barcodes WHERE product_id = ?"), {id}); !st)
+            return st.error();
+    }
+    for (const QString &b : std::as_const(p.barcodes)) {
+        const QString code = b.trimmed();
+        if (code.isEmpty())
+            continue;
+        QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO product_barcodes(barcode, product_id) VALUES (?, ?)"));
+        q.bindValue(0, code);
+        q.bindValue(1, id);
+        if (!q.exec()) {
+            if (q.lastError().text().contains(QLatin1String("UNIQUE")))
+                return makeError(ErrorCode::Conflict, tr("Barcode %1 already belongs to another product.").arg(code));
+            return storageError(q);
+        }
+    }
+    Q_UNUSED(operatorId);
+    return id;
+}
+
+Result<qint64> Catalog::save(Product product, qint64 operatorId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto id = saveInTransaction(m_db, m_clock, std::move(product), operatorId, [&](qint64 pid, qint64 qty) {
+        return insertStockMove(pid, qty, QStringLiteral("initial"), operatorId);
+    });
+    if (!id)
+        return id;
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return id;
+}
+
+Status Catalog::setActive(qint64 productId, bool active, qint64 operatorId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE products SET active = ?, updated_at_ms = ? WHERE id = ?"));
+    q.bindValue(0, active);
+    q.bindValue(1, m_clock.nowMs());
+    q.bindValue(2, productId);
+    if (!q.exec())
+        return storageError(q);
+    if (q.numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound, tr("No such product."));
+    if (auto st = m_db.exec(QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target) VALUES (?, ?, ?, ?)"),
+                            {m_clock.nowMs(), operatorId, active ? QStringLiteral("product.activate")
+                                                                 : QStringLiteral("product.deactivate"),
+                             QString::number(productId)});
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Status Catalog::adjustStock(qint64 productId, qint64 deltaMilli, const QString &reason, qint64 operatorId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = insertStockMove(productId, deltaMilli, QStringLiteral("adjust"), operatorId); !st)
+        return st;
+    if (auto st = m_db.exec(QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target, reason, details) "
+                                           "VALUES (?, ?, 'stock.adjust', ?, ?, ?)"),
+                            {m_clock.nowMs(), operatorId, QString::number(productId), reason, formatQuantity(deltaMilli)});
+        !st)
+        return st;
+    return tx.commit();
+}
+
+QList<Category> Catalog::categories()
+{
+    QList<Category> out;
+    QSqlQuery q(m_db.db());
+    if (q.exec(QStringLiteral("SELECT id, name FROM categories ORDER BY sort_order, id")))
+        while (q.next())
+            out.append(Category{q.value(0).toLongLong(), q.value(1).toString()});
+    return out;
+}
+
+Result<qint64> Catalog::ensureCategory(const QString &name)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return qint64(0);
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id FROM categories WHERE name = ?"));
+    q.bindValue(0, n);
+    if (!q.exec())
+        return storageError(q);
+    if (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        return id;
+    }
+    q.finish();
+    QSqlQuery &ins = m_db.prepared(QStringLiteral(
+        "INSERT INTO categories(name, sort_order) VALUES (?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories))"));
+    ins.bindValue(0, n);
+    if (!ins.exec())
+        return storageError(ins);
+    return ins.lastInsertId().toLongLong();
+}
+
+ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
+{
+    ImportReport report;
+    auto decoded = decodeExternalText(bytes);
+    if (!decoded) {
+        report.errors << decoded.error().message;
+        return report;
+    }
+    report.encoding = decoded->encoding;
+    auto table = parseCsv(decoded->text);
+    if (!table) {
+        report.errors << table.error().message;
+        return report;
+    }
+    if (table->rows.isEmpty()) {
+        report.errors << tr("The file is empty.");
+        return report;
+    }
+    QHash<QString, int> col;
+    const QStringList header = table->rows.first();
+    for (int i = 0; i < header.size(); ++i) {
+        const QString key = headerAliases().value(header.at(i).trimmed().toLower());
+        if (!key.isEmpty() && !col.contains(key))
+            col.insert(key, i);
+    }
+    if (!col.contains(QStringLiteral("name")) || !col.contains(QStringLiteral("price"))) {
+        report.errors << tr("The header must name at least the columns name/名称 and price/售价.");
+        return report;
+    }
+    auto cell = [&](const QStringList &row, const QString &key) {
+        const int i = col.value(key, -1);
+        return i >= 0 && i < row.size() ? row.at(i).trimmed() : QString();
+    };
+
+    WriteTransaction tx(m_db);
+    if (!tx.began()) {
+        report.errors << tx.beginError().message;
+        return report;
+    }
+    for (qsizetype r = 1; r < table->rows.size(); ++r) {
+        const QStringList &row = table->rows.at(r);
+        const int line = table->lineNumbers.at(r);
+        Product p;
+        p.code = cell(row, QStringLiteral("code"));
+        p.name = cell(row, QStringLiteral("name"));
+        p.pinyin = cell(row, QStringLiteral("pinyin"));
+        p.unit = cell(row, QStringLiteral("unit"));
+        p.plu = cell(row, QStringLiteral("plu"));
+        p.weighed = parseFlag(cell(row, QStringLiteral("weighed")));
+        const QString activeCell = cell(row, QStringLiteral("active"));
+        p.active = activeCell.isEmpty() || parseFlag(activeCell);
+        for (QString b : cell(row, QStringLiteral("barcode")).split(QRegularExpression(QStringLiteral("[|;/ ]")), Qt::SkipEmptyParts))
+            p.barcodes << b.trimmed();
+        const auto price = Money::parse(cell(row, QStringLiteral("price")));
+        if (!price || price->isNegative()) {
+            report.errors << tr("line %1: price \"%2\" is not an amount in yuan.").arg(line).arg(cell(row, QStringLiteral("price")));
+            continue;
+        }
+        p.price = *price;
+        const QString costText = cell(row, QStringLiteral("cost"));
+        if (!costText.isEmpty()) {
+            const auto cost = Money::parse(costText);
+            if (!cost) {
+                report.errors << tr("line %1: cost \"%2\" is not an amount in yuan.").arg(line).arg(costText);
+                continue;
+            }
+            p.cost = *cost;
+        }
+        qint64 stock = 0;
+        const QString stockText = cell(row, QStringLiteral("stock"));
+        if (!stockText.isEmpty()) {
+            const auto s = parseQuantity(stockText);
+            if (!s) {
+                report.errors << tr("line %1: stock \"%2\" is not a quantity.").arg(line).arg(stockText);
+                continue;
+            }
+            stock = *s;
+        }
+        auto cat = ensureCategory(cell(row, QStringLiteral("category")));
+        if (!cat) {
+            report.errors << tr("line %1: %2").arg(line).arg(cat.error().message);
+            continue;
+        }
+        p.categoryId = *cat;
+        // An existing code updates that product; its stock moves by the difference, as a ledger row.
+        qint64 currentStock = 0;
+        if (!p.code.isEmpty()) {
+            if (auto existing = loadOne(QStringLiteral("WHERE p.code = ?"), p.code)) {
+                p.id = existing->id;
+                currentStock = existing->stockMilli;
+            }
+        }
+        // Savepoint per row: one bad row must not undo the good rows before it.
+        if (auto st = m_db.exec(QStringLiteral("SAVEPOINT import_row")); !st) {
+            report.errors << st.error().message;
+            break;
+        }
+        const bool isNew = p.id == 0;
+        p.stockMilli = isNew ? stock : 0;
+        auto id = saveInTransaction(m_db, m_clock, p, operatorId, [&](qint64 pid, qint64 qty) {
+            return insertStockMove(pid, qty, QStringLiteral("import"), operatorId);
+        });
+        if (id && !isNew && !stockText.isEmpty() && stock != currentStock) {
+            if (auto st = insertStockMove(p.id, stock - currentStock, QStringLiteral("import"), operatorId); !st)
+                id = st.error();
+        }
+        if (!id) {
+            const bool undone = m_db.exec(QStringLiteral("ROLLBACK TO import_row")).ok()
+                                && m_db.exec(QStringLiteral("RELEASE import_row")).ok();
+            report.errors << tr("line %1: %2").arg(line).arg(id.error().message);
+            if (!undone)
+                break;
+            continue;
+        }
+        if (auto st = m_db.exec(QStringLiteral("RELEASE import_row")); !st) {
+            report.errors << st.error().message;
+            break;
+        }
+        isNew ? ++report.added : ++report.updated;
+    }
+    if (auto st = tx.commit(); !st) {
+        report.errors << st.error().message;
+        report.added = report.updated = 0;
+    }
+    return report;
+}
+
+QByteArray Catalog::exportCsv()
+{
+    QList<QStringList> rows;
+    rows << QStringList{QStringLiteral("code"), QStringLiteral("barcode"), QStringLiteral("name"), QStringLiteral("pinyin"),
+                        QStringLiteral("category"), QStringLiteral("unit"), QStringLiteral("price"), QStringLiteral("cost"),
+                        QStringLiteral("stock"), QStringLiteral("weighed"), QStringLiteral("plu"), QStringLiteral("active")};
+    ProductQuery all;
+    all.includeInactive = true;
+    all.limit = 1000;
+    for (;;) {
+        const QList<Product> page = search(all);
+        for (const Product &p : page) {
+            rows << QStringList{p.code, barcodesOf(p.id).join(QLatin1Char('|')), p.name, p.pinyin, p.categoryName, p.unit,
+                                p.price.toString(), p.cost.toString(), formatQuantity(p.stockMilli),
+                                p.weighed ? QStringLiteral("1") : QStringLiteral("0"), p.plu,
+                                p.active ? QStringLiteral("1") : QStringLiteral("0")};
+        }
+        if (page.size() < all.limit)
+            break;
+        all.offset += all.limit;
+    }
+    return csvFile(rows);
+}
+
+} // namespace huike

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "barcode.h"
+#include "core/clock.h"
+#include "core/money.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace huike {
+
+class Database;
+
+struct Product {
+    qint64 id = 0;
+    QString code; // the shop's own product code (货号), unique
+    QString name;
+    QString pinyin; // initials for search; computed from the name when left empty
+    qint64 categoryId = 0;
+    QString categoryName;
+    QString unit;
+    Money price; // retail, per unit (per kg for weighed goods)
+    Money cost;
+    qint64 stockMilli = 0;
+    bool weighed = false;
+    bool active = true;
+    QString plu; // the product's number on the scale, for price-embedded labels
+    QStringList barcodes;
+};
+
+struct Category {
+    qint64 id = 0;
+    QString name;
+};
+
+// What a scan turned into: a product and, for scale labels, the quantity and fixed amount.
+struct ScanMatch {
+    Product product;
+    qint64 quantityMilli = 1000;
+    std::optional<Money> fixedAmount; // a price-embedded label's amount is what the customer pays
+};
+
+struct ProductQuery {
+    QString text;            // code, barcode, name or pinyin initials
+    qint64 categoryId = 0;   // 0: all
+    bool includeInactive = false;
+    int limit = 200;
+    int offset = 0;
+};
+
+struct ImportReport {
+    int added = 0;
+    int updated = 0;
+    QStringList errors; // "line 7: ..." per rejected row
+    QString encoding;
+};
+
+// Products, barcodes, categories and the stock ledger.
+class Catalog {
+public:
+    Catalog(Database &db, const Clock &clock);
+
+    Result<Product> byId(qint64 id);
+    Result<Product> byBarcode(const QString &barcode); // barcodes first, then product codes
+    Result<ScanMatch> lookupScan(const QString &raw, const ScaleLabelFormat &format = {});
+    QList<Product> search(const ProductQuery &query);
+    int count(const ProductQuery &query);
+
+    // Inserts (id == 0) or updates; barcodes are replaced; a new product's stock is an 'initial'
+    // stock move. Returns the id.
+    Result<qint64> save(Product product, qint64 operatorId);
+    Status setActive(qint64 productId, bool active, qint64 operatorId);
+    Status adjustStock(qint64 productId, qint64 deltaMilli, const QString &reason, qint64 operatorId);
+
+    QList<Category> categories();
+    Result<qint64> ensureCategory(const QString &name);
+
+    // CSV with a header; columns by name (English or Chinese): code/货号, barcode/条码 (several
+    // separated by '|' or ';'), name/名称, pinyin/拼音码, category/分类, unit/单位, price/售价,
+    // cost/进价, stock/库存, weighed/称重, plu. Rows with a known code update that product.
+    ImportReport importCsv(const QByteArray &bytes, qint64 operatorId);
+    QByteArray exportCsv();
+
+private:
+    Result<Product> loadOne(const QString &whereSql, const QVariant &value);
+    QStringList barcodesOf(qint64 productId);
+    Status insertStockMove(qint64 productId, qint64 qtyMilli, const QString &reason, qint64 operatorId);
+
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace huike

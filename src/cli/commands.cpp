@@ -1,0 +1,320 @@
+#include "commands.h"
+
+#include "app/appcontext.h"
+#include "core/uuid.h"
+#include "demo/demo.h"
+#include "reports/integrity.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSqlQuery>
+
+#include <cstdio>
+#include <random>
+#include <unistd.h>
+
+namespace huike::cli {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+namespace {
+
+SystemClock g_clock;
+
+struct Parsed {
+    QCommandLineParser parser;
+    bool ok = false;
+};
+
+// Parses `args` with the given options; prints the problem and returns false when they do not fit.
+bool parse(QCommandLineParser &p, const QStringList &args, const QList<QCommandLineOption> &options)
+{
+    p.addOptions(options);
+    p.addOption(QCommandLineOption(QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("PATH")));
+    if (!p.parse(QStringList{QStringLiteral("huike-cli")} + args)) {
+        err() << p.errorText() << "\n";
+        err().flush();
+        return false;
+    }
+    return true;
+}
+
+QString dbPath(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : AppContext::defaultDatabasePath();
+}
+
+std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal = {})
+{
+    auto ctx = AppContext::open(dbPath(p), g_clock, terminal);
+    if (!ctx) {
+        err() << "error: " << ctx.error().message << "\n";
+        err().flush();
+        return nullptr;
+    }
+    return std::move(*ctx);
+}
+
+int intOption(const QCommandLineParser &p, const QString &name, int fallback)
+{
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    return ok ? v : fallback;
+}
+
+} // namespace
+
+int cmdInit(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {{QStringLiteral("demo"), QStringLiteral("fill a demo store")},
+                {QStringLiteral("members"), QStringLiteral("demo members"), QStringLiteral("N")},
+                {QStringLiteral("months"), QStringLiteral("months of demo sales"), QStringLiteral("M")},
+                {QStringLiteral("seed"), QStringLiteral("demo seed"), QStringLiteral("S")},
+                {QStringLiteral("store-name"), QStringLiteral("store name"), QStringLiteral("NAME")},
+                {QStringLiteral("admin-pin"), QStringLiteral("PIN of operator 9001"), QStringLiteral("PIN")}}))
+        return 2;
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    if (!ctx->isEmpty()) {
+        err() << "error: " << dbPath(p) << " already holds a store; nothing was changed.\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("demo"))) {
+        DemoOptions o;
+        o.members = intOption(p, QStringLiteral("members"), o.members);
+        o.months = intOption(p, QStringLiteral("months"), o.months);
+        o.seed = static_cast<quint32>(intOption(p, QStringLiteral("seed"), static_cast<int>(o.seed)));
+        QElapsedTimer t;
+        t.start();
+        auto r = createDemoStore(ctx->db(), o, g_clock.nowMs());
+        if (!r) {
+            err() << "error: " << r.error().message << "\n";
+            return 1;
+        }
+        out() << "demo store in " << dbPath(p) << ": " << r->products << " products, " << r->members << " members, "
+              << r->sales << " sales, " << r->refunds << " refunds, " << r->shifts << " shifts (" << t.elapsed()
+              << " ms)\n";
+        return 0;
+    }
+    // An empty shop: one store and the administrator, who sets up the rest.
+    const QString pin = p.value(QStringLiteral("admin-pin"));
+    if (pin.isEmpty()) {
+        err() << "error: give --admin-pin for operator 9001 (or --demo for a demo store)\n";
+        return 2;
+    }
+    const QString name = p.isSet(QStringLiteral("store-name")) ? p.value(QStringLiteral("store-name")) : QStringLiteral("我的店");
+    if (auto st = ctx->db().exec(QStringLiteral("INSERT INTO stores(code, name) VALUES ('S01', ?)"), {name}); !st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
+    }
+    if (auto st = ctx->settings().set(Settings::kCurrentStore, QStringLiteral("S01")); !st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
+    }
+    if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin); !id) {
+        err() << "error: " << id.error().message << "\n";
+        return 1;
+    }
+    out() << "empty store in " << dbPath(p) << "; log in as 9001\n";
+    return 0;
+}
+
+int cmdVerify(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {}))
+        return 2;
+    if (!QFileInfo::exists(dbPath(p))) {
+        err() << "error: no database at " << dbPath(p) << "\n";
+        return 1;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const QStringList problems = verifyDatabase(ctx->db());
+    for (const QString &line : problems)
+        out() << line << "\n";
+    if (!problems.isEmpty()) {
+        out() << problems.size() << " problem(s) found\n";
+        return 1;
+    }
+    QSqlQuery q(ctx->db().db());
+    q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM sales), (SELECT COUNT(*) FROM products)"));
+    q.next();
+    out() << "ok: " << q.value(0).toLongLong() << " documents, " << q.value(1).toLongLong() << " products verified\n";
+    return 0;
+}
+
+int cmdSimulate(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {{QStringLiteral("sales"), QStringLiteral("how many"), QStringLiteral("N")},
+                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S")}}))
+        return 2;
+    const int n = intOption(p, QStringLiteral("sales"), -1);
+    if (n < 0) {
+        err() << "error: give --sales N\n";
+        return 2;
+    }
+    auto ctx = openContext(p, QStringLiteral("SIM"));
+    if (!ctx)
+        return 1;
+    ProductQuery pq;
+    pq.limit = 5000;
+    const QList<Product> products = ctx->catalog().search(pq);
+    const QList<Operator> ops = ctx->operators().list();
+    if (products.isEmpty() || ops.isEmpty()) {
+        err() << "error: the store has no products or operators (run init --demo first)\n";
+        return 1;
+    }
+    const qint64 operatorId = ops.first().id;
+    auto shift = ctx->shifts().current();
+    if (!shift) {
+        auto opened = ctx->shifts().open(operatorId, Money::fromYuan(200));
+        if (!opened) {
+            err() << "error: " << opened.error().message << "\n";
+            return 1;
+        }
+        shift = *opened;
+    }
+    std::mt19937 rng(static_cast<quint32>(intOption(p, QStringLiteral("seed"), 1)));
+    for (int i = 0; i < n; ++i) {
+        CheckoutRequest req;
+        req.uuid = newUuid();
+        req.operatorId = operatorId;
+        req.shiftId = shift->id;
+        const int lines = 1 + static_cast<int>(rng() % 8);
+        for (int l = 0; l < lines; ++l) {
+            const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
+            CartLine c;
+            c.productId = pr.id;
+            c.barcode = pr.barcodes.value(0);
+            c.name = pr.name;
+            c.listPrice = pr.price;
+            c.quantityMilli = pr.weighed ? 100 + rng() % 3000 : 1000 * (1 + rng() % 3);
+            if (rng() % 10 == 0)
+                c.discountPermille = 900 + rng() % 100;
+            req.lines.append(c);
+        }
+        const PricedOrder priced = ctx->checkout().quote(req.lines, req.orderDiscount);
+        switch (rng() % 4) {
+        case 0:
+            req.tenders = {{Tender::Cash, priced.total + Money::fromFen(rng() % 5000), {}}};
+            break;
+        case 1:
+            req.tenders = {{Tender::WeChat, priced.total, QStringLiteral("sim-%1").arg(i)}};
+            break;
+        case 2: {
+            const Money part = Money::fromFen(priced.total.fen() / 2);
+            req.tenders = {{Tender::Alipay, part, QStringLiteral("sim-%1").arg(i)},
+                           {Tender::Cash, priced.total - part + Money::fromFen(rng() % 1000), {}}};
+            break;
+        }
+        default:
+            req.tenders = {{Tender::Card, priced.total, QStringLiteral("sim-%1").arg(i)}};
+        }
+        if (req.tenders.first().amount.fen() == 0)
+            req.tenders = {{Tender::Cash, priced.total + Money::fromYuan(1), {}}};
+        auto sale = ctx->checkout().commit(req);
+        if (!sale) {
+            err() << "error: " << sale.error().message << "\n";
+            return 1;
+        }
+        // Printed only after COMMIT returned, and flushed at once: whoever reads this line may rely
+        // on the sale being on disk.
+        const QByteArray line = sale->receiptNo.toUtf8() + '\n';
+        if (::write(STDOUT_FILENO, line.constData(), static_cast<size_t>(line.size())) < 0)
+            return 1;
+    }
+    return 0;
+}
+
+int cmdReceipt(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {{QStringLiteral("width"), QStringLiteral("32 or 48 columns"), QStringLiteral("N")}}))
+        return 2;
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: give one receipt number\n";
+        return 2;
+    }
+    if (!QFileInfo::exists(dbPath(p))) {
+        err() << "error: no database at " << dbPath(p) << "\n";
+        return 1;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    auto r = ctx->receipts().load(p.positionalArguments().first());
+    if (!r) {
+        err() << "error: " << r.error().message << "\n";
+        return 1;
+    }
+    out() << ctx->receipts().render(*r, intOption(p, QStringLiteral("width"), 32) >= 48 ? 48 : 32);
+    return 0;
+}
+
+int cmdImportProducts(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {}))
+        return 2;
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: give one CSV file\n";
+        return 2;
+    }
+    QFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::ReadOnly)) {
+        err() << "error: cannot read " << f.fileName() << "\n";
+        return 1;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const QList<Operator> ops = ctx->operators().list();
+    const ImportReport r = ctx->catalog().importCsv(f.readAll(), ops.isEmpty() ? 0 : ops.first().id);
+    out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, " << r.errors.size()
+          << " rejected\n";
+    for (const QString &e : r.errors)
+        out() << e << "\n";
+    return r.errors.isEmpty() ? 0 : 1;
+}
+
+int cmdExportProducts(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {}))
+        return 2;
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: give the CSV file to write\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    QSaveFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::WriteOnly) || f.write(ctx->catalog().exportCsv()) < 0 || !f.commit()) {
+        err() << "error: cannot write " << f.fileName() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace huike::cli

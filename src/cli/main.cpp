@@ -1,0 +1,54 @@
+#include "commands.h"
+
+#include "core/log.h"
+
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+using namespace huike::cli;
+
+static void usage()
+{
+    err() << "usage: huike-cli COMMAND [options]\n"
+             "  init --db PATH [--demo] [--members N] [--months M] [--seed S]\n"
+             "  verify --db PATH\n"
+             "  simulate --db PATH --sales N [--seed S]\n"
+             "  receipt --db PATH [--width 32|48] NUMBER\n"
+             "  import-products --db PATH FILE.csv\n"
+             "  export-products --db PATH FILE.csv\n"
+             "  bench checkout --db PATH [--n N] --json\n"
+             "  bench lookup --db PATH --products N [--n N] --json\n"
+             "Without --db the shop's own database in the data folder is used.\n";
+    err().flush();
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Huike"));
+    QCoreApplication::setApplicationName(QStringLiteral("Huike"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        usage();
+        return args.isEmpty() ? 2 : 0;
+    }
+    huike::initLogging(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), QStringLiteral("huike-cli"));
+    const QString cmd = args.takeFirst();
+    if (cmd == QLatin1String("init"))
+        return cmdInit(args);
+    if (cmd == QLatin1String("verify"))
+        return cmdVerify(args);
+    if (cmd == QLatin1String("simulate"))
+        return cmdSimulate(args);
+    if (cmd == QLatin1String("receipt"))
+        return cmdReceipt(args);
+    if (cmd == QLatin1String("import-products"))
+        return cmdImportProducts(args);
+    if (cmd == QLatin1String("export-products"))
+        return cmdExportProducts(args);
+    if (cmd == QLatin1String("bench"))
+        return cmdBench(args);
+    err() << "unknown command: " << cmd << "\n";
+    usage();
+    return 2;
+}

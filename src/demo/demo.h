@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace huike {
+
+class Database;
+
+struct DemoOptions {
+    quint32 seed = 20261125;
+    int members = 2000;
+    int months = 6;
+};
+
+struct DemoReport {
+    int products = 0;
+    int members = 0;
+    int sales = 0;
+    int refunds = 0;
+    int shifts = 0;
+};
+
+// The demo store: a convenience store with ~300 products, its operators, members and months of
+// sales with true weekday and hour-of-day patterns and some refunds, all rung up through the same
+// checkout, refund and shift services the till uses, so every later screen has something true to
+// show. The same seed gives the same store. `nowMs` is when the history ends.
+Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qint64 nowMs,
+                                   const std::function<void(int percent)> &progress = {});
+
+// The PINs the demo operators log in with (shown on the login screen of a demo store).
+struct DemoLogin {
+    const char *code;
+    const char *pin;
+    const char *role;
+};
+inline constexpr DemoLogin kDemoLogins[] = {{"1001", "1234", "cashier"}, {"8001", "8888", "manager"}, {"9001", "9999", "admin"}};
+
+} // namespace huike

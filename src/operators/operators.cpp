@@ -1,0 +1,254 @@
+#include "operators.h"
+
+#include "store/database.h"
+#include "store/settings.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sodium.h>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Operators", text);
+}
+
+Role roleFromKey(const QString &k)
+{
+    if (k == QLatin1String("admin"))
+        return Role::Admin;
+    if (k == QLatin1String("manager"))
+        return Role::Manager;
+    return Role::Cashier;
+}
+
+const QString kSelect = QStringLiteral(
+    "SELECT id, code, name, role, locked, active, failed_attempts FROM operators ");
+
+Operator readOperator(const QSqlQuery &q)
+{
+    Operator o;
+    o.id = q.value(0).toLongLong();
+    o.code = q.value(1).toString();
+    o.name = q.value(2).toString();
+    o.role = roleFromKey(q.value(3).toString());
+    o.locked = q.value(4).toBool();
+    o.active = q.value(5).toBool();
+    o.failedAttempts = q.value(6).toInt();
+    return o;
+}
+} // namespace
+
+QString roleKey(Role r)
+{
+    switch (r) {
+    case Role::Admin:
+        return QStringLiteral("admin");
+    case Role::Manager:
+        return QStringLiteral("manager");
+    case Role::Cashier:
+        break;
+    }
+    return QStringLiteral("cashier");
+}
+
+QString roleLabel(Role r)
+{
+    switch (r) {
+    case Role::Admin:
+        return tr("Administrator");
+    case Role::Manager:
+        return tr("Manager");
+    case Role::Cashier:
+        break;
+    }
+    return tr("Cashier");
+}
+
+OperatorService::OperatorService(Database &db, const Clock &clock) : m_db(db), m_clock(clock)
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium failed to initialise");
+}
+
+QString OperatorService::hashPin(const QString &pin)
+{
+    const QByteArray p = pin.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, p.constData(), static_cast<unsigned long long>(p.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0)
+        return {};
+    return QString::fromLatin1(out);
+}
+
+bool OperatorService::verifyPin(const QString &hash, const QString &pin)
+{
+    const QByteArray h = hash.toLatin1();
+    const QByteArray p = pin.toUtf8();
+    return crypto_pwhash_str_verify(h.constData(), p.constData(), static_cast<unsigned long long>(p.size())) == 0;
+}
+
+Result<Operator> OperatorService::byCode(const QString &code)
+{
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("WHERE code = ?"));
+    q.bindValue(0, code.trimmed());
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, tr("Wrong operator code or PIN."));
+    }
+    Operator o = readOperator(q);
+    q.finish();
+    return o;
+}
+
+Result<Operator> OperatorService::byId(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("WHERE id = ?"));
+    q.bindValue(0, id);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, tr("No such operator."));
+    }
+    Operator o = readOperator(q);
+    q.finish();
+    return o;
+}
+
+QList<Operator> OperatorService::list()
+{
+    QList<Operator> out;
+    QSqlQuery q(m_db.db());
+    if (q.exec(kSelect + QStringLiteral("ORDER BY code")))
+        while (q.next())
+            out.append(readOperator(q));
+    return out;
+}
+
+Result<Operator> OperatorService::check(const QString &code, const QString &pin, const QString &action)
+{
+    auto op = byCode(code);
+    if (!op)
+        return op;
+    if (!op->active)
+        return makeError(ErrorCode::Denied, tr("Operator %1 is disabled.").arg(op->code));
+    if (op->locked)
+        return makeError(ErrorCode::Denied,
+                         tr("Operator %1 is locked after %2 wrong PINs. A manager must unlock it.")
+                             .arg(op->code)
+                             .arg(kMaxAttempts));
+    QString hash;
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT pin_hash FROM operators WHERE id = ?"));
+        q.bindValue(0, op->id);
+        if (!q.exec() || !q.next())
+            return storageError(q);
+        hash = q.value(0).toString();
+        q.finish();
+    }
+    const bool good = verifyPin(hash, pin);
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    const qint64 now = m_clock.nowMs();
+    if (good) {
+        if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = 0 WHERE id = ?"), {op->id}); !st)
+            return st.error();
+        if (auto st = writeAudit(m_db, now, op->id, 0, action, op->code); !st)
+            return st.error();
+        if (auto st = tx.commit(); !st)
+            return st.error();
+        op->failedAttempts = 0;
+        return op;
+    }
+    const int attempts = op->failedAttempts + 1;
+    const bool lock = attempts >= kMaxAttempts;
+    if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = ?, locked = ? WHERE id = ?"),
+                            {attempts, lock, op->id});
+        !st)
+        return st.error();
+    if (auto st = writeAudit(m_db, now, op->id, 0, lock ? QStringLiteral("operator.locked") : action + QStringLiteral(".failed"),
+                             op->code, {}, QStringLiteral("attempt %1").arg(attempts));
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    if (lock)
+        return makeError(ErrorCode::Denied, tr("Wrong PIN %1 times: operator %2 is now locked. A manager must unlock it.")
+                                                .arg(attempts)
+                                                .arg(op->code));
+    return makeError(ErrorCode::Denied,
+                     tr("Wrong operator code or PIN (%1 tries left).").arg(kMaxAttempts - attempts));
+}
+
+Result<Operator> OperatorService::login(const QString &code, const QString &pin)
+{
+    return check(code, pin, QStringLiteral("login"));
+}
+
+Result<Operator> OperatorService::authorizeManager(const QString &code, const QString &pin)
+{
+    auto op = check(code, pin, QStringLiteral("authorize"));
+    if (!op)
+        return op;
+    if (!op->isManager())
+        return makeError(ErrorCode::Denied, tr("%1 is not a manager: a manager's PIN is needed.").arg(op->name));
+    return op;
+}
+
+Result<qint64> OperatorService::create(const QString &code, const QString &name, Role role, const QString &pin)
+{
+    if (code.trimmed().isEmpty() || name.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, tr("An operator needs a code and a name."));
+    if (pin.size() < 4 || pin.size() > 12)
+        return makeError(ErrorCode::Invalid, tr("A PIN has 4 to 12 characters."));
+    const QString hash = hashPin(pin);
+    if (hash.isEmpty())
+        return makeError(ErrorCode::Storage, tr("Cannot hash the PIN (out of memory)."));
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO operators(code, name, role, pin_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)"));
+    q.bindValue(0, code.trimmed());
+    q.bindValue(1, name.trimmed());
+    q.bindValue(2, roleKey(role));
+    q.bindValue(3, hash);
+    q.bindValue(4, m_clock.nowMs());
+    if (!q.exec())
+        return makeError(ErrorCode::Conflict, tr("Operator code %1 is already used.").arg(code));
+    return q.lastInsertId().toLongLong();
+}
+
+Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
+{
+    auto mgr = byId(byManagerId);
+    if (!mgr || !mgr->isManager())
+        return makeError(ErrorCode::Denied, tr("Only a manager can unlock an operator."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET locked = 0, failed_attempts = 0 WHERE id = ?"),
+                            {operatorId});
+        !st)
+        return st;
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, byManagerId, QStringLiteral("operator.unlock"),
+                             QString::number(operatorId));
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Status OperatorService::changePin(qint64 operatorId, const QString &newPin)
+{
+    if (newPin.size() < 4 || newPin.size() > 12)
+        return makeError(ErrorCode::Invalid, tr("A PIN has 4 to 12 characters."));
+    return m_db.exec(QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"), {hashPin(newPin), operatorId});
+}
+
+} // namespace huike

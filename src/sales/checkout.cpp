@@ -1,0 +1,152 @@
+#include "checkout.h"
+
+#include "store/database.h"
+#include "store/settings.h"
+
+#include <QCoreApplication>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Checkout", text);
+}
+} // namespace
+
+Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders)
+{
+    Money nonCash;
+    Money cash;
+    QList<DocumentPayment> out;
+    for (const TenderInput &t : tenders) {
+        if (t.amount.fen() <= 0)
+            return makeError(ErrorCode::Invalid, tr("A payment must be more than zero."));
+        if (t.tender == Tender::Cash) {
+            cash += t.amount;
+            continue;
+        }
+        nonCash += t.amount;
+        out.append(DocumentPayment{t.tender, t.amount, t.amount, Money(), t.reference.trimmed()});
+    }
+    if (nonCash > total)
+        return makeError(ErrorCode::Invalid,
+                         tr("Card, WeChat and Alipay payments (%1) exceed the total %2: no change can be given on them.")
+                             .arg(nonCash.display(), total.display()));
+    const Money paid = nonCash + cash;
+    if (paid < total)
+        return makeError(ErrorCode::InsufficientFunds,
+                         tr("Payments %1 do not cover the total %2 (%3 short).")
+                             .arg(paid.display(), total.display(), (total - paid).display()));
+    if (cash.fen() > 0) {
+        const Money change = paid - total;
+        out.append(DocumentPayment{Tender::Cash, cash - change, cash, change, QString()});
+    }
+    return out;
+}
+
+CheckoutService::CheckoutService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store,
+                                 Settings &settings)
+    : m_db(db), m_clock(clock), m_time(time), m_store(std::move(store)), m_settings(settings)
+{
+}
+
+RoundingMode CheckoutService::roundingMode() const
+{
+    const qint64 v = m_settings.integer(Settings::kRoundingMode, 0);
+    return v == 1 ? RoundingMode::ToJiao : v == 2 ? RoundingMode::ToYuan : RoundingMode::None;
+}
+
+PricedOrder CheckoutService::quote(const QList<CartLine> &lines, const OrderDiscount &discount) const
+{
+    return priceOrder(lines, discount, roundingMode());
+}
+
+bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const
+{
+    const qint64 limit = m_settings.integer(Settings::kCashierDiscountLimit, 900);
+    for (const CartLine &l : lines)
+        if (effectiveDiscountPermille(l) < limit)
+            return true;
+    if (discount.permille < limit)
+        return true;
+    if (discount.permille == 1000 && discount.amount.fen() > 0) {
+        // An amount off counts by the rate it amounts to on what is left after line discounts.
+        const PricedOrder before = priceOrder(lines, OrderDiscount{}, RoundingMode::None);
+        if (before.total.fen() > 0 && (before.total - discount.amount).fen() * 1000 < limit * before.total.fen())
+            return true;
+    }
+    return false;
+}
+
+Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
+{
+    if (request.uuid.isEmpty())
+        return makeError(ErrorCode::Invalid, tr("A sale needs its id."));
+    if (request.lines.isEmpty())
+        return makeError(ErrorCode::Invalid, tr("The cart is empty."));
+    for (const CartLine &l : request.lines) {
+        if (l.quantityMilli <= 0)
+            return makeError(ErrorCode::Invalid, tr("%1: the quantity must be more than zero.").arg(l.name));
+        if (l.discountPermille < 0 || l.discountPermille > 1000)
+            return makeError(ErrorCode::Invalid, tr("%1: a discount must be between 0 and 10折.").arg(l.name));
+        if (l.priceOverride && l.priceOverride->isNegative())
+            return makeError(ErrorCode::Invalid, tr("%1: a price cannot be negative.").arg(l.name));
+    }
+    if (request.orderDiscount.permille < 0 || request.orderDiscount.permille > 1000)
+        return makeError(ErrorCode::Invalid, tr("An order discount must be between 0 and 10折."));
+
+    const PricedOrder priced = quote(request.lines, request.orderDiscount);
+    auto payments = settlePayments(priced.total, request.tenders);
+    if (!payments)
+        return payments.error();
+
+    Document doc;
+    doc.uuid = request.uuid;
+    doc.kind = QStringLiteral("sale");
+    doc.shiftId = request.shiftId;
+    doc.operatorId = request.operatorId;
+    doc.authorizedBy = request.authorizedBy;
+    doc.memberId = request.memberId;
+    doc.subtotal = priced.subtotal;
+    doc.discount = priced.discount;
+    doc.rounding = priced.rounding;
+    doc.total = priced.total;
+    doc.payments = *payments;
+    for (int i = 0; i < request.lines.size(); ++i) {
+        const CartLine &c = request.lines.at(i);
+        const PricedLine &p = priced.lines.at(i);
+        doc.lines.append(DocumentLine{c.productId, c.barcode, c.name, c.quantityMilli, c.listPrice, p.unitPrice,
+                                      p.lineDiscount, p.orderDiscount, p.amount, 0});
+    }
+
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto existing = findDocumentByUuid(m_db, request.uuid);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return **existing; // the first attempt committed: report it, record nothing new
+    if (needsManager(request.lines, request.orderDiscount)) {
+        if (request.authorizedBy <= 0)
+            return makeError(ErrorCode::Denied, tr("This discount is beyond the cashier's limit: a manager's PIN is needed."));
+        if (auto st = requireManager(m_db, request.authorizedBy); !st)
+            return st.error();
+    }
+    const qint64 now = m_clock.nowMs();
+    auto written = writeDocument(m_db, m_store, m_time, now, doc);
+    if (!written)
+        return written;
+    if (request.authorizedBy > 0) {
+        if (auto st = writeAudit(m_db, now, request.operatorId, request.authorizedBy, QStringLiteral("sale.discount"),
+                                 written->receiptNo, {}, QStringLiteral("discount %1").arg(priced.discount.toString()));
+            !st)
+            return st.error();
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return written;
+}
+
+} // namespace huike

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/clock.h"
+#include "document.h"
+#include "pricing.h"
+#include "tender.h"
+
+namespace huike {
+
+class Database;
+class Settings;
+
+struct CheckoutRequest {
+    QString uuid; // made when the cart was started: a retry or double click records one sale
+    qint64 operatorId = 0;
+    qint64 authorizedBy = 0; // the manager who approved discounts beyond the cashier's limit
+    qint64 shiftId = 0;
+    qint64 memberId = 0;
+    QList<CartLine> lines;
+    OrderDiscount orderDiscount;
+    QList<TenderInput> tenders;
+};
+
+// Turns tender inputs into what is recorded: non-cash exactly as charged, all cash as one
+// payment with its change. Payments then add up to the total exactly.
+Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders);
+
+// Rings up a sale: prices it again from the cart, checks the tenders and commits receipt, lines,
+// payments and stock in one BEGIN IMMEDIATE transaction. Only after COMMIT returns does it say done.
+class CheckoutService {
+public:
+    CheckoutService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store, Settings &settings);
+
+    RoundingMode roundingMode() const;
+    PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount) const;
+    // True when a line or the order is discounted beyond what a cashier may give alone.
+    bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const;
+    Result<SaleResult> commit(const CheckoutRequest &request);
+
+    const StoreContext &store() const { return m_store; }
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+    const ShopTime &m_time;
+    StoreContext m_store;
+    Settings &m_settings;
+};
+
+} // namespace huike

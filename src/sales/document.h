@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "tender.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace huike {
+
+class Database;
+
+// A sale, refund or void as it is written: one header, its lines, payments and stock moves.
+// Shared by checkout and returns so that every document is written, numbered and checked the
+// same way. Quantities and amounts of refunds and voids are negative.
+struct DocumentLine {
+    qint64 productId = 0;
+    QString barcode;
+    QString name;
+    qint64 quantityMilli = 0;
+    Money listPrice;
+    Money unitPrice;
+    Money lineDiscount;
+    Money orderDiscount;
+    Money amount;
+    qint64 originalLineId = 0;
+};
+
+struct DocumentPayment {
+    Tender tender = Tender::Cash;
+    Money amount;   // applied to the document
+    Money tendered; // handed over (cash)
+    Money change;
+    QString reference;
+};
+
+struct Document {
+    QString uuid;
+    QString kind; // "sale", "refund", "void"
+    qint64 originalSaleId = 0;
+    qint64 shiftId = 0;
+    qint64 operatorId = 0;
+    qint64 authorizedBy = 0;
+    qint64 memberId = 0;
+    Money subtotal;
+    Money discount;
+    Money rounding;
+    Money total;
+    QString reason;
+    QList<DocumentLine> lines;
+    QList<DocumentPayment> payments;
+};
+
+struct SaleResult {
+    qint64 saleId = 0;
+    QString receiptNo;
+    Money total;
+    Money change;
+    bool duplicate = false; // the uuid was already committed: this is that sale, not a new one
+};
+
+// Inside the caller's BEGIN IMMEDIATE: the document with this uuid, if it was committed before.
+Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString &uuid);
+// Inside the caller's BEGIN IMMEDIATE: numbers the document (gapless per store and day) and
+// writes it with its stock moves.
+Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const ShopTime &time, qint64 nowMs,
+                                 const Document &doc);
+// "S01-20261125-0007"
+QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qint64 seq);
+// The operator must exist, be active and be a manager or admin.
+Status requireManager(Database &db, qint64 operatorId);
+
+} // namespace huike

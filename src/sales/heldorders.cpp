@@ -1,0 +1,149 @@
+#include "heldorders.h"
+
+#include "store/database.h"
+#include "store/settings.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HeldOrders", text);
+}
+
+QJsonObject toJson(const RecalledOrder &o)
+{
+    QJsonArray lines;
+    for (const CartLine &l : o.lines) {
+        QJsonObject j{{QStringLiteral("product"), l.productId},  {QStringLiteral("barcode"), l.barcode},
+                      {QStringLiteral("name"), l.name},          {QStringLiteral("unit"), l.unit},
+                      {QStringLiteral("weighed"), l.weighed},    {QStringLiteral("qty"), l.quantityMilli},
+                      {QStringLiteral("price"), l.listPrice.fen()}, {QStringLiteral("discount"), l.discountPermille}};
+        if (l.priceOverride)
+            j.insert(QStringLiteral("override"), l.priceOverride->fen());
+        if (l.fixedAmount)
+            j.insert(QStringLiteral("fixed"), l.fixedAmount->fen());
+        lines.append(j);
+    }
+    return QJsonObject{{QStringLiteral("lines"), lines},
+                       {QStringLiteral("uuid"), o.uuid},
+                       {QStringLiteral("order_permille"), o.discount.permille},
+                       {QStringLiteral("order_amount"), o.discount.amount.fen()}};
+}
+
+RecalledOrder fromJson(const QJsonObject &j)
+{
+    RecalledOrder o;
+    o.uuid = j.value(QStringLiteral("uuid")).toString();
+    o.discount.permille = j.value(QStringLiteral("order_permille")).toInteger(1000);
+    o.discount.amount = Money::fromFen(j.value(QStringLiteral("order_amount")).toInteger());
+    for (const QJsonValue &v : j.value(QStringLiteral("lines")).toArray()) {
+        const QJsonObject l = v.toObject();
+        CartLine c;
+        c.productId = l.value(QStringLiteral("product")).toInteger();
+        c.barcode = l.value(QStringLiteral("barcode")).toString();
+        c.name = l.value(QStringLiteral("name")).toString();
+        c.unit = l.value(QStringLiteral("unit")).toString();
+        c.weighed = l.value(QStringLiteral("weighed")).toBool();
+        c.quantityMilli = l.value(QStringLiteral("qty")).toInteger(1000);
+        c.listPrice = Money::fromFen(l.value(QStringLiteral("price")).toInteger());
+        c.discountPermille = l.value(QStringLiteral("discount")).toInteger(1000);
+        if (l.contains(QStringLiteral("override")))
+            c.priceOverride = Money::fromFen(l.value(QStringLiteral("override")).toInteger());
+        if (l.contains(QStringLiteral("fixed")))
+            c.fixedAmount = Money::fromFen(l.value(QStringLiteral("fixed")).toInteger());
+        o.lines.append(c);
+    }
+    return o;
+}
+} // namespace
+
+HeldOrderService::HeldOrderService(Database &db, const Clock &clock, StoreContext store)
+    : m_db(db), m_clock(clock), m_store(std::move(store))
+{
+}
+
+Result<qint64> HeldOrderService::hold(const RecalledOrder &order, Money total, const QString &label, qint64 operatorId)
+{
+    if (order.lines.isEmpty())
+        return makeError(ErrorCode::Invalid, tr("The cart is empty: nothing to hold."));
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO held_orders(store_id, terminal, operator_id, label, total_fen, payload, created_at_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, m_store.storeId);
+    q.bindValue(1, m_store.terminal);
+    q.bindValue(2, operatorId);
+    q.bindValue(3, nonNull(label));
+    q.bindValue(4, total.fen());
+    q.bindValue(5, QString::fromUtf8(QJsonDocument(toJson(order)).toJson(QJsonDocument::Compact)));
+    q.bindValue(6, m_clock.nowMs());
+    if (!q.exec())
+        return storageError(q);
+    return q.lastInsertId().toLongLong();
+}
+
+QList<HeldOrder> HeldOrderService::list()
+{
+    QList<HeldOrder> out;
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT h.id, h.label, h.total_fen, h.payload, o.name, h.created_at_ms FROM held_orders h "
+        "JOIN operators o ON o.id = h.operator_id WHERE h.state = 'held' AND h.store_id = ? ORDER BY h.id"));
+    q.bindValue(0, m_store.storeId);
+    if (q.exec()) {
+        while (q.next()) {
+            const auto doc = QJsonDocument::fromJson(q.value(3).toString().toUtf8());
+            out.append(HeldOrder{q.value(0).toLongLong(), q.value(1).toString(), Money::fromFen(q.value(2).toLongLong()),
+                                 static_cast<int>(doc.object().value(QStringLiteral("lines")).toArray().size()),
+                                 q.value(4).toString(), q.value(5).toLongLong()});
+        }
+    }
+    q.finish();
+    return out;
+}
+
+Result<RecalledOrder> HeldOrderService::recall(qint64 id)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT payload FROM held_orders WHERE id = ? AND state = 'held'"));
+    q.bindValue(0, id);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, tr("That held order was already recalled at another till."));
+    }
+    const RecalledOrder order = fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    q.finish();
+    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'recalled', closed_at_ms = ? WHERE id = ?"),
+                            {m_clock.nowMs(), id});
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return order;
+}
+
+Status HeldOrderService::cancel(qint64 id, qint64 operatorId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? WHERE id = ? AND state = 'held'"),
+                            {m_clock.nowMs(), id});
+        !st)
+        return st;
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("held.cancel"), QString::number(id)); !st)
+        return st;
+    return tx.commit();
+}
+
+} // namespace huike

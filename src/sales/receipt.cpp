@@ -1,0 +1,235 @@
+#include "receipt.h"
+
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Receipt", text);
+}
+
+int charWidth(char32_t u)
+{
+    // East Asian wide and full-width ranges take two columns on a receipt printer.
+    if ((u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3)
+        || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60)
+        || (u >= 0xFFE0 && u <= 0xFFE6) || (u >= 0x20000 && u <= 0x3FFFD))
+        return 2;
+    if (u < 0x20)
+        return 0;
+    return 1;
+}
+} // namespace
+
+Money Receipt::change() const
+{
+    Money c;
+    for (const DocumentPayment &p : payments)
+        c += p.change;
+    return c;
+}
+
+int TextLayout::width(const QString &s)
+{
+    int w = 0;
+    for (char32_t u : s.toUcs4())
+        w += charWidth(u);
+    return w;
+}
+
+QString TextLayout::fit(const QString &s, int columns)
+{
+    QString out;
+    int w = 0;
+    for (char32_t u : s.toUcs4()) {
+        const int cw = charWidth(u);
+        if (w + cw > columns)
+            break;
+        w += cw;
+        out += QString::fromUcs4(&u, 1);
+    }
+    return out;
+}
+
+void TextLayout::line(const QString &s)
+{
+    // Long text wraps at character boundaries.
+    QString rest = s;
+    do {
+        const QString part = fit(rest, m_columns);
+        m_lines << part;
+        rest = rest.mid(part.size());
+    } while (!rest.isEmpty());
+}
+
+void TextLayout::center(const QString &s)
+{
+    const QString f = fit(s, m_columns);
+    m_lines << QString((m_columns - width(f)) / 2, QLatin1Char(' ')) + f;
+}
+
+void TextLayout::pair(const QString &left, const QString &right)
+{
+    const int rw = width(right);
+    const QString l = fit(left, std::max(0, m_columns - rw - 1));
+    m_lines << l + QString(std::max(1, m_columns - width(l) - rw), QLatin1Char(' ')) + right;
+}
+
+void TextLayout::columns(const QStringList &cells, const QList<int> &widths)
+{
+    QString out;
+    for (int i = 0; i < cells.size() && i < widths.size(); ++i) {
+        const QString c = fit(cells.at(i), widths.at(i));
+        const QString pad(widths.at(i) - width(c), QLatin1Char(' '));
+        out += i == 0 ? c + pad : pad + c;
+    }
+    m_lines << out;
+}
+
+void TextLayout::rule(QChar c)
+{
+    m_lines << QString(m_columns, c);
+}
+
+ReceiptService::ReceiptService(Database &db, const ShopTime &time) : m_db(db), m_time(time) {}
+
+Result<Receipt> ReceiptService::load(const QString &receiptNo)
+{
+    Receipt r;
+    qint64 saleId = 0;
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT s.id, s.receipt_no, s.kind, COALESCE(o2.receipt_no, ''), s.terminal, op.name, COALESCE(au.name, ''), "
+            "s.reason, s.created_at_ms, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, st.name, st.address, "
+            "st.phone, st.receipt_footer FROM sales s JOIN operators op ON op.id = s.operator_id "
+            "JOIN stores st ON st.id = s.store_id LEFT JOIN operators au ON au.id = s.authorized_by "
+            "LEFT JOIN sales o2 ON o2.id = s.original_sale_id WHERE s.receipt_no = ?"));
+        q.bindValue(0, receiptNo.trimmed());
+        if (!q.exec())
+            return storageError(q);
+        if (!q.next()) {
+            q.finish();
+            return makeError(ErrorCode::NotFound, tr("No receipt %1.").arg(receiptNo.trimmed()));
+        }
+        saleId = q.value(0).toLongLong();
+        r.receiptNo = q.value(1).toString();
+        r.kind = q.value(2).toString();
+        r.originalReceiptNo = q.value(3).toString();
+        r.terminal = q.value(4).toString();
+        r.operatorName = q.value(5).toString();
+        r.authorizerName = q.value(6).toString();
+        r.reason = q.value(7).toString();
+        r.createdAtMs = q.value(8).toLongLong();
+        r.subtotal = Money::fromFen(q.value(9).toLongLong());
+        r.discount = Money::fromFen(q.value(10).toLongLong());
+        r.rounding = Money::fromFen(q.value(11).toLongLong());
+        r.total = Money::fromFen(q.value(12).toLongLong());
+        r.storeName = q.value(13).toString();
+        r.storeAddress = q.value(14).toString();
+        r.storePhone = q.value(15).toString();
+        r.footer = q.value(16).toString();
+        q.finish();
+    }
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT name, barcode, qty_milli, list_price_fen, unit_price_fen, line_discount_fen + order_discount_fen, "
+            "amount_fen FROM sale_lines WHERE sale_id = ? ORDER BY line_no"));
+        q.bindValue(0, saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next())
+            r.lines.append(ReceiptLine{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                                       Money::fromFen(q.value(3).toLongLong()), Money::fromFen(q.value(4).toLongLong()),
+                                       Money::fromFen(q.value(5).toLongLong()), Money::fromFen(q.value(6).toLongLong())});
+        q.finish();
+    }
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT tender, amount_fen, tendered_fen, change_fen, reference FROM payments WHERE sale_id = ? ORDER BY id"));
+        q.bindValue(0, saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next())
+            r.payments.append(DocumentPayment{tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
+                                              Money::fromFen(q.value(1).toLongLong()), Money::fromFen(q.value(2).toLongLong()),
+                                              Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
+        q.finish();
+    }
+    return r;
+}
+
+QString ReceiptService::render(const Receipt &r, int columns) const
+{
+    TextLayout t(columns);
+    t.center(r.storeName);
+    if (!r.storeAddress.isEmpty())
+        t.center(r.storeAddress);
+    if (!r.storePhone.isEmpty())
+        t.center(tr("Tel %1").arg(r.storePhone));
+    if (r.kind == QLatin1String("refund"))
+        t.center(tr("*** REFUND ***"));
+    else if (r.kind == QLatin1String("void"))
+        t.center(tr("*** VOID ***"));
+    t.rule();
+    t.line(tr("Receipt: %1").arg(r.receiptNo));
+    if (!r.originalReceiptNo.isEmpty())
+        t.line(tr("Original: %1").arg(r.originalReceiptNo));
+    t.line(tr("Time: %1").arg(m_time.format(r.createdAtMs)));
+    t.line(tr("Till: %1  Cashier: %2").arg(r.terminal, r.operatorName));
+    if (!r.authorizerName.isEmpty())
+        t.line(tr("Approved by: %1").arg(r.authorizerName));
+    if (!r.reason.isEmpty())
+        t.line(tr("Reason: %1").arg(r.reason));
+    t.rule();
+    // name on its own line, then qty / price / amount in aligned columns
+    const int amountW = columns >= 48 ? 12 : 10;
+    const int priceW = columns >= 48 ? 12 : 9;
+    const int qtyW = columns - amountW - priceW;
+    t.columns({tr("Qty"), tr("Price"), tr("Amount")}, {qtyW, priceW, amountW});
+    for (const ReceiptLine &l : r.lines) {
+        t.line(l.name);
+        t.columns({QStringLiteral("  ") + formatQuantity(l.quantityMilli), l.listPrice.toString(), l.amount.toString()},
+                  {qtyW, priceW, amountW});
+        if (l.discount.fen() != 0)
+            t.pair(QStringLiteral("  ") + tr("discount"), (-l.discount).toString());
+    }
+    t.rule();
+    t.pair(tr("Items %1").arg(r.lines.size()), tr("Subtotal %1").arg(r.subtotal.toString()));
+    if (r.discount.fen() != 0)
+        t.pair(tr("Discount"), (-r.discount).toString());
+    if (r.rounding.fen() != 0)
+        t.pair(tr("Rounding"), (-r.rounding).toString());
+    t.pair(tr("TOTAL"), r.total.display());
+    for (const DocumentPayment &p : r.payments) {
+        QString label = tenderLabel(p.tender);
+        if (!p.reference.isEmpty())
+            label += QLatin1Char(' ') + p.reference.right(6);
+        t.pair(label, (p.tender == Tender::Cash ? p.tendered : p.amount).toString());
+    }
+    if (r.change().fen() != 0)
+        t.pair(tr("Change"), r.change().toString());
+    t.rule();
+    if (!r.footer.isEmpty())
+        t.center(r.footer);
+    return t.text();
+}
+
+QStringList ReceiptService::recent(int limit)
+{
+    QStringList out;
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT receipt_no FROM sales ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+} // namespace huike

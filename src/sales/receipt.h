@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "document.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace huike {
+
+class Database;
+
+struct ReceiptLine {
+    QString name;
+    QString barcode;
+    qint64 quantityMilli = 0;
+    Money listPrice;
+    Money unitPrice;
+    Money discount; // line + order share
+    Money amount;
+};
+
+// Everything a printed receipt shows, read back from the committed document.
+struct Receipt {
+    QString storeName;
+    QString storeAddress;
+    QString storePhone;
+    QString footer;
+    QString receiptNo;
+    QString kind; // sale / refund / void
+    QString originalReceiptNo;
+    QString terminal;
+    QString operatorName;
+    QString authorizerName;
+    QString reason;
+    qint64 createdAtMs = 0;
+    QList<ReceiptLine> lines;
+    QList<DocumentPayment> payments;
+    Money subtotal;
+    Money discount;
+    Money rounding;
+    Money total;
+    Money change() const;
+};
+
+// Monospace text laid out in columns, where a Chinese character takes two columns (as on a
+// receipt printer) and a line never splits one.
+class TextLayout {
+public:
+    explicit TextLayout(int columns) : m_columns(columns) {}
+    static int width(const QString &s);
+    static QString fit(const QString &s, int columns); // cut to at most `columns`, whole characters
+    void line(const QString &s);
+    void center(const QString &s);
+    void pair(const QString &left, const QString &right); // left-aligned label, right-aligned value
+    void columns(const QStringList &cells, const QList<int> &widths); // first cell left, rest right
+    void rule(QChar c = QLatin1Char('-'));
+    QString text() const { return m_lines.join(QLatin1Char('\n')) + QLatin1Char('\n'); }
+
+private:
+    int m_columns;
+    QStringList m_lines;
+};
+
+class ReceiptService {
+public:
+    ReceiptService(Database &db, const ShopTime &time);
+    Result<Receipt> load(const QString &receiptNo);
+    QString render(const Receipt &r, int columns = 32) const; // 32 for 58 mm paper, 48 for 80 mm
+    QStringList recent(int limit = 50); // receipt numbers, newest first
+
+private:
+    Database &m_db;
+    const ShopTime &m_time;
+};
+
+} // namespace huike

@@ -1,0 +1,255 @@
+#include "returns.h"
+
+#include "store/database.h"
+#include "store/settings.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <map>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Returns", text);
+}
+} // namespace
+
+ReturnService::ReturnService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store)
+    : m_db(db), m_clock(clock), m_time(time), m_store(std::move(store))
+{
+}
+
+Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
+{
+    RefundableSale sale;
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, receipt_no, kind, created_at_ms, total_fen FROM sales WHERE receipt_no = ?"));
+        q.bindValue(0, receiptNo.trimmed());
+        if (!q.exec())
+            return storageError(q);
+        if (!q.next()) {
+            q.finish();
+            return makeError(ErrorCode::NotFound, tr("No receipt %1.").arg(receiptNo.trimmed()));
+        }
+        const QString kind = q.value(2).toString();
+        sale.saleId = q.value(0).toLongLong();
+        sale.receiptNo = q.value(1).toString();
+        sale.createdAtMs = q.value(3).toLongLong();
+        sale.total = Money::fromFen(q.value(4).toLongLong());
+        q.finish();
+        if (kind != QLatin1String("sale"))
+            return makeError(ErrorCode::Invalid, tr("%1 is itself a refund or void: refund the original sale.").arg(sale.receiptNo));
+    }
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT l.id, l.line_no, l.product_id, l.barcode, l.name, l.qty_milli, l.unit_price_fen, l.amount_fen, "
+            "COALESCE((SELECT -SUM(r.qty_milli) FROM sale_lines r WHERE r.original_line_id = l.id), 0), "
+            "COALESCE((SELECT -SUM(r.amount_fen) FROM sale_lines r WHERE r.original_line_id = l.id), 0) "
+            "FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no"));
+        q.bindValue(0, sale.saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next()) {
+            RefundableLine l;
+            l.lineId = q.value(0).toLongLong();
+            l.lineNo = q.value(1).toInt();
+            l.productId = q.value(2).toLongLong();
+            l.barcode = q.value(3).toString();
+            l.name = q.value(4).toString();
+            l.soldMilli = q.value(5).toLongLong();
+            l.unitPrice = Money::fromFen(q.value(6).toLongLong());
+            l.amount = Money::fromFen(q.value(7).toLongLong());
+            l.returnedMilli = q.value(8).toLongLong();
+            l.returnedAmount = Money::fromFen(q.value(9).toLongLong());
+            sale.returnedTotal += l.returnedAmount;
+            sale.lines.append(l);
+        }
+        q.finish();
+    }
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT tender, amount_fen, tendered_fen, change_fen, reference FROM payments WHERE sale_id = ? ORDER BY id"));
+        q.bindValue(0, sale.saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next())
+            sale.payments.append(DocumentPayment{tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
+                                                 Money::fromFen(q.value(1).toLongLong()),
+                                                 Money::fromFen(q.value(2).toLongLong()),
+                                                 Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
+        q.finish();
+    }
+    return sale;
+}
+
+Result<RefundableSale> ReturnService::lastVoidableSale()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT receipt_no FROM sales WHERE store_id = ? AND terminal = ? AND kind = 'sale' ORDER BY id DESC LIMIT 1"));
+    q.bindValue(0, m_store.storeId);
+    q.bindValue(1, m_store.terminal);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, tr("This till has no sale to void."));
+    }
+    const QString no = q.value(0).toString();
+    q.finish();
+    auto sale = refundable(no);
+    if (sale && sale->returnedTotal.fen() != 0)
+        return makeError(ErrorCode::Conflict, tr("The last sale %1 was already refunded or voided.").arg(no));
+    return sale;
+}
+
+Result<SaleResult> ReturnService::refund(const RefundRequest &r)
+{
+    return reverse(QStringLiteral("refund"), r.uuid, r.receiptNo, r.lines, r.reason, r.operatorId, r.authorizedBy,
+                   r.shiftId);
+}
+
+Result<SaleResult> ReturnService::voidSale(const QString &uuid, const QString &receiptNo, const QString &reason,
+                                           qint64 operatorId, qint64 authorizedBy, qint64 shiftId)
+{
+    return reverse(QStringLiteral("void"), uuid, receiptNo, {}, reason, operatorId, authorizedBy, shiftId);
+}
+
+Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
+                                          const QList<RefundLineRequest> &requested, const QString &reason,
+                                          qint64 operatorId, qint64 authorizedBy, qint64 shiftId)
+{
+    if (uuid.isEmpty())
+        return makeError(ErrorCode::Invalid, tr("A refund needs its id."));
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, tr("Give a reason for the refund or void."));
+    if (authorizedBy <= 0)
+        return makeError(ErrorCode::Denied, tr("Refunds and voids need a manager's PIN."));
+
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto existing = findDocumentByUuid(m_db, uuid);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return **existing;
+    if (auto st = requireManager(m_db, authorizedBy); !st)
+        return st.error();
+    // Read inside the write lock: two tills refunding the same receipt cannot both take the last unit.
+    auto orig = refundable(receiptNo);
+    if (!orig)
+        return orig.error();
+    if (kind == QLatin1String("void")) {
+        auto last = lastVoidableSale();
+        if (!last)
+            return last.error();
+        if (last->saleId != orig->saleId)
+            return makeError(ErrorCode::Conflict, tr("Only the last sale of this till can be voided; refund %1 instead.")
+                                                      .arg(orig->receiptNo));
+    }
+
+    Document doc;
+    doc.uuid = uuid;
+    doc.kind = kind;
+    doc.originalSaleId = orig->saleId;
+    doc.shiftId = shiftId;
+    doc.operatorId = operatorId;
+    doc.authorizedBy = authorizedBy;
+    doc.reason = reason.trimmed();
+
+    QHash<qint64, qint64> wanted;
+    if (requested.isEmpty()) {
+        for (const RefundableLine &l : orig->lines)
+            if (l.remainingMilli() > 0)
+                wanted.insert(l.lineId, l.remainingMilli());
+    } else {
+        for (const RefundLineRequest &r : requested)
+            if (r.quantityMilli != 0)
+                wanted[r.originalLineId] += r.quantityMilli;
+    }
+    if (wanted.isEmpty())
+        return makeError(ErrorCode::Conflict, tr("Nothing is left to refund on %1.").arg(orig->receiptNo));
+
+    for (const RefundableLine &l : orig->lines) {
+        const qint64 qty = wanted.take(l.lineId);
+        if (qty == 0)
+            continue;
+        if (qty < 0 || qty > l.remainingMilli())
+            return makeError(ErrorCode::Invalid, tr("%1: only %2 can still be refunded.")
+                                                     .arg(l.name, formatQuantity(l.remainingMilli())));
+        // The last units of a line give back exactly what is left of its amount, so refunds in
+        // several steps add up to the sale to the fen.
+        const Money amount = qty == l.remainingMilli()
+                                 ? l.amount - l.returnedAmount
+                                 : Money::fromFen(divRoundHalfUp(l.amount.fen() * qty, l.soldMilli));
+        const Money gross = l.unitPrice.timesMilli(qty);
+        DocumentLine d;
+        d.productId = l.productId;
+        d.barcode = l.barcode;
+        d.name = l.name;
+        d.quantityMilli = -qty;
+        d.listPrice = l.unitPrice;
+        d.unitPrice = l.unitPrice;
+        d.amount = -amount;
+        d.orderDiscount = -(gross - amount); // what the sale's discounts took off these units
+        d.originalLineId = l.lineId;
+        doc.lines.append(d);
+        doc.subtotal -= gross;
+        doc.discount -= gross - amount;
+        doc.total -= amount;
+    }
+    if (!wanted.isEmpty())
+        return makeError(ErrorCode::Invalid, tr("A line to refund is not on receipt %1.").arg(orig->receiptNo));
+
+    // Pay back through the original tenders: cards and wallets first (the money goes back where it
+    // came from), cash last; each tender at most what it paid, less what was paid back before.
+    std::map<Tender, Money> paidBack;
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT p.tender, -SUM(p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
+            "WHERE s.original_sale_id = ? GROUP BY p.tender"));
+        q.bindValue(0, orig->saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next())
+            paidBack[tenderFromKey(q.value(0).toString()).value_or(Tender::Cash)] = Money::fromFen(q.value(1).toLongLong());
+        q.finish();
+    }
+    QList<DocumentPayment> sources = orig->payments;
+    std::stable_partition(sources.begin(), sources.end(), [](const DocumentPayment &p) { return p.tender != Tender::Cash; });
+    Money left = -doc.total;
+    for (const DocumentPayment &src : sources) {
+        // Earlier refunds used up the payments of a tender in the same order.
+        Money &already = paidBack[src.tender];
+        const Money consumed = std::min(src.amount, already);
+        already -= consumed;
+        const Money take = std::min(src.amount - consumed, left);
+        if (take.fen() <= 0)
+            continue;
+        doc.payments.append(DocumentPayment{src.tender, -take, -take, Money(), src.reference});
+        left -= take;
+    }
+    if (left.fen() != 0) // cannot happen while amounts are consistent; refuse rather than mis-pay
+        return makeError(ErrorCode::Conflict, tr("The refund exceeds what was paid on %1.").arg(orig->receiptNo));
+
+    const qint64 now = m_clock.nowMs();
+    auto written = writeDocument(m_db, m_store, m_time, now, doc);
+    if (!written)
+        return written;
+    if (auto st = writeAudit(m_db, now, operatorId, authorizedBy, QStringLiteral("sale.") + kind,
+                             orig->receiptNo, doc.reason,
+                             QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return written;
+}
+
+} // namespace huike

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/clock.h"
+#include "document.h"
+
+namespace huike {
+
+class Database;
+
+struct RefundableLine {
+    qint64 lineId = 0;
+    int lineNo = 0;
+    qint64 productId = 0;
+    QString barcode;
+    QString name;
+    qint64 soldMilli = 0;
+    qint64 returnedMilli = 0; // by earlier refunds or a void
+    Money unitPrice;
+    Money amount;             // what the line cost the customer
+    Money returnedAmount;
+    qint64 remainingMilli() const { return soldMilli - returnedMilli; }
+};
+
+struct RefundableSale {
+    qint64 saleId = 0;
+    QString receiptNo;
+    qint64 createdAtMs = 0;
+    Money total;
+    QList<RefundableLine> lines;
+    QList<DocumentPayment> payments;
+    Money returnedTotal;
+};
+
+struct RefundLineRequest {
+    qint64 originalLineId = 0;
+    qint64 quantityMilli = 0;
+};
+
+struct RefundRequest {
+    QString uuid;
+    QString receiptNo;
+    QList<RefundLineRequest> lines; // empty: everything that is left
+    QString reason;
+    qint64 operatorId = 0;
+    qint64 authorizedBy = 0; // a manager: refunds always need one
+    qint64 shiftId = 0;
+};
+
+// Refunds and voids are new documents that point to the original, need a reason and a manager,
+// put the goods back in stock and pay back through the tenders the customer used.
+class ReturnService {
+public:
+    ReturnService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store);
+
+    Result<RefundableSale> refundable(const QString &receiptNo);
+    Result<SaleResult> refund(const RefundRequest &request);
+    // The newest sale of this till, if nothing has been returned from it yet.
+    Result<RefundableSale> lastVoidableSale();
+    Result<SaleResult> voidSale(const QString &uuid, const QString &receiptNo, const QString &reason,
+                                qint64 operatorId, qint64 authorizedBy, qint64 shiftId);
+
+private:
+    Result<SaleResult> reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
+                               const QList<RefundLineRequest> &lines, const QString &reason, qint64 operatorId,
+                               qint64 authorizedBy, qint64 shiftId);
+
+    Database &m_db;
+    const Clock &m_clock;
+    const ShopTime &m_time;
+    StoreContext m_store;
+};
+
+} // namespace huike

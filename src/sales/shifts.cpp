@@ -1,0 +1,220 @@
+#include "shifts.h"
+
+#include "receipt.h"
+#include "store/database.h"
+#include "store/settings.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Shifts", text);
+}
+const QString kSelect = QStringLiteral(
+    "SELECT s.id, s.operator_id, o.name, s.terminal, s.opened_at_ms, s.float_fen, s.closed_at_ms, s.counted_fen "
+    "FROM shifts s JOIN operators o ON o.id = s.operator_id ");
+
+Shift readShift(const QSqlQuery &q)
+{
+    Shift s;
+    s.id = q.value(0).toLongLong();
+    s.operatorId = q.value(1).toLongLong();
+    s.operatorName = q.value(2).toString();
+    s.terminal = q.value(3).toString();
+    s.openedAtMs = q.value(4).toLongLong();
+    s.cashFloat = Money::fromFen(q.value(5).toLongLong());
+    if (!q.value(6).isNull())
+        s.closedAtMs = q.value(6).toLongLong();
+    if (!q.value(7).isNull())
+        s.counted = Money::fromFen(q.value(7).toLongLong());
+    return s;
+}
+} // namespace
+
+ShiftService::ShiftService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store)
+    : m_db(db), m_clock(clock), m_time(time), m_store(std::move(store))
+{
+}
+
+std::optional<Shift> ShiftService::current()
+{
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral(
+                                     "WHERE s.store_id = ? AND s.terminal = ? AND s.closed_at_ms IS NULL ORDER BY s.id DESC LIMIT 1"));
+    q.bindValue(0, m_store.storeId);
+    q.bindValue(1, m_store.terminal);
+    std::optional<Shift> out;
+    if (q.exec() && q.next())
+        out = readShift(q);
+    q.finish();
+    return out;
+}
+
+Result<Shift> ShiftService::load(qint64 shiftId)
+{
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("WHERE s.id = ?"));
+    q.bindValue(0, shiftId);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, tr("No such shift."));
+    }
+    Shift s = readShift(q);
+    q.finish();
+    return s;
+}
+
+Result<Shift> ShiftService::open(qint64 operatorId, Money cashFloat)
+{
+    if (cashFloat.isNegative())
+        return makeError(ErrorCode::Invalid, tr("The cash float cannot be negative."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto cur = current())
+        return makeError(ErrorCode::Conflict, tr("A shift is already open on this till (opened by %1).").arg(cur->operatorName));
+    const qint64 now = m_clock.nowMs();
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO shifts(store_id, terminal, operator_id, opened_at_ms, float_fen) VALUES (?, ?, ?, ?, ?)"));
+    q.bindValue(0, m_store.storeId);
+    q.bindValue(1, m_store.terminal);
+    q.bindValue(2, operatorId);
+    q.bindValue(3, now);
+    q.bindValue(4, cashFloat.fen());
+    if (!q.exec())
+        return storageError(q);
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (auto st = writeAudit(m_db, now, operatorId, 0, QStringLiteral("shift.open"), QString::number(id), {},
+                             cashFloat.toString());
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return load(id);
+}
+
+Result<ShiftReport> ShiftService::report(qint64 shiftId)
+{
+    auto shift = load(shiftId);
+    if (!shift)
+        return shift.error();
+    ShiftReport r;
+    r.shift = *shift;
+    r.counted = shift->counted;
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT kind, COUNT(*), COALESCE(SUM(total_fen), 0), COALESCE(SUM(discount_fen + rounding_fen), 0) "
+            "FROM sales WHERE shift_id = ? GROUP BY kind"));
+        q.bindValue(0, shiftId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next()) {
+            const QString kind = q.value(0).toString();
+            const int n = q.value(1).toInt();
+            const Money total = Money::fromFen(q.value(2).toLongLong());
+            if (kind == QLatin1String("sale")) {
+                r.saleCount = n;
+                r.salesTotal = total;
+                r.discounts = Money::fromFen(q.value(3).toLongLong());
+            } else if (kind == QLatin1String("refund")) {
+                r.refundCount = n;
+                r.refundsTotal = total;
+            } else {
+                r.voidCount = n;
+                r.voidsTotal = total;
+            }
+        }
+        q.finish();
+    }
+    for (Tender t : kAllTenders)
+        r.byTender.append(TenderTotal{t, Money(), Money()});
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT p.tender, s.kind = 'sale', COALESCE(SUM(p.amount_fen), 0) FROM payments p "
+            "JOIN sales s ON s.id = p.sale_id WHERE s.shift_id = ? GROUP BY p.tender, s.kind = 'sale'"));
+        q.bindValue(0, shiftId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next()) {
+            const Tender t = tenderFromKey(q.value(0).toString()).value_or(Tender::Cash);
+            for (TenderTotal &tt : r.byTender) {
+                if (tt.tender != t)
+                    continue;
+                (q.value(1).toBool() ? tt.sales : tt.refunds) += Money::fromFen(q.value(2).toLongLong());
+            }
+        }
+        q.finish();
+    }
+    r.expectedCash = shift->cashFloat + r.byTender.first().net();
+    return r;
+}
+
+Result<ShiftReport> ShiftService::close(qint64 shiftId, Money counted, qint64 operatorId)
+{
+    if (counted.isNegative())
+        return makeError(ErrorCode::Invalid, tr("The counted cash cannot be negative."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto r = report(shiftId);
+    if (!r)
+        return r;
+    if (r->shift.closedAtMs)
+        return makeError(ErrorCode::Conflict, tr("This shift is already closed."));
+    const qint64 now = m_clock.nowMs();
+    if (auto st = m_db.exec(QStringLiteral("UPDATE shifts SET closed_at_ms = ?, closed_by = ?, counted_fen = ?, "
+                                           "expected_fen = ? WHERE id = ? AND closed_at_ms IS NULL"),
+                            {now, operatorId, counted.fen(), r->expectedCash.fen(), shiftId});
+        !st)
+        return st.error();
+    if (auto st = writeAudit(m_db, now, operatorId, 0, QStringLiteral("shift.close"), QString::number(shiftId), {},
+                             QStringLiteral("expected %1 counted %2").arg(r->expectedCash.toString(), counted.toString()));
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    r->counted = counted;
+    r->shift.closedAtMs = now;
+    r->shift.counted = counted;
+    return r;
+}
+
+QString ShiftService::renderReport(const ShiftReport &r, int columns) const
+{
+    TextLayout t(columns);
+    t.center(tr("Shift report"));
+    t.rule();
+    t.pair(tr("Till"), r.shift.terminal);
+    t.pair(tr("Cashier"), r.shift.operatorName);
+    t.pair(tr("Opened"), m_time.format(r.shift.openedAtMs));
+    if (r.shift.closedAtMs)
+        t.pair(tr("Closed"), m_time.format(*r.shift.closedAtMs));
+    t.rule();
+    t.pair(tr("Sales (%1)").arg(r.saleCount), r.salesTotal.toString());
+    t.pair(tr("Discounts given"), r.discounts.toString());
+    t.pair(tr("Refunds (%1)").arg(r.refundCount), r.refundsTotal.toString());
+    t.pair(tr("Voids (%1)").arg(r.voidCount), r.voidsTotal.toString());
+    t.pair(tr("Net takings"), (r.salesTotal + r.refundsTotal + r.voidsTotal).toString());
+    t.rule();
+    for (const TenderTotal &tt : r.byTender) {
+        t.pair(tenderLabel(tt.tender), tt.net().toString());
+        if (tt.refunds.fen() != 0)
+            t.pair(QStringLiteral("  ") + tr("of which refunded"), tt.refunds.toString());
+    }
+    t.rule();
+    t.pair(tr("Cash float"), r.shift.cashFloat.toString());
+    t.pair(tr("Expected cash"), r.expectedCash.toString());
+    if (r.counted) {
+        t.pair(tr("Counted cash"), r.counted->toString());
+        const Money d = r.difference();
+        t.pair(d.isNegative() ? tr("Short") : tr("Over"), d.toString());
+    }
+    return t.text();
+}
+
+} // namespace huike

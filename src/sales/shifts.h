@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "tender.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace huike {
+
+class Database;
+
+struct Shift {
+    qint64 id = 0;
+    qint64 operatorId = 0;
+    QString operatorName;
+    QString terminal;
+    qint64 openedAtMs = 0;
+    Money cashFloat;
+    std::optional<qint64> closedAtMs;
+    std::optional<Money> counted;
+};
+
+struct TenderTotal {
+    Tender tender = Tender::Cash;
+    Money sales;   // taken on sales
+    Money refunds; // paid back on refunds and voids (negative)
+    Money net() const { return sales + refunds; }
+};
+
+// 交班: what the till took during one shift, by tender, and the cash that should be in the drawer.
+struct ShiftReport {
+    Shift shift;
+    int saleCount = 0;
+    Money salesTotal;
+    Money discounts;
+    int refundCount = 0;
+    Money refundsTotal; // negative
+    int voidCount = 0;
+    Money voidsTotal; // negative
+    QList<TenderTotal> byTender;
+    Money expectedCash; // float + net cash
+    std::optional<Money> counted;
+    Money difference() const { return counted ? *counted - expectedCash : Money(); }
+};
+
+class ShiftService {
+public:
+    ShiftService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store);
+
+    std::optional<Shift> current(); // the open shift of this till
+    Result<Shift> open(qint64 operatorId, Money cashFloat);
+    Result<ShiftReport> report(qint64 shiftId);
+    Result<ShiftReport> close(qint64 shiftId, Money counted, qint64 operatorId);
+    QString renderReport(const ShiftReport &r, int columns = 32) const;
+
+private:
+    Result<Shift> load(qint64 shiftId);
+
+    Database &m_db;
+    const Clock &m_clock;
+    const ShopTime &m_time;
+    StoreContext m_store;
+};
+
+} // namespace huike

@@ -1,0 +1,232 @@
+#include "database.h"
+
+#include "migrations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUuid>
+#include <QVariant>
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+namespace huike {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+} // namespace
+
+struct StatementCache {
+    QHash<QString, QSqlQuery *> queries;
+    ~StatementCache() { qDeleteAll(queries); }
+};
+
+Error storageError(const QSqlQuery &query)
+{
+    const QSqlError e = query.lastError();
+    const QString native = e.nativeErrorCode();
+    QString msg;
+    if (native == QLatin1String("13")) // SQLITE_FULL
+        msg = tr("The disk is full: nothing was saved. Free some space and try again.");
+    else if (native == QLatin1String("5") || native == QLatin1String("6")) // BUSY / LOCKED
+        msg = tr("The database is busy in another window or terminal. Try again in a moment.");
+    else if (native == QLatin1String("8")) // READONLY
+        msg = tr("The database file is read-only: nothing was saved.");
+    else if (native == QLatin1String("11") || native == QLatin1String("26")) // CORRUPT / NOTADB
+        msg = tr("The database file is damaged. Restore the last backup.");
+    else
+        msg = tr("The database refused the change: %1").arg(e.text());
+    spdlog::error("sql error {}: {} in [{}]", native.toStdString(), e.text().toStdString(),
+                  query.lastQuery().left(200).toStdString());
+    return makeError(ErrorCode::Storage, msg);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
+        if (!options.create)
+            return makeError(ErrorCode::NotFound, tr("No database at %1.").arg(path));
+        if (!QDir().mkpath(fi.absolutePath()))
+            return makeError(ErrorCode::Storage, tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+    }
+    std::unique_ptr<Database> d(new Database);
+    d->m_path = fi.absoluteFilePath();
+    d->m_connection = QStringLiteral("huike-") + QUuid::createUuid().toString(QUuid::Id128);
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connection);
+    if (!d->m_db.isValid())
+        return makeError(ErrorCode::Storage, tr("Qt's SQLite driver is missing (package libqt6sql6-sqlite)."));
+    d->m_db.setDatabaseName(d->m_path);
+    d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!d->m_db.open())
+        return makeError(ErrorCode::Storage, tr("Cannot open %1: %2").arg(path, d->m_db.lastError().text()));
+    d->m_cache = std::make_unique<StatementCache>();
+    if (auto st = d->configure(options); !st)
+        return st.error();
+    if (auto st = d->migrate(options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo); !st)
+        return st.error();
+    return d;
+}
+
+Database::~Database()
+{
+    m_cache.reset();
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+sqlite3 *Database::handle()
+{
+    return *static_cast<sqlite3 **>(m_db.driver()->handle().data());
+}
+
+QSqlQuery &Database::prepared(const QString &sql)
+{
+    auto it = m_cache->queries.find(sql);
+    if (it != m_cache->queries.end())
+        return **it;
+    auto *q = new QSqlQuery(m_db);
+    if (!q->prepare(sql))
+        spdlog::error("prepare failed: {} in [{}]", q->lastError().text().toStdString(), sql.toStdString());
+    m_cache->queries.insert(sql, q);
+    return *q;
+}
+
+Status Database::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &q = prepared(sql);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!q.exec())
+        return storageError(q);
+    q.finish();
+    return Ok{};
+}
+
+void Database::setSynchronousFull(bool on)
+{
+    QSqlQuery q(m_db);
+    q.exec(on ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=OFF"));
+}
+
+QString Database::lastErrorText() const
+{
+    return m_db.lastError().text();
+}
+
+Status Database::configure(const Options &options)
+{
+    QSqlQuery q(m_db);
+    // Reading the header first turns "not a database" into a clear message, not a failed PRAGMA.
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
+        return makeError(ErrorCode::Storage, tr("%1 is not a Huike database or is damaged (%2).")
+                                                 .arg(m_path, q.lastError().text()));
+    if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return makeError(ErrorCode::Storage, tr("Cannot switch %1 to WAL mode.").arg(m_path));
+    q.finish();
+    const QStringList pragmas = {
+        options.synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=OFF"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        QStringLiteral("PRAGMA busy_timeout=5000"),
+    };
+    for (const QString &p : pragmas) {
+        if (!q.exec(p))
+            return storageError(q);
+    }
+    return Ok{};
+}
+
+int Database::latestSchemaVersion()
+{
+    return static_cast<int>(migrations().size());
+}
+
+int Database::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")))
+        return -1;
+    if (!q.next())
+        return 0;
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+Status Database::migrate(int target)
+{
+    const int current = schemaVersion();
+    if (current < 0)
+        return makeError(ErrorCode::Storage, tr("Cannot read the schema version of %1.").arg(m_path));
+    const int latest = latestSchemaVersion();
+    if (current > latest)
+        return makeError(ErrorCode::TooNew,
+                         tr("This database was written by a newer Huike (schema %1; this program knows up to "
+                            "%2). Install the newer Huike; the file was not changed.")
+                             .arg(current)
+                             .arg(latest));
+    if (current >= target)
+        return Ok{};
+
+    WriteTransaction tx(*this);
+    if (!tx.began())
+        return tx.beginError();
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                               "applied_at_ms INTEGER NOT NULL)")))
+        return storageError(q);
+    const auto &steps = migrations();
+    for (int v = current + 1; v <= target; ++v) {
+        for (const char *sql : steps.at(static_cast<size_t>(v - 1))) {
+            if (!q.exec(QString::fromUtf8(sql)))
+                return storageError(q);
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_version(version, applied_at_ms) VALUES (?, "
+                                 "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"));
+        q.addBindValue(v);
+        if (!q.exec())
+            return storageError(q);
+        spdlog::info("schema of {} upgraded to version {}", m_path.toStdString(), v);
+    }
+    return tx.commit();
+}
+
+WriteTransaction::WriteTransaction(Database &db) : m_db(db)
+{
+    QSqlQuery q(db.db());
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        m_began = true;
+    else
+        m_error = storageError(q);
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_began && !m_done) {
+        QSqlQuery q(m_db.db());
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+Status WriteTransaction::commit()
+{
+    Q_ASSERT(m_began && !m_done);
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        Error e = storageError(q);
+        return e; // destructor rolls back
+    }
+    m_done = true;
+    return Ok{};
+}
+
+} // namespace huike

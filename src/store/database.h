@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace huike {
+
+// One SQLite file, opened the one safe way: WAL, synchronous=FULL, foreign keys on, a busy
+// timeout, and the schema brought up to date by ordered migrations in one transaction.
+class Database {
+public:
+    struct Options {
+        bool create = true;          // create the file if it does not exist
+        int migrateTo = -1;          // -1: the newest schema this program knows (tests pick older)
+        bool synchronousFull = true; // the demo generator may turn fsync off while it bulk-loads
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options{}); }
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static int latestSchemaVersion();
+    int schemaVersion();
+
+    QSqlDatabase &db() { return m_db; }
+    const QString &path() const { return m_path; }
+    // The sqlite3 handle of the same connection, for the hot paths where Qt Sql is too slow.
+    sqlite3 *handle();
+
+    // A prepared statement, prepared once per connection and reused.
+    QSqlQuery &prepared(const QString &sql);
+    // Runs one statement with bound values; the error message is translated and user-facing.
+    Status exec(const QString &sql, const QVariantList &values = {});
+    void setSynchronousFull(bool on);
+
+    QString lastErrorText() const;
+
+private:
+    Database() = default;
+    Status configure(const Options &options);
+    Status migrate(int target);
+
+    QSqlDatabase m_db;
+    QString m_connection;
+    QString m_path;
+    std::unique_ptr<struct StatementCache> m_cache;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() is called. Qt's transaction() opens a
+// deferred transaction, which fails at once when another writer holds the lock; IMMEDIATE takes
+// the write lock up front and waits (busy_timeout) for it.
+class [[nodiscard]] WriteTransaction {
+public:
+    explicit WriteTransaction(Database &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool began() const { return m_began; }
+    const Error &beginError() const { return m_error; }
+    Status commit();
+
+private:
+    Database &m_db;
+    bool m_began = false;
+    bool m_done = false;
+    Error m_error;
+};
+
+// Qt binds a null QString as SQL NULL; our text columns are NOT NULL DEFAULT ''.
+inline QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+// The message for a failed query, translated and with a hint for the cases a shop can fix.
+Error storageError(const QSqlQuery &query);
+
+} // namespace huike

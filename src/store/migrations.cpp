@@ -1,0 +1,166 @@
+#include "migrations.h"
+
+namespace huike {
+
+// Money columns are INTEGER fen; quantities INTEGER thousandths; instants INTEGER UTC ms.
+static const std::vector<const char *> kVersion1 = {
+    R"(CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL))",
+    R"(CREATE TABLE stores (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        address TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        receipt_footer TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE TABLE operators (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('cashier','manager','admin')),
+        pin_hash TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE TABLE categories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        sort_order INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE products (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        pinyin TEXT NOT NULL DEFAULT '',
+        category_id INTEGER REFERENCES categories(id),
+        unit TEXT NOT NULL DEFAULT '',
+        price_fen INTEGER NOT NULL CHECK (price_fen >= 0),
+        cost_fen INTEGER NOT NULL DEFAULT 0,
+        stock_milli INTEGER NOT NULL DEFAULT 0,
+        weighed INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX products_pinyin ON products(pinyin))",
+    R"(CREATE INDEX products_name ON products(name))",
+    R"(CREATE TABLE product_barcodes (
+        barcode TEXT PRIMARY KEY,
+        product_id INTEGER NOT NULL REFERENCES products(id)) WITHOUT ROWID)",
+    R"(CREATE INDEX product_barcodes_product ON product_barcodes(product_id))",
+    R"(CREATE TABLE members (
+        id INTEGER PRIMARY KEY,
+        phone TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL DEFAULT '',
+        gender TEXT NOT NULL DEFAULT '',
+        birthday TEXT NOT NULL DEFAULT '',
+        store_id INTEGER REFERENCES stores(id),
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE TABLE shifts (
+        id INTEGER PRIMARY KEY,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        terminal TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        opened_at_ms INTEGER NOT NULL,
+        float_fen INTEGER NOT NULL,
+        closed_at_ms INTEGER,
+        closed_by INTEGER REFERENCES operators(id),
+        counted_fen INTEGER,
+        expected_fen INTEGER))",
+    // A sale, refund or void: every document has a receipt number from one gapless daily sequence.
+    R"(CREATE TABLE sales (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        business_day TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        receipt_no TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('sale','refund','void')),
+        original_sale_id INTEGER REFERENCES sales(id),
+        shift_id INTEGER REFERENCES shifts(id),
+        terminal TEXT NOT NULL DEFAULT '',
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        member_id INTEGER REFERENCES members(id),
+        subtotal_fen INTEGER NOT NULL,
+        discount_fen INTEGER NOT NULL,
+        rounding_fen INTEGER NOT NULL,
+        total_fen INTEGER NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL,
+        UNIQUE (store_id, business_day, seq)))",
+    R"(CREATE INDEX sales_created ON sales(created_at_ms))",
+    R"(CREATE INDEX sales_member ON sales(member_id, created_at_ms))",
+    R"(CREATE INDEX sales_original ON sales(original_sale_id))",
+    R"(CREATE INDEX sales_shift ON sales(shift_id))",
+    R"(CREATE TABLE sale_lines (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        line_no INTEGER NOT NULL,
+        product_id INTEGER NOT NULL REFERENCES products(id),
+        barcode TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        qty_milli INTEGER NOT NULL,
+        list_price_fen INTEGER NOT NULL,
+        unit_price_fen INTEGER NOT NULL,
+        line_discount_fen INTEGER NOT NULL,
+        order_discount_fen INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        original_line_id INTEGER REFERENCES sale_lines(id),
+        UNIQUE (sale_id, line_no)))",
+    R"(CREATE INDEX sale_lines_original ON sale_lines(original_line_id))",
+    R"(CREATE INDEX sale_lines_product ON sale_lines(product_id))",
+    R"(CREATE TABLE payments (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        tender TEXT NOT NULL CHECK (tender IN ('cash','card','wechat','alipay')),
+        amount_fen INTEGER NOT NULL,
+        tendered_fen INTEGER NOT NULL,
+        change_fen INTEGER NOT NULL,
+        reference TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE INDEX payments_sale ON payments(sale_id))",
+    // The stock ledger: products.stock_milli is a cache of the sum of these rows.
+    R"(CREATE TABLE stock_moves (
+        id INTEGER PRIMARY KEY,
+        product_id INTEGER NOT NULL REFERENCES products(id),
+        qty_milli INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        sale_id INTEGER REFERENCES sales(id),
+        operator_id INTEGER REFERENCES operators(id),
+        at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX stock_moves_product ON stock_moves(product_id))",
+    R"(CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        operator_id INTEGER REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        action TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        details TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE INDEX audit_log_at ON audit_log(at_ms))",
+};
+
+// Version 2: held orders (挂单) survive a restart; scale PLU codes for price-embedded barcodes.
+static const std::vector<const char *> kVersion2 = {
+    R"(CREATE TABLE held_orders (
+        id INTEGER PRIMARY KEY,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        terminal TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        label TEXT NOT NULL DEFAULT '',
+        total_fen INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'held' CHECK (state IN ('held','recalled','cancelled')),
+        created_at_ms INTEGER NOT NULL,
+        closed_at_ms INTEGER))",
+    R"(CREATE INDEX held_orders_state ON held_orders(state, store_id))",
+    R"(ALTER TABLE products ADD COLUMN plu TEXT)",
+    R"(CREATE UNIQUE INDEX products_plu ON products(plu) WHERE plu IS NOT NULL)",
+};
+
+const std::vector<std::vector<const char *>> &migrations()
+{
+    static const std::vector<std::vector<const char *>> all = {kVersion1, kVersion2};
+    return all;
+}
+
+} // namespace huike

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+#include <QVariant>
+
+namespace huike {
+
+class Database;
+
+// Store-wide settings kept in the database, so every terminal of a shop agrees on them.
+class Settings {
+public:
+    explicit Settings(Database &db) : m_db(db) {}
+
+    QString value(const QString &key, const QString &fallback = {}) const;
+    qint64 integer(const QString &key, qint64 fallback) const;
+    Status set(const QString &key, const QString &value);
+
+    // The keys the engine reads, with their defaults in one place.
+    static inline const QString kRoundingMode = QStringLiteral("checkout.rounding");          // 0 none, 1 jiao, 2 yuan
+    static inline const QString kCashierDiscountLimit = QStringLiteral("checkout.cashier_min_permille"); // 900
+    static inline const QString kScannerInterKeyMs = QStringLiteral("scanner.inter_key_ms"); // 35
+    static inline const QString kScaleWeightFlags = QStringLiteral("scale.weight_flags");    // "2"
+    static inline const QString kCurrentStore = QStringLiteral("store.current_code");
+
+private:
+    Database &m_db;
+};
+
+// One row in the audit log: who did what, who authorised it, why. Call inside the transaction
+// of the change it records, so the two commit together.
+Status writeAudit(Database &db, qint64 atMs, qint64 operatorId, qint64 authorizedBy, const QString &action,
+                  const QString &target, const QString &reason = {}, const QString &details = {});
+
+} // namespace huike
