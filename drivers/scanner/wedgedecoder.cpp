@@ -4,7 +4,8 @@ namespace huike {
 
 WedgeDecoder::Result WedgeDecoder::key(QChar c, qint64 ms)
 {
-    if (!m_buffer.isEmpty() && (ms - m_lastMs > m_config.maxInterKeyMs || m_buffer.size() >= m_config.maxLength)) {
+    if (!m_buffer.isEmpty() &&
+        (ms - m_lastMs > m_config.maxInterKeyMs || m_buffer.size() >= m_config.maxLength)) {
         // A pause: what was held is typing. Hand it back, and start over with this key.
         QString held = m_buffer;
         m_buffer = QString(c);

@@ -14,7 +14,8 @@ AppContext::AppContext(std::unique_ptr<Database> db, const Clock &clock, QString
     m_store.terminal = terminal.isEmpty() ? defaultTerminal() : terminal;
 }
 
-Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, const Clock &clock, const QString &terminal)
+Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, const Clock &clock,
+                                                     const QString &terminal)
 {
     auto db = Database::open(dbPath);
     if (!db)
@@ -47,7 +48,8 @@ Status AppContext::reloadStore()
 {
     const QString code = m_settings.value(Settings::kCurrentStore);
     QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT id, code FROM stores WHERE code = ? OR ? = '' ORDER BY code = ? DESC, id LIMIT 1"));
+    q.prepare(QStringLiteral(
+        "SELECT id, code FROM stores WHERE code = ? OR ? = '' ORDER BY code = ? DESC, id LIMIT 1"));
     q.addBindValue(code);
     q.addBindValue(code);
     q.addBindValue(code);

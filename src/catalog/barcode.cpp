@@ -5,10 +5,6 @@
 namespace huike {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Barcode", text);
-}
 
 bool allDigits(QStringView s)
 {
@@ -42,8 +38,8 @@ bool ean13CheckOk(QStringView digits)
 
 bool ean8CheckOk(QStringView digits)
 {
-    return digits.size() == 8 && allDigits(digits)
-           && QChar('0' + (10 - gs1Sum(digits.left(7)) % 10) % 10) == digits.at(7);
+    return digits.size() == 8 && allDigits(digits) &&
+           QChar('0' + (10 - gs1Sum(digits.left(7)) % 10) % 10) == digits.at(7);
 }
 
 ScannedCode parseScannedCode(QStringView raw, const ScaleLabelFormat &format)
@@ -52,35 +48,43 @@ ScannedCode parseScannedCode(QStringView raw, const ScaleLabelFormat &format)
     const QString code = raw.trimmed().toString();
     r.code = code;
     if (code.isEmpty()) {
-        r.problem = tr("Empty code.");
+        r.problem = QCoreApplication::translate("Barcode", "Empty code.");
         return r;
     }
     if (code.size() > 48) {
-        r.problem = tr("The code is too long (%1 characters).").arg(code.size());
+        r.problem =
+            QCoreApplication::translate("Barcode", "The code is too long (%1 characters).").arg(code.size());
         return r;
     }
     for (QChar c : code) {
         if (c.unicode() < 0x21 || c.unicode() > 0x7E) {
-            r.problem = tr("The code holds characters a barcode cannot have.");
+            r.problem =
+                QCoreApplication::translate("Barcode", "The code holds characters a barcode cannot have.");
             return r;
         }
     }
     if (allDigits(code)) {
         if (code.size() == 13 && !ean13CheckOk(code)) {
-            r.problem = tr("EAN-13 %1 has a wrong check digit: scan it again.").arg(code);
+            r.problem =
+                QCoreApplication::translate("Barcode", "EAN-13 %1 has a wrong check digit: scan it again.")
+                    .arg(code);
             return r;
         }
         if (code.size() == 8 && !ean8CheckOk(code)) {
-            r.problem = tr("EAN-8 %1 has a wrong check digit: scan it again.").arg(code);
+            r.problem =
+                QCoreApplication::translate("Barcode", "EAN-8 %1 has a wrong check digit: scan it again.")
+                    .arg(code);
             return r;
         }
         if (code.size() == 12 && !ean13CheckOk(QLatin1Char('0') + code)) {
-            r.problem = tr("UPC-A %1 has a wrong check digit: scan it again.").arg(code);
+            r.problem =
+                QCoreApplication::translate("Barcode", "UPC-A %1 has a wrong check digit: scan it again.")
+                    .arg(code);
             return r;
         }
         // EAN-13 starting with 2 is the in-store range: scale labels carry PLU and amount/weight.
-        if (code.size() == 13 && code.at(0) == QLatin1Char('2')
-            && 2 + format.pluDigits + format.valueDigits + 1 == 13) {
+        if (code.size() == 13 && code.at(0) == QLatin1Char('2') &&
+            2 + format.pluDigits + format.valueDigits + 1 == 13) {
             r.plu = code.mid(2, format.pluDigits);
             const qint64 value = code.mid(2 + format.pluDigits, format.valueDigits).toLongLong();
             if (format.weightFlags.contains(code.at(1))) {

@@ -9,21 +9,17 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <functional>
 #include <QVariant>
+#include <functional>
 
 namespace huike {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Catalog", text);
-}
 
 const QString kSelect = QStringLiteral(
     "SELECT p.id, p.code, p.name, p.pinyin, p.category_id, COALESCE(c.name, ''), p.unit, p.price_fen, "
-    "p.cost_fen, p.stock_milli, p.weighed, p.active, COALESCE(p.plu, '') FROM products p "
+    "p.cost_fen, p.stock_milli, p.weighed, p.active, COALESCE(p.plu, ''), "
+    "(SELECT b.barcode FROM product_barcodes b WHERE b.product_id = p.id ORDER BY b.rowid LIMIT 1) FROM products p "
     "LEFT JOIN categories c ON c.id = p.category_id ");
 
 Product readProduct(const QSqlQuery &q)
@@ -42,6 +38,9 @@ Product readProduct(const QSqlQuery &q)
     p.weighed = q.value(10).toBool();
     p.active = q.value(11).toBool();
     p.plu = q.value(12).toString();
+    // Lists carry the main barcode; a single product loads all of them (barcodesOf).
+    if (!q.value(13).isNull())
+        p.barcodes = QStringList{q.value(13).toString()};
     return p;
 }
 
@@ -57,21 +56,36 @@ QString escapeLike(QString s)
 const QHash<QString, QString> &headerAliases()
 {
     static const QHash<QString, QString> aliases = {
-        {QStringLiteral("code"), QStringLiteral("code")},       {QStringLiteral("货号"), QStringLiteral("code")},
-        {QStringLiteral("编码"), QStringLiteral("code")},       {QStringLiteral("barcode"), QStringLiteral("barcode")},
-        {QStringLiteral("条码"), QStringLiteral("barcode")},    {QStringLiteral("条形码"), QStringLiteral("barcode")},
-        {QStringLiteral("name"), QStringLiteral("name")},       {QStringLiteral("名称"), QStringLiteral("name")},
-        {QStringLiteral("商品名称"), QStringLiteral("name")},   {QStringLiteral("品名"), QStringLiteral("name")},
-        {QStringLiteral("pinyin"), QStringLiteral("pinyin")},   {QStringLiteral("拼音码"), QStringLiteral("pinyin")},
-        {QStringLiteral("助记码"), QStringLiteral("pinyin")},   {QStringLiteral("category"), QStringLiteral("category")},
-        {QStringLiteral("分类"), QStringLiteral("category")},   {QStringLiteral("类别"), QStringLiteral("category")},
-        {QStringLiteral("unit"), QStringLiteral("unit")},       {QStringLiteral("单位"), QStringLiteral("unit")},
-        {QStringLiteral("price"), QStringLiteral("price")},     {QStringLiteral("售价"), QStringLiteral("price")},
-        {QStringLiteral("零售价"), QStringLiteral("price")},    {QStringLiteral("cost"), QStringLiteral("cost")},
-        {QStringLiteral("进价"), QStringLiteral("cost")},       {QStringLiteral("成本"), QStringLiteral("cost")},
-        {QStringLiteral("stock"), QStringLiteral("stock")},     {QStringLiteral("库存"), QStringLiteral("stock")},
-        {QStringLiteral("weighed"), QStringLiteral("weighed")}, {QStringLiteral("称重"), QStringLiteral("weighed")},
-        {QStringLiteral("plu"), QStringLiteral("plu")},         {QStringLiteral("active"), QStringLiteral("active")},
+        {QStringLiteral("code"), QStringLiteral("code")},
+        {QStringLiteral("货号"), QStringLiteral("code")},
+        {QStringLiteral("编码"), QStringLiteral("code")},
+        {QStringLiteral("barcode"), QStringLiteral("barcode")},
+        {QStringLiteral("条码"), QStringLiteral("barcode")},
+        {QStringLiteral("条形码"), QStringLiteral("barcode")},
+        {QStringLiteral("name"), QStringLiteral("name")},
+        {QStringLiteral("名称"), QStringLiteral("name")},
+        {QStringLiteral("商品名称"), QStringLiteral("name")},
+        {QStringLiteral("品名"), QStringLiteral("name")},
+        {QStringLiteral("pinyin"), QStringLiteral("pinyin")},
+        {QStringLiteral("拼音码"), QStringLiteral("pinyin")},
+        {QStringLiteral("助记码"), QStringLiteral("pinyin")},
+        {QStringLiteral("category"), QStringLiteral("category")},
+        {QStringLiteral("分类"), QStringLiteral("category")},
+        {QStringLiteral("类别"), QStringLiteral("category")},
+        {QStringLiteral("unit"), QStringLiteral("unit")},
+        {QStringLiteral("单位"), QStringLiteral("unit")},
+        {QStringLiteral("price"), QStringLiteral("price")},
+        {QStringLiteral("售价"), QStringLiteral("price")},
+        {QStringLiteral("零售价"), QStringLiteral("price")},
+        {QStringLiteral("cost"), QStringLiteral("cost")},
+        {QStringLiteral("进价"), QStringLiteral("cost")},
+        {QStringLiteral("成本"), QStringLiteral("cost")},
+        {QStringLiteral("stock"), QStringLiteral("stock")},
+        {QStringLiteral("库存"), QStringLiteral("stock")},
+        {QStringLiteral("weighed"), QStringLiteral("weighed")},
+        {QStringLiteral("称重"), QStringLiteral("weighed")},
+        {QStringLiteral("plu"), QStringLiteral("plu")},
+        {QStringLiteral("active"), QStringLiteral("active")},
         {QStringLiteral("启用"), QStringLiteral("active")},
     };
     return aliases;
@@ -80,8 +94,8 @@ const QHash<QString, QString> &headerAliases()
 bool parseFlag(const QString &s)
 {
     const QString t = s.trimmed().toLower();
-    return t == QLatin1String("1") || t == QLatin1String("yes") || t == QLatin1String("true")
-           || t == QStringLiteral("是") || t == QLatin1String("y");
+    return t == QLatin1String("1") || t == QLatin1String("yes") || t == QLatin1String("true") ||
+           t == QStringLiteral("是") || t == QLatin1String("y");
 }
 } // namespace
 
@@ -95,7 +109,7 @@ Result<Product> Catalog::loadOne(const QString &whereSql, const QVariant &value)
         return storageError(q);
     if (!q.next()) {
         q.finish();
-        return makeError(ErrorCode::NotFound, tr("No such product."));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Catalog", "No such product."));
     }
     Product p = readProduct(q);
     q.finish();
@@ -106,7 +120,8 @@ Result<Product> Catalog::loadOne(const QString &whereSql, const QVariant &value)
 QStringList Catalog::barcodesOf(qint64 productId)
 {
     QStringList out;
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY rowid"));
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY barcode"));
     q.bindValue(0, productId);
     if (q.exec())
         while (q.next())
@@ -134,7 +149,8 @@ Result<Product> Catalog::byBarcode(const QString &barcode)
     q.finish();
     auto byCode = loadOne(QStringLiteral("WHERE p.code = ?"), barcode);
     if (!byCode && byCode.error().code == ErrorCode::NotFound)
-        return makeError(ErrorCode::NotFound, tr("Unknown barcode %1.").arg(barcode));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Catalog", "Unknown barcode %1.").arg(barcode));
     return byCode;
 }
 
@@ -148,7 +164,9 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
         if (!p)
             return p.error();
         if (!p->active)
-            return makeError(ErrorCode::Conflict, tr("%1 is no longer sold (deactivated).").arg(p->name));
+            return makeError(
+                ErrorCode::Conflict,
+                QCoreApplication::translate("Catalog", "%1 is no longer sold (deactivated).").arg(p->name));
         return ScanMatch{*p, 1000, std::nullopt};
     }
     // A scale label: the whole label may also be registered as a plain barcode; that wins.
@@ -156,17 +174,25 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
         return ScanMatch{*p, 1000, std::nullopt};
     auto p = loadOne(QStringLiteral("WHERE p.plu = ?"), sc.plu);
     if (!p)
-        return makeError(ErrorCode::NotFound, tr("Scale label %1: no product has PLU %2.").arg(sc.code, sc.plu));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Catalog", "Scale label %1: no product has PLU %2.")
+                             .arg(sc.code, sc.plu));
     if (!p->active)
-        return makeError(ErrorCode::Conflict, tr("%1 is no longer sold (deactivated).").arg(p->name));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Catalog", "%1 is no longer sold (deactivated).").arg(p->name));
     ScanMatch m{*p, 1000, std::nullopt};
     if (sc.kind == ScannedCode::Kind::WeightEmbedded) {
         if (sc.weightGrams <= 0)
-            return makeError(ErrorCode::Invalid, tr("Scale label %1 has no weight.").arg(sc.code));
+            return makeError(
+                ErrorCode::Invalid,
+                QCoreApplication::translate("Catalog", "Scale label %1 has no weight.").arg(sc.code));
         m.quantityMilli = sc.weightGrams; // grams are thousandths of a kilogram
     } else {
         if (sc.amount.fen() <= 0)
-            return makeError(ErrorCode::Invalid, tr("Scale label %1 has no amount.").arg(sc.code));
+            return makeError(
+                ErrorCode::Invalid,
+                QCoreApplication::translate("Catalog", "Scale label %1 has no amount.").arg(sc.code));
         // The weight is implied by amount / price; the label's amount is what is charged.
         m.quantityMilli = p->price.fen() > 0 ? divRoundHalfUp(sc.amount.fen() * 1000, p->price.fen()) : 1000;
         if (m.quantityMilli <= 0)
@@ -189,8 +215,9 @@ static QString whereFor(const ProductQuery &query, QVariantList &binds)
     if (!t.isEmpty()) {
         const QString like = QLatin1Char('%') + escapeLike(t) + QLatin1Char('%');
         const QString prefix = escapeLike(t.toLower()) + QLatin1Char('%');
-        conds << QStringLiteral("(p.code = ? OR p.id IN (SELECT product_id FROM product_barcodes WHERE barcode = ?) "
-                                "OR p.pinyin LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\')");
+        conds << QStringLiteral(
+            "(p.code = ? OR p.id IN (SELECT product_id FROM product_barcodes WHERE barcode = ?) "
+            "OR p.pinyin LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\')");
         binds << t << t << prefix << like << (escapeLike(t) + QLatin1Char('%'));
     }
     return conds.isEmpty() ? QString() : QStringLiteral("WHERE ") + conds.join(QStringLiteral(" AND "));
@@ -199,7 +226,8 @@ static QString whereFor(const ProductQuery &query, QVariantList &binds)
 QList<Product> Catalog::search(const ProductQuery &query)
 {
     QVariantList binds;
-    const QString sql = kSelect + whereFor(query, binds) + QStringLiteral(" ORDER BY p.pinyin, p.id LIMIT ? OFFSET ?");
+    const QString sql =
+        kSelect + whereFor(query, binds) + QStringLiteral(" ORDER BY p.pinyin, p.id LIMIT ? OFFSET ?");
     binds << query.limit << query.offset;
     QSqlQuery q(m_db.db());
     q.prepare(sql);
@@ -227,10 +255,11 @@ int Catalog::count(const ProductQuery &query)
 
 Status Catalog::insertStockMove(qint64 productId, qint64 qtyMilli, const QString &reason, qint64 operatorId)
 {
-    if (auto st = m_db.exec(QStringLiteral("INSERT INTO stock_moves(product_id, qty_milli, reason, operator_id, at_ms) "
-                                           "VALUES (?, ?, ?, ?, ?)"),
-                            {productId, qtyMilli, reason, operatorId > 0 ? QVariant(operatorId) : QVariant(),
-                             m_clock.nowMs()});
+    if (auto st = m_db.exec(
+            QStringLiteral("INSERT INTO stock_moves(product_id, qty_milli, reason, operator_id, at_ms) "
+                           "VALUES (?, ?, ?, ?, ?)"),
+            {productId, qtyMilli, reason, operatorId > 0 ? QVariant(operatorId) : QVariant(),
+             m_clock.nowMs()});
         !st)
         return st;
     return m_db.exec(QStringLiteral("UPDATE products SET stock_milli = stock_milli + ? WHERE id = ?"),
@@ -244,9 +273,11 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
     p.name = p.name.trimmed();
     p.code = p.code.trimmed();
     if (p.name.isEmpty())
-        return makeError(ErrorCode::Invalid, tr("The product needs a name."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Catalog", "The product needs a name."));
     if (p.price.isNegative())
-        return makeError(ErrorCode::Invalid, tr("The price cannot be negative."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Catalog", "The price cannot be negative."));
     for (const QString &b : std::as_const(p.barcodes)) {
         const ScannedCode sc = parseScannedCode(b);
         if (sc.kind == ScannedCode::Kind::Invalid)
@@ -263,16 +294,31 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
     qint64 id = p.id;
     if (id == 0) {
         QSqlQuery &q = db.prepared(QStringLiteral(
-            "INSERT INTO products(code, name, pinyin, category_id, unit, price_fen, cost_fen, stock_milli, weighed, "
+            "INSERT INTO products(code, name, pinyin, category_id, unit, price_fen, cost_fen, stock_milli, "
+            "weighed, "
             "active, plu, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"));
-        const QVariantList v = {p.code.isEmpty() ? QVariant(QStringLiteral("tmp-%1").arg(now)) : QVariant(p.code),
-                                p.name, nonNull(p.pinyin), category, nonNull(p.unit), p.price.fen(), p.cost.fen(), p.weighed,
-                                p.active, plu, now, now};
+        const QVariantList v = {p.code.isEmpty() ? QVariant(QStringLiteral("tmp-%1").arg(now))
+                                                 : QVariant(p.code),
+                                p.name,
+                                nonNull(p.pinyin),
+                                category,
+                                nonNull(p.unit),
+                                p.price.fen(),
+                                p.cost.fen(),
+                                p.weighed,
+                                p.active,
+                                plu,
+                                now,
+                                now};
         for (int i = 0; i < v.size(); ++i)
             q.bindValue(i, v.at(i));
         if (!q.exec()) {
-            if (q.lastError().nativeErrorCode() == QLatin1String("2067") || q.lastError().text().contains(QLatin1String("UNIQUE")))
-                return makeError(ErrorCode::Conflict, tr("Product code %1 or PLU is already used.").arg(p.code));
+            if (q.lastError().nativeErrorCode() == QLatin1String("2067") ||
+                q.lastError().text().contains(QLatin1String("UNIQUE")))
+                return makeError(
+                    ErrorCode::Conflict,
+                    QCoreApplication::translate("Catalog", "Product code %1 or PLU is already used.")
+                        .arg(p.code));
             return storageError(q);
         }
         id = q.lastInsertId().toLongLong();
@@ -289,17 +335,30 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
         QSqlQuery &q = db.prepared(QStringLiteral(
             "UPDATE products SET code = ?, name = ?, pinyin = ?, category_id = ?, unit = ?, price_fen = ?, "
             "cost_fen = ?, weighed = ?, active = ?, plu = ?, updated_at_ms = ? WHERE id = ?"));
-        const QVariantList v = {p.code, p.name, nonNull(p.pinyin), category, nonNull(p.unit), p.price.fen(), p.cost.fen(),
-                                p.weighed, p.active, plu, now, id};
+        const QVariantList v = {p.code,
+                                p.name,
+                                nonNull(p.pinyin),
+                                category,
+                                nonNull(p.unit),
+                                p.price.fen(),
+                                p.cost.fen(),
+                                p.weighed,
+                                p.active,
+                                plu,
+                                now,
+                                id};
         for (int i = 0; i < v.size(); ++i)
             q.bindValue(i, v.at(i));
         if (!q.exec()) {
             if (q.lastError().text().contains(QLatin1String("UNIQUE")))
-                return makeError(ErrorCode::Conflict, tr("Product code %1 or PLU is already used.").arg(p.code));
+                return makeError(
+                    ErrorCode::Conflict,
+                    QCoreApplication::translate("Catalog", "Product code %1 or PLU is already used.")
+                        .arg(p.code));
             return storageError(q);
         }
         if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::NotFound, tr("No such product."));
+            return makeError(ErrorCode::NotFound, QCoreApplication::translate("Catalog", "No such product."));
         if (auto st = db.exec(QStringLiteral("DELETE FROM product_barcodes WHERE product_id = ?"), {id}); !st)
             return st.error();
     }
@@ -307,12 +366,16 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
         const QString code = b.trimmed();
         if (code.isEmpty())
             continue;
-        QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO product_barcodes(barcode, product_id) VALUES (?, ?)"));
+        QSqlQuery &q =
+            db.prepared(QStringLiteral("INSERT INTO product_barcodes(barcode, product_id) VALUES (?, ?)"));
         q.bindValue(0, code);
         q.bindValue(1, id);
         if (!q.exec()) {
             if (q.lastError().text().contains(QLatin1String("UNIQUE")))
-                return makeError(ErrorCode::Conflict, tr("Barcode %1 already belongs to another product.").arg(code));
+                return makeError(
+                    ErrorCode::Conflict,
+                    QCoreApplication::translate("Catalog", "Barcode %1 already belongs to another product.")
+                        .arg(code));
             return storageError(q);
         }
     }
@@ -340,18 +403,20 @@ Status Catalog::setActive(qint64 productId, bool active, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE products SET active = ?, updated_at_ms = ? WHERE id = ?"));
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("UPDATE products SET active = ?, updated_at_ms = ? WHERE id = ?"));
     q.bindValue(0, active);
     q.bindValue(1, m_clock.nowMs());
     q.bindValue(2, productId);
     if (!q.exec())
         return storageError(q);
     if (q.numRowsAffected() != 1)
-        return makeError(ErrorCode::NotFound, tr("No such product."));
-    if (auto st = m_db.exec(QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target) VALUES (?, ?, ?, ?)"),
-                            {m_clock.nowMs(), operatorId, active ? QStringLiteral("product.activate")
-                                                                 : QStringLiteral("product.deactivate"),
-                             QString::number(productId)});
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Catalog", "No such product."));
+    if (auto st = m_db.exec(
+            QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target) VALUES (?, ?, ?, ?)"),
+            {m_clock.nowMs(), operatorId,
+             active ? QStringLiteral("product.activate") : QStringLiteral("product.deactivate"),
+             QString::number(productId)});
         !st)
         return st;
     return tx.commit();
@@ -364,9 +429,10 @@ Status Catalog::adjustStock(qint64 productId, qint64 deltaMilli, const QString &
         return tx.beginError();
     if (auto st = insertStockMove(productId, deltaMilli, QStringLiteral("adjust"), operatorId); !st)
         return st;
-    if (auto st = m_db.exec(QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target, reason, details) "
-                                           "VALUES (?, ?, 'stock.adjust', ?, ?, ?)"),
-                            {m_clock.nowMs(), operatorId, QString::number(productId), reason, formatQuantity(deltaMilli)});
+    if (auto st = m_db.exec(
+            QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target, reason, details) "
+                           "VALUES (?, ?, 'stock.adjust', ?, ?, ?)"),
+            {m_clock.nowMs(), operatorId, QString::number(productId), reason, formatQuantity(deltaMilli)});
         !st)
         return st;
     return tx.commit();
@@ -397,8 +463,9 @@ Result<qint64> Catalog::ensureCategory(const QString &name)
         return id;
     }
     q.finish();
-    QSqlQuery &ins = m_db.prepared(QStringLiteral(
-        "INSERT INTO categories(name, sort_order) VALUES (?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM categories))"));
+    QSqlQuery &ins =
+        m_db.prepared(QStringLiteral("INSERT INTO categories(name, sort_order) VALUES (?, (SELECT "
+                                     "COALESCE(MAX(sort_order), 0) + 1 FROM categories))"));
     ins.bindValue(0, n);
     if (!ins.exec())
         return storageError(ins);
@@ -420,7 +487,7 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         return report;
     }
     if (table->rows.isEmpty()) {
-        report.errors << tr("The file is empty.");
+        report.errors << QCoreApplication::translate("Catalog", "The file is empty.");
         return report;
     }
     QHash<QString, int> col;
@@ -431,7 +498,8 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
             col.insert(key, i);
     }
     if (!col.contains(QStringLiteral("name")) || !col.contains(QStringLiteral("price"))) {
-        report.errors << tr("The header must name at least the columns name/名称 and price/售价.");
+        report.errors << QCoreApplication::translate(
+            "Catalog", "The header must name at least the columns name/名称 and price/售价.");
         return report;
     }
     auto cell = [&](const QStringList &row, const QString &key) {
@@ -456,11 +524,15 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         p.weighed = parseFlag(cell(row, QStringLiteral("weighed")));
         const QString activeCell = cell(row, QStringLiteral("active"));
         p.active = activeCell.isEmpty() || parseFlag(activeCell);
-        for (QString b : cell(row, QStringLiteral("barcode")).split(QRegularExpression(QStringLiteral("[|;/ ]")), Qt::SkipEmptyParts))
+        for (QString b : cell(row, QStringLiteral("barcode"))
+                             .split(QRegularExpression(QStringLiteral("[|;/ ]")), Qt::SkipEmptyParts))
             p.barcodes << b.trimmed();
         const auto price = Money::parse(cell(row, QStringLiteral("price")));
         if (!price || price->isNegative()) {
-            report.errors << tr("line %1: price \"%2\" is not an amount in yuan.").arg(line).arg(cell(row, QStringLiteral("price")));
+            report.errors << QCoreApplication::translate("Catalog",
+                                                         "line %1: price \"%2\" is not an amount in yuan.")
+                                 .arg(line)
+                                 .arg(cell(row, QStringLiteral("price")));
             continue;
         }
         p.price = *price;
@@ -468,7 +540,10 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         if (!costText.isEmpty()) {
             const auto cost = Money::parse(costText);
             if (!cost) {
-                report.errors << tr("line %1: cost \"%2\" is not an amount in yuan.").arg(line).arg(costText);
+                report.errors << QCoreApplication::translate("Catalog",
+                                                             "line %1: cost \"%2\" is not an amount in yuan.")
+                                     .arg(line)
+                                     .arg(costText);
                 continue;
             }
             p.cost = *cost;
@@ -478,14 +553,18 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         if (!stockText.isEmpty()) {
             const auto s = parseQuantity(stockText);
             if (!s) {
-                report.errors << tr("line %1: stock \"%2\" is not a quantity.").arg(line).arg(stockText);
+                report.errors << QCoreApplication::translate("Catalog",
+                                                             "line %1: stock \"%2\" is not a quantity.")
+                                     .arg(line)
+                                     .arg(stockText);
                 continue;
             }
             stock = *s;
         }
         auto cat = ensureCategory(cell(row, QStringLiteral("category")));
         if (!cat) {
-            report.errors << tr("line %1: %2").arg(line).arg(cat.error().message);
+            report.errors
+                << QCoreApplication::translate("Catalog", "line %1: %2").arg(line).arg(cat.error().message);
             continue;
         }
         p.categoryId = *cat;
@@ -508,13 +587,15 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
             return insertStockMove(pid, qty, QStringLiteral("import"), operatorId);
         });
         if (id && !isNew && !stockText.isEmpty() && stock != currentStock) {
-            if (auto st = insertStockMove(p.id, stock - currentStock, QStringLiteral("import"), operatorId); !st)
+            if (auto st = insertStockMove(p.id, stock - currentStock, QStringLiteral("import"), operatorId);
+                !st)
                 id = st.error();
         }
         if (!id) {
-            const bool undone = m_db.exec(QStringLiteral("ROLLBACK TO import_row")).ok()
-                                && m_db.exec(QStringLiteral("RELEASE import_row")).ok();
-            report.errors << tr("line %1: %2").arg(line).arg(id.error().message);
+            const bool undone = m_db.exec(QStringLiteral("ROLLBACK TO import_row")).ok() &&
+                                m_db.exec(QStringLiteral("RELEASE import_row")).ok();
+            report.errors
+                << QCoreApplication::translate("Catalog", "line %1: %2").arg(line).arg(id.error().message);
             if (!undone)
                 break;
             continue;
@@ -535,18 +616,27 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
 QByteArray Catalog::exportCsv()
 {
     QList<QStringList> rows;
-    rows << QStringList{QStringLiteral("code"), QStringLiteral("barcode"), QStringLiteral("name"), QStringLiteral("pinyin"),
-                        QStringLiteral("category"), QStringLiteral("unit"), QStringLiteral("price"), QStringLiteral("cost"),
-                        QStringLiteral("stock"), QStringLiteral("weighed"), QStringLiteral("plu"), QStringLiteral("active")};
+    rows << QStringList{QStringLiteral("code"),    QStringLiteral("barcode"),  QStringLiteral("name"),
+                        QStringLiteral("pinyin"),  QStringLiteral("category"), QStringLiteral("unit"),
+                        QStringLiteral("price"),   QStringLiteral("cost"),     QStringLiteral("stock"),
+                        QStringLiteral("weighed"), QStringLiteral("plu"),      QStringLiteral("active")};
     ProductQuery all;
     all.includeInactive = true;
     all.limit = 1000;
     for (;;) {
         const QList<Product> page = search(all);
         for (const Product &p : page) {
-            rows << QStringList{p.code, barcodesOf(p.id).join(QLatin1Char('|')), p.name, p.pinyin, p.categoryName, p.unit,
-                                p.price.toString(), p.cost.toString(), formatQuantity(p.stockMilli),
-                                p.weighed ? QStringLiteral("1") : QStringLiteral("0"), p.plu,
+            rows << QStringList{p.code,
+                                barcodesOf(p.id).join(QLatin1Char('|')),
+                                p.name,
+                                p.pinyin,
+                                p.categoryName,
+                                p.unit,
+                                p.price.toString(),
+                                p.cost.toString(),
+                                formatQuantity(p.stockMilli),
+                                p.weighed ? QStringLiteral("1") : QStringLiteral("0"),
+                                p.plu,
                                 p.active ? QStringLiteral("1") : QStringLiteral("0")};
         }
         if (page.size() < all.limit)

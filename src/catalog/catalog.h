@@ -43,8 +43,8 @@ struct ScanMatch {
 };
 
 struct ProductQuery {
-    QString text;            // code, barcode, name or pinyin initials
-    qint64 categoryId = 0;   // 0: all
+    QString text;          // code, barcode, name or pinyin initials
+    qint64 categoryId = 0; // 0: all
     bool includeInactive = false;
     int limit = 200;
     int offset = 0;

@@ -1,7 +1,6 @@
-#include "commands.h"
-
 #include "app/appcontext.h"
 #include "catalog/barcode.h"
+#include "commands.h"
 #include "core/uuid.h"
 #include "demo/demo.h"
 
@@ -11,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <random>
 
@@ -85,11 +83,13 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
         req.shiftId = shift->id;
         for (int l = 0; l < 10; ++l) {
             const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
-            req.lines.append(CartLine{pr.id, pr.barcodes.value(0), pr.name, pr.unit, pr.weighed, 1000, pr.price, {}, 1000, {}});
+            req.lines.append(CartLine{
+                pr.id, pr.barcodes.value(0), pr.name, pr.unit, pr.weighed, 1000, pr.price, {}, 1000, {}});
         }
         const Money total = ctx->checkout().quote(req.lines, req.orderDiscount).total;
         const Money cash = Money::fromFen(total.fen() / 2);
-        req.tenders = {{Tender::WeChat, total - cash, QStringLiteral("bench")}, {Tender::Cash, cash + Money::fromYuan(5), {}}};
+        req.tenders = {{Tender::WeChat, total - cash, QStringLiteral("bench")},
+                       {Tender::Cash, cash + Money::fromYuan(5), {}}};
         QElapsedTimer t;
         t.start();
         auto r = ctx->checkout().commit(req);
@@ -110,7 +110,8 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
 
 int benchLookup(const QCommandLineParser &p, const QString &path)
 {
-    const int target = p.value(QStringLiteral("products")).isEmpty() ? 100000 : p.value(QStringLiteral("products")).toInt();
+    const int target =
+        p.value(QStringLiteral("products")).isEmpty() ? 100000 : p.value(QStringLiteral("products")).toInt();
     auto ctx = openBenchStore(path, 0);
     if (!ctx)
         return 1;
@@ -125,7 +126,8 @@ int benchLookup(const QCommandLineParser &p, const QString &path)
         // Bulk products for the benchmark: one transaction, plain statements.
         WriteTransaction tx(ctx->db());
         QSqlQuery ins(ctx->db().db());
-        ins.prepare(QStringLiteral("INSERT INTO products(code, name, pinyin, unit, price_fen, cost_fen, created_at_ms, updated_at_ms) "
+        ins.prepare(QStringLiteral("INSERT INTO products(code, name, pinyin, unit, price_fen, cost_fen, "
+                                   "created_at_ms, updated_at_ms) "
                                    "VALUES (?, ?, 'bench', '件', ?, ?, 0, 0)"));
         QSqlQuery bc(ctx->db().db());
         bc.prepare(QStringLiteral("INSERT INTO product_barcodes(barcode, product_id) VALUES (?, ?)"));

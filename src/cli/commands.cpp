@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSqlQuery>
-
 #include <cstdio>
 #include <random>
 #include <unistd.h>
@@ -43,7 +42,8 @@ struct Parsed {
 bool parse(QCommandLineParser &p, const QStringList &args, const QList<QCommandLineOption> &options)
 {
     p.addOptions(options);
-    p.addOption(QCommandLineOption(QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("PATH")));
+    p.addOption(
+        QCommandLineOption(QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("PATH")));
     if (!p.parse(QStringList{QStringLiteral("huike-cli")} + args)) {
         err() << p.errorText() << "\n";
         err().flush();
@@ -80,13 +80,14 @@ int intOption(const QCommandLineParser &p, const QString &name, int fallback)
 int cmdInit(const QStringList &args)
 {
     QCommandLineParser p;
-    if (!parse(p, args,
-               {{QStringLiteral("demo"), QStringLiteral("fill a demo store")},
-                {QStringLiteral("members"), QStringLiteral("demo members"), QStringLiteral("N")},
-                {QStringLiteral("months"), QStringLiteral("months of demo sales"), QStringLiteral("M")},
-                {QStringLiteral("seed"), QStringLiteral("demo seed"), QStringLiteral("S")},
-                {QStringLiteral("store-name"), QStringLiteral("store name"), QStringLiteral("NAME")},
-                {QStringLiteral("admin-pin"), QStringLiteral("PIN of operator 9001"), QStringLiteral("PIN")}}))
+    if (!parse(
+            p, args,
+            {{QStringLiteral("demo"), QStringLiteral("fill a demo store")},
+             {QStringLiteral("members"), QStringLiteral("demo members"), QStringLiteral("N")},
+             {QStringLiteral("months"), QStringLiteral("months of demo sales"), QStringLiteral("M")},
+             {QStringLiteral("seed"), QStringLiteral("demo seed"), QStringLiteral("S")},
+             {QStringLiteral("store-name"), QStringLiteral("store name"), QStringLiteral("NAME")},
+             {QStringLiteral("admin-pin"), QStringLiteral("PIN of operator 9001"), QStringLiteral("PIN")}}))
         return 2;
     auto ctx = openContext(p);
     if (!ctx)
@@ -107,9 +108,9 @@ int cmdInit(const QStringList &args)
             err() << "error: " << r.error().message << "\n";
             return 1;
         }
-        out() << "demo store in " << dbPath(p) << ": " << r->products << " products, " << r->members << " members, "
-              << r->sales << " sales, " << r->refunds << " refunds, " << r->shifts << " shifts (" << t.elapsed()
-              << " ms)\n";
+        out() << "demo store in " << dbPath(p) << ": " << r->products << " products, " << r->members
+              << " members, " << r->sales << " sales, " << r->refunds << " refunds, " << r->shifts
+              << " shifts (" << t.elapsed() << " ms)\n";
         return 0;
     }
     // An empty shop: one store and the administrator, who sets up the rest.
@@ -118,8 +119,10 @@ int cmdInit(const QStringList &args)
         err() << "error: give --admin-pin for operator 9001 (or --demo for a demo store)\n";
         return 2;
     }
-    const QString name = p.isSet(QStringLiteral("store-name")) ? p.value(QStringLiteral("store-name")) : QStringLiteral("我的店");
-    if (auto st = ctx->db().exec(QStringLiteral("INSERT INTO stores(code, name) VALUES ('S01', ?)"), {name}); !st) {
+    const QString name = p.isSet(QStringLiteral("store-name")) ? p.value(QStringLiteral("store-name"))
+                                                               : QStringLiteral("我的店");
+    if (auto st = ctx->db().exec(QStringLiteral("INSERT INTO stores(code, name) VALUES ('S01', ?)"), {name});
+        !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;
     }
@@ -127,7 +130,8 @@ int cmdInit(const QStringList &args)
         err() << "error: " << st.error().message << "\n";
         return 1;
     }
-    if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin); !id) {
+    if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin);
+        !id) {
         err() << "error: " << id.error().message << "\n";
         return 1;
     }
@@ -157,7 +161,8 @@ int cmdVerify(const QStringList &args)
     QSqlQuery q(ctx->db().db());
     q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM sales), (SELECT COUNT(*) FROM products)"));
     q.next();
-    out() << "ok: " << q.value(0).toLongLong() << " documents, " << q.value(1).toLongLong() << " products verified\n";
+    out() << "ok: " << q.value(0).toLongLong() << " documents, " << q.value(1).toLongLong()
+          << " products verified\n";
     return 0;
 }
 
@@ -290,8 +295,8 @@ int cmdImportProducts(const QStringList &args)
         return 1;
     const QList<Operator> ops = ctx->operators().list();
     const ImportReport r = ctx->catalog().importCsv(f.readAll(), ops.isEmpty() ? 0 : ops.first().id);
-    out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, " << r.errors.size()
-          << " rejected\n";
+    out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, "
+          << r.errors.size() << " rejected\n";
     for (const QString &e : r.errors)
         out() << e << "\n";
     return r.errors.isEmpty() ? 0 : 1;

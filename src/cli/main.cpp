@@ -1,5 +1,4 @@
 #include "commands.h"
-
 #include "core/log.h"
 
 #include <QCoreApplication>
@@ -32,7 +31,8 @@ int main(int argc, char *argv[])
         usage();
         return args.isEmpty() ? 2 : 0;
     }
-    huike::initLogging(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), QStringLiteral("huike-cli"));
+    huike::initLogging(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                       QStringLiteral("huike-cli"));
     const QString cmd = args.takeFirst();
     if (cmd == QLatin1String("init"))
         return cmdInit(args);

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QStringDecoder>
-
 #include <cerrno>
 #include <iconv.h>
 
@@ -10,17 +9,13 @@ namespace huike {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Csv", text);
-}
-
 // glibc's iconv is always there; Qt 6.4's own converters know no GB18030.
 Result<QByteArray> iconvConvert(const char *to, const char *from, const QByteArray &in)
 {
     iconv_t cd = iconv_open(to, from);
     if (cd == reinterpret_cast<iconv_t>(-1))
-        return makeError(ErrorCode::Invalid, tr("This system cannot convert GB18030 text."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Csv", "This system cannot convert GB18030 text."));
     QByteArray out;
     out.resize(in.size() * 2 + 16);
     char *inPtr = const_cast<char *>(in.constData());
@@ -38,9 +33,11 @@ Result<QByteArray> iconvConvert(const char *to, const char *from, const QByteArr
                 continue;
             }
             iconv_close(cd);
-            return makeError(ErrorCode::Invalid,
-                             tr("The file is neither UTF-8 nor GBK/GB18030 text (bad byte at offset %1).")
-                                 .arg(inPtr - in.constData()));
+            return makeError(
+                ErrorCode::Invalid,
+                QCoreApplication::translate(
+                    "Csv", "The file is neither UTF-8 nor GBK/GB18030 text (bad byte at offset %1).")
+                    .arg(inPtr - in.constData()));
         }
     }
     iconv_close(cd);
@@ -56,7 +53,9 @@ Result<DecodedText> decodeExternalText(const QByteArray &bytes)
         QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         QString s = dec.decode(bytes.mid(3));
         if (dec.hasError())
-            return makeError(ErrorCode::Invalid, tr("The file starts like UTF-8 but holds invalid bytes."));
+            return makeError(
+                ErrorCode::Invalid,
+                QCoreApplication::translate("Csv", "The file starts like UTF-8 but holds invalid bytes."));
         return DecodedText{s, QStringLiteral("UTF-8 BOM")};
     }
     {
@@ -127,8 +126,10 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
             }
         } else if (c == QLatin1Char('"')) {
             if (!field.trimmed().isEmpty())
-                return makeError(ErrorCode::Invalid,
-                                 tr("Line %1: a quote in the middle of an unquoted field.").arg(line));
+                return makeError(
+                    ErrorCode::Invalid,
+                    QCoreApplication::translate("Csv", "Line %1: a quote in the middle of an unquoted field.")
+                        .arg(line));
             field.clear();
             inQuotes = true;
             fieldWasQuoted = true;
@@ -136,41 +137,54 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
         } else if (c == QLatin1Char(',')) {
             rowHasContent = true;
             if (!endField())
-                return makeError(ErrorCode::Invalid, tr("Line %1: too many columns.").arg(line));
+                return makeError(ErrorCode::Invalid,
+                                 QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line));
         } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
             if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
                 ++i;
             if (rowHasContent || !field.trimmed().isEmpty()) {
                 rowHasContent = true;
                 if (!endField())
-                    return makeError(ErrorCode::Invalid, tr("Line %1: too many columns.").arg(line));
+                    return makeError(
+                        ErrorCode::Invalid,
+                        QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line));
             }
             if (!endRow())
-                return makeError(ErrorCode::Invalid, tr("The file has more than %1 rows.").arg(limits.maxRows));
+                return makeError(ErrorCode::Invalid,
+                                 QCoreApplication::translate("Csv", "The file has more than %1 rows.")
+                                     .arg(limits.maxRows));
             field.clear();
             ++line;
             rowStartLine = line;
         } else {
             if (fieldWasQuoted && !c.isSpace())
-                return makeError(ErrorCode::Invalid, tr("Line %1: text after a closing quote.").arg(line));
+                return makeError(
+                    ErrorCode::Invalid,
+                    QCoreApplication::translate("Csv", "Line %1: text after a closing quote.").arg(line));
             field.append(c);
             if (!c.isSpace())
                 rowHasContent = true;
         }
         if (field.size() > limits.maxFieldChars)
-            return makeError(ErrorCode::Invalid, tr("Line %1: a field is longer than %2 characters.")
+            return makeError(ErrorCode::Invalid, QCoreApplication::translate(
+                                                     "Csv", "Line %1: a field is longer than %2 characters.")
                                                      .arg(line)
                                                      .arg(limits.maxFieldChars));
     }
     if (inQuotes)
-        return makeError(ErrorCode::Invalid, tr("Line %1: a quoted field is never closed.").arg(rowStartLine));
+        return makeError(
+            ErrorCode::Invalid,
+            QCoreApplication::translate("Csv", "Line %1: a quoted field is never closed.").arg(rowStartLine));
     if (rowHasContent || !field.trimmed().isEmpty()) {
         rowHasContent = true;
         if (!endField())
-            return makeError(ErrorCode::Invalid, tr("Line %1: too many columns.").arg(line));
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line));
     }
     if (!endRow())
-        return makeError(ErrorCode::Invalid, tr("The file has more than %1 rows.").arg(limits.maxRows));
+        return makeError(
+            ErrorCode::Invalid,
+            QCoreApplication::translate("Csv", "The file has more than %1 rows.").arg(limits.maxRows));
     return table;
 }
 
@@ -181,8 +195,8 @@ QString csvLine(const QStringList &fields)
     for (QString f : fields) {
         if (!f.isEmpty()) {
             const QChar c = f.at(0);
-            if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-                || c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
+            if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') ||
+                c == QLatin1Char('@') || c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
                 // A negative number is data, not a formula: keep "-12.50" as it is.
                 bool numeric = false;
                 if (c == QLatin1Char('-'))
@@ -191,8 +205,8 @@ QString csvLine(const QStringList &fields)
                     f.prepend(QLatin1Char('\''));
             }
         }
-        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) || f.contains(QLatin1Char('\n'))
-            || f.contains(QLatin1Char('\r'))) {
+        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) || f.contains(QLatin1Char('\n')) ||
+            f.contains(QLatin1Char('\r'))) {
             f.replace(QLatin1String("\""), QLatin1String("\"\""));
             f = QLatin1Char('"') + f + QLatin1Char('"');
         }

@@ -1,7 +1,6 @@
 #include "log.h"
 
 #include <QDir>
-
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -13,7 +12,8 @@ void initLogging(const QString &dataDir, const QString &programName)
     try {
         QDir().mkpath(dataDir + QStringLiteral("/logs"));
         const QString file = dataDir + QStringLiteral("/logs/") + programName + QStringLiteral(".log");
-        auto logger = spdlog::rotating_logger_mt(programName.toStdString(), file.toStdString(), 5 * 1024 * 1024, 5);
+        auto logger =
+            spdlog::rotating_logger_mt(programName.toStdString(), file.toStdString(), 5 * 1024 * 1024, 5);
         logger->flush_on(spdlog::level::warn);
         spdlog::set_default_logger(logger);
     } catch (const spdlog::spdlog_ex &) {

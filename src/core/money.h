@@ -3,7 +3,6 @@
 #include <QString>
 #include <QStringView>
 #include <QtGlobal>
-
 #include <compare>
 #include <optional>
 
@@ -42,8 +41,16 @@ public:
     constexpr Money operator-() const { return Money(-m_fen); }
     constexpr Money operator+(Money o) const { return Money(m_fen + o.m_fen); }
     constexpr Money operator-(Money o) const { return Money(m_fen - o.m_fen); }
-    constexpr Money &operator+=(Money o) { m_fen += o.m_fen; return *this; }
-    constexpr Money &operator-=(Money o) { m_fen -= o.m_fen; return *this; }
+    constexpr Money &operator+=(Money o)
+    {
+        m_fen += o.m_fen;
+        return *this;
+    }
+    constexpr Money &operator-=(Money o)
+    {
+        m_fen -= o.m_fen;
+        return *this;
+    }
     constexpr auto operator<=>(const Money &) const = default;
 
 private:

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -9,13 +8,13 @@ namespace huike {
 
 // What went wrong, as a value that crosses a layer boundary (no exceptions across layers).
 enum class ErrorCode {
-    Invalid,          // the request itself is wrong (bad input)
-    NotFound,         // a receipt, product or operator does not exist
-    Conflict,         // a unique value is taken, or the state does not allow it
-    Denied,           // wrong PIN, locked operator, missing permission
-    InsufficientFunds,// payments do not cover the total, or a balance is too low
-    Storage,          // the database failed (disk full, locked, corrupt)
-    TooNew,           // a database from a newer Huike
+    Invalid,           // the request itself is wrong (bad input)
+    NotFound,          // a receipt, product or operator does not exist
+    Conflict,          // a unique value is taken, or the state does not allow it
+    Denied,            // wrong PIN, locked operator, missing permission
+    InsufficientFunds, // payments do not cover the total, or a balance is too low
+    Storage,           // the database failed (disk full, locked, corrupt)
+    TooNew,            // a database from a newer Huike
 };
 
 struct Error {
@@ -23,8 +22,7 @@ struct Error {
     QString message; // already translated: fit to show to the user
 };
 
-template <class T>
-class [[nodiscard]] Result {
+template <class T> class [[nodiscard]] Result {
 public:
     Result(T value) : m_v(std::move(value)) {}
     Result(Error error) : m_v(std::move(error)) {}

@@ -14,7 +14,6 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <cmath>
 #include <random>
 
@@ -53,67 +52,130 @@ struct CategorySpec {
 QList<CategorySpec> catalogSpec()
 {
     return {
-        {"饮料", "瓶", 250, 800, false,
+        {"饮料",
+         "瓶",
+         250,
+         800,
+         false,
          {"可口可乐", "百事可乐", "雪碧", "芬达橙味", "农夫山泉", "怡宝纯净水", "康师傅冰红茶", "统一绿茶",
           "王老吉凉茶", "加多宝", "东方树叶", "元气森林苏打气泡水", "红牛维生素饮料", "脉动", "美汁源果粒橙"},
          {"330毫升", "500毫升", "1.25升"}},
-        {"零食", "袋", 350, 1800, false,
+        {"零食",
+         "袋",
+         350,
+         1800,
+         false,
          {"乐事薯片原味", "乐事薯片黄瓜味", "旺旺雪饼", "旺旺仙贝", "奥利奥饼干", "好丽友派", "三只松鼠坚果",
           "卫龙辣条", "徐福记糖果", "德芙巧克力", "上好佳虾条", "洽洽瓜子"},
-         {"小包", "大包"}},
-        {"方便食品", "包", 300, 1500, false,
-         {"康师傅红烧牛肉面", "统一老坛酸菜面", "白象汤好喝", "今麦郎一菜一面", "自热火锅", "螺蛳粉", "八宝粥",
-          "火腿肠"},
+         {"小包", "大包", "家庭装"}},
+        {"方便食品",
+         "包",
+         300,
+         1500,
+         false,
+         {"康师傅红烧牛肉面", "统一老坛酸菜面", "白象汤好喝", "今麦郎一菜一面", "自热火锅", "螺蛳粉",
+          "八宝粥", "火腿肠", "午餐肉罐头", "海苔", "紫菜汤", "乌江榨菜"},
          {"单包", "五连包"}},
-        {"乳制品", "盒", 300, 2800, false,
-         {"伊利纯牛奶", "蒙牛纯牛奶", "光明鲜牛奶", "安慕希酸奶", "纯甄酸奶", "养乐多", "旺仔牛奶", "蒙牛真果粒"},
+        {"乳制品",
+         "盒",
+         300,
+         2800,
+         false,
+         {"伊利纯牛奶", "蒙牛纯牛奶", "光明鲜牛奶", "安慕希酸奶", "纯甄酸奶", "养乐多", "旺仔牛奶",
+          "蒙牛真果粒", "君乐宝酸奶", "特仑苏", "豆奶"},
          {"单盒", "整提"}},
-        {"粮油", "袋", 1500, 8900, false,
+        {"粮油",
+         "袋",
+         1500,
+         8900,
+         false,
          {"金龙鱼调和油", "鲁花花生油", "福临门大米", "五常大米", "香满园面粉", "金沙河挂面"},
          {"1千克", "5千克"}},
-        {"调味品", "瓶", 350, 2500, false,
+        {"调味品",
+         "瓶",
+         350,
+         2500,
+         false,
          {"海天酱油", "李锦记生抽", "老干妈辣椒酱", "镇江香醋", "太太乐鸡精", "王守义十三香", "海天蚝油",
-          "厨邦料酒"},
+          "厨邦料酒", "白砂糖", "加碘食盐", "花椒粉"},
          {"小瓶", "大瓶"}},
-        {"酒水", "瓶", 500, 16800, false,
-         {"青岛啤酒", "雪花啤酒", "百威啤酒", "燕京啤酒", "红星二锅头", "牛栏山二锅头", "长城干红"},
+        {"酒水",
+         "瓶",
+         500,
+         16800,
+         false,
+         {"青岛啤酒", "雪花啤酒", "百威啤酒", "燕京啤酒", "红星二锅头", "牛栏山二锅头", "长城干红",
+          "哈尔滨啤酒", "江小白", "劲酒"},
          {"听装", "瓶装"}},
-        {"日用品", "件", 290, 4500, false,
+        {"日用品",
+         "件",
+         290,
+         4500,
+         false,
          {"维达抽纸", "清风卷纸", "心相印湿巾", "蓝月亮洗衣液", "立白洗洁精", "舒肤佳香皂", "高露洁牙膏",
           "佳洁士牙刷", "垃圾袋", "一次性纸杯", "电池五号", "雨伞"},
          {"", "家庭装"}},
-        {"个人护理", "瓶", 990, 5900, false,
-         {"海飞丝洗发水", "飘柔洗发水", "潘婷护发素", "六神花露水", "大宝护肤霜", "曼秀雷敦润唇膏"},
+        {"个人护理",
+         "瓶",
+         990,
+         5900,
+         false,
+         {"海飞丝洗发水", "飘柔洗发水", "潘婷护发素", "六神花露水", "大宝护肤霜", "曼秀雷敦润唇膏",
+          "清扬洗发水", "玉兰油面霜", "云南白药牙膏", "妮维雅男士洁面"},
          {"", "大瓶"}},
-        {"冷冻食品", "袋", 890, 3900, false,
-         {"思念水饺", "湾仔码头水饺", "三全汤圆", "速冻馄饨", "奥尔良鸡翅", "手抓饼"},
+        {"冷冻食品",
+         "袋",
+         890,
+         3900,
+         false,
+         {"思念水饺", "湾仔码头水饺", "三全汤圆", "速冻馄饨", "奥尔良鸡翅", "手抓饼", "速冻包子", "鱼丸",
+          "牛肉丸"},
          {"", "家庭装"}},
-        {"烘焙面包", "个", 300, 1800, false,
+        {"烘焙面包",
+         "个",
+         300,
+         1800,
+         false,
          {"桃李面包", "全麦吐司", "肉松面包", "蛋黄酥", "牛角包", "奶油蛋糕"},
+         {"", "两个装"}},
+        {"文具",
+         "个",
+         150,
+         1500,
+         false,
+         {"晨光中性笔", "得力笔记本", "胶带", "订书机", "铅笔", "橡皮", "固体胶", "修正带", "马克笔",
+          "文件袋", "计算器", "剪刀"},
          {""}},
-        {"文具", "个", 150, 1500, false,
-         {"晨光中性笔", "得力笔记本", "胶带", "订书机", "铅笔", "橡皮"},
-         {""}},
-        {"水果蔬菜", "千克", 260, 3600, true,
+        {"水果蔬菜",
+         "千克",
+         260,
+         3600,
+         true,
          {"苹果", "香蕉", "橙子", "葡萄", "西瓜", "梨", "猕猴桃", "火龙果", "西红柿", "黄瓜", "土豆", "白菜",
           "青椒", "胡萝卜", "菠菜", "洋葱", "芒果", "草莓"},
          {""}},
-        {"熟食", "千克", 2800, 9800, true,
-         {"卤牛肉", "烤鸭", "酱猪蹄", "盐水鸭", "凉拌菜"},
+        {"熟食",
+         "千克",
+         2800,
+         9800,
+         true,
+         {"卤牛肉", "烤鸭", "酱猪蹄", "盐水鸭", "凉拌菜", "卤鸡爪", "烧鸡", "夫妻肺片"},
          {""}},
     };
 }
 
-const QList<const char *> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
-                                       "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋",
-                                       "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁"};
-const QList<const char *> kGiven = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇",
-                                    "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "文",
-                                    "华", "红", "建国", "晓燕", "子涵", "欣怡", "浩然", "梓轩", "雨桐", "一诺",
-                                    "思远", "佳怡", "宇航", "嘉欣", "俊杰", "婷婷"};
-const QList<const char *> kMobilePrefixes = {"138", "139", "137", "136", "135", "150", "151", "152", "158", "159",
-                                             "186", "187", "188", "130", "131", "132", "155", "156", "133", "153",
-                                             "180", "189", "177", "199"};
+const QList<const char *> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴",
+                                       "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高",
+                                       "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩",
+                                       "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁"};
+const QList<const char *> kGiven = {"伟",   "芳",   "娜",   "秀英", "敏",   "静",   "丽",   "强",
+                                    "磊",   "军",   "洋",   "勇",   "艳",   "杰",   "娟",   "涛",
+                                    "明",   "超",   "秀兰", "霞",   "平",   "刚",   "桂英", "文",
+                                    "华",   "红",   "建国", "晓燕", "子涵", "欣怡", "浩然", "梓轩",
+                                    "雨桐", "一诺", "思远", "佳怡", "宇航", "嘉欣", "俊杰", "婷婷"};
+const QList<const char *> kMobilePrefixes = {"138", "139", "137", "136", "135", "150", "151", "152",
+                                             "158", "159", "186", "187", "188", "130", "131", "132",
+                                             "155", "156", "133", "153", "180", "189", "177", "199"};
 
 QString eanFromSeed(int company, int item)
 {
@@ -124,7 +186,8 @@ QString eanFromSeed(int company, int item)
 }
 
 // Relative weight of the hours 0..23 at a neighbourhood convenience store.
-constexpr int kHourWeight[24] = {0, 0, 0, 0, 0, 0, 0, 6, 14, 9, 7, 9, 14, 11, 7, 6, 8, 13, 18, 16, 11, 7, 3, 0};
+constexpr int kHourWeight[24] = {0,  0,  0, 0, 0, 0,  0,  6,  14, 9, 7, 9,
+                                 14, 11, 7, 6, 8, 13, 18, 16, 11, 7, 3, 0};
 // Monday .. Sunday
 constexpr int kWeekdaySales[7] = {62, 58, 60, 64, 78, 96, 90};
 
@@ -150,14 +213,18 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
     const QDate firstDay = today.addMonths(-options.months);
     clock.set(time.toUtcMs(QDateTime(firstDay.addDays(-1), QTime(9, 0))));
 
-    if (auto st = db.exec(QStringLiteral("INSERT INTO stores(code, name, address, phone, receipt_footer) VALUES (?, ?, ?, ?, ?)"),
-                          {QStringLiteral("S01"), QStringLiteral("汇客便利店（演示店）"), QStringLiteral("上海市浦东新区张杨路1588号"),
-                           QStringLiteral("021-58886688"), QStringLiteral("谢谢惠顾，欢迎再次光临！")});
+    if (auto st = db.exec(
+            QStringLiteral(
+                "INSERT INTO stores(code, name, address, phone, receipt_footer) VALUES (?, ?, ?, ?, ?)"),
+            {QStringLiteral("S01"), QStringLiteral("汇客便利店（演示店）"),
+             QStringLiteral("上海市浦东新区张杨路1588号"), QStringLiteral("021-58886688"),
+             QStringLiteral("谢谢惠顾，欢迎再次光临！")});
         !st)
         return st.error();
     for (const auto &[key, value] : {std::pair{Settings::kCurrentStore, QStringLiteral("S01")},
                                      std::pair{Settings::kRoundingMode, QStringLiteral("0")},
-                                     std::pair{Settings::kCashierDiscountLimit, QStringLiteral("900")}})
+                                     std::pair{Settings::kCashierDiscountLimit, QStringLiteral("900")},
+                                     std::pair{QStringLiteral("demo"), QStringLiteral("1")}})
         if (auto st = settings.set(key, value); !st)
             return st.error();
     StoreContext store;
@@ -171,10 +238,14 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
     store.terminal = QStringLiteral("POS1");
 
     OperatorService operators(db, clock);
-    auto cashier1 = operators.create(QStringLiteral("1001"), QStringLiteral("王芳"), Role::Cashier, QStringLiteral("1234"));
-    auto cashier2 = operators.create(QStringLiteral("1002"), QStringLiteral("李强"), Role::Cashier, QStringLiteral("1234"));
-    auto manager = operators.create(QStringLiteral("8001"), QStringLiteral("张经理"), Role::Manager, QStringLiteral("8888"));
-    auto admin = operators.create(QStringLiteral("9001"), QStringLiteral("系统管理员"), Role::Admin, QStringLiteral("9999"));
+    auto cashier1 = operators.create(QStringLiteral("1001"), QStringLiteral("王芳"), Role::Cashier,
+                                     QStringLiteral("1234"));
+    auto cashier2 = operators.create(QStringLiteral("1002"), QStringLiteral("李强"), Role::Cashier,
+                                     QStringLiteral("1234"));
+    auto manager = operators.create(QStringLiteral("8001"), QStringLiteral("张经理"), Role::Manager,
+                                    QStringLiteral("8888"));
+    auto admin = operators.create(QStringLiteral("9001"), QStringLiteral("系统管理员"), Role::Admin,
+                                  QStringLiteral("9999"));
     if (!cashier1 || !cashier2 || !manager || !admin)
         return makeError(ErrorCode::Storage, QStringLiteral("cannot create the demo operators"));
     if (progress)
@@ -203,11 +274,14 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                 // Shop prices end in 0, 5, 8 or 9 jiao.
                 static const int endings[] = {0, 50, 80, 90};
                 p.price = Money::fromFen(std::max(100, base / 100 * 100 + endings[rng.below(4)]));
-                if (v.contains(QStringLiteral("五连")) || v.contains(QStringLiteral("整提")) || v.contains(QStringLiteral("5千克")))
+                if (v.contains(QStringLiteral("五连")) || v.contains(QStringLiteral("整提")) ||
+                    v.contains(QStringLiteral("5千克")))
                     p.price = Money::fromFen(p.price.fen() * 4);
                 p.cost = p.price.timesPermille(rng.between(580, 780));
                 ++itemNo;
-                p.code = QStringLiteral("%1%2").arg(c + 1, 2, 10, QLatin1Char('0')).arg(itemNo, 4, 10, QLatin1Char('0'));
+                p.code = QStringLiteral("%1%2")
+                             .arg(c + 1, 2, 10, QLatin1Char('0'))
+                             .arg(itemNo, 4, 10, QLatin1Char('0'));
                 if (cs.weighed) {
                     p.plu = QStringLiteral("%1").arg(plu++, 5, 10, QLatin1Char('0'));
                     p.stockMilli = rng.between(20, 80) * 1000;
@@ -243,15 +317,17 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
         for (int i = 0; i < options.members; ++i) {
             QString phone;
             do {
-                phone = QString::fromLatin1(kMobilePrefixes.at(rng.below(static_cast<int>(kMobilePrefixes.size()))))
-                        + QStringLiteral("%1").arg(rng.below(100000000), 8, 10, QLatin1Char('0'));
+                phone = QString::fromLatin1(
+                            kMobilePrefixes.at(rng.below(static_cast<int>(kMobilePrefixes.size())))) +
+                        QStringLiteral("%1").arg(rng.below(100000000), 8, 10, QLatin1Char('0'));
             } while (phones.contains(phone));
             phones.insert(phone);
             const QString name = QString::fromUtf8(rng.pick(kSurnames)) + QString::fromUtf8(rng.pick(kGiven));
             const QDate birthday(rng.between(1955, 2006), rng.between(1, 12), rng.between(1, 28));
-            const qint64 joined = historyStart + static_cast<qint64>(rng.below(1000000)) * (nowMs - historyStart) / 1000000;
-            QSqlQuery &q = db.prepared(QStringLiteral(
-                "INSERT INTO members(phone, name, gender, birthday, store_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+            const qint64 joined =
+                historyStart + static_cast<qint64>(rng.below(1000000)) * (nowMs - historyStart) / 1000000;
+            QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO members(phone, name, gender, birthday, "
+                                                      "store_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
             q.bindValue(0, phone);
             q.bindValue(1, name);
             q.bindValue(2, rng.chance(58) ? QStringLiteral("F") : QStringLiteral("M"));
@@ -295,7 +371,8 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
         // The number of sales: weekday pattern, a slow rise over the months, and noise.
         const int dayIndex = static_cast<int>(firstDay.daysTo(day));
         const int base = kWeekdaySales[day.dayOfWeek() - 1];
-        const int count = std::max(10, base * (90 + dayIndex * 20 / std::max(1, totalDays)) / 100 + rng.between(-12, 12));
+        const int count =
+            std::max(10, base * (90 + dayIndex * 20 / std::max(1, totalDays)) / 100 + rng.between(-12, 12));
         QList<qint64> times;
         for (int i = 0; i < count; ++i) {
             int pickHour = rng.below(hourTotal);
@@ -332,20 +409,27 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount);
             const int r = rng.below(100);
             if (r < 44) {
-                req.tenders = {{Tender::WeChat, priced.total, QStringLiteral("42000%1").arg(rng.below(1000000000))}};
+                req.tenders = {
+                    {Tender::WeChat, priced.total, QStringLiteral("42000%1").arg(rng.below(1000000000))}};
             } else if (r < 72) {
-                req.tenders = {{Tender::Alipay, priced.total, QStringLiteral("2026%1").arg(rng.below(1000000000))}};
+                req.tenders = {
+                    {Tender::Alipay, priced.total, QStringLiteral("2026%1").arg(rng.below(1000000000))}};
             } else if (r < 88) {
                 // Cash: the customer hands over a round note.
                 const qint64 due = priced.total.fen();
-                const qint64 note = due <= 1000 ? 1000 : due <= 2000 ? 2000 : due <= 5000 ? 5000 : ((due + 9999) / 10000) * 10000;
+                const qint64 note = due <= 1000   ? 1000
+                                    : due <= 2000 ? 2000
+                                    : due <= 5000 ? 5000
+                                                  : ((due + 9999) / 10000) * 10000;
                 req.tenders = {{Tender::Cash, Money::fromFen(rng.chance(30) ? due : note), QString()}};
             } else if (r < 95 || priced.total.fen() < 200) {
-                req.tenders = {{Tender::Card, priced.total, QStringLiteral("6222****%1").arg(rng.between(1000, 9999))}};
+                req.tenders = {
+                    {Tender::Card, priced.total, QStringLiteral("6222****%1").arg(rng.between(1000, 9999))}};
             } else {
                 const Money cash = Money::fromFen(priced.total.fen() / 200 * 100);
                 req.tenders = {{Tender::Cash, cash, QString()},
-                               {Tender::WeChat, priced.total - cash, QStringLiteral("42000%1").arg(rng.below(1000000000))}};
+                               {Tender::WeChat, priced.total - cash,
+                                QStringLiteral("42000%1").arg(rng.below(1000000000))}};
             }
             auto sale = checkout.commit(req);
             if (!sale)
@@ -369,11 +453,13 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             QList<RefundLineRequest> lines;
             if (!pr.whole) {
                 const RefundableLine &l = orig->lines.at(rng.below(static_cast<int>(orig->lines.size())));
-                lines.append(RefundLineRequest{l.lineId, l.soldMilli >= 2000 && !rng.chance(30) ? 1000 : l.soldMilli});
+                lines.append(
+                    RefundLineRequest{l.lineId, l.soldMilli >= 2000 && !rng.chance(30) ? 1000 : l.soldMilli});
             }
-            static const QList<const char *> reasons = {"顾客不想要了", "商品质量问题", "临期商品", "买错了规格", "包装破损"};
-            RefundRequest rr{newUuid(), pr.receiptNo, lines, QString::fromUtf8(rng.pick(reasons)), cashierId, *manager,
-                             shift->id};
+            static const QList<const char *> reasons = {"顾客不想要了", "商品质量问题", "临期商品",
+                                                        "买错了规格", "包装破损"};
+            RefundRequest rr{newUuid(), pr.receiptNo, lines,    QString::fromUtf8(rng.pick(reasons)),
+                             cashierId, *manager,     shift->id};
             if (returns.refund(rr))
                 ++report.refunds;
         }

@@ -3,7 +3,6 @@
 #include "core/result.h"
 
 #include <QString>
-
 #include <functional>
 
 namespace huike {
@@ -30,13 +29,5 @@ struct DemoReport {
 // show. The same seed gives the same store. `nowMs` is when the history ends.
 Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qint64 nowMs,
                                    const std::function<void(int percent)> &progress = {});
-
-// The PINs the demo operators log in with (shown on the login screen of a demo store).
-struct DemoLogin {
-    const char *code;
-    const char *pin;
-    const char *role;
-};
-inline constexpr DemoLogin kDemoLogins[] = {{"1001", "1234", "cashier"}, {"8001", "8888", "manager"}, {"9001", "9999", "admin"}};
 
 } // namespace huike

@@ -6,16 +6,11 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <sodium.h>
 
 namespace huike {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Operators", text);
-}
 
 Role roleFromKey(const QString &k)
 {
@@ -26,8 +21,8 @@ Role roleFromKey(const QString &k)
     return Role::Cashier;
 }
 
-const QString kSelect = QStringLiteral(
-    "SELECT id, code, name, role, locked, active, failed_attempts FROM operators ");
+const QString kSelect =
+    QStringLiteral("SELECT id, code, name, role, locked, active, failed_attempts FROM operators ");
 
 Operator readOperator(const QSqlQuery &q)
 {
@@ -60,13 +55,13 @@ QString roleLabel(Role r)
 {
     switch (r) {
     case Role::Admin:
-        return tr("Administrator");
+        return QCoreApplication::translate("Operators", "Administrator");
     case Role::Manager:
-        return tr("Manager");
+        return QCoreApplication::translate("Operators", "Manager");
     case Role::Cashier:
         break;
     }
-    return tr("Cashier");
+    return QCoreApplication::translate("Operators", "Cashier");
 }
 
 OperatorService::OperatorService(Database &db, const Clock &clock) : m_db(db), m_clock(clock)
@@ -80,8 +75,7 @@ QString OperatorService::hashPin(const QString &pin)
     const QByteArray p = pin.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, p.constData(), static_cast<unsigned long long>(p.size()),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
-        != 0)
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return {};
     return QString::fromLatin1(out);
 }
@@ -90,7 +84,8 @@ bool OperatorService::verifyPin(const QString &hash, const QString &pin)
 {
     const QByteArray h = hash.toLatin1();
     const QByteArray p = pin.toUtf8();
-    return crypto_pwhash_str_verify(h.constData(), p.constData(), static_cast<unsigned long long>(p.size())) == 0;
+    return crypto_pwhash_str_verify(h.constData(), p.constData(),
+                                    static_cast<unsigned long long>(p.size())) == 0;
 }
 
 Result<Operator> OperatorService::byCode(const QString &code)
@@ -101,7 +96,8 @@ Result<Operator> OperatorService::byCode(const QString &code)
         return storageError(q);
     if (!q.next()) {
         q.finish();
-        return makeError(ErrorCode::NotFound, tr("Wrong operator code or PIN."));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Operators", "Wrong operator code or PIN."));
     }
     Operator o = readOperator(q);
     q.finish();
@@ -116,7 +112,7 @@ Result<Operator> OperatorService::byId(qint64 id)
         return storageError(q);
     if (!q.next()) {
         q.finish();
-        return makeError(ErrorCode::NotFound, tr("No such operator."));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Operators", "No such operator."));
     }
     Operator o = readOperator(q);
     q.finish();
@@ -139,12 +135,15 @@ Result<Operator> OperatorService::check(const QString &code, const QString &pin,
     if (!op)
         return op;
     if (!op->active)
-        return makeError(ErrorCode::Denied, tr("Operator %1 is disabled.").arg(op->code));
-    if (op->locked)
         return makeError(ErrorCode::Denied,
-                         tr("Operator %1 is locked after %2 wrong PINs. A manager must unlock it.")
-                             .arg(op->code)
-                             .arg(kMaxAttempts));
+                         QCoreApplication::translate("Operators", "Operator %1 is disabled.").arg(op->code));
+    if (op->locked)
+        return makeError(
+            ErrorCode::Denied,
+            QCoreApplication::translate(
+                "Operators", "Operator %1 is locked after %2 wrong PINs. A manager must unlock it.")
+                .arg(op->code)
+                .arg(kMaxAttempts));
     QString hash;
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT pin_hash FROM operators WHERE id = ?"));
@@ -160,7 +159,9 @@ Result<Operator> OperatorService::check(const QString &code, const QString &pin,
         return tx.beginError();
     const qint64 now = m_clock.nowMs();
     if (good) {
-        if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = 0 WHERE id = ?"), {op->id}); !st)
+        if (auto st =
+                m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = 0 WHERE id = ?"), {op->id});
+            !st)
             return st.error();
         if (auto st = writeAudit(m_db, now, op->id, 0, action, op->code); !st)
             return st.error();
@@ -171,22 +172,28 @@ Result<Operator> OperatorService::check(const QString &code, const QString &pin,
     }
     const int attempts = op->failedAttempts + 1;
     const bool lock = attempts >= kMaxAttempts;
-    if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = ?, locked = ? WHERE id = ?"),
-                            {attempts, lock, op->id});
+    if (auto st =
+            m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = ?, locked = ? WHERE id = ?"),
+                      {attempts, lock, op->id});
         !st)
         return st.error();
-    if (auto st = writeAudit(m_db, now, op->id, 0, lock ? QStringLiteral("operator.locked") : action + QStringLiteral(".failed"),
+    if (auto st = writeAudit(m_db, now, op->id, 0,
+                             lock ? QStringLiteral("operator.locked") : action + QStringLiteral(".failed"),
                              op->code, {}, QStringLiteral("attempt %1").arg(attempts));
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
     if (lock)
-        return makeError(ErrorCode::Denied, tr("Wrong PIN %1 times: operator %2 is now locked. A manager must unlock it.")
-                                                .arg(attempts)
-                                                .arg(op->code));
+        return makeError(
+            ErrorCode::Denied,
+            QCoreApplication::translate(
+                "Operators", "Wrong PIN %1 times: operator %2 is now locked. A manager must unlock it.")
+                .arg(attempts)
+                .arg(op->code));
     return makeError(ErrorCode::Denied,
-                     tr("Wrong operator code or PIN (%1 tries left).").arg(kMaxAttempts - attempts));
+                     QCoreApplication::translate("Operators", "Wrong operator code or PIN (%1 tries left).")
+                         .arg(kMaxAttempts - attempts));
 }
 
 Result<Operator> OperatorService::login(const QString &code, const QString &pin)
@@ -200,19 +207,26 @@ Result<Operator> OperatorService::authorizeManager(const QString &code, const QS
     if (!op)
         return op;
     if (!op->isManager())
-        return makeError(ErrorCode::Denied, tr("%1 is not a manager: a manager's PIN is needed.").arg(op->name));
+        return makeError(
+            ErrorCode::Denied,
+            QCoreApplication::translate("Operators", "%1 is not a manager: a manager's PIN is needed.")
+                .arg(op->name));
     return op;
 }
 
-Result<qint64> OperatorService::create(const QString &code, const QString &name, Role role, const QString &pin)
+Result<qint64> OperatorService::create(const QString &code, const QString &name, Role role,
+                                       const QString &pin)
 {
     if (code.trimmed().isEmpty() || name.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, tr("An operator needs a code and a name."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Operators", "An operator needs a code and a name."));
     if (pin.size() < 4 || pin.size() > 12)
-        return makeError(ErrorCode::Invalid, tr("A PIN has 4 to 12 characters."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
     const QString hash = hashPin(pin);
     if (hash.isEmpty())
-        return makeError(ErrorCode::Storage, tr("Cannot hash the PIN (out of memory)."));
+        return makeError(ErrorCode::Storage,
+                         QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO operators(code, name, role, pin_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)"));
     q.bindValue(0, code.trimmed());
@@ -221,7 +235,9 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
     q.bindValue(3, hash);
     q.bindValue(4, m_clock.nowMs());
     if (!q.exec())
-        return makeError(ErrorCode::Conflict, tr("Operator code %1 is already used.").arg(code));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Operators", "Operator code %1 is already used.").arg(code));
     return q.lastInsertId().toLongLong();
 }
 
@@ -229,16 +245,18 @@ Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
 {
     auto mgr = byId(byManagerId);
     if (!mgr || !mgr->isManager())
-        return makeError(ErrorCode::Denied, tr("Only a manager can unlock an operator."));
+        return makeError(ErrorCode::Denied,
+                         QCoreApplication::translate("Operators", "Only a manager can unlock an operator."));
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
-    if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET locked = 0, failed_attempts = 0 WHERE id = ?"),
-                            {operatorId});
+    if (auto st =
+            m_db.exec(QStringLiteral("UPDATE operators SET locked = 0, failed_attempts = 0 WHERE id = ?"),
+                      {operatorId});
         !st)
         return st;
-    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, byManagerId, QStringLiteral("operator.unlock"),
-                             QString::number(operatorId));
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, byManagerId,
+                             QStringLiteral("operator.unlock"), QString::number(operatorId));
         !st)
         return st;
     return tx.commit();
@@ -247,8 +265,10 @@ Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
 Status OperatorService::changePin(qint64 operatorId, const QString &newPin)
 {
     if (newPin.size() < 4 || newPin.size() > 12)
-        return makeError(ErrorCode::Invalid, tr("A PIN has 4 to 12 characters."));
-    return m_db.exec(QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"), {hashPin(newPin), operatorId});
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
+    return m_db.exec(QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"),
+                     {hashPin(newPin), operatorId});
 }
 
 } // namespace huike

@@ -7,13 +7,6 @@
 
 namespace huike {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Checkout", text);
-}
-} // namespace
-
 Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders)
 {
     Money nonCash;
@@ -21,7 +14,8 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
     QList<DocumentPayment> out;
     for (const TenderInput &t : tenders) {
         if (t.amount.fen() <= 0)
-            return makeError(ErrorCode::Invalid, tr("A payment must be more than zero."));
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout", "A payment must be more than zero."));
         if (t.tender == Tender::Cash) {
             cash += t.amount;
             continue;
@@ -30,14 +24,18 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
         out.append(DocumentPayment{t.tender, t.amount, t.amount, Money(), t.reference.trimmed()});
     }
     if (nonCash > total)
-        return makeError(ErrorCode::Invalid,
-                         tr("Card, WeChat and Alipay payments (%1) exceed the total %2: no change can be given on them.")
-                             .arg(nonCash.display(), total.display()));
+        return makeError(
+            ErrorCode::Invalid,
+            QCoreApplication::translate(
+                "Checkout",
+                "Card, WeChat and Alipay payments (%1) exceed the total %2: no change can be given on them.")
+                .arg(nonCash.display(), total.display()));
     const Money paid = nonCash + cash;
     if (paid < total)
-        return makeError(ErrorCode::InsufficientFunds,
-                         tr("Payments %1 do not cover the total %2 (%3 short).")
-                             .arg(paid.display(), total.display(), (total - paid).display()));
+        return makeError(
+            ErrorCode::InsufficientFunds,
+            QCoreApplication::translate("Checkout", "Payments %1 do not cover the total %2 (%3 short).")
+                .arg(paid.display(), total.display(), (total - paid).display()));
     if (cash.fen() > 0) {
         const Money change = paid - total;
         out.append(DocumentPayment{Tender::Cash, cash - change, cash, change, QString()});
@@ -73,7 +71,8 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     if (discount.permille == 1000 && discount.amount.fen() > 0) {
         // An amount off counts by the rate it amounts to on what is left after line discounts.
         const PricedOrder before = priceOrder(lines, OrderDiscount{}, RoundingMode::None);
-        if (before.total.fen() > 0 && (before.total - discount.amount).fen() * 1000 < limit * before.total.fen())
+        if (before.total.fen() > 0 &&
+            (before.total - discount.amount).fen() * 1000 < limit * before.total.fen())
             return true;
     }
     return false;
@@ -82,19 +81,27 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
 Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
 {
     if (request.uuid.isEmpty())
-        return makeError(ErrorCode::Invalid, tr("A sale needs its id."));
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Checkout", "A sale needs its id."));
     if (request.lines.isEmpty())
-        return makeError(ErrorCode::Invalid, tr("The cart is empty."));
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Checkout", "The cart is empty."));
     for (const CartLine &l : request.lines) {
         if (l.quantityMilli <= 0)
-            return makeError(ErrorCode::Invalid, tr("%1: the quantity must be more than zero.").arg(l.name));
+            return makeError(ErrorCode::Invalid, QCoreApplication::translate(
+                                                     "Checkout", "%1: the quantity must be more than zero.")
+                                                     .arg(l.name));
         if (l.discountPermille < 0 || l.discountPermille > 1000)
-            return makeError(ErrorCode::Invalid, tr("%1: a discount must be between 0 and 10折.").arg(l.name));
+            return makeError(ErrorCode::Invalid, QCoreApplication::translate(
+                                                     "Checkout", "%1: a discount must be between 0 and 10折.")
+                                                     .arg(l.name));
         if (l.priceOverride && l.priceOverride->isNegative())
-            return makeError(ErrorCode::Invalid, tr("%1: a price cannot be negative.").arg(l.name));
+            return makeError(
+                ErrorCode::Invalid,
+                QCoreApplication::translate("Checkout", "%1: a price cannot be negative.").arg(l.name));
     }
     if (request.orderDiscount.permille < 0 || request.orderDiscount.permille > 1000)
-        return makeError(ErrorCode::Invalid, tr("An order discount must be between 0 and 10折."));
+        return makeError(
+            ErrorCode::Invalid,
+            QCoreApplication::translate("Checkout", "An order discount must be between 0 and 10折."));
 
     const PricedOrder priced = quote(request.lines, request.orderDiscount);
     auto payments = settlePayments(priced.total, request.tenders);
@@ -116,8 +123,8 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     for (int i = 0; i < request.lines.size(); ++i) {
         const CartLine &c = request.lines.at(i);
         const PricedLine &p = priced.lines.at(i);
-        doc.lines.append(DocumentLine{c.productId, c.barcode, c.name, c.quantityMilli, c.listPrice, p.unitPrice,
-                                      p.lineDiscount, p.orderDiscount, p.amount, 0});
+        doc.lines.append(DocumentLine{c.productId, c.barcode, c.name, c.quantityMilli, c.listPrice,
+                                      p.unitPrice, p.lineDiscount, p.orderDiscount, p.amount, 0});
     }
 
     WriteTransaction tx(m_db);
@@ -130,7 +137,10 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         return **existing; // the first attempt committed: report it, record nothing new
     if (needsManager(request.lines, request.orderDiscount)) {
         if (request.authorizedBy <= 0)
-            return makeError(ErrorCode::Denied, tr("This discount is beyond the cashier's limit: a manager's PIN is needed."));
+            return makeError(
+                ErrorCode::Denied,
+                QCoreApplication::translate(
+                    "Checkout", "This discount is beyond the cashier's limit: a manager's PIN is needed."));
         if (auto st = requireManager(m_db, request.authorizedBy); !st)
             return st.error();
     }
@@ -139,8 +149,9 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     if (!written)
         return written;
     if (request.authorizedBy > 0) {
-        if (auto st = writeAudit(m_db, now, request.operatorId, request.authorizedBy, QStringLiteral("sale.discount"),
-                                 written->receiptNo, {}, QStringLiteral("discount %1").arg(priced.discount.toString()));
+        if (auto st = writeAudit(m_db, now, request.operatorId, request.authorizedBy,
+                                 QStringLiteral("sale.discount"), written->receiptNo, {},
+                                 QStringLiteral("discount %1").arg(priced.discount.toString()));
             !st)
             return st.error();
     }

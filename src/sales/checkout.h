@@ -29,7 +29,8 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
 // payments and stock in one BEGIN IMMEDIATE transaction. Only after COMMIT returns does it say done.
 class CheckoutService {
 public:
-    CheckoutService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store, Settings &settings);
+    CheckoutService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store,
+                    Settings &settings);
 
     RoundingMode roundingMode() const;
     PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount) const;

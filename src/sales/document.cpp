@@ -8,13 +8,6 @@
 
 namespace huike {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Checkout", text);
-}
-} // namespace
-
 QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qint64 seq)
 {
     return QStringLiteral("%1-%2-%3").arg(storeCode, businessDay).arg(seq, 4, 10, QLatin1Char('0'));
@@ -22,16 +15,18 @@ QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qi
 
 Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString &uuid)
 {
-    QSqlQuery &q = db.prepared(QStringLiteral("SELECT s.id, s.receipt_no, s.total_fen, "
-                                              "COALESCE((SELECT SUM(change_fen) FROM payments WHERE sale_id = s.id), 0) "
-                                              "FROM sales s WHERE s.uuid = ?"));
+    QSqlQuery &q =
+        db.prepared(QStringLiteral("SELECT s.id, s.receipt_no, s.total_fen, "
+                                   "COALESCE((SELECT SUM(change_fen) FROM payments WHERE sale_id = s.id), 0) "
+                                   "FROM sales s WHERE s.uuid = ?"));
     q.bindValue(0, uuid);
     if (!q.exec())
         return storageError(q);
     std::optional<SaleResult> out;
     if (q.next())
-        out = SaleResult{q.value(0).toLongLong(), q.value(1).toString(), Money::fromFen(q.value(2).toLongLong()),
-                         Money::fromFen(q.value(3).toLongLong()), true};
+        out = SaleResult{q.value(0).toLongLong(), q.value(1).toString(),
+                         Money::fromFen(q.value(2).toLongLong()), Money::fromFen(q.value(3).toLongLong()),
+                         true};
     q.finish();
     return out;
 }
@@ -47,7 +42,8 @@ Status requireManager(Database &db, qint64 operatorId)
         ok = q.value(0).toString() != QLatin1String("cashier") && q.value(1).toBool() && !q.value(2).toBool();
     q.finish();
     if (!ok)
-        return makeError(ErrorCode::Denied, tr("This needs a manager's approval."));
+        return makeError(ErrorCode::Denied,
+                         QCoreApplication::translate("Checkout", "This needs a manager's approval."));
     return Ok{};
 }
 
@@ -57,7 +53,8 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     const QString day = time.businessDay(nowMs);
     qint64 seq = 1;
     {
-        QSqlQuery &q = db.prepared(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM sales WHERE store_id = ? AND business_day = ?"));
+        QSqlQuery &q = db.prepared(QStringLiteral(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM sales WHERE store_id = ? AND business_day = ?"));
         q.bindValue(0, store.storeId);
         q.bindValue(1, day);
         if (!q.exec() || !q.next())
@@ -68,37 +65,66 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     const QString receiptNo = formatReceiptNo(store.storeCode, day, seq);
     auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
 
-    QSqlQuery &h = db.prepared(QStringLiteral(
-        "INSERT INTO sales(uuid, store_id, business_day, seq, receipt_no, kind, original_sale_id, shift_id, terminal, "
-        "operator_id, authorized_by, member_id, subtotal_fen, discount_fen, rounding_fen, total_fen, reason, created_at_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QVariantList hv = {doc.uuid, store.storeId, day, seq, receiptNo, doc.kind, idOrNull(doc.originalSaleId),
-                             idOrNull(doc.shiftId), nonNull(store.terminal), doc.operatorId, idOrNull(doc.authorizedBy),
-                             idOrNull(doc.memberId), doc.subtotal.fen(), doc.discount.fen(), doc.rounding.fen(),
-                             doc.total.fen(), nonNull(doc.reason), nowMs};
+    QSqlQuery &h =
+        db.prepared(QStringLiteral("INSERT INTO sales(uuid, store_id, business_day, seq, receipt_no, kind, "
+                                   "original_sale_id, shift_id, terminal, "
+                                   "operator_id, authorized_by, member_id, subtotal_fen, discount_fen, "
+                                   "rounding_fen, total_fen, reason, created_at_ms) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QVariantList hv = {doc.uuid,
+                             store.storeId,
+                             day,
+                             seq,
+                             receiptNo,
+                             doc.kind,
+                             idOrNull(doc.originalSaleId),
+                             idOrNull(doc.shiftId),
+                             nonNull(store.terminal),
+                             doc.operatorId,
+                             idOrNull(doc.authorizedBy),
+                             idOrNull(doc.memberId),
+                             doc.subtotal.fen(),
+                             doc.discount.fen(),
+                             doc.rounding.fen(),
+                             doc.total.fen(),
+                             nonNull(doc.reason),
+                             nowMs};
     for (int i = 0; i < hv.size(); ++i)
         h.bindValue(i, hv.at(i));
     if (!h.exec())
         return storageError(h);
     const qint64 saleId = h.lastInsertId().toLongLong();
 
-    QSqlQuery &l = db.prepared(QStringLiteral(
-        "INSERT INTO sale_lines(sale_id, line_no, product_id, barcode, name, qty_milli, list_price_fen, unit_price_fen, "
-        "line_discount_fen, order_discount_fen, amount_fen, original_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery &m = db.prepared(QStringLiteral(
-        "INSERT INTO stock_moves(product_id, qty_milli, reason, sale_id, operator_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
-    QSqlQuery &s = db.prepared(QStringLiteral("UPDATE products SET stock_milli = stock_milli + ? WHERE id = ?"));
+    QSqlQuery &l =
+        db.prepared(QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, product_id, barcode, name, "
+                                   "qty_milli, list_price_fen, unit_price_fen, "
+                                   "line_discount_fen, order_discount_fen, amount_fen, original_line_id) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &m = db.prepared(QStringLiteral("INSERT INTO stock_moves(product_id, qty_milli, reason, "
+                                              "sale_id, operator_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &s =
+        db.prepared(QStringLiteral("UPDATE products SET stock_milli = stock_milli + ? WHERE id = ?"));
     int lineNo = 0;
     for (const DocumentLine &line : doc.lines) {
-        const QVariantList lv = {saleId, ++lineNo, line.productId, nonNull(line.barcode), line.name, line.quantityMilli,
-                                 line.listPrice.fen(), line.unitPrice.fen(), line.lineDiscount.fen(),
-                                 line.orderDiscount.fen(), line.amount.fen(), idOrNull(line.originalLineId)};
+        const QVariantList lv = {saleId,
+                                 ++lineNo,
+                                 line.productId,
+                                 nonNull(line.barcode),
+                                 line.name,
+                                 line.quantityMilli,
+                                 line.listPrice.fen(),
+                                 line.unitPrice.fen(),
+                                 line.lineDiscount.fen(),
+                                 line.orderDiscount.fen(),
+                                 line.amount.fen(),
+                                 idOrNull(line.originalLineId)};
         for (int i = 0; i < lv.size(); ++i)
             l.bindValue(i, lv.at(i));
         if (!l.exec())
             return storageError(l);
         // A sale takes goods out (negative move); refunds and voids put them back.
-        const QVariantList mv = {line.productId, -line.quantityMilli, doc.kind, saleId, doc.operatorId, nowMs};
+        const QVariantList mv = {line.productId, -line.quantityMilli, doc.kind,
+                                 saleId,         doc.operatorId,      nowMs};
         for (int i = 0; i < mv.size(); ++i)
             m.bindValue(i, mv.at(i));
         if (!m.exec())
@@ -108,15 +134,19 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
         if (!s.exec())
             return storageError(s);
         if (s.numRowsAffected() != 1)
-            return makeError(ErrorCode::NotFound, tr("Product %1 no longer exists.").arg(line.name));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Checkout", "Product %1 no longer exists.").arg(line.name));
     }
 
-    QSqlQuery &p = db.prepared(QStringLiteral(
-        "INSERT INTO payments(sale_id, tender, amount_fen, tendered_fen, change_fen, reference) VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &p =
+        db.prepared(QStringLiteral("INSERT INTO payments(sale_id, tender, amount_fen, tendered_fen, "
+                                   "change_fen, reference) VALUES (?, ?, ?, ?, ?, ?)"));
     Money change;
     for (const DocumentPayment &pay : doc.payments) {
-        const QVariantList pv = {saleId, tenderKey(pay.tender), pay.amount.fen(), pay.tendered.fen(), pay.change.fen(),
-                                 nonNull(pay.reference)};
+        const QVariantList pv = {saleId,           tenderKey(pay.tender),
+                                 pay.amount.fen(), pay.tendered.fen(),
+                                 pay.change.fen(), nonNull(pay.reference)};
         for (int i = 0; i < pv.size(); ++i)
             p.bindValue(i, pv.at(i));
         if (!p.exec())

@@ -13,19 +13,19 @@
 namespace huike {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HeldOrders", text);
-}
 
 QJsonObject toJson(const RecalledOrder &o)
 {
     QJsonArray lines;
     for (const CartLine &l : o.lines) {
-        QJsonObject j{{QStringLiteral("product"), l.productId},  {QStringLiteral("barcode"), l.barcode},
-                      {QStringLiteral("name"), l.name},          {QStringLiteral("unit"), l.unit},
-                      {QStringLiteral("weighed"), l.weighed},    {QStringLiteral("qty"), l.quantityMilli},
-                      {QStringLiteral("price"), l.listPrice.fen()}, {QStringLiteral("discount"), l.discountPermille}};
+        QJsonObject j{{QStringLiteral("product"), l.productId},
+                      {QStringLiteral("barcode"), l.barcode},
+                      {QStringLiteral("name"), l.name},
+                      {QStringLiteral("unit"), l.unit},
+                      {QStringLiteral("weighed"), l.weighed},
+                      {QStringLiteral("qty"), l.quantityMilli},
+                      {QStringLiteral("price"), l.listPrice.fen()},
+                      {QStringLiteral("discount"), l.discountPermille}};
         if (l.priceOverride)
             j.insert(QStringLiteral("override"), l.priceOverride->fen());
         if (l.fixedAmount)
@@ -70,10 +70,12 @@ HeldOrderService::HeldOrderService(Database &db, const Clock &clock, StoreContex
 {
 }
 
-Result<qint64> HeldOrderService::hold(const RecalledOrder &order, Money total, const QString &label, qint64 operatorId)
+Result<qint64> HeldOrderService::hold(const RecalledOrder &order, Money total, const QString &label,
+                                      qint64 operatorId)
 {
     if (order.lines.isEmpty())
-        return makeError(ErrorCode::Invalid, tr("The cart is empty: nothing to hold."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("HeldOrders", "The cart is empty: nothing to hold."));
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO held_orders(store_id, terminal, operator_id, label, total_fen, payload, created_at_ms) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -99,9 +101,10 @@ QList<HeldOrder> HeldOrderService::list()
     if (q.exec()) {
         while (q.next()) {
             const auto doc = QJsonDocument::fromJson(q.value(3).toString().toUtf8());
-            out.append(HeldOrder{q.value(0).toLongLong(), q.value(1).toString(), Money::fromFen(q.value(2).toLongLong()),
-                                 static_cast<int>(doc.object().value(QStringLiteral("lines")).toArray().size()),
-                                 q.value(4).toString(), q.value(5).toLongLong()});
+            out.append(HeldOrder{
+                q.value(0).toLongLong(), q.value(1).toString(), Money::fromFen(q.value(2).toLongLong()),
+                static_cast<int>(doc.object().value(QStringLiteral("lines")).toArray().size()),
+                q.value(4).toString(), q.value(5).toLongLong()});
         }
     }
     q.finish();
@@ -113,18 +116,22 @@ Result<RecalledOrder> HeldOrderService::recall(qint64 id)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT payload FROM held_orders WHERE id = ? AND state = 'held'"));
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("SELECT payload FROM held_orders WHERE id = ? AND state = 'held'"));
     q.bindValue(0, id);
     if (!q.exec())
         return storageError(q);
     if (!q.next()) {
         q.finish();
-        return makeError(ErrorCode::NotFound, tr("That held order was already recalled at another till."));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate(
+                             "HeldOrders", "That held order was already recalled at another till."));
     }
     const RecalledOrder order = fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
     q.finish();
-    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'recalled', closed_at_ms = ? WHERE id = ?"),
-                            {m_clock.nowMs(), id});
+    if (auto st = m_db.exec(
+            QStringLiteral("UPDATE held_orders SET state = 'recalled', closed_at_ms = ? WHERE id = ?"),
+            {m_clock.nowMs(), id});
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)
@@ -137,11 +144,14 @@ Status HeldOrderService::cancel(qint64 id, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
-    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? WHERE id = ? AND state = 'held'"),
+    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? "
+                                           "WHERE id = ? AND state = 'held'"),
                             {m_clock.nowMs(), id});
         !st)
         return st;
-    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("held.cancel"), QString::number(id)); !st)
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("held.cancel"),
+                             QString::number(id));
+        !st)
         return st;
     return tx.commit();
 }

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace huike {
@@ -18,10 +17,10 @@ struct CartLine {
     QString unit;
     bool weighed = false;
     qint64 quantityMilli = 1000;
-    Money listPrice;                  // the catalog price when scanned
+    Money listPrice;                    // the catalog price when scanned
     std::optional<Money> priceOverride; // a manual unit price (改价)
-    qint64 discountPermille = 1000;   // line discount: 1000 = none, 900 = 9折
-    std::optional<Money> fixedAmount; // a price-embedded scale label: charged exactly
+    qint64 discountPermille = 1000;     // line discount: 1000 = none, 900 = 9折
+    std::optional<Money> fixedAmount;   // a price-embedded scale label: charged exactly
 };
 
 struct OrderDiscount {
@@ -42,10 +41,10 @@ struct PricedLine {
 
 struct PricedOrder {
     QList<PricedLine> lines;
-    Money subtotal;      // sum of gross
-    Money discount;      // line discounts + order discount
-    Money rounding;      // 抹零
-    Money total;         // subtotal - discount - rounding == sum of line amounts
+    Money subtotal; // sum of gross
+    Money discount; // line discounts + order discount
+    Money rounding; // 抹零
+    Money total;    // subtotal - discount - rounding == sum of line amounts
 };
 
 // Pure and deterministic. Order discount and 抹零 are spread over the lines in proportion to

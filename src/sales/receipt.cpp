@@ -9,17 +9,13 @@
 namespace huike {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Receipt", text);
-}
 
 int charWidth(char32_t u)
 {
     // East Asian wide and full-width ranges take two columns on a receipt printer.
-    if ((u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3)
-        || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60)
-        || (u >= 0xFFE0 && u <= 0xFFE6) || (u >= 0x20000 && u <= 0x3FFFD))
+    if ((u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3) ||
+        (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) ||
+        (u >= 0xFFE0 && u <= 0xFFE6) || (u >= 0x20000 && u <= 0x3FFFD))
         return 2;
     if (u < 0x20)
         return 0;
@@ -105,8 +101,10 @@ Result<Receipt> ReceiptService::load(const QString &receiptNo)
     qint64 saleId = 0;
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT s.id, s.receipt_no, s.kind, COALESCE(o2.receipt_no, ''), s.terminal, op.name, COALESCE(au.name, ''), "
-            "s.reason, s.created_at_ms, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, st.name, st.address, "
+            "SELECT s.id, s.receipt_no, s.kind, COALESCE(o2.receipt_no, ''), s.terminal, op.name, "
+            "COALESCE(au.name, ''), "
+            "s.reason, s.created_at_ms, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
+            "st.name, st.address, "
             "st.phone, st.receipt_footer FROM sales s JOIN operators op ON op.id = s.operator_id "
             "JOIN stores st ON st.id = s.store_id LEFT JOIN operators au ON au.id = s.authorized_by "
             "LEFT JOIN sales o2 ON o2.id = s.original_sale_id WHERE s.receipt_no = ?"));
@@ -115,7 +113,9 @@ Result<Receipt> ReceiptService::load(const QString &receiptNo)
             return storageError(q);
         if (!q.next()) {
             q.finish();
-            return makeError(ErrorCode::NotFound, tr("No receipt %1.").arg(receiptNo.trimmed()));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Receipt", "No receipt %1.").arg(receiptNo.trimmed()));
         }
         saleId = q.value(0).toLongLong();
         r.receiptNo = q.value(1).toString();
@@ -137,28 +137,31 @@ Result<Receipt> ReceiptService::load(const QString &receiptNo)
         q.finish();
     }
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT name, barcode, qty_milli, list_price_fen, unit_price_fen, line_discount_fen + order_discount_fen, "
-            "amount_fen FROM sale_lines WHERE sale_id = ? ORDER BY line_no"));
+        QSqlQuery &q =
+            m_db.prepared(QStringLiteral("SELECT name, barcode, qty_milli, list_price_fen, unit_price_fen, "
+                                         "line_discount_fen + order_discount_fen, "
+                                         "amount_fen FROM sale_lines WHERE sale_id = ? ORDER BY line_no"));
         q.bindValue(0, saleId);
         if (!q.exec())
             return storageError(q);
         while (q.next())
-            r.lines.append(ReceiptLine{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
-                                       Money::fromFen(q.value(3).toLongLong()), Money::fromFen(q.value(4).toLongLong()),
-                                       Money::fromFen(q.value(5).toLongLong()), Money::fromFen(q.value(6).toLongLong())});
+            r.lines.append(ReceiptLine{
+                q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                Money::fromFen(q.value(3).toLongLong()), Money::fromFen(q.value(4).toLongLong()),
+                Money::fromFen(q.value(5).toLongLong()), Money::fromFen(q.value(6).toLongLong())});
         q.finish();
     }
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT tender, amount_fen, tendered_fen, change_fen, reference FROM payments WHERE sale_id = ? ORDER BY id"));
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT tender, amount_fen, tendered_fen, change_fen, "
+                                                    "reference FROM payments WHERE sale_id = ? ORDER BY id"));
         q.bindValue(0, saleId);
         if (!q.exec())
             return storageError(q);
         while (q.next())
-            r.payments.append(DocumentPayment{tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
-                                              Money::fromFen(q.value(1).toLongLong()), Money::fromFen(q.value(2).toLongLong()),
-                                              Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
+            r.payments.append(DocumentPayment{
+                tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
+                Money::fromFen(q.value(1).toLongLong()), Money::fromFen(q.value(2).toLongLong()),
+                Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
         q.finish();
     }
     return r;
@@ -171,41 +174,50 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     if (!r.storeAddress.isEmpty())
         t.center(r.storeAddress);
     if (!r.storePhone.isEmpty())
-        t.center(tr("Tel %1").arg(r.storePhone));
+        t.center(QCoreApplication::translate("Receipt", "Tel %1").arg(r.storePhone));
     if (r.kind == QLatin1String("refund"))
-        t.center(tr("*** REFUND ***"));
+        t.center(QCoreApplication::translate("Receipt", "*** REFUND ***"));
     else if (r.kind == QLatin1String("void"))
-        t.center(tr("*** VOID ***"));
+        t.center(QCoreApplication::translate("Receipt", "*** VOID ***"));
     t.rule();
-    t.line(tr("Receipt: %1").arg(r.receiptNo));
+    t.line(QCoreApplication::translate("Receipt", "Receipt: %1").arg(r.receiptNo));
     if (!r.originalReceiptNo.isEmpty())
-        t.line(tr("Original: %1").arg(r.originalReceiptNo));
-    t.line(tr("Time: %1").arg(m_time.format(r.createdAtMs)));
-    t.line(tr("Till: %1  Cashier: %2").arg(r.terminal, r.operatorName));
+        t.line(QCoreApplication::translate("Receipt", "Original: %1").arg(r.originalReceiptNo));
+    t.line(QCoreApplication::translate("Receipt", "Time: %1").arg(m_time.format(r.createdAtMs)));
+    t.line(QCoreApplication::translate("Receipt", "Till: %1  Cashier: %2").arg(r.terminal, r.operatorName));
     if (!r.authorizerName.isEmpty())
-        t.line(tr("Approved by: %1").arg(r.authorizerName));
+        t.line(QCoreApplication::translate("Receipt", "Approved by: %1").arg(r.authorizerName));
     if (!r.reason.isEmpty())
-        t.line(tr("Reason: %1").arg(r.reason));
+        t.line(QCoreApplication::translate("Receipt", "Reason: %1").arg(r.reason));
     t.rule();
     // name on its own line, then qty / price / amount in aligned columns
     const int amountW = columns >= 48 ? 12 : 10;
     const int priceW = columns >= 48 ? 12 : 9;
     const int qtyW = columns - amountW - priceW;
-    t.columns({tr("Qty"), tr("Price"), tr("Amount")}, {qtyW, priceW, amountW});
+    t.columns({QCoreApplication::translate("Receipt", "Qty"), QCoreApplication::translate("Receipt", "Price"),
+               QCoreApplication::translate("Receipt", "Amount")},
+              {qtyW, priceW, amountW});
     for (const ReceiptLine &l : r.lines) {
         t.line(l.name);
-        t.columns({QStringLiteral("  ") + formatQuantity(l.quantityMilli), l.listPrice.toString(), l.amount.toString()},
+        t.columns({QStringLiteral("  ") + formatQuantity(l.quantityMilli), l.listPrice.toString(),
+                   l.amount.toString()},
                   {qtyW, priceW, amountW});
         if (l.discount.fen() != 0)
-            t.pair(QStringLiteral("  ") + tr("discount"), (-l.discount).toString());
+            t.pair(QStringLiteral("  ") + QCoreApplication::translate("Receipt", "discount"),
+                   (-l.discount).toString());
     }
     t.rule();
-    t.pair(tr("Items %1").arg(r.lines.size()), tr("Subtotal %1").arg(r.subtotal.toString()));
+    // Pieces, as a customer counts them: a weighed line is one piece.
+    qint64 pieces = 0;
+    for (const ReceiptLine &l : r.lines)
+        pieces += l.quantityMilli % 1000 == 0 ? l.quantityMilli / 1000 : (l.quantityMilli < 0 ? -1 : 1);
+    t.pair(QCoreApplication::translate("Receipt", "Items %1").arg(pieces),
+           QCoreApplication::translate("Receipt", "Subtotal %1").arg(r.subtotal.toString()));
     if (r.discount.fen() != 0)
-        t.pair(tr("Discount"), (-r.discount).toString());
+        t.pair(QCoreApplication::translate("Receipt", "Discount"), (-r.discount).toString());
     if (r.rounding.fen() != 0)
-        t.pair(tr("Rounding"), (-r.rounding).toString());
-    t.pair(tr("TOTAL"), r.total.display());
+        t.pair(QCoreApplication::translate("Receipt", "Rounding"), (-r.rounding).toString());
+    t.pair(QCoreApplication::translate("Receipt", "TOTAL"), r.total.display());
     for (const DocumentPayment &p : r.payments) {
         QString label = tenderLabel(p.tender);
         if (!p.reference.isEmpty())
@@ -213,7 +225,7 @@ QString ReceiptService::render(const Receipt &r, int columns) const
         t.pair(label, (p.tender == Tender::Cash ? p.tendered : p.amount).toString());
     }
     if (r.change().fen() != 0)
-        t.pair(tr("Change"), r.change().toString());
+        t.pair(QCoreApplication::translate("Receipt", "Change"), r.change().toString());
     t.rule();
     if (!r.footer.isEmpty())
         t.center(r.footer);

@@ -69,7 +69,7 @@ public:
     ReceiptService(Database &db, const ShopTime &time);
     Result<Receipt> load(const QString &receiptNo);
     QString render(const Receipt &r, int columns = 32) const; // 32 for 58 mm paper, 48 for 80 mm
-    QStringList recent(int limit = 50); // receipt numbers, newest first
+    QStringList recent(int limit = 50);                       // receipt numbers, newest first
 
 private:
     Database &m_db;

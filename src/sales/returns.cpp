@@ -7,18 +7,10 @@
 #include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <algorithm>
 #include <map>
 
 namespace huike {
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Returns", text);
-}
-} // namespace
 
 ReturnService::ReturnService(Database &db, const Clock &clock, const ShopTime &time, StoreContext store)
     : m_db(db), m_clock(clock), m_time(time), m_store(std::move(store))
@@ -29,13 +21,16 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
 {
     RefundableSale sale;
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, receipt_no, kind, created_at_ms, total_fen FROM sales WHERE receipt_no = ?"));
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT id, receipt_no, kind, created_at_ms, total_fen FROM sales WHERE receipt_no = ?"));
         q.bindValue(0, receiptNo.trimmed());
         if (!q.exec())
             return storageError(q);
         if (!q.next()) {
             q.finish();
-            return makeError(ErrorCode::NotFound, tr("No receipt %1.").arg(receiptNo.trimmed()));
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Returns", "No receipt %1.").arg(receiptNo.trimmed()));
         }
         const QString kind = q.value(2).toString();
         sale.saleId = q.value(0).toLongLong();
@@ -44,11 +39,15 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
         sale.total = Money::fromFen(q.value(4).toLongLong());
         q.finish();
         if (kind != QLatin1String("sale"))
-            return makeError(ErrorCode::Invalid, tr("%1 is itself a refund or void: refund the original sale.").arg(sale.receiptNo));
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate(
+                                 "Returns", "%1 is itself a refund or void: refund the original sale.")
+                                 .arg(sale.receiptNo));
     }
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT l.id, l.line_no, l.product_id, l.barcode, l.name, l.qty_milli, l.unit_price_fen, l.amount_fen, "
+            "SELECT l.id, l.line_no, l.product_id, l.barcode, l.name, l.qty_milli, l.unit_price_fen, "
+            "l.amount_fen, "
             "COALESCE((SELECT -SUM(r.qty_milli) FROM sale_lines r WHERE r.original_line_id = l.id), 0), "
             "COALESCE((SELECT -SUM(r.amount_fen) FROM sale_lines r WHERE r.original_line_id = l.id), 0) "
             "FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no"));
@@ -73,16 +72,16 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
         q.finish();
     }
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT tender, amount_fen, tendered_fen, change_fen, reference FROM payments WHERE sale_id = ? ORDER BY id"));
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT tender, amount_fen, tendered_fen, change_fen, "
+                                                    "reference FROM payments WHERE sale_id = ? ORDER BY id"));
         q.bindValue(0, sale.saleId);
         if (!q.exec())
             return storageError(q);
         while (q.next())
-            sale.payments.append(DocumentPayment{tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
-                                                 Money::fromFen(q.value(1).toLongLong()),
-                                                 Money::fromFen(q.value(2).toLongLong()),
-                                                 Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
+            sale.payments.append(DocumentPayment{
+                tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
+                Money::fromFen(q.value(1).toLongLong()), Money::fromFen(q.value(2).toLongLong()),
+                Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
         q.finish();
     }
     return sale;
@@ -90,32 +89,37 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
 
 Result<RefundableSale> ReturnService::lastVoidableSale()
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT receipt_no FROM sales WHERE store_id = ? AND terminal = ? AND kind = 'sale' ORDER BY id DESC LIMIT 1"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT receipt_no FROM sales WHERE store_id = ? AND "
+                                                "terminal = ? AND kind = 'sale' ORDER BY id DESC LIMIT 1"));
     q.bindValue(0, m_store.storeId);
     q.bindValue(1, m_store.terminal);
     if (!q.exec())
         return storageError(q);
     if (!q.next()) {
         q.finish();
-        return makeError(ErrorCode::NotFound, tr("This till has no sale to void."));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Returns", "This till has no sale to void."));
     }
     const QString no = q.value(0).toString();
     q.finish();
     auto sale = refundable(no);
     if (sale && sale->returnedTotal.fen() != 0)
-        return makeError(ErrorCode::Conflict, tr("The last sale %1 was already refunded or voided.").arg(no));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Returns", "The last sale %1 was already refunded or voided.")
+                .arg(no));
     return sale;
 }
 
 Result<SaleResult> ReturnService::refund(const RefundRequest &r)
 {
-    return reverse(QStringLiteral("refund"), r.uuid, r.receiptNo, r.lines, r.reason, r.operatorId, r.authorizedBy,
-                   r.shiftId);
+    return reverse(QStringLiteral("refund"), r.uuid, r.receiptNo, r.lines, r.reason, r.operatorId,
+                   r.authorizedBy, r.shiftId);
 }
 
-Result<SaleResult> ReturnService::voidSale(const QString &uuid, const QString &receiptNo, const QString &reason,
-                                           qint64 operatorId, qint64 authorizedBy, qint64 shiftId)
+Result<SaleResult> ReturnService::voidSale(const QString &uuid, const QString &receiptNo,
+                                           const QString &reason, qint64 operatorId, qint64 authorizedBy,
+                                           qint64 shiftId)
 {
     return reverse(QStringLiteral("void"), uuid, receiptNo, {}, reason, operatorId, authorizedBy, shiftId);
 }
@@ -125,11 +129,14 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
                                           qint64 operatorId, qint64 authorizedBy, qint64 shiftId)
 {
     if (uuid.isEmpty())
-        return makeError(ErrorCode::Invalid, tr("A refund needs its id."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Returns", "A refund needs its id."));
     if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, tr("Give a reason for the refund or void."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Returns", "Give a reason for the refund or void."));
     if (authorizedBy <= 0)
-        return makeError(ErrorCode::Denied, tr("Refunds and voids need a manager's PIN."));
+        return makeError(ErrorCode::Denied,
+                         QCoreApplication::translate("Returns", "Refunds and voids need a manager's PIN."));
 
     WriteTransaction tx(m_db);
     if (!tx.began())
@@ -150,8 +157,11 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         if (!last)
             return last.error();
         if (last->saleId != orig->saleId)
-            return makeError(ErrorCode::Conflict, tr("Only the last sale of this till can be voided; refund %1 instead.")
-                                                      .arg(orig->receiptNo));
+            return makeError(
+                ErrorCode::Conflict,
+                QCoreApplication::translate(
+                    "Returns", "Only the last sale of this till can be voided; refund %1 instead.")
+                    .arg(orig->receiptNo));
     }
 
     Document doc;
@@ -174,15 +184,18 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
                 wanted[r.originalLineId] += r.quantityMilli;
     }
     if (wanted.isEmpty())
-        return makeError(ErrorCode::Conflict, tr("Nothing is left to refund on %1.").arg(orig->receiptNo));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Returns", "Nothing is left to refund on %1.").arg(orig->receiptNo));
 
     for (const RefundableLine &l : orig->lines) {
         const qint64 qty = wanted.take(l.lineId);
         if (qty == 0)
             continue;
         if (qty < 0 || qty > l.remainingMilli())
-            return makeError(ErrorCode::Invalid, tr("%1: only %2 can still be refunded.")
-                                                     .arg(l.name, formatQuantity(l.remainingMilli())));
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Returns", "%1: only %2 can still be refunded.")
+                                 .arg(l.name, formatQuantity(l.remainingMilli())));
         // The last units of a line give back exactly what is left of its amount, so refunds in
         // several steps add up to the sale to the fen.
         const Money amount = qty == l.remainingMilli()
@@ -205,7 +218,9 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         doc.total -= amount;
     }
     if (!wanted.isEmpty())
-        return makeError(ErrorCode::Invalid, tr("A line to refund is not on receipt %1.").arg(orig->receiptNo));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Returns", "A line to refund is not on receipt %1.")
+                             .arg(orig->receiptNo));
 
     // Pay back through the original tenders: cards and wallets first (the money goes back where it
     // came from), cash last; each tender at most what it paid, less what was paid back before.
@@ -218,11 +233,13 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         if (!q.exec())
             return storageError(q);
         while (q.next())
-            paidBack[tenderFromKey(q.value(0).toString()).value_or(Tender::Cash)] = Money::fromFen(q.value(1).toLongLong());
+            paidBack[tenderFromKey(q.value(0).toString()).value_or(Tender::Cash)] =
+                Money::fromFen(q.value(1).toLongLong());
         q.finish();
     }
     QList<DocumentPayment> sources = orig->payments;
-    std::stable_partition(sources.begin(), sources.end(), [](const DocumentPayment &p) { return p.tender != Tender::Cash; });
+    std::stable_partition(sources.begin(), sources.end(),
+                          [](const DocumentPayment &p) { return p.tender != Tender::Cash; });
     Money left = -doc.total;
     for (const DocumentPayment &src : sources) {
         // Earlier refunds used up the payments of a tender in the same order.
@@ -236,15 +253,17 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         left -= take;
     }
     if (left.fen() != 0) // cannot happen while amounts are consistent; refuse rather than mis-pay
-        return makeError(ErrorCode::Conflict, tr("The refund exceeds what was paid on %1.").arg(orig->receiptNo));
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Returns", "The refund exceeds what was paid on %1.")
+                             .arg(orig->receiptNo));
 
     const qint64 now = m_clock.nowMs();
     auto written = writeDocument(m_db, m_store, m_time, now, doc);
     if (!written)
         return written;
-    if (auto st = writeAudit(m_db, now, operatorId, authorizedBy, QStringLiteral("sale.") + kind,
-                             orig->receiptNo, doc.reason,
-                             QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));
+    if (auto st =
+            writeAudit(m_db, now, operatorId, authorizedBy, QStringLiteral("sale.") + kind, orig->receiptNo,
+                       doc.reason, QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)

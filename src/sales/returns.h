@@ -16,7 +16,7 @@ struct RefundableLine {
     qint64 soldMilli = 0;
     qint64 returnedMilli = 0; // by earlier refunds or a void
     Money unitPrice;
-    Money amount;             // what the line cost the customer
+    Money amount; // what the line cost the customer
     Money returnedAmount;
     qint64 remainingMilli() const { return soldMilli - returnedMilli; }
 };
@@ -61,8 +61,8 @@ public:
 
 private:
     Result<SaleResult> reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
-                               const QList<RefundLineRequest> &lines, const QString &reason, qint64 operatorId,
-                               qint64 authorizedBy, qint64 shiftId);
+                               const QList<RefundLineRequest> &lines, const QString &reason,
+                               qint64 operatorId, qint64 authorizedBy, qint64 shiftId);
 
     Database &m_db;
     const Clock &m_clock;

@@ -11,13 +11,9 @@
 namespace huike {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Shifts", text);
-}
-const QString kSelect = QStringLiteral(
-    "SELECT s.id, s.operator_id, o.name, s.terminal, s.opened_at_ms, s.float_fen, s.closed_at_ms, s.counted_fen "
-    "FROM shifts s JOIN operators o ON o.id = s.operator_id ");
+const QString kSelect = QStringLiteral("SELECT s.id, s.operator_id, o.name, s.terminal, s.opened_at_ms, "
+                                       "s.float_fen, s.closed_at_ms, s.counted_fen "
+                                       "FROM shifts s JOIN operators o ON o.id = s.operator_id ");
 
 Shift readShift(const QSqlQuery &q)
 {
@@ -43,8 +39,10 @@ ShiftService::ShiftService(Database &db, const Clock &clock, const ShopTime &tim
 
 std::optional<Shift> ShiftService::current()
 {
-    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral(
-                                     "WHERE s.store_id = ? AND s.terminal = ? AND s.closed_at_ms IS NULL ORDER BY s.id DESC LIMIT 1"));
+    QSqlQuery &q = m_db.prepared(
+        kSelect +
+        QStringLiteral(
+            "WHERE s.store_id = ? AND s.terminal = ? AND s.closed_at_ms IS NULL ORDER BY s.id DESC LIMIT 1"));
     q.bindValue(0, m_store.storeId);
     q.bindValue(1, m_store.terminal);
     std::optional<Shift> out;
@@ -62,7 +60,7 @@ Result<Shift> ShiftService::load(qint64 shiftId)
         return storageError(q);
     if (!q.next()) {
         q.finish();
-        return makeError(ErrorCode::NotFound, tr("No such shift."));
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Shifts", "No such shift."));
     }
     Shift s = readShift(q);
     q.finish();
@@ -72,15 +70,19 @@ Result<Shift> ShiftService::load(qint64 shiftId)
 Result<Shift> ShiftService::open(qint64 operatorId, Money cashFloat)
 {
     if (cashFloat.isNegative())
-        return makeError(ErrorCode::Invalid, tr("The cash float cannot be negative."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Shifts", "The cash float cannot be negative."));
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
     if (auto cur = current())
-        return makeError(ErrorCode::Conflict, tr("A shift is already open on this till (opened by %1).").arg(cur->operatorName));
+        return makeError(
+            ErrorCode::Conflict,
+            QCoreApplication::translate("Shifts", "A shift is already open on this till (opened by %1).")
+                .arg(cur->operatorName));
     const qint64 now = m_clock.nowMs();
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "INSERT INTO shifts(store_id, terminal, operator_id, opened_at_ms, float_fen) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO shifts(store_id, terminal, operator_id, "
+                                                "opened_at_ms, float_fen) VALUES (?, ?, ?, ?, ?)"));
     q.bindValue(0, m_store.storeId);
     q.bindValue(1, m_store.terminal);
     q.bindValue(2, operatorId);
@@ -107,9 +109,9 @@ Result<ShiftReport> ShiftService::report(qint64 shiftId)
     r.shift = *shift;
     r.counted = shift->counted;
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT kind, COUNT(*), COALESCE(SUM(total_fen), 0), COALESCE(SUM(discount_fen + rounding_fen), 0) "
-            "FROM sales WHERE shift_id = ? GROUP BY kind"));
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT kind, COUNT(*), COALESCE(SUM(total_fen), 0), "
+                                                    "COALESCE(SUM(discount_fen + rounding_fen), 0) "
+                                                    "FROM sales WHERE shift_id = ? GROUP BY kind"));
         q.bindValue(0, shiftId);
         if (!q.exec())
             return storageError(q);
@@ -157,7 +159,8 @@ Result<ShiftReport> ShiftService::report(qint64 shiftId)
 Result<ShiftReport> ShiftService::close(qint64 shiftId, Money counted, qint64 operatorId)
 {
     if (counted.isNegative())
-        return makeError(ErrorCode::Invalid, tr("The counted cash cannot be negative."));
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Shifts", "The counted cash cannot be negative."));
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
@@ -165,15 +168,18 @@ Result<ShiftReport> ShiftService::close(qint64 shiftId, Money counted, qint64 op
     if (!r)
         return r;
     if (r->shift.closedAtMs)
-        return makeError(ErrorCode::Conflict, tr("This shift is already closed."));
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Shifts", "This shift is already closed."));
     const qint64 now = m_clock.nowMs();
-    if (auto st = m_db.exec(QStringLiteral("UPDATE shifts SET closed_at_ms = ?, closed_by = ?, counted_fen = ?, "
-                                           "expected_fen = ? WHERE id = ? AND closed_at_ms IS NULL"),
-                            {now, operatorId, counted.fen(), r->expectedCash.fen(), shiftId});
+    if (auto st =
+            m_db.exec(QStringLiteral("UPDATE shifts SET closed_at_ms = ?, closed_by = ?, counted_fen = ?, "
+                                     "expected_fen = ? WHERE id = ? AND closed_at_ms IS NULL"),
+                      {now, operatorId, counted.fen(), r->expectedCash.fen(), shiftId});
         !st)
         return st.error();
-    if (auto st = writeAudit(m_db, now, operatorId, 0, QStringLiteral("shift.close"), QString::number(shiftId), {},
-                             QStringLiteral("expected %1 counted %2").arg(r->expectedCash.toString(), counted.toString()));
+    if (auto st = writeAudit(
+            m_db, now, operatorId, 0, QStringLiteral("shift.close"), QString::number(shiftId), {},
+            QStringLiteral("expected %1 counted %2").arg(r->expectedCash.toString(), counted.toString()));
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)
@@ -187,32 +193,37 @@ Result<ShiftReport> ShiftService::close(qint64 shiftId, Money counted, qint64 op
 QString ShiftService::renderReport(const ShiftReport &r, int columns) const
 {
     TextLayout t(columns);
-    t.center(tr("Shift report"));
+    t.center(QCoreApplication::translate("Shifts", "Shift report"));
     t.rule();
-    t.pair(tr("Till"), r.shift.terminal);
-    t.pair(tr("Cashier"), r.shift.operatorName);
-    t.pair(tr("Opened"), m_time.format(r.shift.openedAtMs));
+    t.pair(QCoreApplication::translate("Shifts", "Till"), r.shift.terminal);
+    t.pair(QCoreApplication::translate("Shifts", "Cashier"), r.shift.operatorName);
+    t.pair(QCoreApplication::translate("Shifts", "Opened"), m_time.format(r.shift.openedAtMs));
     if (r.shift.closedAtMs)
-        t.pair(tr("Closed"), m_time.format(*r.shift.closedAtMs));
+        t.pair(QCoreApplication::translate("Shifts", "Closed"), m_time.format(*r.shift.closedAtMs));
     t.rule();
-    t.pair(tr("Sales (%1)").arg(r.saleCount), r.salesTotal.toString());
-    t.pair(tr("Discounts given"), r.discounts.toString());
-    t.pair(tr("Refunds (%1)").arg(r.refundCount), r.refundsTotal.toString());
-    t.pair(tr("Voids (%1)").arg(r.voidCount), r.voidsTotal.toString());
-    t.pair(tr("Net takings"), (r.salesTotal + r.refundsTotal + r.voidsTotal).toString());
+    t.pair(QCoreApplication::translate("Shifts", "Sales (%1)").arg(r.saleCount), r.salesTotal.toString());
+    t.pair(QCoreApplication::translate("Shifts", "Discounts given"), r.discounts.toString());
+    t.pair(QCoreApplication::translate("Shifts", "Refunds (%1)").arg(r.refundCount),
+           r.refundsTotal.toString());
+    t.pair(QCoreApplication::translate("Shifts", "Voids (%1)").arg(r.voidCount), r.voidsTotal.toString());
+    t.pair(QCoreApplication::translate("Shifts", "Net takings"),
+           (r.salesTotal + r.refundsTotal + r.voidsTotal).toString());
     t.rule();
     for (const TenderTotal &tt : r.byTender) {
         t.pair(tenderLabel(tt.tender), tt.net().toString());
         if (tt.refunds.fen() != 0)
-            t.pair(QStringLiteral("  ") + tr("of which refunded"), tt.refunds.toString());
+            t.pair(QStringLiteral("  ") + QCoreApplication::translate("Shifts", "of which refunded"),
+                   tt.refunds.toString());
     }
     t.rule();
-    t.pair(tr("Cash float"), r.shift.cashFloat.toString());
-    t.pair(tr("Expected cash"), r.expectedCash.toString());
+    t.pair(QCoreApplication::translate("Shifts", "Cash float"), r.shift.cashFloat.toString());
+    t.pair(QCoreApplication::translate("Shifts", "Expected cash"), r.expectedCash.toString());
     if (r.counted) {
-        t.pair(tr("Counted cash"), r.counted->toString());
+        t.pair(QCoreApplication::translate("Shifts", "Counted cash"), r.counted->toString());
         const Money d = r.difference();
-        t.pair(d.isNegative() ? tr("Short") : tr("Over"), d.toString());
+        t.pair(d.isNegative() ? QCoreApplication::translate("Shifts", "Short")
+                              : QCoreApplication::translate("Shifts", "Over"),
+               d.toString());
     }
     return t.text();
 }

@@ -3,7 +3,6 @@
 #include "core/money.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace huike {

@@ -10,18 +10,10 @@
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
-
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 namespace huike {
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-} // namespace
 
 struct StatementCache {
     QHash<QString, QSqlQuery *> queries;
@@ -34,15 +26,18 @@ Error storageError(const QSqlQuery &query)
     const QString native = e.nativeErrorCode();
     QString msg;
     if (native == QLatin1String("13")) // SQLITE_FULL
-        msg = tr("The disk is full: nothing was saved. Free some space and try again.");
+        msg = QCoreApplication::translate(
+            "Database", "The disk is full: nothing was saved. Free some space and try again.");
     else if (native == QLatin1String("5") || native == QLatin1String("6")) // BUSY / LOCKED
-        msg = tr("The database is busy in another window or terminal. Try again in a moment.");
+        msg = QCoreApplication::translate(
+            "Database", "The database is busy in another window or terminal. Try again in a moment.");
     else if (native == QLatin1String("8")) // READONLY
-        msg = tr("The database file is read-only: nothing was saved.");
+        msg = QCoreApplication::translate("Database", "The database file is read-only: nothing was saved.");
     else if (native == QLatin1String("11") || native == QLatin1String("26")) // CORRUPT / NOTADB
-        msg = tr("The database file is damaged. Restore the last backup.");
+        msg =
+            QCoreApplication::translate("Database", "The database file is damaged. Restore the last backup.");
     else
-        msg = tr("The database refused the change: %1").arg(e.text());
+        msg = QCoreApplication::translate("Database", "The database refused the change: %1").arg(e.text());
     spdlog::error("sql error {}: {} in [{}]", native.toStdString(), e.text().toStdString(),
                   query.lastQuery().left(200).toStdString());
     return makeError(ErrorCode::Storage, msg);
@@ -53,20 +48,26 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     const QFileInfo fi(path);
     if (!fi.exists()) {
         if (!options.create)
-            return makeError(ErrorCode::NotFound, tr("No database at %1.").arg(path));
+            return makeError(ErrorCode::NotFound,
+                             QCoreApplication::translate("Database", "No database at %1.").arg(path));
         if (!QDir().mkpath(fi.absolutePath()))
-            return makeError(ErrorCode::Storage, tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+            return makeError(ErrorCode::Storage,
+                             QCoreApplication::translate("Database", "Cannot create the folder %1.")
+                                 .arg(fi.absolutePath()));
     }
     std::unique_ptr<Database> d(new Database);
     d->m_path = fi.absoluteFilePath();
     d->m_connection = QStringLiteral("huike-") + QUuid::createUuid().toString(QUuid::Id128);
     d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connection);
     if (!d->m_db.isValid())
-        return makeError(ErrorCode::Storage, tr("Qt's SQLite driver is missing (package libqt6sql6-sqlite)."));
+        return makeError(ErrorCode::Storage,
+                         QCoreApplication::translate(
+                             "Database", "Qt's SQLite driver is missing (package libqt6sql6-sqlite)."));
     d->m_db.setDatabaseName(d->m_path);
     d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!d->m_db.open())
-        return makeError(ErrorCode::Storage, tr("Cannot open %1: %2").arg(path, d->m_db.lastError().text()));
+        return makeError(ErrorCode::Storage, QCoreApplication::translate("Database", "Cannot open %1: %2")
+                                                 .arg(path, d->m_db.lastError().text()));
     d->m_cache = std::make_unique<StatementCache>();
     if (auto st = d->configure(options); !st)
         return st.error();
@@ -128,13 +129,17 @@ Status Database::configure(const Options &options)
     QSqlQuery q(m_db);
     // Reading the header first turns "not a database" into a clear message, not a failed PRAGMA.
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
-        return makeError(ErrorCode::Storage, tr("%1 is not a Huike database or is damaged (%2).")
+        return makeError(ErrorCode::Storage, QCoreApplication::translate(
+                                                 "Database", "%1 is not a Huike database or is damaged (%2).")
                                                  .arg(m_path, q.lastError().text()));
     if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return makeError(ErrorCode::Storage, tr("Cannot switch %1 to WAL mode.").arg(m_path));
+        return makeError(
+            ErrorCode::Storage,
+            QCoreApplication::translate("Database", "Cannot switch %1 to WAL mode.").arg(m_path));
     q.finish();
     const QStringList pragmas = {
-        options.synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=OFF"),
+        options.synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL")
+                                : QStringLiteral("PRAGMA synchronous=OFF"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA busy_timeout=5000"),
     };
@@ -153,7 +158,8 @@ int Database::latestSchemaVersion()
 int Database::schemaVersion()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")))
+    if (!q.exec(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")))
         return -1;
     if (!q.next())
         return 0;
@@ -166,14 +172,18 @@ Status Database::migrate(int target)
 {
     const int current = schemaVersion();
     if (current < 0)
-        return makeError(ErrorCode::Storage, tr("Cannot read the schema version of %1.").arg(m_path));
+        return makeError(
+            ErrorCode::Storage,
+            QCoreApplication::translate("Database", "Cannot read the schema version of %1.").arg(m_path));
     const int latest = latestSchemaVersion();
     if (current > latest)
-        return makeError(ErrorCode::TooNew,
-                         tr("This database was written by a newer Huike (schema %1; this program knows up to "
+        return makeError(
+            ErrorCode::TooNew,
+            QCoreApplication::translate(
+                "Database", "This database was written by a newer Huike (schema %1; this program knows up to "
                             "%2). Install the newer Huike; the file was not changed.")
-                             .arg(current)
-                             .arg(latest));
+                .arg(current)
+                .arg(latest));
     if (current >= target)
         return Ok{};
 

@@ -42,9 +42,10 @@ static const std::vector<const char *> kVersion1 = {
         updated_at_ms INTEGER NOT NULL))",
     R"(CREATE INDEX products_pinyin ON products(pinyin))",
     R"(CREATE INDEX products_name ON products(name))",
+    // A rowid table on purpose: rowid keeps the order barcodes were added, the first being the main one.
     R"(CREATE TABLE product_barcodes (
         barcode TEXT PRIMARY KEY,
-        product_id INTEGER NOT NULL REFERENCES products(id)) WITHOUT ROWID)",
+        product_id INTEGER NOT NULL REFERENCES products(id)))",
     R"(CREATE INDEX product_barcodes_product ON product_barcodes(product_id))",
     R"(CREATE TABLE members (
         id INTEGER PRIMARY KEY,

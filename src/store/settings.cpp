@@ -34,11 +34,12 @@ Status Settings::set(const QString &key, const QString &value)
 Status writeAudit(Database &db, qint64 atMs, qint64 operatorId, qint64 authorizedBy, const QString &action,
                   const QString &target, const QString &reason, const QString &details)
 {
-    return db.exec(QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, authorized_by, action, target, reason, "
-                                  "details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                   {atMs, operatorId > 0 ? QVariant(operatorId) : QVariant(),
-                    authorizedBy > 0 ? QVariant(authorizedBy) : QVariant(), action, nonNull(target), nonNull(reason),
-                    nonNull(details)});
+    return db.exec(
+        QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, authorized_by, action, target, reason, "
+                       "details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {atMs, operatorId > 0 ? QVariant(operatorId) : QVariant(),
+         authorizedBy > 0 ? QVariant(authorizedBy) : QVariant(), action, nonNull(target), nonNull(reason),
+         nonNull(details)});
 }
 
 } // namespace huike

@@ -19,8 +19,9 @@ public:
     Status set(const QString &key, const QString &value);
 
     // The keys the engine reads, with their defaults in one place.
-    static inline const QString kRoundingMode = QStringLiteral("checkout.rounding");          // 0 none, 1 jiao, 2 yuan
-    static inline const QString kCashierDiscountLimit = QStringLiteral("checkout.cashier_min_permille"); // 900
+    static inline const QString kRoundingMode = QStringLiteral("checkout.rounding"); // 0 none, 1 jiao, 2 yuan
+    static inline const QString kCashierDiscountLimit =
+        QStringLiteral("checkout.cashier_min_permille");                                     // 900
     static inline const QString kScannerInterKeyMs = QStringLiteral("scanner.inter_key_ms"); // 35
     static inline const QString kScaleWeightFlags = QStringLiteral("scale.weight_flags");    // "2"
     static inline const QString kCurrentStore = QStringLiteral("store.current_code");

@@ -1,0 +1,1625 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Barcode</name>
+    <message>
+        <source>Empty code.</source>
+        <translation>条码为空。</translation>
+    </message>
+    <message>
+        <source>The code is too long (%1 characters).</source>
+        <translation>条码过长（%1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The code holds characters a barcode cannot have.</source>
+        <translation>条码中含有无效字符。</translation>
+    </message>
+    <message>
+        <source>EAN-13 %1 has a wrong check digit: scan it again.</source>
+        <translation>EAN-13 条码 %1 校验位错误，请重新扫描。</translation>
+    </message>
+    <message>
+        <source>EAN-8 %1 has a wrong check digit: scan it again.</source>
+        <translation>EAN-8 条码 %1 校验位错误，请重新扫描。</translation>
+    </message>
+    <message>
+        <source>UPC-A %1 has a wrong check digit: scan it again.</source>
+        <translation>UPC-A 条码 %1 校验位错误，请重新扫描。</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>No such product.</source>
+        <translation>商品不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown barcode %1.</source>
+        <translation>找不到条码 %1 对应的商品。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold (deactivated).</source>
+        <translation>%1 已停用，不能销售。</translation>
+    </message>
+    <message>
+        <source>Scale label %1: no product has PLU %2.</source>
+        <translation>称重条码 %1：找不到 PLU 为 %2 的商品。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 has no weight.</source>
+        <translation>称重条码 %1 中没有重量。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 has no amount.</source>
+        <translation>称重条码 %1 中没有金额。</translation>
+    </message>
+    <message>
+        <source>The product needs a name.</source>
+        <translation>请填写商品名称。</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation>售价不能为负数。</translation>
+    </message>
+    <message>
+        <source>Product code %1 or PLU is already used.</source>
+        <translation>货号 %1 或 PLU 已被使用。</translation>
+    </message>
+    <message>
+        <source>Barcode %1 already belongs to another product.</source>
+        <translation>条码 %1 已被其他商品使用。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The header must name at least the columns name/名称 and price/售价.</source>
+        <translation>表头至少需要包含 name/名称 和 price/售价 两列。</translation>
+    </message>
+    <message>
+        <source>line %1: price &quot;%2&quot; is not an amount in yuan.</source>
+        <translation>第 %1 行：售价“%2”不是有效的金额（元）。</translation>
+    </message>
+    <message>
+        <source>line %1: cost &quot;%2&quot; is not an amount in yuan.</source>
+        <translation>第 %1 行：进价“%2”不是有效的金额（元）。</translation>
+    </message>
+    <message>
+        <source>line %1: stock &quot;%2&quot; is not a quantity.</source>
+        <translation>第 %1 行：库存“%2”不是有效的数量。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Checkout</name>
+    <message>
+        <source>A payment must be more than zero.</source>
+        <translation>付款金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Card, WeChat and Alipay payments (%1) exceed the total %2: no change can be given on them.</source>
+        <translation>银行卡、微信支付和支付宝的付款金额（%1）超过了应收金额 %2，这几种方式不能找零。</translation>
+    </message>
+    <message>
+        <source>Payments %1 do not cover the total %2 (%3 short).</source>
+        <translation>已付 %1，不足应收金额 %2（还差 %3）。</translation>
+    </message>
+    <message>
+        <source>A sale needs its id.</source>
+        <translation>销售单缺少单号。</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>购物车为空。</translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be more than zero.</source>
+        <translation>%1：数量必须大于零。</translation>
+    </message>
+    <message>
+        <source>%1: a discount must be between 0 and 10折.</source>
+        <translation>%1：折扣必须在 0 至 10折 之间。</translation>
+    </message>
+    <message>
+        <source>%1: a price cannot be negative.</source>
+        <translation>%1：价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>An order discount must be between 0 and 10折.</source>
+        <translation>整单折扣必须在 0 至 10折 之间。</translation>
+    </message>
+    <message>
+        <source>This discount is beyond the cashier&apos;s limit: a manager&apos;s PIN is needed.</source>
+        <translation>该折扣超出收银员权限，需要店长输入密码授权。</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval.</source>
+        <translation>此操作需要店长授权。</translation>
+    </message>
+    <message>
+        <source>Product %1 no longer exists.</source>
+        <translation>商品 %1 已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <source>This system cannot convert GB18030 text.</source>
+        <translation>本系统无法转换 GB18030 编码的文本。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GBK/GB18030 text (bad byte at offset %1).</source>
+        <translation>文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本（偏移 %1 处有无效字节）。</translation>
+    </message>
+    <message>
+        <source>The file starts like UTF-8 but holds invalid bytes.</source>
+        <translation>文件看似 UTF-8 编码，但含有无效字节。</translation>
+    </message>
+    <message>
+        <source>Line %1: a quote in the middle of an unquoted field.</source>
+        <translation>第 %1 行：未加引号的字段中间出现了引号。</translation>
+    </message>
+    <message>
+        <source>Line %1: too many columns.</source>
+        <translation>第 %1 行：列数过多。</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows.</source>
+        <translation>文件超过 %1 行。</translation>
+    </message>
+    <message>
+        <source>Line %1: text after a closing quote.</source>
+        <translation>第 %1 行：结束引号后面还有文字。</translation>
+    </message>
+    <message>
+        <source>Line %1: a field is longer than %2 characters.</source>
+        <translation>第 %1 行：有字段超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed.</source>
+        <translation>第 %1 行：引号没有闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满，本次未保存任何数据。请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy in another window or terminal. Try again in a moment.</source>
+        <translation>数据库正被其他窗口或终端占用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The database file is read-only: nothing was saved.</source>
+        <translation>数据库文件为只读，本次未保存任何数据。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore the last backup.</source>
+        <translation>数据库文件已损坏，请恢复最近一次的备份。</translation>
+    </message>
+    <message>
+        <source>The database refused the change: %1</source>
+        <translation>数据库拒绝了本次修改：%1</translation>
+    </message>
+    <message>
+        <source>No database at %1.</source>
+        <translation>在 %1 找不到数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing (package libqt6sql6-sqlite).</source>
+        <translation>缺少 Qt 的 SQLite 驱动（软件包 libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Huike database or is damaged (%2).</source>
+        <translation>%1 不是汇客数据库，或已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot switch %1 to WAL mode.</source>
+        <translation>无法将 %1 切换为 WAL 模式。</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of %1.</source>
+        <translation>无法读取 %1 的数据结构版本。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer Huike (schema %1; this program knows up to %2). Install the newer Huike; the file was not changed.</source>
+        <translation>此数据库由更新版本的汇客收银创建（数据结构版本 %1，本程序最高支持 %2）。请安装新版汇客收银；文件未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>HeldOrders</name>
+    <message>
+        <source>The cart is empty: nothing to hold.</source>
+        <translation>购物车为空，无法挂单。</translation>
+    </message>
+    <message>
+        <source>That held order was already recalled at another till.</source>
+        <translation>该挂单已在其他收银台取单。</translation>
+    </message>
+</context>
+<context>
+    <name>InputDialogs</name>
+    <message>
+        <source>OK (Enter)</source>
+        <translation>确定(Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消(Esc)</translation>
+    </message>
+    <message>
+        <source>Enter a quantity above zero, with up to three decimals.</source>
+        <translation>请输入大于零的数量，最多三位小数。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number above zero.</source>
+        <translation>请输入大于零的整数。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, such as 12.50.</source>
+        <translation>请输入金额（元），例如 12.50。</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单优惠</translation>
+    </message>
+    <message>
+        <source>Discount for the whole order: 9 or 8.5 for 9折 / 8.5折, -20 for 20 yuan off, empty for none.</source>
+        <translation>整单优惠：输入 9 或 8.5 表示 9折 / 8.5折，输入 -20 表示减 20 元，留空表示不优惠。</translation>
+    </message>
+    <message>
+        <source>Enter 9 or 8.5 (折), or -20 for an amount off.</source>
+        <translation>请输入 9 或 8.5（折），或输入 -20 表示减免金额。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Huike POS - Log in</source>
+        <translation>汇客收银 - 登录</translation>
+    </message>
+    <message>
+        <source>Huike POS</source>
+        <translation>汇客收银</translation>
+    </message>
+    <message>
+        <source>Operator code</source>
+        <translation>操作员编号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>登录(Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Operators</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Wrong operator code or PIN.</source>
+        <translation>操作员编号或密码错误。</translation>
+    </message>
+    <message>
+        <source>No such operator.</source>
+        <translation>操作员不存在。</translation>
+    </message>
+    <message>
+        <source>Operator %1 is disabled.</source>
+        <translation>操作员 %1 已停用。</translation>
+    </message>
+    <message>
+        <source>Operator %1 is locked after %2 wrong PINs. A manager must unlock it.</source>
+        <translation>操作员 %1 因密码错误 %2 次已被锁定，请联系店长解锁。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN %1 times: operator %2 is now locked. A manager must unlock it.</source>
+        <translation>密码已错误 %1 次，操作员 %2 已被锁定，请联系店长解锁。</translation>
+    </message>
+    <message>
+        <source>Wrong operator code or PIN (%1 tries left).</source>
+        <translation>操作员编号或密码错误（还可尝试 %1 次）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a manager: a manager&apos;s PIN is needed.</source>
+        <translation>%1 不是店长，需要店长密码授权。</translation>
+    </message>
+    <message>
+        <source>An operator needs a code and a name.</source>
+        <translation>操作员必须填写编号和姓名。</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 characters.</source>
+        <translation>密码须为 4 至 12 位。</translation>
+    </message>
+    <message>
+        <source>Cannot hash the PIN (out of memory).</source>
+        <translation>无法加密密码（内存不足）。</translation>
+    </message>
+    <message>
+        <source>Operator code %1 is already used.</source>
+        <translation>操作员编号 %1 已被使用。</translation>
+    </message>
+    <message>
+        <source>Only a manager can unlock an operator.</source>
+        <translation>只有店长才能解锁操作员。</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>No receipt %1.</source>
+        <translation>单号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Tel %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>*** REFUND ***</source>
+        <translation>*** 退货单 ***</translation>
+    </message>
+    <message>
+        <source>*** VOID ***</source>
+        <translation>*** 作废单 ***</translation>
+    </message>
+    <message>
+        <source>Receipt: %1</source>
+        <translation>单号：%1</translation>
+    </message>
+    <message>
+        <source>Original: %1</source>
+        <translation>原单：%1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <source>Till: %1  Cashier: %2</source>
+        <translation>收银台：%1  收银员：%2</translation>
+    </message>
+    <message>
+        <source>Approved by: %1</source>
+        <translation>授权：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Items %1</source>
+        <translation>件数 %1</translation>
+    </message>
+    <message>
+        <source>Subtotal %1</source>
+        <translation>小计 %1</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>No receipt %1.</source>
+        <translation>单号 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is itself a refund or void: refund the original sale.</source>
+        <translation>%1 本身是退货单或作废单，请对原销售单办理退货。</translation>
+    </message>
+    <message>
+        <source>This till has no sale to void.</source>
+        <translation>本收银台没有可作废的销售单。</translation>
+    </message>
+    <message>
+        <source>The last sale %1 was already refunded or voided.</source>
+        <translation>上一单 %1 已退货或已作废。</translation>
+    </message>
+    <message>
+        <source>A refund needs its id.</source>
+        <translation>退货单缺少单号。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund or void.</source>
+        <translation>请填写退货或作废的原因。</translation>
+    </message>
+    <message>
+        <source>Refunds and voids need a manager&apos;s PIN.</source>
+        <translation>退货和作废需要店长密码授权。</translation>
+    </message>
+    <message>
+        <source>Only the last sale of this till can be voided; refund %1 instead.</source>
+        <translation>只能作废本收银台的上一单；%1 请改为办理退货。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on %1.</source>
+        <translation>%1 已没有可退的商品。</translation>
+    </message>
+    <message>
+        <source>%1: only %2 can still be refunded.</source>
+        <translation>%1：最多还可退 %2。</translation>
+    </message>
+    <message>
+        <source>A line to refund is not on receipt %1.</source>
+        <translation>要退的商品不在小票 %1 上。</translation>
+    </message>
+    <message>
+        <source>The refund exceeds what was paid on %1.</source>
+        <translation>退款金额超过了小票 %1 的实收金额。</translation>
+    </message>
+</context>
+<context>
+    <name>Shift</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>%1, count the cash float in the drawer (yuan):</source>
+        <translation>%1，请清点钱箱中的备用金（元）：</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till.</source>
+        <translation>本收银台当前未开班。</translation>
+    </message>
+    <message>
+        <source>Sales %1, refunds %2. Count the cash in the drawer (yuan):</source>
+        <translation>销售 %1，退货 %2。请清点钱箱中的现金（元）：</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>交班报表</translation>
+    </message>
+</context>
+<context>
+    <name>Shifts</name>
+    <message>
+        <source>No such shift.</source>
+        <translation>班次不存在。</translation>
+    </message>
+    <message>
+        <source>The cash float cannot be negative.</source>
+        <translation>备用金不能为负数。</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this till (opened by %1).</source>
+        <translation>本收银台已开班（开班人：%1）。</translation>
+    </message>
+    <message>
+        <source>The counted cash cannot be negative.</source>
+        <translation>清点的现金不能为负数。</translation>
+    </message>
+    <message>
+        <source>This shift is already closed.</source>
+        <translation>该班次已交班。</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>交班时间</translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation>销售(%1笔)</translation>
+    </message>
+    <message>
+        <source>Discounts given</source>
+        <translation>优惠合计</translation>
+    </message>
+    <message>
+        <source>Refunds (%1)</source>
+        <translation>退货(%1笔)</translation>
+    </message>
+    <message>
+        <source>Voids (%1)</source>
+        <translation>作废(%1笔)</translation>
+    </message>
+    <message>
+        <source>Net takings</source>
+        <translation>净收款</translation>
+    </message>
+    <message>
+        <source>of which refunded</source>
+        <translation>其中退款</translation>
+    </message>
+    <message>
+        <source>Cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>长款</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Huike POS</source>
+        <translation>汇客收银</translation>
+    </message>
+    <message>
+        <source>First start: creating the demo store...</source>
+        <translation>首次启动：正在创建演示门店……</translation>
+    </message>
+</context>
+<context>
+    <name>Tender</name>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::CartModel</name>
+    <message>
+        <source>%1折</source>
+        <translation>%1折</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::CashierWidget</name>
+    <message>
+        <source>Scan a barcode, or type a code, name or pinyin initials and press Enter (F2)</source>
+        <translation>扫描条码，或输入货号、名称、拼音码后按 Enter (F2)</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>上一单</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Find product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单优惠</translation>
+    </message>
+    <message>
+        <source>Hold order</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <source>Recall order</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Void last sale</source>
+        <translation>作废上一单</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>小票/单据</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除商品</translation>
+    </message>
+    <message>
+        <source>Clear cart</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>One more / less</source>
+        <translation>加一 / 减一</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>%1  %2 x %3</source>
+        <translation>%1  %2 x %3</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>称重</translation>
+    </message>
+    <message>
+        <source>%1: weight in %2</source>
+        <translation>%1：重量（%2）</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>没有找到与“%1”匹配的商品。</translation>
+    </message>
+    <message>
+        <source>%1: new quantity</source>
+        <translation>%1：新数量</translation>
+    </message>
+    <message>
+        <source>%1: discount in 折 (9, 8.5), empty for none</source>
+        <translation>%1：折扣，单位为折（如 9、8.5），留空表示不打折</translation>
+    </message>
+    <message>
+        <source>Enter 9 or 8.5 for 9折 / 8.5折.</source>
+        <translation>请输入 9 或 8.5，表示 9折 / 8.5折。</translation>
+    </message>
+    <message>
+        <source>%1: new unit price (list price %2)</source>
+        <translation>%1：新单价（原价 %2）</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Remove all %1 lines from the cart?</source>
+        <translation>确定删除购物车中全部 %1 行商品吗？</translation>
+    </message>
+    <message>
+        <source>Cart cleared.</source>
+        <translation>已清空。</translation>
+    </message>
+    <message>
+        <source>The cart is empty: nothing to hold.</source>
+        <translation>购物车为空，无法挂单。</translation>
+    </message>
+    <message>
+        <source>A note to find it again (optional), e.g. the customer:</source>
+        <translation>备注（可选，便于取单时查找），例如顾客姓名：</translation>
+    </message>
+    <message>
+        <source>Order held. F7 recalls it.</source>
+        <translation>已挂单，按 F7 取单。</translation>
+    </message>
+    <message>
+        <source>Finish or hold the current cart before recalling another.</source>
+        <translation>请先将当前商品结账或挂单，再取单。</translation>
+    </message>
+    <message>
+        <source>Order recalled.</source>
+        <translation>已取单。</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>购物车为空。</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: log in again to open one.</source>
+        <translation>本收银台尚未开班，请重新登录以开班。</translation>
+    </message>
+    <message>
+        <source>The discounts on this cart are beyond the cashier&apos;s limit.</source>
+        <translation>当前优惠超出了收银员的权限。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 The cart is kept; press F12 to try again.</source>
+        <translation>未保存：%1 商品已保留，请按 F12 重试。</translation>
+    </message>
+    <message>
+        <source>%1
+Paid %2   Change %3</source>
+        <translation>%1
+实收 %2   找零 %3</translation>
+    </message>
+    <message>
+        <source>Done. Give change %1.</source>
+        <translation>交易完成，请找零 %1。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>交易完成。</translation>
+    </message>
+    <message>
+        <source>Refund %1 recorded. Pay the customer back as listed on it.</source>
+        <translation>退货单 %1 已保存，请按单上所列金额退款给顾客。</translation>
+    </message>
+    <message>
+        <source>Void sale %1 of %2? Reason:</source>
+        <translation>作废销售单 %1（金额 %2）？请填写原因：</translation>
+    </message>
+    <message>
+        <source>A void needs a reason.</source>
+        <translation>作废必须填写原因。</translation>
+    </message>
+    <message>
+        <source>Void sale %1: a manager must approve.</source>
+        <translation>作废销售单 %1：需要店长授权。</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided by %2. Pay back %3.</source>
+        <translation>销售单 %1 已作废（作废单号 %2），请退还顾客 %3。</translation>
+    </message>
+    <message>
+        <source>Scan or type a code + Enter: add · 3*code: three of it
+F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
+F4 line discount · Shift+F4 change price · F5 order discount
+F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
+F11 close shift · F12 or Enter on an empty field: pay
+Del remove line · Esc clear cart
+In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del remove last</source>
+        <translation>扫描或输入编码后按 Enter：加入商品 · 3*编码：加入 3 件
+F2 查找商品 · F3 数量 · +/- 加一或减一 · Up/Down 选择商品行
+F4 单品折扣 · Shift+F4 改价 · F5 整单优惠
+F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票/单据
+F11 交班 · F12 或在空输入框按 Enter：结账
+Del 删除商品 · Esc 清空
+付款时：F1 现金，F2 银行卡，F3 微信支付，F4 支付宝，Enter 收款，Del 删除上一笔付款</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::HeldDialog</name>
+    <message>
+        <source>Recall a held order</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>挂单时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>Discard the held order</source>
+        <translation>删除挂单</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Discard this held order? The goods go back to the shelf.</source>
+        <translation>确定删除该挂单吗？请将商品放回货架。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::LoginDialog</name>
+    <message>
+        <source>Demo store: cashier 1001 / PIN 1234, manager 8001 / PIN 8888, admin 9001 / PIN 9999.</source>
+        <translation>演示门店：收银员 1001 / 密码 1234，店长 8001 / 密码 8888，管理员 9001 / 密码 9999。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::MainWindow</name>
+    <message>
+        <source>Huike POS</source>
+        <translation>汇客收银</translation>
+    </message>
+    <message>
+        <source>Checkout (Ctrl+1)</source>
+        <translation>收银(Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Products (Ctrl+2)</source>
+        <translation>商品(Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Settings...</source>
+        <translation>设置...</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>切换操作员</translation>
+    </message>
+    <message>
+        <source>Close shift (F11)</source>
+        <translation>交班(F11)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Finish or hold the current cart first (F6).</source>
+        <translation>请先将当前商品结账或挂单（F6）。</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Only a manager or administrator can change settings.</source>
+        <translation>只有店长或管理员才能修改设置。</translation>
+    </message>
+    <message>
+        <source>Till %1</source>
+        <translation>收银台 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Shift open since %1</source>
+        <translation>开班时间 %1</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>未开班</translation>
+    </message>
+    <message>
+        <source>Last receipt %1</source>
+        <translation>上一单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::ManagerAuthDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <source>Manager code</source>
+        <translation>店长编号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::ProductEditDialog</name>
+    <message>
+        <source>Sold by weight (kg)</source>
+        <translation>称重商品(kg)</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>Scan here; several separated by commas</source>
+        <translation>在此扫描条码，多个条码用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Empty: the first barcode, or a number is given</source>
+        <translation>留空则使用第一个条码，或自动编号</translation>
+    </message>
+    <message>
+        <source>Filled from the name</source>
+        <translation>根据名称自动生成</translation>
+    </message>
+    <message>
+        <source>5 digits, as set on the scale</source>
+        <translation>5 位数字，与电子秤上的设置一致</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Pinyin initials</source>
+        <translation>拼音码</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Retail price (yuan)</source>
+        <translation>售价（元）</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>进价（元）</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Scale PLU</source>
+        <translation>电子秤 PLU</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存(Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Enter the retail price in yuan, such as 12.50.</source>
+        <translation>请输入售价（元），例如 12.50。</translation>
+    </message>
+    <message>
+        <source>Enter the cost in yuan, or leave it empty.</source>
+        <translation>请输入进价（元），也可以留空。</translation>
+    </message>
+    <message>
+        <source>Enter the opening stock as a number.</source>
+        <translation>期初库存请输入数字。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::ProductModel</name>
+    <message>
+        <source>PLU %1</source>
+        <translation>PLU %1</translation>
+    </message>
+    <message>
+        <source>on sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>进价</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::ProductPicker</name>
+    <message>
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials (e.g. kkkl) or code</source>
+        <translation>名称、拼音码（如 kkkl）或货号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Up/Down to choose, Enter to add, Esc to go back</source>
+        <translation>Up/Down 选择，Enter 加入，Esc 返回</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::ProductsWidget</name>
+    <message>
+        <source>Show deactivated</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin initials, code or barcode</source>
+        <translation>按名称、拼音码、货号或条码搜索</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Deactivate / activate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>共 %1 个商品</translation>
+    </message>
+    <message>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <source>Stop selling %1? It stays in the records and can be activated again.</source>
+        <translation>确定停用 %1 吗？商品资料会保留，以后可以重新启用。</translation>
+    </message>
+    <message>
+        <source>Sell %1 again?</source>
+        <translation>确定重新启用 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>%1: stock is %2. Counted stock now:</source>
+        <translation>%1：当前库存为 %2。请输入盘点后的实际库存：</translation>
+    </message>
+    <message>
+        <source>Enter the counted quantity as a number.</source>
+        <translation>请输入数字形式的盘点数量。</translation>
+    </message>
+    <message>
+        <source>Reason (stocktake, damage, delivery...):</source>
+        <translation>原因（盘点、报损、到货等）：</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated, %3 rejected (file read as %4).</source>
+        <translation>新增 %1 个，更新 %2 个，拒绝 %3 个（文件按 %4 编码读取）。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export products</source>
+        <translation>导出商品</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::ReceiptDialog</name>
+    <message>
+        <source>Receipts</source>
+        <translation>小票/单据</translation>
+    </message>
+    <message>
+        <source>Receipt number, Enter</source>
+        <translation>输入单号，按 Enter</translation>
+    </message>
+    <message>
+        <source>Recent receipts</source>
+        <translation>最近小票</translation>
+    </message>
+    <message>
+        <source>58 mm paper (32 columns)</source>
+        <translation>58 mm 纸（32 列）</translation>
+    </message>
+    <message>
+        <source>80 mm paper (48 columns)</source>
+        <translation>80 mm 纸（48 列）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt number, then Enter</source>
+        <translation>扫描或输入小票单号，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>本次退货</translation>
+    </message>
+    <message>
+        <source>Customer changed their mind</source>
+        <translation>顾客不想要了</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong item or size</source>
+        <translation>商品或规格不对</translation>
+    </message>
+    <message>
+        <source>Past its date</source>
+        <translation>商品过期</translation>
+    </message>
+    <message>
+        <source>Rung up by mistake</source>
+        <translation>收银录入错误</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>To refund: %1 (%2 lines)</source>
+        <translation>应退：%1（%2 行）</translation>
+    </message>
+    <message>
+        <source>Choose at least one line to refund.</source>
+        <translation>请至少选择一行要退的商品。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund.</source>
+        <translation>请填写退货原因。</translation>
+    </message>
+    <message>
+        <source>Refund %1 on receipt %2: a manager must approve.</source>
+        <translation>小票 %2 退款 %1：需要店长授权。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>No rounding</source>
+        <translation>不抹零</translation>
+    </message>
+    <message>
+        <source>Drop the fen (round down to 0.1 yuan)</source>
+        <translation>抹分（舍到 0.1 元）</translation>
+    </message>
+    <message>
+        <source>Drop fen and jiao (round down to the yuan)</source>
+        <translation>抹角和分（舍到元）</translation>
+    </message>
+    <message>
+        <source>Rounding of the amount due (抹零)</source>
+        <translation>应收金额抹零</translation>
+    </message>
+    <message>
+        <source>Deepest discount a cashier may give alone (折)</source>
+        <translation>收银员可自行给出的最低折扣（折）</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Scanner: longest pause between keys</source>
+        <translation>扫码枪：按键最长间隔</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Operator code (digits):</source>
+        <translation>操作员编号（数字）：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 characters):</source>
+        <translation>密码（4 至 12 位）：</translation>
+    </message>
+    <message>
+        <source>Enter the discount limit in 折, such as 9 or 8.5.</source>
+        <translation>请输入折扣权限（单位：折），例如 9 或 8.5。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::TenderDialog</name>
+    <message>
+        <source>Payment reference</source>
+        <translation>支付凭证号</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Remove last payment</source>
+        <translation>删除上一笔付款</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>返回购物车</translation>
+    </message>
+    <message>
+        <source>slip number (optional)</source>
+        <translation>签购单号（可选）</translation>
+    </message>
+    <message>
+        <source>scan the customer&apos;s payment code or type the transaction number</source>
+        <translation>扫描顾客付款码或输入交易单号</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>应收 %1</translation>
+    </message>
+    <message>
+        <source>Paid %1   Still due %2</source>
+        <translation>已收 %1   还差 %2</translation>
+    </message>
+    <message>
+        <source>Paid %1   Change %2</source>
+        <translation>已收 %1   找零 %2</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, such as 50 or 12.50.</source>
+        <translation>请输入金额（元），例如 50 或 12.50。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be more than what is still due (%2): no change is given on it.</source>
+        <translation>%1 金额不能超过尚需支付的 %2：该支付方式不能找零。</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s payment code or type the transaction number.</source>
+        <translation>请扫描顾客付款码或输入交易单号。</translation>
+    </message>
+</context>
+</TS>

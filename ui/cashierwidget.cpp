@@ -1,0 +1,603 @@
+#include "cashierwidget.h"
+
+#include "appsession.h"
+#include "core/uuid.h"
+#include "helddialog.h"
+#include "inputdialogs.h"
+#include "managerauthdialog.h"
+#include "productpicker.h"
+#include "receiptdialog.h"
+#include "refunddialog.h"
+#include "style.h"
+#include "tenderdialog.h"
+
+#include <QApplication>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <spdlog/spdlog.h>
+
+namespace huike::ui {
+
+CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_search(new QLineEdit), m_table(new QTableView),
+      m_total(new QLabel), m_itemCount(new QLabel), m_subtotal(new QLabel), m_discount(new QLabel),
+      m_rounding(new QLabel), m_lastSale(new QLabel), m_message(new QLabel)
+{
+    setObjectName(QStringLiteral("cashier"));
+    m_cart.setRounding(session.ctx().checkout().roundingMode());
+    startNewCart();
+
+    auto *root = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    m_search->setObjectName(QStringLiteral("scanField"));
+    m_search->setPlaceholderText(
+        tr("Scan a barcode, or type a code, name or pinyin initials and press Enter (F2)"));
+    m_search->setStyleSheet(QStringLiteral("font-size: 15pt; padding: 8px;"));
+    top->addWidget(m_search);
+    root->addLayout(top);
+
+    auto *middle = new QHBoxLayout;
+    m_table->setModel(&m_cart);
+    m_table->setObjectName(QStringLiteral("cartTable"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setFocusPolicy(Qt::NoFocus); // the scan field keeps focus; arrows move the selection
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(34);
+    m_table->horizontalHeader()->setSectionResizeMode(CartModel::Name, QHeaderView::Stretch);
+    m_table->setColumnWidth(CartModel::Index, 40);
+    m_table->setColumnWidth(CartModel::Barcode, 140);
+    m_table->setColumnWidth(CartModel::Quantity, 90);
+    m_table->setColumnWidth(CartModel::UnitPrice, 90);
+    m_table->setColumnWidth(CartModel::Discount, 120);
+    m_table->setColumnWidth(CartModel::Amount, 100);
+    m_table->setStyleSheet(QStringLiteral("font-size: 13pt;"));
+    middle->addWidget(m_table, 3);
+
+    auto *panel = new QFrame;
+    panel->setObjectName(QStringLiteral("panel"));
+    panel->setMinimumWidth(280);
+    auto *pl = new QVBoxLayout(panel);
+    auto *dueCaption = new QLabel(tr("Amount due"));
+    dueCaption->setObjectName(QStringLiteral("caption"));
+    pl->addWidget(dueCaption);
+    m_total->setObjectName(QStringLiteral("total"));
+    m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    pl->addWidget(m_total);
+    auto *facts = new QGridLayout;
+    int row = 0;
+    for (auto [caption, value] :
+         {std::pair{tr("Items"), m_itemCount}, std::pair{tr("Subtotal"), m_subtotal},
+          std::pair{tr("Discounts"), m_discount}, std::pair{tr("Rounding"), m_rounding}}) {
+        auto *c = new QLabel(caption);
+        c->setObjectName(QStringLiteral("caption"));
+        facts->addWidget(c, row, 0);
+        value->setAlignment(Qt::AlignRight);
+        value->setStyleSheet(QStringLiteral("font-size: 13pt;"));
+        facts->addWidget(value, row++, 1);
+    }
+    pl->addLayout(facts);
+    pl->addStretch();
+    auto *lastCaption = new QLabel(tr("Last sale"));
+    lastCaption->setObjectName(QStringLiteral("caption"));
+    pl->addWidget(lastCaption);
+    m_lastSale->setWordWrap(true);
+    m_lastSale->setStyleSheet(QStringLiteral("font-size: 12pt;"));
+    pl->addWidget(m_lastSale);
+    middle->addWidget(panel, 1);
+    root->addLayout(middle, 1);
+
+    m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
+    root->addWidget(m_message);
+
+    // Every action: its key on its button, and the same key works from anywhere on this screen.
+    struct Action {
+        QKeySequence key;
+        QString keyText;
+        QString label;
+        void (CashierWidget::*slot)();
+    };
+    const QList<Action> actions = {
+        {Qt::Key_F1, QStringLiteral("F1"), tr("Keys"), &CashierWidget::showHelp},
+        {Qt::Key_F2, QStringLiteral("F2"), tr("Find product"), &CashierWidget::focusSearch},
+        {Qt::Key_F3, QStringLiteral("F3"), tr("Quantity"), &CashierWidget::changeQuantity},
+        {Qt::Key_F4, QStringLiteral("F4"), tr("Line discount"), &CashierWidget::lineDiscount},
+        {QKeySequence(Qt::SHIFT | Qt::Key_F4), QStringLiteral("Shift+F4"), tr("Change price"),
+         &CashierWidget::priceOverride},
+        {Qt::Key_F5, QStringLiteral("F5"), tr("Order discount"), &CashierWidget::orderDiscount},
+        {Qt::Key_F6, QStringLiteral("F6"), tr("Hold order"), &CashierWidget::holdOrder},
+        {Qt::Key_F7, QStringLiteral("F7"), tr("Recall order"), &CashierWidget::recallOrder},
+        {Qt::Key_F8, QStringLiteral("F8"), tr("Refund"), &CashierWidget::refund},
+        {Qt::Key_F9, QStringLiteral("F9"), tr("Void last sale"), &CashierWidget::voidLast},
+        {Qt::Key_F10, QStringLiteral("F10"), tr("Receipts"), &CashierWidget::showReceipts},
+        {Qt::Key_F11, QStringLiteral("F11"), tr("Close shift"), nullptr},
+        {Qt::Key_F12, QStringLiteral("F12"), tr("Pay"), &CashierWidget::checkout},
+        {Qt::Key_Delete, QStringLiteral("Del"), tr("Remove line"), &CashierWidget::removeLine},
+        {Qt::Key_Escape, QStringLiteral("Esc"), tr("Clear cart"), &CashierWidget::clearCart},
+    };
+    auto *grid = new QGridLayout;
+    int i = 0;
+    for (const Action &a : actions) {
+        QPushButton *b = keyButton(a.keyText, a.label);
+        if (a.keyText == QLatin1String("F12")) {
+            b->setObjectName(QStringLiteral("primary"));
+            b->setMinimumHeight(52);
+        }
+        auto run = a.slot ? std::function<void()>([this, slot = a.slot] { (this->*slot)(); })
+                          : std::function<void()>([this] { Q_EMIT closeShiftRequested(); });
+        connect(b, &QPushButton::clicked, this, run);
+        // Del and Esc are handled by the scan field itself (a line edit claims them first).
+        if (a.keyText != QLatin1String("Del") && a.keyText != QLatin1String("Esc")) {
+            auto *sc = new QShortcut(a.key, this);
+            sc->setContext(Qt::WidgetWithChildrenShortcut);
+            connect(sc, &QShortcut::activated, this, run);
+        }
+        grid->addWidget(b, i / 8, i % 8);
+        ++i;
+    }
+    QPushButton *plus = keyButton(QStringLiteral("+ / -"), tr("One more / less"));
+    connect(plus, &QPushButton::clicked, this, [this] { bumpQuantity(1); });
+    grid->addWidget(plus, i / 8, i % 8);
+    root->addLayout(grid);
+
+    m_search->installEventFilter(this);
+    connect(m_search, &QLineEdit::returnPressed, this, &CashierWidget::submitSearch);
+    connect(&m_cart, &CartModel::totalsChanged, this, &CashierWidget::updateTotals);
+    updateTotals();
+    m_lastSale->setText(tr("none yet"));
+}
+
+QString CashierWidget::message() const
+{
+    return m_message->text();
+}
+
+void CashierWidget::startNewCart()
+{
+    m_cartUuid = newUuid();
+    m_authorizedBy = 0;
+}
+
+void CashierWidget::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+    if (!m_search->text().trimmed().isEmpty())
+        submitSearch();
+}
+
+void CashierWidget::setMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e; font-weight: bold;")
+                                   : QStringLiteral("color: #1b6e2d;"));
+    if (error)
+        QApplication::beep();
+}
+
+int CashierWidget::currentRow() const
+{
+    const QModelIndex i = m_table->currentIndex();
+    if (i.isValid())
+        return i.row();
+    return m_cart.isEmpty() ? -1 : m_cart.rowCount() - 1;
+}
+
+void CashierWidget::selectRow(int row)
+{
+    if (row < 0 || row >= m_cart.rowCount())
+        return;
+    m_table->selectRow(row);
+    m_table->setCurrentIndex(m_cart.index(row, CartModel::Name));
+    m_table->scrollTo(m_cart.index(row, 0));
+}
+
+void CashierWidget::addProduct(const CartLine &line)
+{
+    const int row = m_cart.addLine(line);
+    selectRow(row);
+    setMessage(
+        tr("%1  %2 x %3").arg(line.name, formatQuantity(line.quantityMilli), line.listPrice.toString()),
+        false);
+}
+
+void CashierWidget::addScanned(const QString &code)
+{
+    auto m = m_session.ctx().catalog().lookupScan(code);
+    if (!m) {
+        // A beep and a message, never a dialog: the cashier keeps scanning.
+        setMessage(m.error().message, true);
+        spdlog::info("scan refused: {} ({})", code.toStdString(), m.error().message.toStdString());
+        return;
+    }
+    CartLine line;
+    line.productId = m->product.id;
+    line.barcode =
+        m->product.barcodes.contains(code.trimmed()) ? code.trimmed() : m->product.barcodes.value(0);
+    line.name = m->product.name;
+    line.unit = m->product.unit;
+    line.weighed = m->product.weighed;
+    line.listPrice = m->product.price;
+    line.quantityMilli = m->quantityMilli;
+    line.fixedAmount = m->fixedAmount;
+    addProduct(line);
+}
+
+void CashierWidget::submitSearch()
+{
+    QString text = m_search->text().trimmed();
+    if (text.isEmpty()) {
+        if (!m_cart.isEmpty())
+            checkout(); // Enter on an empty field: pay, as on most tills
+        return;
+    }
+    // "3*6901234567892": three of the next item.
+    qint64 qty = 1000;
+    static const QRegularExpression multi(QStringLiteral("^(\\d{1,4}(?:\\.\\d{1,3})?)\\*(.+)$"));
+    if (const auto mm = multi.match(text); mm.hasMatch()) {
+        qty = parseQuantity(mm.captured(1)).value_or(1000);
+        text = mm.captured(2).trimmed();
+    }
+    m_search->clear();
+    auto exact = m_session.ctx().catalog().lookupScan(text);
+    if (exact) {
+        CartLine line{exact->product.id,
+                      exact->product.barcodes.value(0),
+                      exact->product.name,
+                      exact->product.unit,
+                      exact->product.weighed,
+                      exact->fixedAmount ? exact->quantityMilli : qty,
+                      exact->product.price,
+                      {},
+                      1000,
+                      exact->fixedAmount};
+        if (exact->product.weighed && !exact->fixedAmount && qty == 1000) {
+            const auto w =
+                askQuantity(this, tr("Weight"),
+                            tr("%1: weight in %2").arg(exact->product.name, exact->product.unit), 1000, true);
+            if (!w)
+                return;
+            line.quantityMilli = *w;
+        }
+        addProduct(line);
+        return;
+    }
+    ProductPicker picker(m_session, text, this);
+    if (picker.matchCount() == 0) {
+        setMessage(tr("Nothing matches \"%1\".").arg(text), true);
+        return;
+    }
+    if (picker.exec() != QDialog::Accepted)
+        return;
+    const Product &p = picker.chosen();
+    CartLine line{p.id, p.barcodes.value(0), p.name, p.unit, p.weighed, qty, p.price, {}, 1000, {}};
+    if (p.weighed && qty == 1000) {
+        const auto w =
+            askQuantity(this, tr("Weight"), tr("%1: weight in %2").arg(p.name, p.unit), 1000, true);
+        if (!w)
+            return;
+        line.quantityMilli = *w;
+    }
+    addProduct(line);
+}
+
+void CashierWidget::changeQuantity()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const CartLine &l = m_cart.line(row);
+    const auto q =
+        askQuantity(this, tr("Quantity"), tr("%1: new quantity").arg(l.name), l.quantityMilli, l.weighed);
+    if (q)
+        m_cart.setQuantity(row, *q);
+    selectRow(row);
+}
+
+void CashierWidget::bumpQuantity(int delta)
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const CartLine &l = m_cart.line(row);
+    if (l.weighed) {
+        changeQuantity();
+        return;
+    }
+    const qint64 q = l.quantityMilli + delta * 1000;
+    if (q <= 0) {
+        removeLine();
+        return;
+    }
+    m_cart.setQuantity(row, q);
+    selectRow(row);
+}
+
+void CashierWidget::lineDiscount()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const CartLine &l = m_cart.line(row);
+    for (;;) {
+        const auto text =
+            askText(this, tr("Line discount"), tr("%1: discount in 折 (9, 8.5), empty for none").arg(l.name),
+                    l.discountPermille == 1000
+                        ? QString()
+                        : QString::number(static_cast<double>(l.discountPermille) / 100.0, 'g', 3));
+        if (!text)
+            return;
+        if (const auto z = parseZhe(*text)) {
+            m_cart.setLineDiscount(row, *z);
+            selectRow(row);
+            return;
+        }
+        setMessage(tr("Enter 9 or 8.5 for 9折 / 8.5折."), true);
+    }
+}
+
+void CashierWidget::priceOverride()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const CartLine &l = m_cart.line(row);
+    const auto price = askMoney(this, tr("Change price"),
+                                tr("%1: new unit price (list price %2)").arg(l.name, l.listPrice.toString()),
+                                l.priceOverride.value_or(l.listPrice));
+    if (!price)
+        return;
+    m_cart.setPriceOverride(row, *price == l.listPrice ? std::nullopt : std::optional<Money>(*price));
+    selectRow(row);
+}
+
+void CashierWidget::orderDiscount()
+{
+    if (m_cart.isEmpty())
+        return;
+    if (const auto d = askOrderDiscount(this, m_cart.orderDiscount()))
+        m_cart.setOrderDiscount(*d);
+}
+
+void CashierWidget::removeLine()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const QString name = m_cart.line(row).name;
+    m_cart.removeLine(row);
+    selectRow(std::min(row, m_cart.rowCount() - 1));
+    setMessage(tr("Removed %1.").arg(name), false);
+}
+
+void CashierWidget::clearCart()
+{
+    if (m_cart.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Clear cart"),
+                              tr("Remove all %1 lines from the cart?").arg(m_cart.rowCount())) !=
+        QMessageBox::Yes)
+        return;
+    m_cart.clear();
+    startNewCart();
+    setMessage(tr("Cart cleared."), false);
+}
+
+void CashierWidget::holdOrder()
+{
+    if (m_cart.isEmpty()) {
+        setMessage(tr("The cart is empty: nothing to hold."), true);
+        return;
+    }
+    const auto label =
+        askText(this, tr("Hold order"), tr("A note to find it again (optional), e.g. the customer:"));
+    if (!label)
+        return;
+    auto id =
+        m_session.ctx().heldOrders().hold(RecalledOrder{m_cart.lines(), m_cart.orderDiscount(), m_cartUuid},
+                                          m_cart.priced().total, *label, m_session.op().id);
+    if (!id) {
+        setMessage(id.error().message, true);
+        return;
+    }
+    m_cart.clear();
+    startNewCart();
+    setMessage(tr("Order held. F7 recalls it."), false);
+}
+
+void CashierWidget::recallOrder()
+{
+    if (!m_cart.isEmpty()) {
+        setMessage(tr("Finish or hold the current cart before recalling another."), true);
+        return;
+    }
+    HeldDialog d(m_session, this);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    auto order = m_session.ctx().heldOrders().recall(d.chosenId());
+    if (!order) {
+        setMessage(order.error().message, true);
+        return;
+    }
+    m_cart.setLines(order->lines, order->discount);
+    startNewCart();
+    if (!order->uuid.isEmpty())
+        m_cartUuid = order->uuid;
+    selectRow(m_cart.rowCount() - 1);
+    setMessage(tr("Order recalled."), false);
+}
+
+void CashierWidget::checkout()
+{
+    if (m_cart.isEmpty()) {
+        setMessage(tr("The cart is empty."), true);
+        return;
+    }
+    const auto shift = m_session.shift();
+    if (!shift) {
+        setMessage(tr("No shift is open on this till: log in again to open one."), true);
+        return;
+    }
+    auto &service = m_session.ctx().checkout();
+    if (service.needsManager(m_cart.lines(), m_cart.orderDiscount()) && m_authorizedBy == 0) {
+        const auto mgr = ManagerAuthDialog::ask(
+            m_session, tr("The discounts on this cart are beyond the cashier's limit."), this);
+        if (!mgr)
+            return;
+        m_authorizedBy = mgr->id;
+    }
+    const Money total = m_cart.priced().total;
+    TenderDialog tender(total, this);
+    if (tender.exec() != QDialog::Accepted)
+        return;
+    CheckoutRequest req;
+    req.uuid = m_cartUuid;
+    req.operatorId = m_session.op().id;
+    req.authorizedBy = m_authorizedBy;
+    req.shiftId = shift->id;
+    req.lines = m_cart.lines();
+    req.orderDiscount = m_cart.orderDiscount();
+    req.tenders = tender.tenders();
+    auto sale = service.commit(req);
+    if (!sale) {
+        // Nothing was recorded; the cart stays as it was, with the same id, so paying again
+        // cannot make two sales.
+        setMessage(tr("Not saved: %1 The cart is kept; press F12 to try again.").arg(sale.error().message),
+                   true);
+        spdlog::error("checkout failed: {}", sale.error().message.toStdString());
+        return;
+    }
+    m_lastReceipt = sale->receiptNo;
+    m_lastSale->setText(
+        tr("%1\nPaid %2   Change %3").arg(sale->receiptNo, sale->total.display(), sale->change.display()));
+    m_cart.clear();
+    startNewCart();
+    setMessage(sale->change.fen() > 0 ? tr("Done. Give change %1.").arg(sale->change.display()) : tr("Done."),
+               false);
+    m_session.notifySaleCommitted(sale->receiptNo);
+    m_search->setFocus();
+}
+
+void CashierWidget::refund()
+{
+    RefundDialog d(m_session, this);
+    if (d.exec() != QDialog::Accepted)
+        return;
+    setMessage(tr("Refund %1 recorded. Pay the customer back as listed on it.").arg(d.refundReceiptNo()),
+               false);
+    ReceiptDialog(m_session, d.refundReceiptNo(), this).exec();
+}
+
+void CashierWidget::voidLast()
+{
+    auto last = m_session.ctx().returns().lastVoidableSale();
+    if (!last) {
+        setMessage(last.error().message, true);
+        return;
+    }
+    const auto reason =
+        askText(this, tr("Void last sale"),
+                tr("Void sale %1 of %2? Reason:").arg(last->receiptNo, last->total.display()));
+    if (!reason)
+        return;
+    if (reason->isEmpty()) {
+        setMessage(tr("A void needs a reason."), true);
+        return;
+    }
+    const auto mgr = ManagerAuthDialog::ask(
+        m_session, tr("Void sale %1: a manager must approve.").arg(last->receiptNo), this);
+    if (!mgr)
+        return;
+    const auto shift = m_session.shift();
+    auto r = m_session.ctx().returns().voidSale(newUuid(), last->receiptNo, *reason, m_session.op().id,
+                                                mgr->id, shift ? shift->id : 0);
+    if (!r) {
+        setMessage(r.error().message, true);
+        return;
+    }
+    setMessage(
+        tr("Sale %1 voided by %2. Pay back %3.").arg(last->receiptNo, r->receiptNo, (-r->total).display()),
+        false);
+}
+
+void CashierWidget::showReceipts()
+{
+    ReceiptDialog(m_session, m_lastReceipt, this).exec();
+}
+
+void CashierWidget::showHelp()
+{
+    QMessageBox::information(
+        this, tr("Keys"),
+        tr("Scan or type a code + Enter: add · 3*code: three of it\n"
+           "F2 find product · F3 quantity · +/- one more or less · Up/Down choose line\n"
+           "F4 line discount · Shift+F4 change price · F5 order discount\n"
+           "F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts\n"
+           "F11 close shift · F12 or Enter on an empty field: pay\n"
+           "Del remove line · Esc clear cart\n"
+           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del remove last"));
+}
+
+void CashierWidget::updateTotals()
+{
+    const PricedOrder &p = m_cart.priced();
+    m_total->setText(p.total.display());
+    m_itemCount->setText(formatQuantity(m_cart.itemCountMilli()));
+    m_subtotal->setText(p.subtotal.toString());
+    m_discount->setText((-p.discount).toString());
+    m_rounding->setText((-p.rounding).toString());
+}
+
+bool CashierWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_search || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto *ke = static_cast<QKeyEvent *>(event);
+    const bool empty = m_search->text().isEmpty();
+    switch (ke->key()) {
+    case Qt::Key_Up:
+        selectRow(std::max(0, currentRow() - 1));
+        return true;
+    case Qt::Key_Down:
+        selectRow(std::min(m_cart.rowCount() - 1, currentRow() + 1));
+        return true;
+    case Qt::Key_Delete:
+        if (empty) {
+            removeLine();
+            return true;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (empty)
+            clearCart();
+        else
+            m_search->clear();
+        return true;
+    case Qt::Key_Plus:
+    case Qt::Key_Minus:
+        if (empty) {
+            bumpQuantity(ke->key() == Qt::Key_Plus ? 1 : -1);
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace huike::ui

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "cartmodel.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace huike::ui {
+
+class AppSession;
+
+// 收银: the counter. Scans land in the cart from anywhere (see ScannerFilter); every action has a
+// key, shown on its button; a sale is "done" only when the engine has committed it.
+class CashierWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit CashierWidget(AppSession &session, QWidget *parent = nullptr);
+
+    CartModel &cart() { return m_cart; }
+    QLineEdit *searchField() const { return m_search; }
+    const QString &lastReceiptNo() const { return m_lastReceipt; }
+    QString message() const;
+
+public Q_SLOTS:
+    void addScanned(const QString &code);
+    void focusSearch();
+
+Q_SIGNALS:
+    void closeShiftRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void submitSearch();
+    void addProduct(const CartLine &line);
+    int currentRow() const;
+    void selectRow(int row);
+    void changeQuantity();
+    void bumpQuantity(int delta);
+    void lineDiscount();
+    void priceOverride();
+    void orderDiscount();
+    void removeLine();
+    void clearCart();
+    void holdOrder();
+    void recallOrder();
+    void checkout();
+    void refund();
+    void voidLast();
+    void showReceipts();
+    void showHelp();
+    void updateTotals();
+    void setMessage(const QString &text, bool error);
+    void startNewCart();
+
+    AppSession &m_session;
+    CartModel m_cart;
+    QString m_cartUuid; // one id per cart: a retried checkout records one sale
+    qint64 m_authorizedBy = 0;
+    QString m_lastReceipt;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QLabel *m_total;
+    QLabel *m_itemCount;
+    QLabel *m_subtotal;
+    QLabel *m_discount;
+    QLabel *m_rounding;
+    QLabel *m_lastSale;
+    QLabel *m_message;
+};
+
+} // namespace huike::ui

@@ -1,0 +1,109 @@
+#include "inputdialogs.h"
+
+#include <QCoreApplication>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+
+namespace huike::ui {
+
+std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
+                               const QString &initial)
+{
+    QInputDialog d(parent);
+    d.setWindowTitle(title);
+    d.setLabelText(label);
+    d.setTextValue(initial);
+    d.setInputMode(QInputDialog::TextInput);
+    d.setOkButtonText(QCoreApplication::translate("InputDialogs", "OK (Enter)"));
+    d.setCancelButtonText(QCoreApplication::translate("InputDialogs", "Cancel (Esc)"));
+    if (d.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return d.textValue().trimmed();
+}
+
+std::optional<qint64> askQuantity(QWidget *parent, const QString &title, const QString &label,
+                                  qint64 initialMilli, bool allowDecimals)
+{
+    QString initial = formatQuantity(initialMilli);
+    for (;;) {
+        const auto text = askText(parent, title, label, initial);
+        if (!text)
+            return std::nullopt;
+        const auto q = parseQuantity(*text);
+        if (q && *q > 0 && *q <= 99999000 && (allowDecimals || *q % 1000 == 0))
+            return *q;
+        QMessageBox::warning(
+            parent, title,
+            allowDecimals ? QCoreApplication::translate(
+                                "InputDialogs", "Enter a quantity above zero, with up to three decimals.")
+                          : QCoreApplication::translate("InputDialogs", "Enter a whole number above zero."));
+        initial = *text;
+    }
+}
+
+std::optional<Money> askMoney(QWidget *parent, const QString &title, const QString &label, Money initial)
+{
+    QString text0 = initial.toString();
+    for (;;) {
+        const auto text = askText(parent, title, label, text0);
+        if (!text)
+            return std::nullopt;
+        const auto m = Money::parse(*text);
+        if (m && !m->isNegative())
+            return *m;
+        QMessageBox::warning(
+            parent, title,
+            QCoreApplication::translate("InputDialogs", "Enter an amount in yuan, such as 12.50."));
+        text0 = *text;
+    }
+}
+
+std::optional<qint64> parseZhe(const QString &text)
+{
+    const QString t = text.trimmed().remove(QStringLiteral("折"));
+    if (t.isEmpty() || t == QLatin1String("10") || t == QLatin1String("100"))
+        return 1000;
+    const auto q = parseQuantity(t); // thousandths: "8.5" -> 8500
+    if (!q || *q <= 0)
+        return std::nullopt;
+    // 1 to 9.99 is 折 (8.5 -> 850); 10 to 99 is a percentage (85 -> 850).
+    if (*q < 10000)
+        return *q / 10;
+    if (*q < 100000 && *q % 1000 == 0)
+        return *q / 100;
+    return std::nullopt;
+}
+
+std::optional<OrderDiscount> askOrderDiscount(QWidget *parent, const OrderDiscount &current)
+{
+    QString initial;
+    if (current.permille != 1000)
+        initial = QString::number(static_cast<double>(current.permille) / 100.0, 'g', 3);
+    else if (current.amount.fen() > 0)
+        initial = QLatin1Char('-') + current.amount.toString();
+    for (;;) {
+        const auto text =
+            askText(parent, QCoreApplication::translate("InputDialogs", "Order discount"),
+                    QCoreApplication::translate(
+                        "InputDialogs",
+                        "Discount for the whole order: 9 or 8.5 for 9折 / 8.5折, -20 for 20 yuan off, "
+                        "empty for none."),
+                    initial);
+        if (!text)
+            return std::nullopt;
+        if (text->startsWith(QLatin1Char('-'))) {
+            const auto m = Money::parse(text->mid(1));
+            if (m && m->fen() > 0)
+                return OrderDiscount{1000, *m};
+        } else if (const auto z = parseZhe(*text)) {
+            return OrderDiscount{*z, Money()};
+        }
+        QMessageBox::warning(
+            parent, QCoreApplication::translate("InputDialogs", "Order discount"),
+            QCoreApplication::translate("InputDialogs", "Enter 9 or 8.5 (折), or -20 for an amount off."));
+        initial = *text;
+    }
+}
+
+} // namespace huike::ui

@@ -1,0 +1,151 @@
+#include "mainwindow.h"
+
+#include "appsession.h"
+#include "cashierwidget.h"
+#include "logindialog.h"
+#include "productswidget.h"
+#include "scannerfilter.h"
+#include "settingsdialog.h"
+#include "shiftdialogs.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace huike::ui {
+
+MainWindow::MainWindow(AppSession &session, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget), m_cashier(new CashierWidget(session)),
+      m_products(new ProductsWidget(session)), m_status(new QLabel)
+{
+    setWindowTitle(tr("Huike POS"));
+    resize(1280, 800);
+    m_tabs->addTab(m_cashier, tr("Checkout (Ctrl+1)"));
+    m_tabs->addTab(m_products, tr("Products (Ctrl+2)"));
+    setCentralWidget(m_tabs);
+    statusBar()->addWidget(m_status, 1);
+
+    QMenu *system = menuBar()->addMenu(tr("&System"));
+    QAction *toCashier =
+        system->addAction(tr("Checkout"), this, [this] { m_tabs->setCurrentWidget(m_cashier); });
+    toCashier->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *toProducts =
+        system->addAction(tr("Products"), this, [this] { m_tabs->setCurrentWidget(m_products); });
+    toProducts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    system->addSeparator();
+    QAction *settings = system->addAction(tr("Settings..."), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    QAction *switchOp = system->addAction(tr("Switch operator"), this, &MainWindow::switchOperator);
+    switchOp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    system->addAction(tr("Close shift (F11)"), this, &MainWindow::closeShiftAndLogout);
+    system->addSeparator();
+    QAction *quit = system->addAction(tr("Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    const WedgeDecoder::Config scannerConfig{
+        session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64};
+    m_scanner = new ScannerFilter(
+        this, [this] { return m_tabs->currentWidget() == m_cashier; }, scannerConfig, this);
+    qApp->installEventFilter(m_scanner);
+    connect(m_scanner, &ScannerFilter::scanned, m_cashier, &CashierWidget::addScanned);
+    connect(m_cashier, &CashierWidget::closeShiftRequested, this, &MainWindow::closeShiftAndLogout);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_cashier)
+            m_cashier->searchField()->setFocus();
+    });
+    connect(&session, &AppSession::operatorChanged, this, &MainWindow::updateStatus);
+    connect(&session, &AppSession::shiftChanged, this, &MainWindow::updateStatus);
+    connect(&session, &AppSession::saleCommitted, this, &MainWindow::updateStatus);
+    auto *clock = new QTimer(this);
+    connect(clock, &QTimer::timeout, this, &MainWindow::updateStatus);
+    clock->start(30000);
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(m_scanner);
+}
+
+bool MainWindow::login()
+{
+    LoginDialog d(m_session, isVisible() ? this : nullptr);
+    if (d.exec() != QDialog::Accepted)
+        return false;
+    m_session.setOperator(d.loggedIn());
+    if (!m_session.shift())
+        openShift(m_session, this);
+    m_tabs->setCurrentWidget(m_cashier);
+    m_cashier->searchField()->setFocus();
+    return true;
+}
+
+void MainWindow::switchOperator()
+{
+    if (!m_cashier->cart().isEmpty()) {
+        QMessageBox::information(this, tr("Switch operator"),
+                                 tr("Finish or hold the current cart first (F6)."));
+        return;
+    }
+    m_session.logout();
+    if (!login())
+        close();
+}
+
+void MainWindow::closeShiftAndLogout()
+{
+    if (!m_cashier->cart().isEmpty()) {
+        QMessageBox::information(this, tr("Close shift"), tr("Finish or hold the current cart first (F6)."));
+        return;
+    }
+    if (!closeShift(m_session, this))
+        return;
+    m_session.logout();
+    if (!login())
+        close();
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_session.op().isManager()) {
+        QMessageBox::information(this, tr("Settings"),
+                                 tr("Only a manager or administrator can change settings."));
+        return;
+    }
+    SettingsDialog d(m_session, this);
+    if (d.exec() == QDialog::Accepted) {
+        m_cashier->cart().setRounding(m_session.ctx().checkout().roundingMode());
+        m_scanner->setConfig(WedgeDecoder::Config{
+            m_session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64});
+    }
+}
+
+void MainWindow::updateStatus()
+{
+    AppContext &ctx = m_session.ctx();
+    QString store;
+    QSqlQuery q(ctx.db().db());
+    q.prepare(QStringLiteral("SELECT name FROM stores WHERE id = ?"));
+    q.addBindValue(ctx.store().storeId);
+    if (q.exec() && q.next())
+        store = q.value(0).toString();
+    const auto shift = m_session.shift();
+    QStringList parts = {store, tr("Till %1").arg(ctx.store().terminal)};
+    if (m_session.loggedIn())
+        parts << tr("%1 (%2)").arg(m_session.op().name, roleLabel(m_session.op().role));
+    parts << (shift ? tr("Shift open since %1")
+                          .arg(ctx.time().local(shift->openedAtMs).toString(QStringLiteral("MM-dd HH:mm")))
+                    : tr("No shift open"));
+    if (!m_cashier->lastReceiptNo().isEmpty())
+        parts << tr("Last receipt %1").arg(m_cashier->lastReceiptNo());
+    parts << ctx.time().local(ctx.clock().nowMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_status->setText(parts.join(QStringLiteral("   ·   ")));
+}
+
+} // namespace huike::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+
+namespace huike::ui {
+
+class AppSession;
+class CashierWidget;
+class ProductsWidget;
+class ScannerFilter;
+
+// The one window: 收银 (the counter) and 商品 (products), the operator and shift in the status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(AppSession &session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the login dialog (and opens a shift if none is open). False: nobody logged in.
+    bool login();
+    CashierWidget *cashier() const { return m_cashier; }
+    ProductsWidget *products() const { return m_products; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+private:
+    void updateStatus();
+    void switchOperator();
+    void closeShiftAndLogout();
+    void openSettings();
+
+    AppSession &m_session;
+    QTabWidget *m_tabs;
+    CashierWidget *m_cashier;
+    ProductsWidget *m_products;
+    ScannerFilter *m_scanner;
+    QLabel *m_status;
+};
+
+} // namespace huike::ui

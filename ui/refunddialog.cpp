@@ -1,0 +1,166 @@
+#include "refunddialog.h"
+
+#include "appsession.h"
+#include "core/uuid.h"
+#include "managerauthdialog.h"
+#include "style.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace huike::ui {
+
+namespace {
+enum Col { Name, Sold, Returned, Amount, ToReturn, ColCount };
+}
+
+RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
+    : QDialog(parent), m_session(session), m_number(new QLineEdit), m_table(new QTableWidget(0, ColCount)),
+      m_reason(new QComboBox), m_total(new QLabel), m_message(new QLabel), m_uuid(newUuid())
+{
+    setWindowTitle(tr("Refund"));
+    resize(760, 520);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_number->setObjectName(QStringLiteral("refundReceipt"));
+    m_number->setPlaceholderText(tr("Scan or type the receipt number, then Enter"));
+    form->addRow(tr("Receipt"), m_number);
+    layout->addLayout(form);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Product"), tr("Sold"), tr("Returned"), tr("Paid"), tr("Return now")});
+    m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    layout->addWidget(m_table);
+    auto *reasonRow = new QFormLayout;
+    m_reason->setEditable(true);
+    m_reason->setObjectName(QStringLiteral("refundReason"));
+    m_reason->addItems({QString(), tr("Customer changed their mind"), tr("Quality problem"),
+                        tr("Wrong item or size"), tr("Past its date"), tr("Rung up by mistake")});
+    reasonRow->addRow(tr("Reason"), m_reason);
+    layout->addLayout(reasonRow);
+    m_total->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold;"));
+    layout->addWidget(m_total);
+    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    auto *buttons = new QHBoxLayout;
+    QPushButton *ok = keyButton(QStringLiteral("F12"), tr("Refund"));
+    ok->setObjectName(QStringLiteral("primary"));
+    ok->setShortcut(Qt::Key_F12);
+    QPushButton *cancel = keyButton(QStringLiteral("Esc"), tr("Cancel"));
+    buttons->addStretch();
+    buttons->addWidget(cancel);
+    buttons->addWidget(ok);
+    layout->addLayout(buttons);
+    connect(ok, &QPushButton::clicked, this, &RefundDialog::confirm);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_number, &QLineEdit::returnPressed, this, &RefundDialog::load);
+    connect(m_table, &QTableWidget::cellChanged, this, &RefundDialog::updateTotal);
+    m_number->setFocus();
+}
+
+void RefundDialog::load()
+{
+    m_message->clear();
+    auto sale = m_session.ctx().returns().refundable(m_number->text());
+    if (!sale) {
+        m_sale.reset();
+        m_table->setRowCount(0);
+        m_message->setText(sale.error().message);
+        return;
+    }
+    m_sale = *sale;
+    QSignalBlocker block(m_table);
+    m_table->setRowCount(static_cast<int>(m_sale->lines.size()));
+    for (int r = 0; r < m_sale->lines.size(); ++r) {
+        const RefundableLine &l = m_sale->lines.at(r);
+        auto fixed = [](const QString &s) {
+            auto *i = new QTableWidgetItem(s);
+            i->setFlags(i->flags() & ~Qt::ItemIsEditable);
+            return i;
+        };
+        m_table->setItem(r, Name, fixed(l.name));
+        m_table->setItem(r, Sold, fixed(formatQuantity(l.soldMilli)));
+        m_table->setItem(r, Returned, fixed(formatQuantity(l.returnedMilli)));
+        m_table->setItem(r, Amount, fixed(l.amount.toString()));
+        m_table->setItem(r, ToReturn, new QTableWidgetItem(formatQuantity(l.remainingMilli())));
+    }
+    updateTotal();
+    m_table->setFocus();
+    if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(0, ToReturn);
+}
+
+QList<RefundLineRequest> RefundDialog::chosenLines(Money *total) const
+{
+    QList<RefundLineRequest> out;
+    *total = Money();
+    if (!m_sale)
+        return out;
+    for (int r = 0; r < m_sale->lines.size(); ++r) {
+        const RefundableLine &l = m_sale->lines.at(r);
+        const auto q =
+            parseQuantity(m_table->item(r, ToReturn) ? m_table->item(r, ToReturn)->text() : QString());
+        if (!q || *q <= 0)
+            continue;
+        out.append(RefundLineRequest{l.lineId, *q});
+        *total += *q >= l.remainingMilli() ? l.amount - l.returnedAmount
+                                           : Money::fromFen(divRoundHalfUp(l.amount.fen() * *q, l.soldMilli));
+    }
+    return out;
+}
+
+void RefundDialog::updateTotal()
+{
+    Money total;
+    const auto lines = chosenLines(&total);
+    m_total->setText(tr("To refund: %1 (%2 lines)").arg(total.display()).arg(lines.size()));
+}
+
+void RefundDialog::confirm()
+{
+    m_message->clear();
+    if (!m_sale) {
+        load();
+        return;
+    }
+    Money total;
+    const auto lines = chosenLines(&total);
+    if (lines.isEmpty()) {
+        m_message->setText(tr("Choose at least one line to refund."));
+        return;
+    }
+    const QString reason = m_reason->currentText().trimmed();
+    if (reason.isEmpty()) {
+        m_message->setText(tr("Give a reason for the refund."));
+        m_reason->setFocus();
+        return;
+    }
+    const auto mgr = ManagerAuthDialog::ask(
+        m_session,
+        tr("Refund %1 on receipt %2: a manager must approve.").arg(total.display(), m_sale->receiptNo), this);
+    if (!mgr)
+        return;
+    const auto shift = m_session.shift();
+    RefundRequest req{m_uuid,  m_sale->receiptNo,    lines, reason, m_session.op().id,
+                      mgr->id, shift ? shift->id : 0};
+    auto r = m_session.ctx().returns().refund(req);
+    if (!r) {
+        m_message->setText(r.error().message);
+        if (r.error().code != ErrorCode::Storage)
+            m_uuid = newUuid(); // a refused refund recorded nothing: a corrected one is a new document
+        return;
+    }
+    m_result = r->receiptNo;
+    accept();
+}
+
+} // namespace huike::ui

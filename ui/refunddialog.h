@@ -1,0 +1,41 @@
+#pragma once
+
+#include "sales/returns.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace huike::ui {
+
+class AppSession;
+
+// 退货: find the receipt by number (typed or scanned from the receipt's barcode), choose the lines
+// and quantities to take back (all that is left by default), give a reason, and a manager approves.
+class RefundDialog : public QDialog {
+    Q_OBJECT
+public:
+    RefundDialog(AppSession &session, QWidget *parent = nullptr);
+    const QString &refundReceiptNo() const { return m_result; }
+
+private:
+    void load();
+    void updateTotal();
+    void confirm();
+    QList<RefundLineRequest> chosenLines(Money *total) const;
+
+    AppSession &m_session;
+    QLineEdit *m_number;
+    QTableWidget *m_table;
+    QComboBox *m_reason;
+    QLabel *m_total;
+    QLabel *m_message;
+    std::optional<RefundableSale> m_sale;
+    QString m_uuid;
+    QString m_result;
+};
+
+} // namespace huike::ui

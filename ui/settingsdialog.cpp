@@ -1,0 +1,147 @@
+#include "settingsdialog.h"
+
+#include "appsession.h"
+#include "inputdialogs.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace huike::ui {
+
+SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
+    : QDialog(parent), m_session(session), m_rounding(new QComboBox), m_discountLimit(new QLineEdit),
+      m_interKey(new QSpinBox), m_operators(new QTableWidget(0, 4))
+{
+    setWindowTitle(tr("Settings"));
+    resize(620, 440);
+    auto *layout = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget;
+    layout->addWidget(tabs);
+
+    auto *checkoutPage = new QWidget;
+    auto *form = new QFormLayout(checkoutPage);
+    m_rounding->addItem(tr("No rounding"), 0);
+    m_rounding->addItem(tr("Drop the fen (round down to 0.1 yuan)"), 1);
+    m_rounding->addItem(tr("Drop fen and jiao (round down to the yuan)"), 2);
+    Settings &s = session.ctx().settings();
+    m_rounding->setCurrentIndex(
+        m_rounding->findData(static_cast<int>(s.integer(Settings::kRoundingMode, 0))));
+    form->addRow(tr("Rounding of the amount due (抹零)"), m_rounding);
+    m_discountLimit->setText(QString::number(
+        static_cast<double>(s.integer(Settings::kCashierDiscountLimit, 900)) / 100.0, 'g', 3));
+    form->addRow(tr("Deepest discount a cashier may give alone (折)"), m_discountLimit);
+    m_interKey->setRange(10, 200);
+    m_interKey->setSuffix(tr(" ms"));
+    m_interKey->setValue(static_cast<int>(s.integer(Settings::kScannerInterKeyMs, 35)));
+    form->addRow(tr("Scanner: longest pause between keys"), m_interKey);
+    tabs->addTab(checkoutPage, tr("Checkout"));
+
+    auto *opsPage = new QWidget;
+    auto *opsLayout = new QVBoxLayout(opsPage);
+    m_operators->setHorizontalHeaderLabels({tr("Code"), tr("Name"), tr("Role"), tr("State")});
+    m_operators->horizontalHeader()->setStretchLastSection(true);
+    m_operators->verticalHeader()->hide();
+    m_operators->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_operators->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    opsLayout->addWidget(m_operators);
+    auto *opsButtons = new QHBoxLayout;
+    auto *unlock = new QPushButton(tr("Unlock"));
+    auto *add = new QPushButton(tr("New operator"));
+    opsButtons->addWidget(add);
+    opsButtons->addWidget(unlock);
+    opsButtons->addStretch();
+    opsLayout->addLayout(opsButtons);
+    connect(unlock, &QPushButton::clicked, this, &SettingsDialog::unlockSelected);
+    connect(add, &QPushButton::clicked, this, &SettingsDialog::addOperator);
+    tabs->addTab(opsPage, tr("Operators"));
+    reloadOperators();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::reloadOperators()
+{
+    const QList<Operator> ops = m_session.ctx().operators().list();
+    m_operators->setRowCount(static_cast<int>(ops.size()));
+    for (int r = 0; r < ops.size(); ++r) {
+        const Operator &o = ops.at(r);
+        m_operators->setItem(r, 0, new QTableWidgetItem(o.code));
+        m_operators->setItem(r, 1, new QTableWidgetItem(o.name));
+        m_operators->setItem(r, 2, new QTableWidgetItem(roleLabel(o.role)));
+        m_operators->setItem(r, 3,
+                             new QTableWidgetItem(o.locked   ? tr("locked")
+                                                  : o.active ? tr("active")
+                                                             : tr("disabled")));
+        m_operators->item(r, 0)->setData(Qt::UserRole, o.id);
+    }
+}
+
+void SettingsDialog::unlockSelected()
+{
+    const int row = m_operators->currentRow();
+    if (row < 0)
+        return;
+    const qint64 id = m_operators->item(row, 0)->data(Qt::UserRole).toLongLong();
+    if (auto st = m_session.ctx().operators().unlock(id, m_session.op().id); !st)
+        QMessageBox::warning(this, windowTitle(), st.error().message);
+    reloadOperators();
+}
+
+void SettingsDialog::addOperator()
+{
+    const auto code = askText(this, tr("New operator"), tr("Operator code (digits):"));
+    if (!code || code->isEmpty())
+        return;
+    const auto name = askText(this, tr("New operator"), tr("Name:"));
+    if (!name || name->isEmpty())
+        return;
+    const QStringList roles = {roleLabel(Role::Cashier), roleLabel(Role::Manager)};
+    bool ok = false;
+    const QString role = QInputDialog::getItem(this, tr("New operator"), tr("Role:"), roles, 0, false, &ok);
+    if (!ok)
+        return;
+    const auto pin = askText(this, tr("New operator"), tr("PIN (4 to 12 characters):"));
+    if (!pin)
+        return;
+    auto id = m_session.ctx().operators().create(*code, *name,
+                                                 role == roles.at(1) ? Role::Manager : Role::Cashier, *pin);
+    if (!id)
+        QMessageBox::warning(this, windowTitle(), id.error().message);
+    reloadOperators();
+}
+
+void SettingsDialog::save()
+{
+    const auto limit = parseZhe(m_discountLimit->text());
+    if (!limit) {
+        QMessageBox::warning(this, windowTitle(), tr("Enter the discount limit in 折, such as 9 or 8.5."));
+        return;
+    }
+    Settings &s = m_session.ctx().settings();
+    for (const auto &[key, value] :
+         {std::pair{Settings::kRoundingMode, m_rounding->currentData().toString()},
+          std::pair{Settings::kCashierDiscountLimit, QString::number(*limit)},
+          std::pair{Settings::kScannerInterKeyMs, QString::number(m_interKey->value())}}) {
+        if (auto st = s.set(key, value); !st) {
+            QMessageBox::warning(this, windowTitle(), st.error().message);
+            return;
+        }
+    }
+    accept();
+}
+
+} // namespace huike::ui

@@ -1,0 +1,96 @@
+#include "shiftdialogs.h"
+
+#include "appsession.h"
+#include "inputdialogs.h"
+#include "style.h"
+
+#include <QCoreApplication>
+#include <QDialog>
+#include <QFontDatabase>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace huike::ui {
+
+void showTextReport(QWidget *parent, const QString &title, const QString &text)
+{
+    QDialog d(parent);
+    d.setWindowTitle(title);
+    d.resize(460, 600);
+    auto *layout = new QVBoxLayout(&d);
+    auto *view = new QPlainTextEdit(text);
+    view->setObjectName(QStringLiteral("reportText"));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (QFontDatabase::families().contains(QStringLiteral("Noto Sans Mono CJK SC")))
+        mono = QFont(QStringLiteral("Noto Sans Mono CJK SC"));
+    mono.setPointSize(11);
+    view->setFont(mono);
+    view->setReadOnly(true);
+    layout->addWidget(view);
+    QPushButton *close = keyButton(QStringLiteral("Enter"), QCoreApplication::translate("Shift", "Close"));
+    close->setObjectName(QStringLiteral("primary"));
+    QObject::connect(close, &QPushButton::clicked, &d, &QDialog::accept);
+    close->setFocusPolicy(Qt::StrongFocus);
+    layout->addWidget(close);
+    close->setFocus();
+    d.exec();
+}
+
+bool openShift(AppSession &session, QWidget *parent)
+{
+    for (;;) {
+        const auto cash =
+            askMoney(parent, QCoreApplication::translate("Shift", "Open shift"),
+                     QCoreApplication::translate("Shift", "%1, count the cash float in the drawer (yuan):")
+                         .arg(session.op().name),
+                     Money());
+        if (!cash)
+            return false;
+        auto shift = session.ctx().shifts().open(session.op().id, *cash);
+        if (shift) {
+            session.notifyShiftChanged();
+            return true;
+        }
+        QMessageBox::warning(parent, QCoreApplication::translate("Shift", "Open shift"),
+                             shift.error().message);
+        if (shift.error().code == ErrorCode::Conflict)
+            return true; // someone else's shift is open on this till: carry on in it
+    }
+}
+
+bool closeShift(AppSession &session, QWidget *parent)
+{
+    const auto shift = session.shift();
+    if (!shift) {
+        QMessageBox::information(parent, QCoreApplication::translate("Shift", "Close shift"),
+                                 QCoreApplication::translate("Shift", "No shift is open on this till."));
+        return false;
+    }
+    auto sofar = session.ctx().shifts().report(shift->id);
+    if (!sofar) {
+        QMessageBox::warning(parent, QCoreApplication::translate("Shift", "Close shift"),
+                             sofar.error().message);
+        return false;
+    }
+    const auto counted = askMoney(
+        parent, QCoreApplication::translate("Shift", "Close shift"),
+        QCoreApplication::translate("Shift", "Sales %1, refunds %2. Count the cash in the drawer (yuan):")
+            .arg(sofar->salesTotal.display(), (sofar->refundsTotal + sofar->voidsTotal).display()),
+        Money());
+    if (!counted)
+        return false;
+    auto closed = session.ctx().shifts().close(shift->id, *counted, session.op().id);
+    if (!closed) {
+        QMessageBox::warning(parent, QCoreApplication::translate("Shift", "Close shift"),
+                             closed.error().message);
+        return false;
+    }
+    session.notifyShiftChanged();
+    showTextReport(parent, QCoreApplication::translate("Shift", "Shift report"),
+                   session.ctx().shifts().renderReport(*closed, 40));
+    return true;
+}
+
+} // namespace huike::ui

@@ -1,0 +1,120 @@
+#include "startup.h"
+
+#include "app/appcontext.h"
+#include "appsession.h"
+#include "cashierwidget.h"
+#include "core/log.h"
+#include "demo/demo.h"
+#include "mainwindow.h"
+#include "style.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+#include <spdlog/spdlog.h>
+
+namespace huike::ui {
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    if (language.startsWith(QLatin1String("en")))
+        return;
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QStringLiteral(":/i18n/huike_zh_CN.qm")))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+int runApp(QApplication &app)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Huike POS"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("db"), QStringLiteral("Database file (default: the data folder)"),
+                      QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en"), QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("terminal"), QStringLiteral("This till's name (default: host name)"),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("measure-startup"),
+         QStringLiteral("Log in as CODE:PIN, print the time to a usable cashier screen as JSON, quit"),
+         QStringLiteral("CODE:PIN")});
+    parser.process(app);
+
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    initLogging(dataDir, QStringLiteral("huike"));
+    installTranslations(app, parser.value(QStringLiteral("lang")));
+    applyStyle(app);
+
+    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                                            : AppContext::defaultDatabasePath();
+    static SystemClock clock;
+    auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")));
+    if (!ctx) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
+                              ctx.error().message);
+        return 1;
+    }
+    if ((*ctx)->isEmpty()) {
+        // First start: a demo store, so every screen has something true to show.
+        QProgressDialog progress(
+            QCoreApplication::translate("Startup", "First start: creating the demo store..."), QString(), 0,
+            100);
+        progress.setWindowTitle(QCoreApplication::translate("Startup", "Huike POS"));
+        progress.setMinimumDuration(0);
+        progress.show();
+        auto r = createDemoStore((*ctx)->db(), DemoOptions{}, clock.nowMs(), [&](int pct) {
+            progress.setValue(pct);
+            QCoreApplication::processEvents();
+        });
+        if (!r || !(*ctx)->reloadStore()) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
+                                  r ? QString() : r.error().message);
+            return 1;
+        }
+        spdlog::info("demo store created in {}: {} products, {} members, {} sales", path.toStdString(),
+                     r->products, r->members, r->sales);
+    }
+    spdlog::info("database {} open", path.toStdString());
+
+    AppSession session(**ctx);
+    MainWindow window(session);
+    if (parser.isSet(QStringLiteral("measure-startup"))) {
+        const QStringList cp = parser.value(QStringLiteral("measure-startup")).split(QLatin1Char(':'));
+        auto op = (*ctx)->operators().login(cp.value(0), cp.value(1));
+        if (!op) {
+            std::fprintf(stderr, "%s\n", qPrintable(op.error().message));
+            return 1;
+        }
+        session.setOperator(*op);
+        window.show();
+        QTimer::singleShot(0, &app, [&] {
+            // Shown, laid out and painted: the cashier can scan.
+            std::printf("{\"bench\":\"gui_startup\",\"cashier_ready_ms\":%lld}\n",
+                        static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            app.quit();
+        });
+        return app.exec();
+    }
+    if (!window.login())
+        return 0;
+    window.show();
+    return app.exec();
+}
+
+} // namespace huike::ui
