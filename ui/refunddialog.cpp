@@ -112,8 +112,7 @@ QList<RefundLineRequest> RefundDialog::chosenLines(Money *total) const
         if (!q || *q <= 0)
             continue;
         out.append(RefundLineRequest{l.lineId, *q});
-        *total += *q >= l.remainingMilli() ? l.amount - l.returnedAmount
-                                           : Money::fromFen(divRoundHalfUp(l.amount.fen() * *q, l.soldMilli));
+        *total += l.refundAmount(*q);
     }
     return out;
 }

@@ -19,7 +19,7 @@ public:
 
     enum class Action {
         Buffered,  // the key is held back: it may be part of a scan
-        Replay,    // these held keys were typing: deliver `text` to the focused widget, then the key
+        Replay,    // typing after all: deliver `text` to the focused widget (this key is held, or in `text`)
         Scanned,   // `text` is a whole scanned code; the Enter is consumed
         PassEnter, // an Enter with nothing buffered: let the widget have it
     };
@@ -44,7 +44,7 @@ private:
     Config m_config;
     QString m_buffer;
     qint64 m_lastMs = 0;
-    bool m_tooSlow = false;
+    bool m_overflow = false; // inside a burst longer than maxLength
 };
 
 } // namespace huike

@@ -910,7 +910,7 @@ F11 close shift · F12 or Enter on an empty field: pay
 Del remove line · Esc clear cart
 In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del remove last</source>
         <translation>扫描或输入编码后按 Enter：加入商品 · 3*编码：加入 3 件
-F2 查找商品 · F3 数量 · +/- 加一或减一 · Up/Down 选择商品行
+F2 查找商品 · F3 数量 · +/- 加一或减一 · ↑/↓ 选择商品行
 F4 单品折扣 · Shift+F4 改价 · F5 整单优惠
 F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票/单据
 F11 交班 · F12 或在空输入框按 Enter：结账
@@ -1240,7 +1240,7 @@ Del 删除商品 · Esc 清空
     </message>
     <message>
         <source>Up/Down to choose, Enter to add, Esc to go back</source>
-        <translation>Up/Down 选择，Enter 加入，Esc 返回</translation>
+        <translation>↑/↓ 选择，Enter 加入，Esc 返回</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <functional>
+#include <spdlog/spdlog.h>
 
 namespace huike {
 
@@ -19,7 +20,8 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT p.id, p.code, p.name, p.pinyin, p.category_id, COALESCE(c.name, ''), p.unit, p.price_fen, "
     "p.cost_fen, p.stock_milli, p.weighed, p.active, COALESCE(p.plu, ''), "
-    "(SELECT b.barcode FROM product_barcodes b WHERE b.product_id = p.id ORDER BY b.rowid LIMIT 1) FROM products p "
+    "(SELECT b.barcode FROM product_barcodes b WHERE b.product_id = p.id ORDER BY b.rowid LIMIT 1) FROM "
+    "products p "
     "LEFT JOIN categories c ON c.id = p.category_id ");
 
 Product readProduct(const QSqlQuery &q)
@@ -121,11 +123,12 @@ QStringList Catalog::barcodesOf(qint64 productId)
 {
     QStringList out;
     QSqlQuery &q = m_db.prepared(
-        QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY barcode"));
+        QStringLiteral("SELECT barcode FROM product_barcodes WHERE product_id = ? ORDER BY rowid"));
     q.bindValue(0, productId);
-    if (q.exec())
-        while (q.next())
-            out.append(q.value(0).toString());
+    if (!q.exec())
+        spdlog::error("barcodes of product {} failed: {}", productId, q.lastError().text().toStdString());
+    while (q.next())
+        out.append(q.value(0).toString());
     q.finish();
     return out;
 }
@@ -194,7 +197,8 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
                 ErrorCode::Invalid,
                 QCoreApplication::translate("Catalog", "Scale label %1 has no amount.").arg(sc.code));
         // The weight is implied by amount / price; the label's amount is what is charged.
-        m.quantityMilli = p->price.fen() > 0 ? divRoundHalfUp(sc.amount.fen() * 1000, p->price.fen()) : 1000;
+        m.quantityMilli =
+            p->price.fen() > 0 ? divRoundHalfUp(Int128(sc.amount.fen()) * 1000, p->price.fen()) : 1000;
         if (m.quantityMilli <= 0)
             m.quantityMilli = 1;
         m.fixedAmount = sc.amount;
@@ -234,8 +238,10 @@ QList<Product> Catalog::search(const ProductQuery &query)
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
     QList<Product> out;
-    if (!q.exec())
+    if (!q.exec()) {
+        spdlog::error("product search failed: {}", q.lastError().text().toStdString());
         return out;
+    }
     while (q.next())
         out.append(readProduct(q));
     return out;

@@ -157,10 +157,13 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
             ++line;
             rowStartLine = line;
         } else {
-            if (fieldWasQuoted && !c.isSpace())
+            if (fieldWasQuoted) {
+                if (c.isSpace())
+                    continue; // spaces between the closing quote and the comma are not data
                 return makeError(
                     ErrorCode::Invalid,
                     QCoreApplication::translate("Csv", "Line %1: text after a closing quote.").arg(line));
+            }
             field.append(c);
             if (!c.isSpace())
                 rowHasContent = true;

@@ -1,10 +1,11 @@
 #include "money.h"
 
+#include <QStringList>
 #include <cstdlib>
 
 namespace huike {
 
-qint64 divRoundHalfUp(qint64 numerator, qint64 denominator)
+qint64 divRoundHalfUp(Int128 numerator, qint64 denominator)
 {
     Q_ASSERT(denominator != 0);
     // 128-bit so that price x quantity never overflows before the division.
@@ -26,8 +27,7 @@ qint64 divRoundHalfUp(qint64 numerator, qint64 denominator)
 std::optional<Money> Money::parse(QStringView text)
 {
     QString s = text.trimmed().toString();
-    s.remove(QLatin1Char(','));
-    s.remove(QChar(0xFF0C)); // full-width comma
+    s.replace(QChar(0xFF0C), QLatin1Char(',')); // full-width comma
     if (s.startsWith(QChar(0xA5)) || s.startsWith(QChar(0xFFE5)))
         s = s.mid(1).trimmed();
     bool negative = false;
@@ -37,15 +37,30 @@ std::optional<Money> Money::parse(QStringView text)
     } else if (s.startsWith(QLatin1Char('+'))) {
         s = s.mid(1);
     }
-    if (s.isEmpty() || s.size() > 15)
+    if (s.isEmpty() || s.size() > 24)
         return std::nullopt;
     const qsizetype dot = s.indexOf(QLatin1Char('.'));
     const QString whole = dot < 0 ? s : s.left(dot);
     const QString frac = dot < 0 ? QString() : s.mid(dot + 1);
     if (frac.size() > 2 || (whole.isEmpty() && frac.isEmpty()))
         return std::nullopt;
+    // A comma is a thousands separator only in groups of three ("1,234.50"); "1,23" is a decimal
+    // comma from another locale and is refused rather than read as 123.
+    if (whole.contains(QLatin1Char(','))) {
+        const QStringList groups = whole.split(QLatin1Char(','));
+        if (groups.first().isEmpty() || groups.first().size() > 3)
+            return std::nullopt;
+        for (qsizetype i = 1; i < groups.size(); ++i)
+            if (groups.at(i).size() != 3)
+                return std::nullopt;
+    }
+    if (frac.contains(QLatin1Char(',')) || whole.size() - whole.count(QLatin1Char(',')) > 15)
+        return std::nullopt; // beyond 15 digits of yuan is a typo, and would overflow
+
     qint64 fen = 0;
     for (QChar c : whole) {
+        if (c == QLatin1Char(','))
+            continue;
         if (!c.isDigit() || c.unicode() > 127)
             return std::nullopt;
         fen = fen * 10 + (c.unicode() - '0');
@@ -80,12 +95,17 @@ QString Money::display() const
 
 Money Money::timesMilli(qint64 quantityMilli) const
 {
-    return Money(divRoundHalfUp(m_fen * quantityMilli, 1000));
+    return Money(divRoundHalfUp(Int128(m_fen) * quantityMilli, 1000));
 }
 
 Money Money::timesPermille(qint64 permille) const
 {
-    return Money(divRoundHalfUp(m_fen * permille, 1000));
+    return Money(divRoundHalfUp(Int128(m_fen) * permille, 1000));
+}
+
+Money Money::share(qint64 part, qint64 whole) const
+{
+    return Money(divRoundHalfUp(Int128(m_fen) * part, whole));
 }
 
 QString formatQuantity(qint64 quantityMilli)

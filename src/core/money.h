@@ -13,7 +13,7 @@ __extension__ using Int128 = __int128;
 
 // The one place where money is rounded. Half away from zero, so that a refund (negative amounts)
 // rounds exactly as the sale it reverses did.
-qint64 divRoundHalfUp(qint64 numerator, qint64 denominator);
+qint64 divRoundHalfUp(Int128 numerator, qint64 denominator);
 
 // An exact amount of Chinese currency, counted in fen (1 yuan = 100 fen). Never a double.
 class Money {
@@ -37,6 +37,8 @@ public:
     Money timesMilli(qint64 quantityMilli) const;
     // this x rate, with the rate in per-mille (850 = 85%, i.e. 8.5折), rounded half-up.
     Money timesPermille(qint64 permille) const;
+    // this x part / whole, rounded half-up: the share of an amount that `part` of `whole` units carry.
+    Money share(qint64 part, qint64 whole) const;
 
     constexpr Money operator-() const { return Money(-m_fen); }
     constexpr Money operator+(Money o) const { return Money(m_fen + o.m_fen); }

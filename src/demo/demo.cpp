@@ -263,6 +263,9 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
         if (!catId)
             return catId.error();
         for (const char *item : cs.items) {
+            // One base price per item; each larger variant of it costs more (330 ml < 500 ml < 1.25 l).
+            const int base = rng.between(cs.priceLo, std::max(cs.priceLo, cs.priceHi * 2 / 3));
+            int variantIndex = 0;
             for (const char *variant : cs.variants) {
                 Product p;
                 const QString v = QString::fromUtf8(variant);
@@ -270,13 +273,13 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                 p.categoryId = *catId;
                 p.unit = QString::fromUtf8(cs.unit);
                 p.weighed = cs.weighed;
-                const int base = rng.between(cs.priceLo, cs.priceHi);
+                const int scaled = base * (10 + 6 * variantIndex++) / 10;
                 // Shop prices end in 0, 5, 8 or 9 jiao.
                 static const int endings[] = {0, 50, 80, 90};
-                p.price = Money::fromFen(std::max(100, base / 100 * 100 + endings[rng.below(4)]));
+                p.price = Money::fromFen(std::max(100, scaled / 100 * 100 + endings[rng.below(4)]));
                 if (v.contains(QStringLiteral("五连")) || v.contains(QStringLiteral("整提")) ||
                     v.contains(QStringLiteral("5千克")))
-                    p.price = Money::fromFen(p.price.fen() * 4);
+                    p.price = Money::fromFen(p.price.fen() * 3);
                 p.cost = p.price.timesPermille(rng.between(580, 780));
                 ++itemNo;
                 p.code = QStringLiteral("%1%2")

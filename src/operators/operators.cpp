@@ -158,7 +158,28 @@ Result<Operator> OperatorService::check(const QString &code, const QString &pin,
     if (!tx.began())
         return tx.beginError();
     const qint64 now = m_clock.nowMs();
-    if (good) {
+    // Re-read inside the write lock: another till may have locked this operator while the PIN
+    // was being hashed here, and concurrent wrong PINs must all count.
+    bool lockedNow = false;
+    int attempts = 0;
+    if (!good) {
+        if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = failed_attempts + 1, "
+                                               "locked = (locked OR failed_attempts + 1 >= ?) WHERE id = ?"),
+                                {kMaxAttempts, op->id});
+            !st)
+            return st.error();
+    }
+    {
+        QSqlQuery &q =
+            m_db.prepared(QStringLiteral("SELECT locked, failed_attempts FROM operators WHERE id = ?"));
+        q.bindValue(0, op->id);
+        if (!q.exec() || !q.next())
+            return storageError(q);
+        lockedNow = q.value(0).toBool();
+        attempts = q.value(1).toInt();
+        q.finish();
+    }
+    if (good && !lockedNow) {
         if (auto st =
                 m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = 0 WHERE id = ?"), {op->id});
             !st)
@@ -170,13 +191,14 @@ Result<Operator> OperatorService::check(const QString &code, const QString &pin,
         op->failedAttempts = 0;
         return op;
     }
-    const int attempts = op->failedAttempts + 1;
-    const bool lock = attempts >= kMaxAttempts;
-    if (auto st =
-            m_db.exec(QStringLiteral("UPDATE operators SET failed_attempts = ?, locked = ? WHERE id = ?"),
-                      {attempts, lock, op->id});
-        !st)
-        return st.error();
+    if (good) // right PIN, but locked by another till in the meantime
+        return makeError(ErrorCode::Denied,
+                         QCoreApplication::translate("Operators",
+                                                     "Operator %1 is locked after %2 wrong PINs. A manager "
+                                                     "must unlock it.")
+                             .arg(op->code)
+                             .arg(kMaxAttempts));
+    const bool lock = lockedNow;
     if (auto st = writeAudit(m_db, now, op->id, 0,
                              lock ? QStringLiteral("operator.locked") : action + QStringLiteral(".failed"),
                              op->code, {}, QStringLiteral("attempt %1").arg(attempts));
@@ -244,7 +266,7 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
 Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
 {
     auto mgr = byId(byManagerId);
-    if (!mgr || !mgr->isManager())
+    if (!mgr || !mgr->isManager() || !mgr->active || mgr->locked)
         return makeError(ErrorCode::Denied,
                          QCoreApplication::translate("Operators", "Only a manager can unlock an operator."));
     WriteTransaction tx(m_db);

@@ -63,18 +63,26 @@ PricedOrder CheckoutService::quote(const QList<CartLine> &lines, const OrderDisc
 bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const
 {
     const qint64 limit = m_settings.integer(Settings::kCashierDiscountLimit, 900);
-    for (const CartLine &l : lines)
-        if (effectiveDiscountPermille(l) < limit)
-            return true;
-    if (discount.permille < limit)
-        return true;
-    if (discount.permille == 1000 && discount.amount.fen() > 0) {
-        // An amount off counts by the rate it amounts to on what is left after line discounts.
-        const PricedOrder before = priceOrder(lines, OrderDiscount{}, RoundingMode::None);
-        if (before.total.fen() > 0 &&
-            (before.total - discount.amount).fen() * 1000 < limit * before.total.fen())
+    for (const CartLine &l : lines) {
+        // A changed price always needs a manager, up or down: it is how prices leak at a till.
+        if (l.priceOverride && *l.priceOverride != l.listPrice)
             return true;
     }
+    // The limit holds for what the customer finally pays, line and order discounts together (9折 on
+    // a line and 9折 on the order is 8.1折), for the whole order and for each line. 抹零 is the
+    // store's rule, not the cashier's. Each line's amount is rounded to the fen (half a fen) and
+    // its share of an order discount may carry one more fen: that much is rounding, not discount.
+    const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
+    Int128 gross = 0;
+    Int128 paid = 0;
+    for (const PricedLine &p : priced.lines) {
+        gross += p.gross.fen();
+        paid += p.amount.fen();
+        if (p.gross.fen() > 0 && Int128(p.amount.fen()) * 1000 + 1500 < Int128(limit) * p.gross.fen())
+            return true;
+    }
+    if (gross > 0 && paid * 1000 + 500 * Int128(priced.lines.size()) < Int128(limit) * gross)
+        return true;
     return false;
 }
 
@@ -93,7 +101,8 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
             return makeError(ErrorCode::Invalid, QCoreApplication::translate(
                                                      "Checkout", "%1: a discount must be between 0 and 10折.")
                                                      .arg(l.name));
-        if (l.priceOverride && l.priceOverride->isNegative())
+        if (l.listPrice.isNegative() || (l.priceOverride && l.priceOverride->isNegative()) ||
+            (l.fixedAmount && l.fixedAmount->isNegative()))
             return makeError(
                 ErrorCode::Invalid,
                 QCoreApplication::translate("Checkout", "%1: a price cannot be negative.").arg(l.name));
@@ -135,6 +144,8 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         return existing.error();
     if (existing->has_value())
         return **existing; // the first attempt committed: report it, record nothing new
+    if (auto st = requireOpenShift(m_db, m_store, request.shiftId); !st)
+        return st.error();
     if (needsManager(request.lines, request.orderDiscount)) {
         if (request.authorizedBy <= 0)
             return makeError(

@@ -34,7 +34,8 @@ public:
 
     RoundingMode roundingMode() const;
     PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount) const;
-    // True when a line or the order is discounted beyond what a cashier may give alone.
+    // True when a price was changed, or a line or the order is discounted beyond what a cashier
+    // may give alone.
     bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const;
     Result<SaleResult> commit(const CheckoutRequest &request);
 

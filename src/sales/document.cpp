@@ -31,6 +31,27 @@ Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString
     return out;
 }
 
+Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId)
+{
+    if (shiftId <= 0)
+        return Ok{};
+    QSqlQuery &q =
+        db.prepared(QStringLiteral("SELECT store_id, terminal, closed_at_ms FROM shifts WHERE id = ?"));
+    q.bindValue(0, shiftId);
+    if (!q.exec())
+        return storageError(q);
+    const bool found = q.next();
+    const bool ok = found && q.value(0).toLongLong() == store.storeId &&
+                    q.value(1).toString() == store.terminal && q.value(2).isNull();
+    q.finish();
+    if (!ok)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Checkout",
+                                                     "The shift is closed or belongs to another till: log in "
+                                                     "again to open a shift."));
+    return Ok{};
+}
+
 Status requireManager(Database &db, qint64 operatorId)
 {
     QSqlQuery &q = db.prepared(QStringLiteral("SELECT role, active, locked FROM operators WHERE id = ?"));

@@ -1,6 +1,7 @@
 #include "pricing.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 
 namespace huike {
@@ -24,8 +25,9 @@ QList<qint64> allocateProportionally(qint64 total, const QList<qint64> &weights)
         remainders.append({static_cast<qint64>(exact % sum), i});
     }
     // Hand the leftover fen to the largest remainders (ties: the earlier line), one each.
+    // By size: for a negative total the remainders are negative and the largest is the most negative.
     std::stable_sort(remainders.begin(), remainders.end(),
-                     [](const auto &a, const auto &b) { return a.first > b.first; });
+                     [](const auto &a, const auto &b) { return std::llabs(a.first) > std::llabs(b.first); });
     qint64 left = total - given;
     const qint64 step = left >= 0 ? 1 : -1;
     for (int k = 0; left != 0; k = (k + 1) % static_cast<int>(remainders.size())) {
@@ -81,14 +83,6 @@ PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discou
     out.discount = Money::fromFen(lineDiscounts + orderOff);
     out.rounding = Money::fromFen(roundOff);
     return out;
-}
-
-qint64 effectiveDiscountPermille(const CartLine &line)
-{
-    qint64 permille = line.discountPermille;
-    if (line.priceOverride && line.listPrice.fen() > 0)
-        permille = permille * line.priceOverride->fen() / line.listPrice.fen();
-    return permille;
 }
 
 } // namespace huike

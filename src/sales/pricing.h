@@ -55,8 +55,4 @@ PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discou
 // Splits `total` over `weights` (non-negative) in proportion, exactly: the parts sum to total.
 QList<qint64> allocateProportionally(qint64 total, const QList<qint64> &weights);
 
-// The largest discount a line or order carries, as a per-mille of what it would cost without it
-// (used to decide whether a manager's PIN is needed).
-qint64 effectiveDiscountPermille(const CartLine &line);
-
 } // namespace huike

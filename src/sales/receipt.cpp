@@ -58,7 +58,9 @@ void TextLayout::line(const QString &s)
     // Long text wraps at character boundaries.
     QString rest = s;
     do {
-        const QString part = fit(rest, m_columns);
+        QString part = fit(rest, m_columns);
+        if (part.isEmpty()) // a character wider than the paper: print it alone rather than loop
+            part = rest.left(rest.at(0).isHighSurrogate() ? 2 : 1);
         m_lines << part;
         rest = rest.mid(part.size());
     } while (!rest.isEmpty());

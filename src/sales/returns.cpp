@@ -148,6 +148,8 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         return **existing;
     if (auto st = requireManager(m_db, authorizedBy); !st)
         return st.error();
+    if (auto st = requireOpenShift(m_db, m_store, shiftId); !st)
+        return st.error();
     // Read inside the write lock: two tills refunding the same receipt cannot both take the last unit.
     auto orig = refundable(receiptNo);
     if (!orig)
@@ -196,11 +198,7 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Returns", "%1: only %2 can still be refunded.")
                                  .arg(l.name, formatQuantity(l.remainingMilli())));
-        // The last units of a line give back exactly what is left of its amount, so refunds in
-        // several steps add up to the sale to the fen.
-        const Money amount = qty == l.remainingMilli()
-                                 ? l.amount - l.returnedAmount
-                                 : Money::fromFen(divRoundHalfUp(l.amount.fen() * qty, l.soldMilli));
+        const Money amount = l.refundAmount(qty);
         const Money gross = l.unitPrice.timesMilli(qty);
         DocumentLine d;
         d.productId = l.productId;

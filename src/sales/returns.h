@@ -19,6 +19,13 @@ struct RefundableLine {
     Money amount; // what the line cost the customer
     Money returnedAmount;
     qint64 remainingMilli() const { return soldMilli - returnedMilli; }
+    // What returning `quantityMilli` gives back: the last units give back exactly what is left of
+    // the line's amount, so refunds in several steps add up to the sale to the fen.
+    Money refundAmount(qint64 quantityMilli) const
+    {
+        return quantityMilli >= remainingMilli() ? amount - returnedAmount
+                                                 : amount.share(quantityMilli, soldMilli);
+    }
 };
 
 struct RefundableSale {

@@ -69,6 +69,25 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         return makeError(ErrorCode::Storage, QCoreApplication::translate("Database", "Cannot open %1: %2")
                                                  .arg(path, d->m_db.lastError().text()));
     d->m_cache = std::make_unique<StatementCache>();
+    // Before anything writes (even the switch to WAL rewrites the header): a file with tables but
+    // no schema_version belongs to another program. Writing our tables into it would damage that
+    // program's data; refuse and leave the file exactly as it was.
+    {
+        QSqlQuery q(d->m_db);
+        if (!q.exec(QStringLiteral("SELECT COUNT(*), SUM(name = 'schema_version') FROM sqlite_master "
+                                   "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) ||
+            !q.next())
+            return makeError(
+                ErrorCode::Storage,
+                QCoreApplication::translate("Database", "%1 is not a Huike database or is damaged (%2).")
+                    .arg(path, q.lastError().text()));
+        if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Database",
+                                                         "%1 is an SQLite file of another program, not a "
+                                                         "Huike database. It was not changed.")
+                                 .arg(path));
+    }
     if (auto st = d->configure(options); !st)
         return st.error();
     if (auto st = d->migrate(options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo); !st)
@@ -186,7 +205,6 @@ Status Database::migrate(int target)
                 .arg(latest));
     if (current >= target)
         return Ok{};
-
     WriteTransaction tx(*this);
     if (!tx.began())
         return tx.beginError();
