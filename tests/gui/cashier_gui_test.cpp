@@ -1,0 +1,271 @@
+// Drives the real main window the way a cashier does: keys only.
+#include "app/appcontext.h"
+#include "appsession.h"
+#include "cartmodel.h"
+#include "cashierwidget.h"
+#include "demo/demo.h"
+#include "logindialog.h"
+#include "mainwindow.h"
+#include "productmodel.h"
+#include "productswidget.h"
+#include "receiptdialog.h"
+#include "reports/integrity.h"
+#include "tenderdialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <catch2/catch.hpp>
+#include <functional>
+
+using namespace huike;
+using namespace huike::ui;
+
+namespace {
+
+SystemClock g_clock;
+
+struct Store {
+    QTemporaryDir dir;
+    std::unique_ptr<AppContext> ctx;
+
+    Store()
+    {
+        auto c = AppContext::open(dir.filePath(QStringLiteral("gui.db")), g_clock, QStringLiteral("GUI"));
+        REQUIRE(c.ok());
+        ctx = std::move(*c);
+        DemoOptions o;
+        o.members = 30;
+        o.months = 0;
+        REQUIRE(createDemoStore(ctx->db(), o, g_clock.nowMs()).ok());
+        REQUIRE(ctx->reloadStore().ok());
+    }
+
+    QStringList barcodes(int n)
+    {
+        QStringList out;
+        QSqlQuery q(ctx->db().db());
+        q.exec(
+            QStringLiteral("SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id "
+                           "WHERE p.weighed = 0 AND p.price_fen >= 1000 ORDER BY p.id LIMIT 40"));
+        while (q.next() && out.size() < n * 3)
+            out << q.value(0).toString();
+        // Three different products, spread over the catalogue.
+        return {out.at(0), out.at(n), out.at(2 * n)};
+    }
+};
+
+// Runs `action` on the next modal dialog of type T as soon as it is shown (dialogs block in exec()).
+template <class T> void onNextDialog(std::function<void(T *)> action)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, action] {
+        if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget()); d && d->isVisible()) {
+            timer->stop();
+            timer->deleteLater();
+            action(d);
+        }
+    });
+    timer->start();
+}
+
+void screenshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("HUIKE_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+void logInAs(MainWindow &w, const QString &code, const QString &pin, const QString &cashFloat)
+{
+    onNextDialog<LoginDialog>([=](LoginDialog *d) {
+        auto *codeEdit = d->findChild<QLineEdit *>(QStringLiteral("codeEdit"));
+        auto *pinEdit = d->findChild<QLineEdit *>(QStringLiteral("pinEdit"));
+        QTest::keyClicks(codeEdit, code);
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        screenshot(d, QStringLiteral("login"));
+        if (!cashFloat.isEmpty()) {
+            onNextDialog<QInputDialog>([=](QInputDialog *in) {
+                auto *edit = in->findChild<QLineEdit *>();
+                edit->selectAll();
+                QTest::keyClicks(edit, cashFloat);
+                QTest::keyClick(edit, Qt::Key_Return);
+            });
+        }
+        QTest::keyClicks(pinEdit, pin);
+        QTest::keyClick(pinEdit, Qt::Key_Return);
+    });
+    REQUIRE(w.login());
+}
+
+} // namespace
+
+TEST_CASE("a cashier logs in, scans three items, changes a quantity and takes cash + WeChat", "[gui]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("500"));
+    REQUIRE(session.op().code == QStringLiteral("1001"));
+    REQUIRE(session.shift().has_value());
+    REQUIRE(session.shift()->cashFloat == Money::fromYuan(500));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+
+    CashierWidget *cashier = w.cashier();
+    QAbstractItemModelTester tester(&cashier->cart(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QLineEdit *scan = cashier->searchField();
+    const QStringList codes = store.barcodes(3);
+    for (const QString &code : codes) {
+        // A keyboard-wedge scanner: fast keys, then Enter.
+        QTest::keyClicks(scan, code);
+        QTest::keyClick(scan, Qt::Key_Return);
+    }
+    REQUIRE(cashier->cart().rowCount() == 3);
+    REQUIRE(scan->text().isEmpty()); // the scan never lands in the field as text
+
+    // The middle line: up once from the last, F3, "2", Enter.
+    QTest::keyClick(scan, Qt::Key_Up);
+    onNextDialog<QInputDialog>([](QInputDialog *in) {
+        auto *edit = in->findChild<QLineEdit *>();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("2"));
+        QTest::keyClick(edit, Qt::Key_Return);
+    });
+    QTest::keyClick(scan, Qt::Key_F3);
+    REQUIRE(cashier->cart().line(1).quantityMilli == 2000);
+    screenshot(&w, QStringLiteral("cashier"));
+
+    const Money total = cashier->cart().priced().total;
+    REQUIRE(total.fen() > 1000);
+    const Money cash = Money::fromYuan(total.fen() / 200); // about half, in whole yuan
+    onNextDialog<TenderDialog>([cash](TenderDialog *d) {
+        auto *amount = d->findChild<QLineEdit *>(QStringLiteral("tenderAmount"));
+        auto *reference = d->findChild<QLineEdit *>(QStringLiteral("tenderReference"));
+        amount->selectAll();
+        QTest::keyClicks(amount, cash.toString());
+        QTest::keyClick(amount, Qt::Key_Return); // cash taken, the rest still due
+        QTest::keyClick(amount, Qt::Key_F3);     // WeChat for what is left
+        screenshot(d, QStringLiteral("tender"));
+        QTest::keyClick(amount, Qt::Key_Return); // asks for the payment reference
+        QTest::keyClicks(reference, QStringLiteral("4200001234567890"));
+        QTest::keyClick(reference, Qt::Key_Return);
+    });
+    // The offscreen platform has no window manager to give the focus back after a dialog.
+    QApplication::setActiveWindow(&w);
+    QTest::keyClick(scan, Qt::Key_F12);
+
+    INFO("cashier says: " << cashier->message().toStdString());
+    REQUIRE(cashier->cart().isEmpty());
+    REQUIRE_FALSE(cashier->lastReceiptNo().isEmpty());
+
+    // The sale is in the database, exactly as rung up.
+    QSqlQuery q(store.ctx->db().db());
+    q.prepare(QStringLiteral("SELECT id, total_fen, kind, operator_id FROM sales WHERE receipt_no = ?"));
+    q.addBindValue(cashier->lastReceiptNo());
+    REQUIRE(q.exec());
+    REQUIRE(q.next());
+    const qint64 saleId = q.value(0).toLongLong();
+    CHECK(q.value(1).toLongLong() == total.fen());
+    CHECK(q.value(2).toString() == QStringLiteral("sale"));
+    CHECK(q.value(3).toLongLong() == session.op().id);
+    q.prepare(QStringLiteral("SELECT COUNT(*), SUM(qty_milli) FROM sale_lines WHERE sale_id = ?"));
+    q.addBindValue(saleId);
+    REQUIRE((q.exec() && q.next()));
+    CHECK(q.value(0).toInt() == 3);
+    CHECK(q.value(1).toLongLong() == 4000);
+    q.prepare(QStringLiteral(
+        "SELECT tender, amount_fen, reference FROM payments WHERE sale_id = ? ORDER BY tender"));
+    q.addBindValue(saleId);
+    REQUIRE(q.exec());
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("cash"));
+    CHECK(q.value(1).toLongLong() == cash.fen());
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("wechat"));
+    CHECK(q.value(1).toLongLong() == (total - cash).fen());
+    CHECK(q.value(2).toString() == QStringLiteral("4200001234567890"));
+    CHECK(verifyDatabase(store.ctx->db()).isEmpty());
+
+    // F10: the receipt as it will print.
+    onNextDialog<ReceiptDialog>([](ReceiptDialog *d) {
+        screenshot(d, QStringLiteral("receipt"));
+        CHECK(d->shownText().contains(QStringLiteral("4200001234567890").right(6)));
+        d->reject();
+    });
+    QApplication::setActiveWindow(&w);
+    QTest::keyClick(scan, Qt::Key_F10);
+}
+
+TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is not taken for a scan", "[gui]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("200"));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    CashierWidget *cashier = w.cashier();
+    QLineEdit *scan = cashier->searchField();
+
+    QTest::keyClicks(scan, QStringLiteral("6900000000001")); // wrong check digit
+    QTest::keyClick(scan, Qt::Key_Return);
+    CHECK(cashier->cart().isEmpty());
+    CHECK(QApplication::activeModalWidget() == nullptr);
+    CHECK_FALSE(cashier->message().isEmpty());
+
+    QTest::keyClicks(scan, QStringLiteral("6901234567892")); // valid EAN-13, not in the catalogue
+    QTest::keyClick(scan, Qt::Key_Return);
+    CHECK(cashier->cart().isEmpty());
+    CHECK(cashier->message().contains(QStringLiteral("6901234567892")));
+
+    // A person typing slowly: the keys reach the field as text.
+    for (QChar c : QStringLiteral("kkkl")) {
+        QTest::keyClick(scan, c.toLatin1());
+        QTest::qWait(60);
+    }
+    QTest::qWait(80);
+    CHECK(scan->text() == QStringLiteral("kkkl"));
+}
+
+TEST_CASE("the products screen lists, searches and pages through the catalogue", "[gui]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("8001"), QStringLiteral("8888"), QStringLiteral("0"));
+    w.show();
+    w.tabs()->setCurrentWidget(w.products());
+    CHECK(w.products()->model().totalCount() >= 280);
+    screenshot(&w, QStringLiteral("products"));
+
+    // The model on its own (a view attached fetches more by itself while the tester watches).
+    ProductModel model(store.ctx->catalog());
+    model.setQuery(ProductQuery{});
+    CHECK(model.totalCount() >= 280);
+    CHECK(model.rowCount() == 200); // the first page; more is fetched while scrolling
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    CHECK(model.rowCount() == model.totalCount());
+
+    ProductModel &shown = w.products()->model();
+    auto *search = w.products()->findChild<QLineEdit *>(QStringLiteral("productSearch"));
+    QTest::keyClicks(search, QStringLiteral("kkkl"));
+    REQUIRE(shown.rowCount() >= 1);
+    for (int r = 0; r < shown.rowCount(); ++r)
+        CHECK(shown.product(r).name.contains(QStringLiteral("可口可乐")));
+}

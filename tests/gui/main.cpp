@@ -1,0 +1,19 @@
+#define CATCH_CONFIG_RUNNER
+#include "startup.h"
+#include "style.h"
+
+#include <QApplication>
+#include <catch2/catch.hpp>
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("HuikeTest"));
+    QApplication::setApplicationName(QStringLiteral("HuikeGuiTest"));
+    // The screens as a shop sees them: in Chinese, in the app's own style.
+    huike::ui::installTranslations(app, QStringLiteral("zh_CN"));
+    huike::ui::applyStyle(app);
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,203 @@
+// huike-cli as scripts use it: exit codes (0 done, 1 failed, 2 bad usage) and what it prints.
+
+#include "cli.h"
+#include "core/csv.h"
+
+#include <QFile>
+
+using huike::itest::CliRun;
+using huike::itest::sqlExec;
+using huike::itest::sqlValue;
+using huike::itest::Workspace;
+
+TEST_CASE("cli: a fresh demo store verifies", "[cli]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun r = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()});
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.startsWith(QStringLiteral("ok: 0 documents")));
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM operators")).toInt() == 4);
+}
+
+TEST_CASE("cli: init refuses a database that already holds a store", "[cli]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const qint64 products = sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM products")).toLongLong();
+    const CliRun again =
+        ws.run({QStringLiteral("init"), QStringLiteral("--db"), ws.db(), QStringLiteral("--demo")});
+    CHECK(again.exitCode == 1);
+    CHECK(again.err.contains(QStringLiteral("already holds a store")));
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM products")).toLongLong() == products);
+}
+
+TEST_CASE("cli: an empty store needs an admin PIN", "[cli]")
+{
+    Workspace ws;
+    CHECK(ws.run({QStringLiteral("init"), QStringLiteral("--db"), ws.db()}).exitCode == 2);
+    const CliRun r =
+        ws.run({QStringLiteral("init"), QStringLiteral("--db"), ws.db(), QStringLiteral("--admin-pin"),
+                QStringLiteral("246810"), QStringLiteral("--store-name"), QStringLiteral("老王小卖部")});
+    INFO(r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT name FROM stores WHERE code = 'S01'")).toString() ==
+          QStringLiteral("老王小卖部"));
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT role FROM operators WHERE code = '9001'")).toString() ==
+          QStringLiteral("admin"));
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+}
+
+TEST_CASE("cli: receipt prints a committed sale and refuses an unknown number", "[cli]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun sim =
+        ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("7")});
+    INFO(sim.err.toStdString());
+    REQUIRE(sim.exitCode == 0);
+    const QStringList receipts = sim.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(receipts.size() == 3);
+
+    for (int width : {32, 48}) {
+        const CliRun r = ws.run({QStringLiteral("receipt"), QStringLiteral("--db"), ws.db(),
+                                 QStringLiteral("--width"), QString::number(width), receipts.at(1)});
+        INFO(r.out.toStdString() << r.err.toStdString());
+        CHECK(r.exitCode == 0);
+        CHECK(r.out.contains(QStringLiteral("汇客便利店")));
+        CHECK(r.out.contains(receipts.at(1)));
+        CHECK(r.out.contains(QStringLiteral("谢谢惠顾")));
+    }
+
+    const CliRun unknown = ws.run(
+        {QStringLiteral("receipt"), QStringLiteral("--db"), ws.db(), QStringLiteral("S01-19991231-0001")});
+    CHECK(unknown.exitCode == 1);
+    CHECK(unknown.err.contains(QStringLiteral("S01-19991231-0001")));
+    CHECK(unknown.out.isEmpty());
+
+    CHECK(ws.run({QStringLiteral("receipt"), QStringLiteral("--db"), ws.db()}).exitCode == 2);
+}
+
+TEST_CASE("cli: verify finds a tampered total and a tampered stock", "[cli][integrity]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun sim =
+        ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                QStringLiteral("5"), QStringLiteral("--seed"), QStringLiteral("11")});
+    REQUIRE(sim.exitCode == 0);
+    const QString first = sim.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(0);
+    REQUIRE_FALSE(first.isEmpty());
+    REQUIRE(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+
+    SECTION("a receipt total edited by hand")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE sales SET total_fen = total_fen + 100 WHERE receipt_no = ?"),
+                {first});
+        const CliRun r = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()});
+        INFO(r.out.toStdString());
+        CHECK(r.exitCode == 1);
+        CHECK(r.out.contains(first));
+        CHECK(r.out.contains(QStringLiteral("problem(s) found")));
+    }
+    SECTION("stock edited without a stock move")
+    {
+        const QString code =
+            sqlValue(ws.db(), QStringLiteral("SELECT code FROM products ORDER BY id LIMIT 1")).toString();
+        sqlExec(ws.db(),
+                QStringLiteral("UPDATE products SET stock_milli = stock_milli - 1000 WHERE code = ?"),
+                {code});
+        const CliRun r = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()});
+        INFO(r.out.toStdString());
+        CHECK(r.exitCode == 1);
+        CHECK(r.out.contains(QStringLiteral("product ") + code));
+    }
+}
+
+TEST_CASE("cli: verify of a missing or foreign file fails without creating anything", "[cli]")
+{
+    Workspace ws;
+    const QString missing = ws.path(QStringLiteral("nope.db"));
+    const CliRun r = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), missing});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(QStringLiteral("no database")));
+    CHECK_FALSE(QFile::exists(missing));
+
+    const QString text = ws.path(QStringLiteral("商品.csv"));
+    {
+        QFile f(text);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("\xEF\xBB\xBF") +
+                QStringLiteral("条码,名称,售价\r\n6901028075831,金龙鱼调和油 5升,69.90\r\n")
+                    .repeated(20)
+                    .toUtf8());
+    }
+    const CliRun notDb = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), text});
+    CHECK(notDb.exitCode == 1);
+    CHECK(notDb.err.contains(QStringLiteral("not a Huike database")));
+}
+
+TEST_CASE("cli: usage errors exit 2", "[cli]")
+{
+    Workspace ws;
+    CHECK(ws.run({}).exitCode == 2);
+    CHECK(ws.run({QStringLiteral("frobnicate")}).exitCode == 2);
+    CHECK(ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db()}).exitCode == 2);
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--no-such-option")}).exitCode == 2);
+    CHECK(ws.run({QStringLiteral("--help")}).exitCode == 0);
+}
+
+TEST_CASE("cli: import a GBK product list, export it, import it back", "[cli][csv]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const QString in = ws.path(QStringLiteral("进货单.csv"));
+    {
+        QFile f(in);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(
+            huike::encodeGb18030(QStringLiteral("货号,条码,名称,分类,单位,售价,库存\r\n"
+                                                "8801,6902538004045,脉动 青柠味 600毫升,饮料,瓶,4.50,48\r\n"
+                                                "8802,6901028075831,金龙鱼调和油 5升,粮油,桶,69.90,12\r\n")));
+    }
+    const CliRun imp = ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(), in});
+    INFO(imp.out.toStdString() << imp.err.toStdString());
+    CHECK(imp.exitCode == 0);
+    CHECK(imp.out.contains(QStringLiteral("encoding GB18030: 2 added, 0 updated, 0 rejected")));
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT price_fen FROM products WHERE code = '8802'"))
+              .toLongLong() == 6990);
+
+    const QString out = ws.path(QStringLiteral("商品导出.csv"));
+    const CliRun exp = ws.run({QStringLiteral("export-products"), QStringLiteral("--db"), ws.db(), out});
+    CHECK(exp.exitCode == 0);
+    QFile f(out);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF"));
+    CHECK(bytes.contains(QStringLiteral("脉动 青柠味 600毫升").toUtf8()));
+    CHECK(bytes.contains("6902538004045"));
+    const qint64 products = sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM products")).toLongLong();
+
+    const CliRun back = ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(), out});
+    INFO(back.out.toStdString());
+    CHECK(back.exitCode == 0);
+    CHECK(back.out.contains(
+        QStringLiteral("encoding UTF-8 BOM: 0 added, %1 updated, 0 rejected").arg(products)));
+    CHECK(sqlValue(ws.db(),
+                   QStringLiteral("SELECT COUNT(*) FROM product_barcodes WHERE barcode = '6902538004045'"))
+              .toInt() == 1);
+
+    // A rejected row makes the exit code 1 and names its line.
+    const QString bad = ws.path(QStringLiteral("bad.csv"));
+    {
+        QFile b(bad);
+        REQUIRE(b.open(QIODevice::WriteOnly));
+        b.write(QStringLiteral("名称,售价\n可乐,3.00\n雪碧,三元\n").toUtf8());
+    }
+    const CliRun rejected = ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(), bad});
+    CHECK(rejected.exitCode == 1);
+    CHECK(rejected.out.contains(QStringLiteral("line 3")));
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+}

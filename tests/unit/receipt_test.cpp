@@ -1,0 +1,91 @@
+// The printed receipt: read back from the committed sale, laid out for 58 mm and 80 mm paper where
+// a Chinese character takes two columns.
+
+#include "sales/receipt.h"
+#include "testsupport.h"
+
+using namespace huike;
+using huike::test::fen;
+using huike::test::TestShop;
+using huike::test::why;
+
+TEST_CASE("TextLayout counts a Chinese character as two columns", "[receipt]")
+{
+    CHECK(TextLayout::width(QStringLiteral("Total")) == 5);
+    CHECK(TextLayout::width(QStringLiteral("可口可乐")) == 8);
+    CHECK(TextLayout::width(QStringLiteral("可乐 330ml")) == 10);
+    CHECK(TextLayout::width(QStringLiteral("（）￥")) == 6); // full-width forms
+    CHECK(TextLayout::width(QStringLiteral("𠮷")) == 2);     // outside the BMP: one character
+    CHECK(TextLayout::fit(QStringLiteral("可口可乐"), 5) == QStringLiteral("可口"));
+    CHECK(TextLayout::fit(QStringLiteral("可口可乐"), 6) == QStringLiteral("可口可"));
+    CHECK(TextLayout::fit(QStringLiteral("a𠮷b"), 2) == QStringLiteral("a")); // never half a surrogate pair
+    CHECK(TextLayout::fit(QStringLiteral("a𠮷b"), 3) == QStringLiteral("a𠮷"));
+
+    TextLayout t(12);
+    t.pair(QStringLiteral("合计"), QStringLiteral("73.90"));
+    t.line(QStringLiteral("元气森林苏打气泡水白桃味")); // 24 columns: wraps onto two lines
+    t.center(QStringLiteral("谢谢"));
+    t.rule();
+    const QStringList lines = t.text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] == QStringLiteral("合计   73.90"));
+    CHECK(lines[1] == QStringLiteral("元气森林苏打"));
+    CHECK(lines[2] == QStringLiteral("气泡水白桃味"));
+    CHECK(lines[3] == QStringLiteral("    谢谢"));
+    CHECK(lines[4] == QStringLiteral("------------"));
+}
+
+TEST_CASE("a receipt shows what was committed and fits the paper", "[receipt]")
+{
+    TestShop shop;
+    Product longName = shop.p.noodles;
+    longName.id = 0;
+    longName.code = QStringLiteral("T09");
+    longName.name = QStringLiteral("元气森林苏打气泡水 白桃味 480毫升 整箱装（15瓶）限时特惠");
+    longName.barcodes = {QStringLiteral("6902538004045")};
+    auto id = shop.ctx().catalog().save(longName, shop.admin);
+    REQUIRE(id.ok());
+    longName.id = *id;
+
+    CartLine discounted = shop.line(shop.p.oil);
+    discounted.discountPermille = 900;
+    auto sale = shop.ctx().checkout().commit(
+        shop.request({discounted, shop.line(longName, 2000), shop.line(shop.p.apples, 1235)},
+                     {{Tender::WeChat, fen(5000), QStringLiteral("4200001234202611250099")},
+                      {Tender::Cash, fen(10000), {}}}));
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+    // 62.91 (9折) + 2 x 14.50 + 16.03 (1.235 kg x 12.98) = 107.94: ¥50 by WeChat, ¥57.94 of ¥100 cash.
+    CHECK(sale->total == fen(10794));
+    CHECK(sale->change == fen(4206));
+    auto r = shop.ctx().receipts().load(sale->receiptNo);
+    REQUIRE(r.ok());
+    CHECK(r->storeName == QStringLiteral("汇客便利店（演示店）"));
+    CHECK(r->operatorName == QStringLiteral("王芳"));
+    CHECK(r->terminal == QStringLiteral("POS1"));
+    CHECK(r->kind == QStringLiteral("sale"));
+    REQUIRE(r->lines.size() == 3);
+    CHECK(r->lines[0].name == QStringLiteral("金龙鱼调和油 5升"));
+    CHECK(r->lines[0].amount == fen(6291));
+    CHECK(r->lines[0].discount == fen(699));
+    CHECK(r->lines[2].quantityMilli == 1235);
+    CHECK(r->total == sale->total);
+    CHECK(r->change() == sale->change);
+
+    for (int columns : {32, 48}) {
+        const QString text = shop.ctx().receipts().render(*r, columns);
+        INFO(text.toStdString());
+        CHECK(text.contains(sale->receiptNo));
+        CHECK(text.contains(QStringLiteral("金龙鱼调和油")));
+        CHECK(text.contains(QStringLiteral("1.235")));
+        CHECK(text.contains(r->total.display()));
+        CHECK(text.contains(QStringLiteral("250099"))); // the end of the WeChat reference
+        CHECK(text.contains(QStringLiteral("2026-11-25 10:00:00")));
+        for (const QString &line : text.split(QLatin1Char('\n')))
+            CHECK(TextLayout::width(line) <= columns);
+    }
+
+    CHECK(shop.ctx().receipts().load(QStringLiteral("S01-20261125-0099")).error().code ==
+          ErrorCode::NotFound);
+    CHECK(shop.ctx().receipts().recent(10) == QStringList{sale->receiptNo});
+}

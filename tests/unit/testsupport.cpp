@@ -1,0 +1,166 @@
+#include "testsupport.h"
+
+#include "core/uuid.h"
+#include "demo/demo.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace huike::test {
+
+qint64 shanghaiMs(int y, int m, int d, int hh, int mm, int ss, int ms)
+{
+    return QDateTime(QDate(y, m, d), QTime(hh, mm, ss, ms), QTimeZone::utc()).toMSecsSinceEpoch() -
+           8LL * 3600 * 1000;
+}
+
+namespace {
+Product makeProduct(const char *code, const char *name, const char *unit, qint64 priceFen, qint64 stockMilli,
+                    const QStringList &barcodes, bool weighed = false, const QString &plu = {})
+{
+    Product p;
+    p.code = QString::fromUtf8(code);
+    p.name = QString::fromUtf8(name);
+    p.unit = QString::fromUtf8(unit);
+    p.price = Money::fromFen(priceFen);
+    p.cost = p.price.timesPermille(700);
+    p.stockMilli = stockMilli;
+    p.barcodes = barcodes;
+    p.weighed = weighed;
+    p.plu = plu;
+    return p;
+}
+} // namespace
+
+TestShop::TestShop(qint64 nowMs, const QString &terminal) : clock(nowMs)
+{
+    REQUIRE(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("huike.db"));
+    auto ctx = AppContext::open(m_path, clock, terminal);
+    REQUIRE(ctx.ok());
+    m_ctx = std::move(*ctx);
+    REQUIRE(m_ctx->isEmpty());
+    DemoOptions o;
+    o.members = 20;
+    o.months = 0; // products and operators only: every sale in a test is the test's own
+    auto demo = createDemoStore(m_ctx->db(), o, nowMs);
+    INFO(why(demo));
+    REQUIRE(demo.ok());
+    REQUIRE(demo->sales == 0);
+    REQUIRE(m_ctx->reloadStore().ok());
+    REQUIRE(m_ctx->store().storeCode == QStringLiteral("S01"));
+
+    const auto idOf = [this](const char *code) {
+        return scalar(QStringLiteral("SELECT id FROM operators WHERE code = ?"), {QString::fromLatin1(code)})
+            .toLongLong();
+    };
+    cashier = idOf("1001");
+    cashier2 = idOf("1002");
+    manager = idOf("8001");
+    admin = idOf("9001");
+    REQUIRE(cashier > 0);
+    REQUIRE(manager > 0);
+
+    const QList<Product> known = {
+        makeProduct("T01", "农夫山泉饮用天然水 550毫升", "瓶", 200, 100'000,
+                    {QStringLiteral("6921168509256")}),
+        makeProduct("T02", "康师傅红烧牛肉面 五连包", "包", 1450, 50'000, {QStringLiteral("6920202888883")}),
+        makeProduct("T03", "金龙鱼调和油 5升", "桶", 6990, 20'000, {QStringLiteral("6901028075831")}),
+        makeProduct("T04", "散装红富士苹果", "千克", 1298, 30'000, {}, true, QStringLiteral("09001")),
+        makeProduct("T05", "卤牛肉", "千克", 5800, 10'000, {}, true, QStringLiteral("09002")),
+    };
+    QList<Product> saved;
+    for (const Product &k : known) {
+        auto id = m_ctx->catalog().save(k, admin);
+        INFO(k.name.toStdString() << ": " << why(id));
+        REQUIRE(id.ok());
+        auto loaded = m_ctx->catalog().byId(*id);
+        REQUIRE(loaded.ok());
+        saved.append(*loaded);
+    }
+    p = KnownProducts{saved.at(0), saved.at(1), saved.at(2), saved.at(3), saved.at(4)};
+}
+
+TestShop::~TestShop() = default;
+
+void TestShop::reopen(const QString &terminal)
+{
+    m_ctx.reset();
+    auto ctx = AppContext::open(m_path, clock, terminal);
+    REQUIRE(ctx.ok());
+    m_ctx = std::move(*ctx);
+}
+
+CartLine TestShop::line(const Product &product, qint64 quantityMilli) const
+{
+    CartLine c;
+    c.productId = product.id;
+    c.barcode = product.barcodes.value(0);
+    c.name = product.name;
+    c.unit = product.unit;
+    c.weighed = product.weighed;
+    c.listPrice = product.price;
+    c.quantityMilli = quantityMilli;
+    return c;
+}
+
+CheckoutRequest TestShop::request(const QList<CartLine> &lines, const QList<TenderInput> &tenders)
+{
+    CheckoutRequest r;
+    r.uuid = newUuid();
+    r.operatorId = cashier;
+    r.lines = lines;
+    r.tenders = tenders;
+    if (r.tenders.isEmpty()) {
+        const Money total = m_ctx->checkout().quote(lines, r.orderDiscount).total;
+        r.tenders = {TenderInput{Tender::Cash, total.isZero() ? Money::fromFen(1) : total, {}}};
+    }
+    return r;
+}
+
+SaleResult TestShop::sell(const QList<CartLine> &lines, const QList<TenderInput> &tenders)
+{
+    auto r = m_ctx->checkout().commit(request(lines, tenders));
+    INFO(why(r));
+    REQUIRE(r.ok());
+    return *r;
+}
+
+qint64 TestShop::stockOf(qint64 productId)
+{
+    return scalar(QStringLiteral("SELECT stock_milli FROM products WHERE id = ?"), {productId}).toLongLong();
+}
+
+QVariant TestShop::scalar(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(m_ctx->db().db());
+    REQUIRE(q.prepare(sql));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
+    REQUIRE(q.exec());
+    if (!q.next())
+        return {};
+    return q.value(0);
+}
+
+void TestShop::execRaw(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(m_ctx->db().db());
+    REQUIRE(q.prepare(sql));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
+    REQUIRE(q.exec());
+}
+
+qint64 TestShop::count(const QString &table, const QString &where, const QVariantList &binds)
+{
+    return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table +
+                      (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
+                  binds)
+        .toLongLong();
+}
+
+} // namespace huike::test
