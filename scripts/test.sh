@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --tests
 export QT_QPA_PLATFORM=offscreen
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.ccache}"
+# Clones in other folders (CI's fresh clone) still hit the cache: paths are made relative.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci --timeout 600

@@ -169,7 +169,6 @@ QString CashierWidget::message() const
 void CashierWidget::startNewCart()
 {
     m_cartUuid = newUuid();
-    m_authorizedBy = 0;
 }
 
 void CashierWidget::focusSearch()
@@ -453,12 +452,14 @@ void CashierWidget::checkout()
         return;
     }
     auto &service = m_session.ctx().checkout();
-    if (service.needsManager(m_cart.lines(), m_cart.orderDiscount()) && m_authorizedBy == 0) {
+    // Asked at every payment, never remembered: the cart may have changed since a manager looked.
+    qint64 authorizedBy = 0;
+    if (service.needsManager(m_cart.lines(), m_cart.orderDiscount())) {
         const auto mgr = ManagerAuthDialog::ask(
-            m_session, tr("The discounts on this cart are beyond the cashier's limit."), this);
+            m_session, tr("Changed prices or discounts beyond the cashier's limit need a manager."), this);
         if (!mgr)
             return;
-        m_authorizedBy = mgr->id;
+        authorizedBy = mgr->id;
     }
     const Money total = m_cart.priced().total;
     TenderDialog tender(total, this);
@@ -467,7 +468,7 @@ void CashierWidget::checkout()
     CheckoutRequest req;
     req.uuid = m_cartUuid;
     req.operatorId = m_session.op().id;
-    req.authorizedBy = m_authorizedBy;
+    req.authorizedBy = authorizedBy;
     req.shiftId = shift->id;
     req.lines = m_cart.lines();
     req.orderDiscount = m_cart.orderDiscount();

@@ -60,7 +60,6 @@ private:
     AppSession &m_session;
     CartModel m_cart;
     QString m_cartUuid; // one id per cart: a retried checkout records one sale
-    qint64 m_authorizedBy = 0;
     QString m_lastReceipt;
     QLineEdit *m_search;
     QTableView *m_table;

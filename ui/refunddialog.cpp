@@ -38,6 +38,7 @@ RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab goes on to the reason; arrows move between lines
     layout->addWidget(m_table);
     auto *reasonRow = new QFormLayout;
     m_reason->setEditable(true);
