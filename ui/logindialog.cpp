@@ -3,8 +3,6 @@
 #include "appsession.h"
 #include "ui_logindialog.h"
 
-#include <QSqlQuery>
-
 namespace huike::ui {
 
 LoginDialog::LoginDialog(AppSession &session, QWidget *parent)
@@ -12,12 +10,8 @@ LoginDialog::LoginDialog(AppSession &session, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->messageLabel->hide();
-    QSqlQuery q(session.ctx().db().db());
-    q.prepare(QStringLiteral("SELECT name FROM stores WHERE id = ?"));
-    q.addBindValue(session.ctx().store().storeId);
-    if (q.exec() && q.next())
-        m_ui->storeLabel->setText(q.value(0).toString() + QStringLiteral(" · ") +
-                                  session.ctx().store().terminal);
+    if (const auto store = loadStore(session.ctx().db(), session.ctx().store().storeId))
+        m_ui->storeLabel->setText(store->name + QStringLiteral(" · ") + session.ctx().store().terminal);
     if (session.ctx().settings().value(QStringLiteral("demo")) == QLatin1String("1"))
         m_ui->hintLabel->setText(
             tr("Demo store: cashier 1001 / PIN 1234, manager 8001 / PIN 8888, admin 9001 / PIN 9999."));

@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -129,12 +128,8 @@ void MainWindow::openSettings()
 void MainWindow::updateStatus()
 {
     AppContext &ctx = m_session.ctx();
-    QString store;
-    QSqlQuery q(ctx.db().db());
-    q.prepare(QStringLiteral("SELECT name FROM stores WHERE id = ?"));
-    q.addBindValue(ctx.store().storeId);
-    if (q.exec() && q.next())
-        store = q.value(0).toString();
+    const auto info = loadStore(ctx.db(), ctx.store().storeId);
+    const QString store = info ? info->name : QString();
     const auto shift = m_session.shift();
     QStringList parts = {store, tr("Till %1").arg(ctx.store().terminal)};
     if (m_session.loggedIn())

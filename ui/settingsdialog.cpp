@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -20,14 +21,30 @@
 namespace huike::ui {
 
 SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
-    : QDialog(parent), m_session(session), m_rounding(new QComboBox), m_discountLimit(new QLineEdit),
-      m_interKey(new QSpinBox), m_operators(new QTableWidget(0, 4))
+    : QDialog(parent), m_session(session), m_storeName(new QLineEdit), m_storeAddress(new QLineEdit),
+      m_storePhone(new QLineEdit), m_receiptFooter(new QLineEdit), m_rounding(new QComboBox),
+      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_operators(new QTableWidget(0, 4))
 {
     setWindowTitle(tr("Settings"));
     resize(620, 440);
     auto *layout = new QVBoxLayout(this);
     auto *tabs = new QTabWidget;
     layout->addWidget(tabs);
+
+    auto *storePage = new QWidget;
+    auto *storeForm = new QFormLayout(storePage);
+    if (const auto info = loadStore(session.ctx().db(), session.ctx().store().storeId)) {
+        m_storeName->setText(info->name);
+        m_storeAddress->setText(info->address);
+        m_storePhone->setText(info->phone);
+        m_receiptFooter->setText(info->receiptFooter);
+        storeForm->addRow(tr("Store code"), new QLabel(info->code));
+    }
+    storeForm->addRow(tr("Store name"), m_storeName);
+    storeForm->addRow(tr("Address"), m_storeAddress);
+    storeForm->addRow(tr("Telephone"), m_storePhone);
+    storeForm->addRow(tr("Receipt footer"), m_receiptFooter);
+    tabs->addTab(storePage, tr("Store"));
 
     auto *checkoutPage = new QWidget;
     auto *form = new QFormLayout(checkoutPage);
@@ -131,7 +148,18 @@ void SettingsDialog::save()
         QMessageBox::warning(this, windowTitle(), tr("Enter the discount limit in 折, such as 9 or 8.5."));
         return;
     }
-    Settings &s = m_session.ctx().settings();
+    AppContext &ctx = m_session.ctx();
+    if (auto info = loadStore(ctx.db(), ctx.store().storeId)) {
+        info->name = m_storeName->text();
+        info->address = m_storeAddress->text();
+        info->phone = m_storePhone->text();
+        info->receiptFooter = m_receiptFooter->text();
+        if (auto st = saveStore(ctx.db(), *info, m_session.op().id, ctx.clock().nowMs()); !st) {
+            QMessageBox::warning(this, windowTitle(), st.error().message);
+            return;
+        }
+    }
+    Settings &s = ctx.settings();
     for (const auto &[key, value] :
          {std::pair{Settings::kRoundingMode, m_rounding->currentData().toString()},
           std::pair{Settings::kCashierDiscountLimit, QString::number(*limit)},

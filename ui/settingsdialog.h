@@ -11,7 +11,8 @@ namespace huike::ui {
 
 class AppSession;
 
-// 设置 (managers): checkout rules and the operators (add, unlock after five wrong PINs).
+// 设置 (managers): the store as receipts show it, checkout rules, and the operators (add, unlock
+// after five wrong PINs).
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -24,6 +25,10 @@ private:
     void addOperator();
 
     AppSession &m_session;
+    QLineEdit *m_storeName;
+    QLineEdit *m_storeAddress;
+    QLineEdit *m_storePhone;
+    QLineEdit *m_receiptFooter;
     QComboBox *m_rounding;
     QLineEdit *m_discountLimit;
     QSpinBox *m_interKey;

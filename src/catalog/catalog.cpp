@@ -235,8 +235,7 @@ QList<Product> Catalog::search(const ProductQuery &query)
     binds << query.limit << query.offset;
     QSqlQuery q(m_db.db());
     q.prepare(sql);
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+    bindAll(q, binds);
     QList<Product> out;
     if (!q.exec()) {
         spdlog::error("product search failed: {}", q.lastError().text().toStdString());
@@ -252,8 +251,7 @@ int Catalog::count(const ProductQuery &query)
     QVariantList binds;
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM products p ") + whereFor(query, binds));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+    bindAll(q, binds);
     if (!q.exec() || !q.next())
         return 0;
     return q.value(0).toInt();
@@ -316,8 +314,7 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
                                 plu,
                                 now,
                                 now};
-        for (int i = 0; i < v.size(); ++i)
-            q.bindValue(i, v.at(i));
+        bindAll(q, v);
         if (!q.exec()) {
             if (q.lastError().nativeErrorCode() == QLatin1String("2067") ||
                 q.lastError().text().contains(QLatin1String("UNIQUE")))
@@ -353,8 +350,7 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
                                 plu,
                                 now,
                                 id};
-        for (int i = 0; i < v.size(); ++i)
-            q.bindValue(i, v.at(i));
+        bindAll(q, v);
         if (!q.exec()) {
             if (q.lastError().text().contains(QLatin1String("UNIQUE")))
                 return makeError(

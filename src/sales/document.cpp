@@ -31,6 +31,24 @@ Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString
     return out;
 }
 
+Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId)
+{
+    QSqlQuery &q =
+        db.prepared(QStringLiteral("SELECT tender, amount_fen, tendered_fen, change_fen, reference "
+                                   "FROM payments WHERE sale_id = ? ORDER BY id"));
+    q.bindValue(0, saleId);
+    if (!q.exec())
+        return storageError(q);
+    QList<DocumentPayment> out;
+    while (q.next())
+        out.append(DocumentPayment{tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
+                                   Money::fromFen(q.value(1).toLongLong()),
+                                   Money::fromFen(q.value(2).toLongLong()),
+                                   Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
+    q.finish();
+    return out;
+}
+
 Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId)
 {
     if (shiftId <= 0)
@@ -110,8 +128,7 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                              doc.total.fen(),
                              nonNull(doc.reason),
                              nowMs};
-    for (int i = 0; i < hv.size(); ++i)
-        h.bindValue(i, hv.at(i));
+    bindAll(h, hv);
     if (!h.exec())
         return storageError(h);
     const qint64 saleId = h.lastInsertId().toLongLong();
@@ -139,15 +156,13 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                                  line.orderDiscount.fen(),
                                  line.amount.fen(),
                                  idOrNull(line.originalLineId)};
-        for (int i = 0; i < lv.size(); ++i)
-            l.bindValue(i, lv.at(i));
+        bindAll(l, lv);
         if (!l.exec())
             return storageError(l);
         // A sale takes goods out (negative move); refunds and voids put them back.
         const QVariantList mv = {line.productId, -line.quantityMilli, doc.kind,
                                  saleId,         doc.operatorId,      nowMs};
-        for (int i = 0; i < mv.size(); ++i)
-            m.bindValue(i, mv.at(i));
+        bindAll(m, mv);
         if (!m.exec())
             return storageError(m);
         s.bindValue(0, -line.quantityMilli);
@@ -168,8 +183,7 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
         const QVariantList pv = {saleId,           tenderKey(pay.tender),
                                  pay.amount.fen(), pay.tendered.fen(),
                                  pay.change.fen(), nonNull(pay.reference)};
-        for (int i = 0; i < pv.size(); ++i)
-            p.bindValue(i, pv.at(i));
+        bindAll(p, pv);
         if (!p.exec())
             return storageError(p);
         change += pay.change;

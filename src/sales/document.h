@@ -68,6 +68,8 @@ Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString
 // writes it with its stock moves.
 Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const ShopTime &time, qint64 nowMs,
                                  const Document &doc);
+// The payments of a document, in the order they were taken.
+Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId);
 // "S01-20261125-0007"
 QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qint64 seq);
 // A document goes into an open shift of this till (or none, shiftId 0): a closed 交班 never changes.

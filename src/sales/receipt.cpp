@@ -153,19 +153,10 @@ Result<Receipt> ReceiptService::load(const QString &receiptNo)
                 Money::fromFen(q.value(5).toLongLong()), Money::fromFen(q.value(6).toLongLong())});
         q.finish();
     }
-    {
-        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT tender, amount_fen, tendered_fen, change_fen, "
-                                                    "reference FROM payments WHERE sale_id = ? ORDER BY id"));
-        q.bindValue(0, saleId);
-        if (!q.exec())
-            return storageError(q);
-        while (q.next())
-            r.payments.append(DocumentPayment{
-                tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
-                Money::fromFen(q.value(1).toLongLong()), Money::fromFen(q.value(2).toLongLong()),
-                Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
-        q.finish();
-    }
+    auto payments = loadPayments(m_db, saleId);
+    if (!payments)
+        return payments.error();
+    r.payments = *payments;
     return r;
 }
 

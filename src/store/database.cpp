@@ -124,8 +124,7 @@ QSqlQuery &Database::prepared(const QString &sql)
 Status Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery &q = prepared(sql);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
+    bindAll(q, values);
     if (!q.exec())
         return storageError(q);
     q.finish();

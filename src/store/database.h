@@ -81,6 +81,13 @@ inline QString nonNull(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// Binds values to a query's placeholders in order.
+inline void bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+}
+
 // The message for a failed query, translated and with a hint for the cases a shop can fix.
 Error storageError(const QSqlQuery &query);
 

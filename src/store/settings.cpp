@@ -2,6 +2,7 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace huike {
@@ -29,6 +30,43 @@ Status Settings::set(const QString &key, const QString &value)
     return m_db.exec(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                      {key, value});
+}
+
+Result<StoreInfo> loadStore(Database &db, qint64 storeId)
+{
+    QSqlQuery &q = db.prepared(
+        QStringLiteral("SELECT id, code, name, address, phone, receipt_footer FROM stores WHERE id = ?"));
+    q.bindValue(0, storeId);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Settings", "No such store."));
+    }
+    StoreInfo s{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                q.value(3).toString(),   q.value(4).toString(), q.value(5).toString()};
+    q.finish();
+    return s;
+}
+
+Status saveStore(Database &db, const StoreInfo &info, qint64 operatorId, qint64 atMs)
+{
+    if (info.name.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Settings", "The store needs a name."));
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st =
+            db.exec(QStringLiteral("UPDATE stores SET name = ?, address = ?, phone = ?, receipt_footer = ? "
+                                   "WHERE id = ?"),
+                    {info.name.trimmed(), nonNull(info.address.trimmed()), nonNull(info.phone.trimmed()),
+                     nonNull(info.receiptFooter.trimmed()), info.id});
+        !st)
+        return st;
+    if (auto st = writeAudit(db, atMs, operatorId, 0, QStringLiteral("store.update"), info.code); !st)
+        return st;
+    return tx.commit();
 }
 
 Status writeAudit(Database &db, qint64 atMs, qint64 operatorId, qint64 authorizedBy, const QString &action,

@@ -30,6 +30,19 @@ private:
     Database &m_db;
 };
 
+// The shop as its receipts show it.
+struct StoreInfo {
+    qint64 id = 0;
+    QString code;
+    QString name;
+    QString address;
+    QString phone;
+    QString receiptFooter;
+};
+Result<StoreInfo> loadStore(Database &db, qint64 storeId);
+// Updates name, address, phone and footer (the code is fixed: it is in every receipt number).
+Status saveStore(Database &db, const StoreInfo &info, qint64 operatorId, qint64 atMs);
+
 // One row in the audit log: who did what, who authorised it, why. Call inside the transaction
 // of the change it records, so the two commit together.
 Status writeAudit(Database &db, qint64 atMs, qint64 operatorId, qint64 authorizedBy, const QString &action,
