@@ -10,10 +10,12 @@ PACKAGES=(
   libspdlog-dev catch2 libsodium-dev libsqlite3-dev
   fonts-noto-cjk tzdata
 )
-if [ "${1:-}" = "--tests" ]; then
-  # socat for device simulators over pty pairs, Xvfb for screens, clang + its runtime for libFuzzer
-  PACKAGES+=(socat xvfb xauth clang libclang-rt-14-dev)
-fi
+case "${1:-}" in
+  --tests) # socat for device simulators over pty pairs, Xvfb for screens, clang + its runtime for libFuzzer
+    PACKAGES+=(socat xvfb xauth clang libclang-rt-14-dev) ;;
+  --xvfb) # a virtual screen for machines without one
+    PACKAGES+=(xvfb xauth) ;;
+esac
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

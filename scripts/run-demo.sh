@@ -5,7 +5,7 @@
 #   HUIKE_XVFB=1 ./scripts/run-demo.sh     no screen here: run inside Xvfb (see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+if [ "${HUIKE_XVFB:-}" = "1" ]; then ./scripts/install-deps.sh --xvfb; else ./scripts/install-deps.sh; fi
 cmake --preset default >/dev/null
 cmake --build --preset default --target huike huike-cli
 BIN=build/default/bin
@@ -21,8 +21,10 @@ if [ "${HUIKE_XVFB:-}" = "1" ]; then
   exec xvfb-run -n 99 -s "-screen 0 1366x768x24" "$BIN/huike" "${DB_ARGS[@]}"
 fi
 # No screen and no request for Xvfb: prove the app starts on the demo store, and say how to view it.
-echo "No display found (DISPLAY is not set). Checking that Huike starts on the demo store without a screen..."
+echo "No display found (DISPLAY is not set). Starting Huike without a screen to check it and its demo store"
+echo "(the first start creates the demo store, which takes a few seconds)..."
 QT_QPA_PLATFORM=offscreen "$BIN/huike" "${DB_ARGS[@]}" --measure-startup 1001:1234 2>/dev/null
-echo "Huike is built and its demo store is ready. To use it here, run this command from a desktop session,"
-echo "or run HUIKE_XVFB=1 $0 to start it inside Xvfb (view with x11vnc). huike-cli works without a screen:"
-echo "  $BIN/huike-cli receipt \$(ls ~/.local/share/Huike >/dev/null 2>&1; echo NUMBER)   # see README"
+"$BIN/huike-cli" verify "${DB_ARGS[@]}"
+echo "Huike is built and its demo store is ready. To use it, run this command from a desktop session, or"
+echo "HUIKE_XVFB=1 $0 to start it inside Xvfb (view it with x11vnc -display :99 and a VNC viewer)."
+echo "Without a screen, huike-cli works on the same store: $BIN/huike-cli --help"

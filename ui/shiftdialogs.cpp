@@ -18,7 +18,7 @@ void showTextReport(QWidget *parent, const QString &title, const QString &text)
 {
     QDialog d(parent);
     d.setWindowTitle(title);
-    d.resize(460, 600);
+    d.resize(520, 720);
     auto *layout = new QVBoxLayout(&d);
     auto *view = new QPlainTextEdit(text);
     view->setObjectName(QStringLiteral("reportText"));

@@ -4,22 +4,28 @@
 #include "cartmodel.h"
 #include "cashierwidget.h"
 #include "demo/demo.h"
+#include "helddialog.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "managerauthdialog.h"
 #include "productmodel.h"
 #include "productswidget.h"
 #include "receiptdialog.h"
+#include "refunddialog.h"
 #include "reports/integrity.h"
 #include "tenderdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSqlQuery>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -268,4 +274,152 @@ TEST_CASE("the products screen lists, searches and pages through the catalogue",
     REQUIRE(shown.rowCount() >= 1);
     for (int r = 0; r < shown.rowCount(); ++r)
         CHECK(shown.product(r).name.contains(QStringLiteral("可口可乐")));
+}
+
+namespace {
+void approveAsManager()
+{
+    onNextDialog<ManagerAuthDialog>([](ManagerAuthDialog *m) {
+        auto *code = m->findChild<QLineEdit *>(QStringLiteral("managerCode"));
+        auto *pin = m->findChild<QLineEdit *>(QStringLiteral("managerPin"));
+        QTest::keyClicks(code, QStringLiteral("8001"));
+        QTest::keyClick(code, Qt::Key_Return);
+        QTest::keyClicks(pin, QStringLiteral("8888"));
+        QTest::keyClick(pin, Qt::Key_Return);
+    });
+}
+
+// Chinese arrives through the input method, not as key events: insert it as an IME commit would.
+void answerText(const QString &text)
+{
+    onNextDialog<QInputDialog>([text](QInputDialog *in) {
+        auto *edit = in->findChild<QLineEdit *>();
+        edit->selectAll();
+        edit->insert(text);
+        QTest::keyClick(edit, Qt::Key_Return);
+    });
+}
+
+void payCashExact()
+{
+    onNextDialog<TenderDialog>([](TenderDialog *d) {
+        QTest::keyClick(d->findChild<QLineEdit *>(QStringLiteral("tenderAmount")), Qt::Key_Return);
+    });
+}
+
+QStringList documentKinds(AppContext &ctx)
+{
+    QStringList kinds;
+    QSqlQuery q(ctx.db().db());
+    q.exec(QStringLiteral("SELECT kind FROM sales ORDER BY id"));
+    while (q.next())
+        kinds << q.value(0).toString();
+    return kinds;
+}
+} // namespace
+
+TEST_CASE("hold and recall an order, refund part of a sale and void the last one, then close the shift", "[gui]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("500"));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    CashierWidget *cashier = w.cashier();
+    QLineEdit *scan = cashier->searchField();
+    const QStringList codes = store.barcodes(3);
+    auto scanCode = [&](const QString &code) {
+        QTest::keyClicks(scan, code);
+        QTest::keyClick(scan, Qt::Key_Return);
+    };
+
+    // 挂单 and 取单
+    scanCode(codes.at(0));
+    scanCode(codes.at(1));
+    answerText(QStringLiteral("王先生"));
+    QTest::keyClick(scan, Qt::Key_F6);
+    REQUIRE(cashier->cart().isEmpty());
+    REQUIRE(store.ctx->heldOrders().list().size() == 1);
+    QApplication::setActiveWindow(&w);
+    onNextDialog<HeldDialog>([](HeldDialog *d) {
+        screenshot(d, QStringLiteral("held"));
+        QTest::keyClick(d, Qt::Key_Return);
+    });
+    QTest::keyClick(scan, Qt::Key_F7);
+    REQUIRE(cashier->cart().rowCount() == 2);
+    CHECK(store.ctx->heldOrders().list().isEmpty());
+
+    QApplication::setActiveWindow(&w);
+    payCashExact();
+    QTest::keyClick(scan, Qt::Key_F12);
+    REQUIRE(cashier->cart().isEmpty());
+    const QString sold = cashier->lastReceiptNo();
+    REQUIRE_FALSE(sold.isEmpty());
+    const auto before = store.ctx->returns().refundable(sold);
+    REQUIRE(before.ok());
+
+    // 退货: the second line only, with a reason and the manager's PIN.
+    QApplication::setActiveWindow(&w);
+    onNextDialog<RefundDialog>([sold](RefundDialog *d) {
+        auto *number = d->findChild<QLineEdit *>(QStringLiteral("refundReceipt"));
+        QTest::keyClicks(number, sold);
+        QTest::keyClick(number, Qt::Key_Return);
+        auto *table = d->findChild<QTableWidget *>();
+        REQUIRE(table->rowCount() == 2);
+        table->item(0, 4)->setText(QStringLiteral("0")); // keep the first line
+        auto *reason = d->findChild<QComboBox *>(QStringLiteral("refundReason"));
+        reason->setFocus();
+        reason->lineEdit()->insert(QStringLiteral("包装破损"));
+        screenshot(d, QStringLiteral("refund"));
+        approveAsManager();
+        QApplication::setActiveWindow(d);
+        onNextDialog<ReceiptDialog>([](ReceiptDialog *r) {
+            CHECK(r->shownText().contains(QStringLiteral("包装破损")));
+            r->reject();
+        });
+        QTest::keyClick(reason, Qt::Key_F12);
+    });
+    QTest::keyClick(scan, Qt::Key_F8);
+    const auto after = store.ctx->returns().refundable(sold);
+    REQUIRE(after.ok());
+    CHECK(after->lines.at(0).returnedMilli == 0);
+    CHECK(after->lines.at(1).returnedMilli == after->lines.at(1).soldMilli);
+    CHECK(after->returnedTotal == after->lines.at(1).amount);
+
+    // 作废上一单: a new sale, voided at once.
+    QApplication::setActiveWindow(&w);
+    scanCode(codes.at(2));
+    payCashExact();
+    QTest::keyClick(scan, Qt::Key_F12);
+    const QString second = cashier->lastReceiptNo();
+    QApplication::setActiveWindow(&w);
+    answerText(QStringLiteral("顾客取消"));
+    approveAsManager();
+    QTest::keyClick(scan, Qt::Key_F9);
+    CHECK(documentKinds(*store.ctx) == QStringList{QStringLiteral("sale"), QStringLiteral("refund"),
+                                                   QStringLiteral("sale"), QStringLiteral("void")});
+    CHECK(store.ctx->returns().refundable(second)->lines.at(0).remainingMilli() == 0);
+    CHECK(verifyDatabase(store.ctx->db()).isEmpty());
+
+    // 交班: count the drawer, read the report, and the login screen comes back.
+    QApplication::setActiveWindow(&w);
+    onNextDialog<QInputDialog>([](QInputDialog *in) {
+        onNextDialog<QDialog>([](QDialog *d) {
+            auto *report = d->findChild<QPlainTextEdit *>(QStringLiteral("reportText"));
+            REQUIRE(report);
+            screenshot(d, QStringLiteral("shift-report"));
+            CHECK(report->toPlainText().contains(QStringLiteral("备用金")));
+            onNextDialog<LoginDialog>([](LoginDialog *login) { login->reject(); });
+            d->accept();
+        });
+        auto *edit = in->findChild<QLineEdit *>();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("500"));
+        QTest::keyClick(edit, Qt::Key_Return);
+    });
+    QTest::keyClick(scan, Qt::Key_F11);
+    CHECK_FALSE(session.shift().has_value());
+    CHECK_FALSE(session.loggedIn());
 }

@@ -528,3 +528,36 @@ TEST_CASE("stacked line and order discounts count together against the cashier's
     order.permille = 900;
     CHECK(shop.ctx().checkout().needsManager({oil}, order));
 }
+
+TEST_CASE("a full disk refuses the sale with a clear message, records nothing, and a retry records one",
+          "[checkout][storage]")
+{
+    TestShop shop;
+    const qint64 stockBefore = shop.stockOf(shop.p.oil.id);
+    // SQLite's page limit stands in for a full disk: the next page it needs gives SQLITE_FULL.
+    const qint64 pages = shop.scalar(QStringLiteral("PRAGMA page_count")).toLongLong();
+    shop.execRaw(QStringLiteral("PRAGMA max_page_count = %1").arg(pages));
+    CheckoutRequest req;
+    for (int i = 0; i < 200; ++i) // enough lines to need new pages
+        req.lines.append(shop.line(i % 2 ? shop.p.oil : shop.p.water));
+    req = shop.request(req.lines);
+    auto failed = shop.ctx().checkout().commit(req);
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().code == ErrorCode::Storage);
+    CHECK(failed.error().message.contains(QStringLiteral("disk is full")));
+    CHECK(shop.count(QStringLiteral("sales")) == 0);
+    CHECK(shop.stockOf(shop.p.oil.id) == stockBefore);
+
+    // Space freed: the cashier presses pay again with the same cart (same uuid): one sale.
+    shop.execRaw(QStringLiteral("PRAGMA max_page_count = 1073741823"));
+    auto retried = shop.ctx().checkout().commit(req);
+    INFO(why(retried));
+    REQUIRE(retried.ok());
+    CHECK_FALSE(retried->duplicate);
+    auto again = shop.ctx().checkout().commit(req);
+    REQUIRE(again.ok());
+    CHECK(again->duplicate);
+    CHECK(shop.count(QStringLiteral("sales")) == 1);
+    CHECK(shop.stockOf(shop.p.oil.id) == stockBefore - 100 * 1000);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
