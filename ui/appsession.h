@@ -3,6 +3,7 @@
 #include "app/appcontext.h"
 
 #include <QObject>
+#include <QTimer>
 #include <optional>
 
 namespace huike::ui {
@@ -12,7 +13,7 @@ namespace huike::ui {
 class AppSession : public QObject {
     Q_OBJECT
 public:
-    explicit AppSession(AppContext &ctx, QObject *parent = nullptr) : QObject(parent), m_ctx(ctx) {}
+    explicit AppSession(AppContext &ctx, QObject *parent = nullptr);
 
     AppContext &ctx() { return m_ctx; }
     const Operator &op() const { return m_operator; }
@@ -30,7 +31,7 @@ public:
         Q_EMIT operatorChanged();
     }
     void notifyShiftChanged() { Q_EMIT shiftChanged(); }
-    void notifySaleCommitted(const QString &receiptNo) { Q_EMIT saleCommitted(receiptNo); }
+    void notifySaleCommitted(const QString &receiptNo);
 
 Q_SIGNALS:
     void operatorChanged();
@@ -38,8 +39,13 @@ Q_SIGNALS:
     void saleCommitted(const QString &receiptNo);
 
 private:
+    void checkpoint();
+
     AppContext &m_ctx;
     Operator m_operator;
+    // The WAL is copied back into the database when the till is idle, never while a sale waits.
+    QTimer m_idleCheckpoint;
+    int m_salesSinceCheckpoint = 0;
 };
 
 } // namespace huike::ui

@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -65,10 +66,16 @@ ProductsWidget::ProductsWidget(AppSession &session, QWidget *parent)
           B{QStringLiteral("Ctrl+E"), tr("Export CSV"), &ProductsWidget::exportCsv, false}}) {
         QPushButton *btn = keyButton(b.key, b.label);
         connect(btn, &QPushButton::clicked, this, b.slot);
-        auto *sc = new QShortcut(
-            QKeySequence(b.key == QLatin1String("Ins") ? QStringLiteral("Insert") : b.key), this);
-        sc->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(sc, &QShortcut::activated, btn, &QPushButton::click);
+        // "Enter" on the button means Return or the keypad's Enter; "Ins" is the Insert key.
+        QList<QKeySequence> keys = {
+            QKeySequence(b.key == QLatin1String("Ins") ? QStringLiteral("Insert") : b.key)};
+        if (b.key == QLatin1String("Enter"))
+            keys = {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)};
+        for (const QKeySequence &key : keys) {
+            auto *sc = new QShortcut(key, this);
+            sc->setContext(Qt::WidgetWithChildrenShortcut);
+            connect(sc, &QShortcut::activated, btn, &QPushButton::click);
+        }
         if (b.manager)
             m_managerButtons << btn;
         buttons->addWidget(btn);
@@ -77,6 +84,7 @@ ProductsWidget::ProductsWidget(AppSession &session, QWidget *parent)
     root->addLayout(buttons);
 
     connect(m_search, &QLineEdit::textChanged, this, &ProductsWidget::applyFilter);
+    m_search->installEventFilter(this);
     connect(m_category, &QComboBox::currentIndexChanged, this, &ProductsWidget::applyFilter);
     connect(m_inactive, &QCheckBox::toggled, this, &ProductsWidget::applyFilter);
     connect(m_table, &QTableView::doubleClicked, this, &ProductsWidget::editProduct);
@@ -113,6 +121,19 @@ void ProductsWidget::applyFilter()
     q.includeInactive = m_inactive->isChecked();
     m_model->setQuery(q);
     m_count->setText(tr("%1 products").arg(m_model->totalCount()));
+}
+
+bool ProductsWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down from the search field goes into the list, so the keyboard reaches every product.
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        m_table->setFocus();
+        if (!m_table->currentIndex().isValid())
+            m_table->setCurrentIndex(m_model->index(0, ProductModel::Name));
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 int ProductsWidget::currentRow() const

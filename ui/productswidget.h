@@ -25,6 +25,9 @@ public:
     // Import `path` and report in a message box; used by the button and by tests.
     QString importFile(const QString &path);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applyFilter();
     void addProduct();

@@ -63,7 +63,7 @@ int runApp(QApplication &app)
     const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
                                                             : AppContext::defaultDatabasePath();
     static SystemClock clock;
-    auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")));
+    auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")), true);
     if (!ctx) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
                               ctx.error().message);

@@ -15,9 +15,11 @@ AppContext::AppContext(std::unique_ptr<Database> db, const Clock &clock, QString
 }
 
 Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, const Clock &clock,
-                                                     const QString &terminal)
+                                                     const QString &terminal, bool interactive)
 {
-    auto db = Database::open(dbPath);
+    Database::Options options;
+    options.manualCheckpoints = interactive;
+    auto db = Database::open(dbPath, options);
     if (!db)
         return db.error();
     std::unique_ptr<AppContext> ctx(new AppContext(std::move(*db), clock, terminal));

@@ -20,8 +20,10 @@ namespace huike {
 class AppContext {
 public:
     // Opens (and, if absent, creates) the database; fails with a user-facing message.
+    // `interactive`: the till. SQLite's automatic WAL checkpoints are off; the screen calls
+    // db().checkpoint() when the cashier is idle.
     static Result<std::unique_ptr<AppContext>> open(const QString &dbPath, const Clock &clock,
-                                                    const QString &terminal = {});
+                                                    const QString &terminal = {}, bool interactive = false);
     static QString defaultDatabasePath(); // QStandardPaths AppDataLocation/huike.db
     static QString defaultTerminal();     // the machine's host name
 

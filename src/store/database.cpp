@@ -137,6 +137,14 @@ void Database::setSynchronousFull(bool on)
     q.exec(on ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=OFF"));
 }
 
+Status Database::checkpoint()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+        return storageError(q);
+    return Ok{};
+}
+
 QString Database::lastErrorText() const
 {
     return m_db.lastError().text();
@@ -160,6 +168,10 @@ Status Database::configure(const Options &options)
                                 : QStringLiteral("PRAGMA synchronous=OFF"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA busy_timeout=5000"),
+        // SQLite checkpoints the WAL inside the commit that crosses 1000 pages: the sale is safe
+        // by then, but the till waits milliseconds for it. The till checkpoints when idle instead.
+        options.manualCheckpoints ? QStringLiteral("PRAGMA wal_autocheckpoint=0")
+                                  : QStringLiteral("PRAGMA wal_autocheckpoint=1000"),
     };
     for (const QString &p : pragmas) {
         if (!q.exec(p))

@@ -16,9 +16,10 @@ namespace huike {
 class Database {
 public:
     struct Options {
-        bool create = true;          // create the file if it does not exist
-        int migrateTo = -1;          // -1: the newest schema this program knows (tests pick older)
-        bool synchronousFull = true; // the demo generator may turn fsync off while it bulk-loads
+        bool create = true;             // create the file if it does not exist
+        int migrateTo = -1;             // -1: the newest schema this program knows (tests pick older)
+        bool synchronousFull = true;    // the demo generator may turn fsync off while it bulk-loads
+        bool manualCheckpoints = false; // the owner calls checkpoint() when idle (the till)
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -40,6 +41,9 @@ public:
     // Runs one statement with bound values; the error message is translated and user-facing.
     Status exec(const QString &sql, const QVariantList &values = {});
     void setSynchronousFull(bool on);
+    // Copies the WAL back into the database file without blocking readers or writers (PASSIVE).
+    // With manualCheckpoints the owner calls this when nobody waits, so a sale never does.
+    Status checkpoint();
 
     QString lastErrorText() const;
 
