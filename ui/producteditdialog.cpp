@@ -2,125 +2,93 @@
 
 #include "appsession.h"
 #include "catalog/pinyin.h"
+#include "ui_producteditdialog.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QVBoxLayout>
 
 namespace huike::ui {
 
 ProductEditDialog::ProductEditDialog(AppSession &session, const Product &product, QWidget *parent)
-    : QDialog(parent), m_session(session), m_product(product), m_code(new QLineEdit(product.code)),
-      m_barcodes(new QLineEdit(product.barcodes.join(QStringLiteral(", ")))),
-      m_name(new QLineEdit(product.name)), m_pinyin(new QLineEdit(product.pinyin)), m_category(new QComboBox),
-      m_unit(new QLineEdit(product.unit)),
-      m_price(new QLineEdit(product.id ? product.price.toString() : QString())),
-      m_cost(new QLineEdit(product.id ? product.cost.toString() : QString())),
-      m_stock(new QLineEdit(formatQuantity(product.stockMilli))),
-      m_weighed(new QCheckBox(tr("Sold by weight (kg)"))), m_plu(new QLineEdit(product.plu)),
-      m_message(new QLabel)
+    : QDialog(parent), m_session(session), m_product(product), m_ui(std::make_unique<Ui::ProductEditDialog>())
 {
+    m_ui->setupUi(this);
     setWindowTitle(product.id ? tr("Edit product") : tr("New product"));
-    setMinimumWidth(520);
-    auto *layout = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    m_name->setObjectName(QStringLiteral("productName"));
-    m_price->setObjectName(QStringLiteral("productPrice"));
-    m_barcodes->setObjectName(QStringLiteral("productBarcodes"));
-    m_barcodes->setPlaceholderText(tr("Scan here; several separated by commas"));
-    m_code->setPlaceholderText(tr("Empty: the first barcode, or a number is given"));
-    m_pinyin->setPlaceholderText(tr("Filled from the name"));
-    m_category->setEditable(true);
+    m_ui->productBarcodes->setText(product.barcodes.join(QStringLiteral(", ")));
+    m_ui->productName->setText(product.name);
+    m_ui->productPinyin->setText(product.pinyin);
+    m_ui->productCode->setText(product.code);
     for (const Category &c : session.ctx().catalog().categories())
-        m_category->addItem(c.name, c.id);
-    m_category->setCurrentText(product.categoryName);
-    m_stock->setEnabled(product.id == 0); // later changes go through stock adjustments (a ledger row)
-    m_weighed->setChecked(product.weighed);
-    m_plu->setPlaceholderText(tr("5 digits, as set on the scale"));
-    form->addRow(tr("Barcodes"), m_barcodes);
-    form->addRow(tr("Name"), m_name);
-    form->addRow(tr("Pinyin initials"), m_pinyin);
-    form->addRow(tr("Product code"), m_code);
-    form->addRow(tr("Category"), m_category);
-    form->addRow(tr("Unit"), m_unit);
-    form->addRow(tr("Retail price (yuan)"), m_price);
-    form->addRow(tr("Cost (yuan)"), m_cost);
-    form->addRow(product.id ? tr("Stock") : tr("Opening stock"), m_stock);
-    form->addRow(QString(), m_weighed);
-    form->addRow(tr("Scale PLU"), m_plu);
-    layout->addLayout(form);
-    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_message->setWordWrap(true);
-    layout->addWidget(m_message);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    buttons->button(QDialogButtonBox::Save)->setText(tr("Save (Ctrl+S)"));
-    buttons->button(QDialogButtonBox::Save)->setShortcut(QKeySequence::Save);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ProductEditDialog::save);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &name) {
-        if (m_pinyin->isModified())
-            return;
-        m_pinyin->setText(pinyinInitials(name));
+        m_ui->productCategory->addItem(c.name, c.id);
+    m_ui->productCategory->setCurrentText(product.categoryName);
+    m_ui->productUnit->setText(product.unit);
+    if (product.id) {
+        m_ui->productPrice->setText(product.price.toString());
+        m_ui->productCost->setText(product.cost.toString());
+    }
+    m_ui->productStock->setText(formatQuantity(product.stockMilli));
+    // Later stock changes go through Adjust stock, which writes a ledger row.
+    m_ui->productStock->setEnabled(product.id == 0);
+    m_ui->stockLabel->setText(product.id ? tr("Stock") : tr("Opening stock"));
+    m_ui->productWeighed->setChecked(product.weighed);
+    m_ui->productPlu->setText(product.plu);
+    QPushButton *saveButton = m_ui->buttons->button(QDialogButtonBox::Save);
+    saveButton->setText(tr("Save (Ctrl+S)"));
+    saveButton->setShortcut(QKeySequence::Save);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &ProductEditDialog::save);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->productName, &QLineEdit::textEdited, this, [this](const QString &name) {
+        if (!m_ui->productPinyin->isModified())
+            m_ui->productPinyin->setText(pinyinInitials(name));
     });
-    (product.id ? m_name : m_barcodes)->setFocus();
+    (product.id ? m_ui->productName : m_ui->productBarcodes)->setFocus();
+}
+
+ProductEditDialog::~ProductEditDialog() = default;
+
+void ProductEditDialog::fail(const QString &message, QWidget *field)
+{
+    m_ui->message->setText(message);
+    if (field)
+        field->setFocus();
 }
 
 void ProductEditDialog::save()
 {
     Product p = m_product;
-    p.code = m_code->text().trimmed();
+    p.code = m_ui->productCode->text().trimmed();
     p.barcodes.clear();
-    for (const QString &b :
-         m_barcodes->text().split(QRegularExpression(QStringLiteral("[,，;；\\s]+")), Qt::SkipEmptyParts))
+    static const QRegularExpression separators(QStringLiteral("[,，;；\\s]+"));
+    for (const QString &b : m_ui->productBarcodes->text().split(separators, Qt::SkipEmptyParts))
         p.barcodes << b;
-    p.name = m_name->text().trimmed();
-    p.pinyin = m_pinyin->text().trimmed();
-    p.unit = m_unit->text().trimmed();
-    p.weighed = m_weighed->isChecked();
-    p.plu = m_plu->text().trimmed();
-    const auto price = Money::parse(m_price->text());
-    if (!price || price->isNegative()) {
-        m_message->setText(tr("Enter the retail price in yuan, such as 12.50."));
-        m_price->setFocus();
-        return;
-    }
+    p.name = m_ui->productName->text().trimmed();
+    p.pinyin = m_ui->productPinyin->text().trimmed();
+    p.unit = m_ui->productUnit->text().trimmed();
+    p.weighed = m_ui->productWeighed->isChecked();
+    p.plu = m_ui->productPlu->text().trimmed();
+    const auto price = Money::parse(m_ui->productPrice->text());
+    if (!price || price->isNegative())
+        return fail(tr("Enter the retail price in yuan, such as 12.50."), m_ui->productPrice);
     p.price = *price;
-    const auto cost =
-        m_cost->text().trimmed().isEmpty() ? std::optional<Money>(Money()) : Money::parse(m_cost->text());
-    if (!cost || cost->isNegative()) {
-        m_message->setText(tr("Enter the cost in yuan, or leave it empty."));
-        m_cost->setFocus();
-        return;
-    }
+    const QString costText = m_ui->productCost->text().trimmed();
+    const auto cost = costText.isEmpty() ? std::optional<Money>(Money()) : Money::parse(costText);
+    if (!cost || cost->isNegative())
+        return fail(tr("Enter the cost in yuan, or leave it empty."), m_ui->productCost);
     p.cost = *cost;
     if (p.id == 0) {
-        const auto stock =
-            parseQuantity(m_stock->text().trimmed().isEmpty() ? QStringLiteral("0") : m_stock->text());
-        if (!stock) {
-            m_message->setText(tr("Enter the opening stock as a number."));
-            m_stock->setFocus();
-            return;
-        }
+        const QString stockText = m_ui->productStock->text().trimmed();
+        const auto stock = parseQuantity(stockText.isEmpty() ? QStringLiteral("0") : stockText);
+        if (!stock)
+            return fail(tr("Enter the opening stock as a number."), m_ui->productStock);
         p.stockMilli = *stock;
     }
-    auto cat = m_session.ctx().catalog().ensureCategory(m_category->currentText());
-    if (!cat) {
-        m_message->setText(cat.error().message);
-        return;
-    }
+    auto cat = m_session.ctx().catalog().ensureCategory(m_ui->productCategory->currentText());
+    if (!cat)
+        return fail(cat.error().message, m_ui->productCategory);
     p.categoryId = *cat;
     auto id = m_session.ctx().catalog().save(p, m_session.op().id);
-    if (!id) {
-        m_message->setText(id.error().message);
-        return;
-    }
+    if (!id)
+        return fail(id.error().message, nullptr);
     m_savedId = *id;
     accept();
 }

@@ -145,6 +145,10 @@
         <source>Product %1 no longer exists.</source>
         <translation>商品 %1 已不存在。</translation>
     </message>
+    <message>
+        <source>The shift is closed or belongs to another till: log in again to open a shift.</source>
+        <translation>班次已交班或属于其他收银台，请重新登录开班。</translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -238,6 +242,10 @@
     <message>
         <source>This database was written by a newer Huike (schema %1; this program knows up to %2). Install the newer Huike; the file was not changed.</source>
         <translation>此数据库由更新版本的汇客收银创建（数据结构版本 %1，本程序最高支持 %2）。请安装新版汇客收银；文件未做任何改动。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite file of another program, not a Huike database. It was not changed.</source>
+        <translation>%1 是其他程序的 SQLite 文件，不是汇客数据库，文件未做任何改动。</translation>
     </message>
 </context>
 <context>
@@ -373,6 +381,73 @@
     </message>
 </context>
 <context>
+    <name>ProductEditDialog</name>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Scan here; several separated by commas</source>
+        <translation>在此扫描条码，多个条码用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Pinyin initials</source>
+        <translation>拼音码</translation>
+    </message>
+    <message>
+        <source>Filled from the name</source>
+        <translation>根据名称自动生成</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Empty: the first barcode, or a number is given</source>
+        <translation>留空则使用第一个条码，或自动编号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Retail price (yuan)</source>
+        <translation>售价（元）</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>进价（元）</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Sold by weight (kg)</source>
+        <translation>称重商品(kg)</translation>
+    </message>
+    <message>
+        <source>Scale PLU</source>
+        <translation>电子秤 PLU</translation>
+    </message>
+    <message>
+        <source>5 digits, as set on the scale</source>
+        <translation>5 位数字，与电子秤上的设置一致</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message>
         <source>No receipt %1.</source>
@@ -504,6 +579,17 @@
     <message>
         <source>The refund exceeds what was paid on %1.</source>
         <translation>退款金额超过了小票 %1 的实收金额。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>No such store.</source>
+        <translation>没有这个门店。</translation>
+    </message>
+    <message>
+        <source>The store needs a name.</source>
+        <translation>请填写门店名称。</translation>
     </message>
 </context>
 <context>
@@ -860,10 +946,6 @@
         <translation>本收银台尚未开班，请重新登录以开班。</translation>
     </message>
     <message>
-        <source>The discounts on this cart are beyond the cashier&apos;s limit.</source>
-        <translation>当前优惠超出了收银员的权限。</translation>
-    </message>
-    <message>
         <source>Not saved: %1 The cart is kept; press F12 to try again.</source>
         <translation>未保存：%1 商品已保留，请按 F12 重试。</translation>
     </message>
@@ -916,6 +998,10 @@ F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票/单据
 F11 交班 · F12 或在空输入框按 Enter：结账
 Del 删除商品 · Esc 清空
 付款时：F1 现金，F2 银行卡，F3 微信支付，F4 支付宝，Enter 收款，Del 删除上一笔付款</translation>
+    </message>
+    <message>
+        <source>Changed prices or discounts beyond the cashier&apos;s limit need a manager.</source>
+        <translation>改价或超出收银员权限的折扣需要店长授权。</translation>
     </message>
 </context>
 <context>
@@ -1065,10 +1151,6 @@ Del 删除商品 · Esc 清空
 <context>
     <name>huike::ui::ProductEditDialog</name>
     <message>
-        <source>Sold by weight (kg)</source>
-        <translation>称重商品(kg)</translation>
-    </message>
-    <message>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
@@ -1077,64 +1159,12 @@ Del 删除商品 · Esc 清空
         <translation>新增商品</translation>
     </message>
     <message>
-        <source>Scan here; several separated by commas</source>
-        <translation>在此扫描条码，多个条码用逗号分隔</translation>
-    </message>
-    <message>
-        <source>Empty: the first barcode, or a number is given</source>
-        <translation>留空则使用第一个条码，或自动编号</translation>
-    </message>
-    <message>
-        <source>Filled from the name</source>
-        <translation>根据名称自动生成</translation>
-    </message>
-    <message>
-        <source>5 digits, as set on the scale</source>
-        <translation>5 位数字，与电子秤上的设置一致</translation>
-    </message>
-    <message>
-        <source>Barcodes</source>
-        <translation>条码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Pinyin initials</source>
-        <translation>拼音码</translation>
-    </message>
-    <message>
-        <source>Product code</source>
-        <translation>货号</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Retail price (yuan)</source>
-        <translation>售价（元）</translation>
-    </message>
-    <message>
-        <source>Cost (yuan)</source>
-        <translation>进价（元）</translation>
-    </message>
-    <message>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
         <source>Opening stock</source>
         <translation>期初库存</translation>
-    </message>
-    <message>
-        <source>Scale PLU</source>
-        <translation>电子秤 PLU</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -1557,6 +1587,30 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Enter the discount limit in 折, such as 9 or 8.5.</source>
         <translation>请输入折扣权限（单位：折），例如 9 或 8.5。</translation>
+    </message>
+    <message>
+        <source>Store code</source>
+        <translation>门店编号</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>小票页脚</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "managerauthdialog.h"
+#include "producteditdialog.h"
 #include "productmodel.h"
 #include "productswidget.h"
 #include "receiptdialog.h"
@@ -274,6 +275,31 @@ TEST_CASE("the products screen lists, searches and pages through the catalogue",
     REQUIRE(shown.rowCount() >= 1);
     for (int r = 0; r < shown.rowCount(); ++r)
         CHECK(shown.product(r).name.contains(QStringLiteral("可口可乐")));
+
+    // Ins: a new product, typed in the form; it is found by its pinyin initials at once.
+    search->clear();
+    QApplication::setActiveWindow(&w);
+    onNextDialog<ProductEditDialog>([](ProductEditDialog *d) {
+        auto *barcodes = d->findChild<QLineEdit *>(QStringLiteral("productBarcodes"));
+        QTest::keyClicks(barcodes, QStringLiteral("6921168509256"));
+        auto *name = d->findChild<QLineEdit *>(QStringLiteral("productName"));
+        name->setFocus();
+        name->insert(QStringLiteral("农夫山泉 380毫升")); // Chinese comes from the input method
+        Q_EMIT name->textEdited(name->text());
+        QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("productPrice")), QStringLiteral("1.50"));
+        screenshot(d, QStringLiteral("product-edit"));
+        QApplication::setActiveWindow(d);
+        QTest::keyClick(name, Qt::Key_S, Qt::ControlModifier);
+    });
+    QTest::keyClick(search, Qt::Key_Insert);
+    auto added = store.ctx->catalog().byBarcode(QStringLiteral("6921168509256"));
+    REQUIRE(added.ok());
+    CHECK(added->name == QStringLiteral("农夫山泉 380毫升"));
+    CHECK(added->pinyin == QStringLiteral("nfsq380hs"));
+    CHECK(added->price == Money::fromFen(150));
+    QTest::keyClicks(search, QStringLiteral("nfsq380"));
+    REQUIRE(shown.rowCount() == 1);
+    CHECK(shown.product(0).id == added->id);
 }
 
 namespace {
