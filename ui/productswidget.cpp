@@ -206,7 +206,7 @@ void ProductsWidget::adjustStock()
     if (!reason)
         return;
     if (auto st =
-            m_session.ctx().catalog().adjustStock(p.id, *counted - p.stockMilli, *reason, m_session.op().id);
+            m_session.ctx().catalog().setCountedStock(p.id, *counted, *reason, m_session.op().id);
         !st)
         QMessageBox::warning(this, tr("Adjust stock"), st.error().message);
     applyFilter();

@@ -3,6 +3,7 @@
 #include "core/csv.h"
 #include "pinyin.h"
 #include "store/database.h"
+#include "store/settings.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -334,7 +335,35 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
         if (p.stockMilli != 0)
             if (auto st = stockMove(id, p.stockMilli); !st)
                 return st.error();
+        if (auto st =
+                writeAudit(db, now, operatorId, 0, QStringLiteral("product.create"), QString::number(id), {},
+                           QStringLiteral("%1 %2").arg(p.name, p.price.toString()));
+            !st)
+            return st.error();
     } else {
+        // What changes is audited: a price or a barcode changed at a till is how money leaks.
+        QString before;
+        {
+            QSqlQuery &old =
+                db.prepared(QStringLiteral("SELECT price_fen, name, (SELECT GROUP_CONCAT(barcode, '|') FROM "
+                                           "product_barcodes WHERE product_id = "
+                                           "products.id) FROM products WHERE id = ?"));
+            old.bindValue(0, id);
+            if (!old.exec())
+                return storageError(old);
+            if (old.next())
+                before =
+                    QStringLiteral("%1 %2 [%3]")
+                        .arg(old.value(1).toString(), Money::fromFen(old.value(0).toLongLong()).toString(),
+                             old.value(2).toString());
+            old.finish();
+        }
+        if (auto st =
+                writeAudit(db, now, operatorId, 0, QStringLiteral("product.update"), QString::number(id), {},
+                           QStringLiteral("%1 -> %2 %3 [%4]")
+                               .arg(before, p.name, p.price.toString(), p.barcodes.join(QLatin1Char('|'))));
+            !st)
+            return st.error();
         QSqlQuery &q = db.prepared(QStringLiteral(
             "UPDATE products SET code = ?, name = ?, pinyin = ?, category_id = ?, unit = ?, price_fen = ?, "
             "cost_fen = ?, weighed = ?, active = ?, plu = ?, updated_at_ms = ? WHERE id = ?"));
@@ -381,7 +410,6 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
             return storageError(q);
         }
     }
-    Q_UNUSED(operatorId);
     return id;
 }
 
@@ -414,11 +442,10 @@ Status Catalog::setActive(qint64 productId, bool active, qint64 operatorId)
         return storageError(q);
     if (q.numRowsAffected() != 1)
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Catalog", "No such product."));
-    if (auto st = m_db.exec(
-            QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target) VALUES (?, ?, ?, ?)"),
-            {m_clock.nowMs(), operatorId,
-             active ? QStringLiteral("product.activate") : QStringLiteral("product.deactivate"),
-             QString::number(productId)});
+    if (auto st =
+            writeAudit(m_db, m_clock.nowMs(), operatorId, 0,
+                       active ? QStringLiteral("product.activate") : QStringLiteral("product.deactivate"),
+                       QString::number(productId));
         !st)
         return st;
     return tx.commit();
@@ -431,10 +458,37 @@ Status Catalog::adjustStock(qint64 productId, qint64 deltaMilli, const QString &
         return tx.beginError();
     if (auto st = insertStockMove(productId, deltaMilli, QStringLiteral("adjust"), operatorId); !st)
         return st;
-    if (auto st = m_db.exec(
-            QStringLiteral("INSERT INTO audit_log(at_ms, operator_id, action, target, reason, details) "
-                           "VALUES (?, ?, 'stock.adjust', ?, ?, ?)"),
-            {m_clock.nowMs(), operatorId, QString::number(productId), reason, formatQuantity(deltaMilli)});
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("stock.adjust"),
+                             QString::number(productId), reason, formatQuantity(deltaMilli));
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Status Catalog::setCountedStock(qint64 productId, qint64 countedMilli, const QString &reason,
+                                qint64 operatorId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    // Read inside the write lock: other tills may have sold since the list was shown.
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT stock_milli FROM products WHERE id = ?"));
+    q.bindValue(0, productId);
+    if (!q.exec())
+        return storageError(q);
+    if (!q.next()) {
+        q.finish();
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Catalog", "No such product."));
+    }
+    const qint64 delta = countedMilli - q.value(0).toLongLong();
+    q.finish();
+    if (delta != 0)
+        if (auto st = insertStockMove(productId, delta, QStringLiteral("adjust"), operatorId); !st)
+            return st;
+    if (auto st = writeAudit(
+            m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("stock.count"), QString::number(productId),
+            reason,
+            QStringLiteral("counted %1, moved %2").arg(formatQuantity(countedMilli), formatQuantity(delta)));
         !st)
         return st;
     return tx.commit();
@@ -514,90 +568,103 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         report.errors << tx.beginError().message;
         return report;
     }
+    auto has = [&](const QString &key) { return col.contains(key); };
+    static const QRegularExpression barcodeSeparators(QStringLiteral("[|;/ ]"));
     for (qsizetype r = 1; r < table->rows.size(); ++r) {
         const QStringList &row = table->rows.at(r);
         const int line = table->lineNumbers.at(r);
-        Product p;
-        p.code = cell(row, QStringLiteral("code"));
-        p.name = cell(row, QStringLiteral("name"));
-        p.pinyin = cell(row, QStringLiteral("pinyin"));
-        p.unit = cell(row, QStringLiteral("unit"));
-        p.plu = cell(row, QStringLiteral("plu"));
-        p.weighed = parseFlag(cell(row, QStringLiteral("weighed")));
-        const QString activeCell = cell(row, QStringLiteral("active"));
-        p.active = activeCell.isEmpty() || parseFlag(activeCell);
-        for (QString b : cell(row, QStringLiteral("barcode"))
-                             .split(QRegularExpression(QStringLiteral("[|;/ ]")), Qt::SkipEmptyParts))
-            p.barcodes << b.trimmed();
+        auto reject = [&](const QString &why) {
+            report.errors << QCoreApplication::translate("Catalog", "line %1: %2").arg(line).arg(why);
+        };
+        // Parse the row first: nothing is written for a row with a bad cell.
+        const QString code = cell(row, QStringLiteral("code"));
+        QStringList barcodes;
+        for (const QString &b :
+             cell(row, QStringLiteral("barcode")).split(barcodeSeparators, Qt::SkipEmptyParts))
+            barcodes << b.trimmed();
         const auto price = Money::parse(cell(row, QStringLiteral("price")));
         if (!price || price->isNegative()) {
-            report.errors << QCoreApplication::translate("Catalog",
-                                                         "line %1: price \"%2\" is not an amount in yuan.")
-                                 .arg(line)
-                                 .arg(cell(row, QStringLiteral("price")));
+            reject(QCoreApplication::translate("Catalog", "price \"%1\" is not an amount in yuan.")
+                       .arg(cell(row, QStringLiteral("price"))));
             continue;
         }
-        p.price = *price;
         const QString costText = cell(row, QStringLiteral("cost"));
-        if (!costText.isEmpty()) {
-            const auto cost = Money::parse(costText);
-            if (!cost) {
-                report.errors << QCoreApplication::translate("Catalog",
-                                                             "line %1: cost \"%2\" is not an amount in yuan.")
-                                     .arg(line)
-                                     .arg(costText);
-                continue;
-            }
-            p.cost = *cost;
-        }
-        qint64 stock = 0;
-        const QString stockText = cell(row, QStringLiteral("stock"));
-        if (!stockText.isEmpty()) {
-            const auto s = parseQuantity(stockText);
-            if (!s) {
-                report.errors << QCoreApplication::translate("Catalog",
-                                                             "line %1: stock \"%2\" is not a quantity.")
-                                     .arg(line)
-                                     .arg(stockText);
-                continue;
-            }
-            stock = *s;
-        }
-        auto cat = ensureCategory(cell(row, QStringLiteral("category")));
-        if (!cat) {
-            report.errors
-                << QCoreApplication::translate("Catalog", "line %1: %2").arg(line).arg(cat.error().message);
+        const auto cost = costText.isEmpty() ? std::optional<Money>(Money()) : Money::parse(costText);
+        if (!cost || cost->isNegative()) {
+            reject(QCoreApplication::translate("Catalog", "cost \"%1\" is not an amount in yuan.")
+                       .arg(costText));
             continue;
         }
-        p.categoryId = *cat;
-        // An existing code updates that product; its stock moves by the difference, as a ledger row.
-        qint64 currentStock = 0;
-        if (!p.code.isEmpty()) {
-            if (auto existing = loadOne(QStringLiteral("WHERE p.code = ?"), p.code)) {
-                p.id = existing->id;
-                currentStock = existing->stockMilli;
-            }
+        const QString stockText = cell(row, QStringLiteral("stock"));
+        const auto stock = stockText.isEmpty() ? std::optional<qint64>(0) : parseQuantity(stockText);
+        if (!stock) {
+            reject(QCoreApplication::translate("Catalog", "stock \"%1\" is not a quantity.").arg(stockText));
+            continue;
         }
-        // Savepoint per row: one bad row must not undo the good rows before it.
+
+        // An existing product is found by its code, or else by one of its barcodes. Only the
+        // columns the file has are changed: a price list (code, name, price) keeps the product's
+        // barcodes, category, unit, scale PLU and state as they were.
+        std::optional<Product> existing;
+        if (!code.isEmpty())
+            if (auto e = loadOne(QStringLiteral("WHERE p.code = ?"), code))
+                existing = *e;
+        for (qsizetype b = 0; !existing && b < barcodes.size(); ++b)
+            if (auto e = byBarcode(barcodes.at(b)))
+                existing = *e;
+        Product p = existing.value_or(Product{});
+        const bool isNew = !existing;
+        if (has(QStringLiteral("code")) && !code.isEmpty())
+            p.code = code;
+        p.name = cell(row, QStringLiteral("name"));
+        p.price = *price;
+        if (has(QStringLiteral("pinyin")) || isNew)
+            p.pinyin = cell(row, QStringLiteral("pinyin"));
+        if (has(QStringLiteral("unit")))
+            p.unit = cell(row, QStringLiteral("unit"));
+        if (has(QStringLiteral("plu")))
+            p.plu = cell(row, QStringLiteral("plu"));
+        if (has(QStringLiteral("weighed")))
+            p.weighed = parseFlag(cell(row, QStringLiteral("weighed")));
+        if (has(QStringLiteral("active")))
+            p.active = cell(row, QStringLiteral("active")).isEmpty() ||
+                       parseFlag(cell(row, QStringLiteral("active")));
+        if (has(QStringLiteral("cost")) && !costText.isEmpty())
+            p.cost = *cost;
+        if (has(QStringLiteral("barcode")) && !barcodes.isEmpty())
+            p.barcodes = barcodes;
+
+        // Savepoint per row: one bad row must not undo the good rows before it (nor leave a
+        // category it created behind).
         if (auto st = m_db.exec(QStringLiteral("SAVEPOINT import_row")); !st) {
             report.errors << st.error().message;
             break;
         }
-        const bool isNew = p.id == 0;
-        p.stockMilli = isNew ? stock : 0;
-        auto id = saveInTransaction(m_db, m_clock, p, operatorId, [&](qint64 pid, qint64 qty) {
-            return insertStockMove(pid, qty, QStringLiteral("import"), operatorId);
-        });
-        if (id && !isNew && !stockText.isEmpty() && stock != currentStock) {
-            if (auto st = insertStockMove(p.id, stock - currentStock, QStringLiteral("import"), operatorId);
+        Result<qint64> id = qint64(0);
+        if (has(QStringLiteral("category"))) {
+            auto cat = ensureCategory(cell(row, QStringLiteral("category")));
+            if (cat)
+                p.categoryId = *cat;
+            else
+                id = cat.error();
+        }
+        if (id) {
+            p.stockMilli = isNew ? *stock : 0;
+            id = saveInTransaction(m_db, m_clock, p, operatorId, [&](qint64 pid, qint64 qty) {
+                return insertStockMove(pid, qty, QStringLiteral("import"), operatorId);
+            });
+        }
+        // An existing product's stock moves to the file's figure by a ledger row.
+        if (id && !isNew && !stockText.isEmpty() && *stock != existing->stockMilli) {
+            if (auto st = insertStockMove(p.id, *stock - existing->stockMilli, QStringLiteral("import"),
+                                          operatorId);
                 !st)
                 id = st.error();
         }
         if (!id) {
             const bool undone = m_db.exec(QStringLiteral("ROLLBACK TO import_row")).ok() &&
                                 m_db.exec(QStringLiteral("RELEASE import_row")).ok();
-            report.errors
-                << QCoreApplication::translate("Catalog", "line %1: %2").arg(line).arg(id.error().message);
+            reject(id.error().message);
             if (!undone)
                 break;
             continue;

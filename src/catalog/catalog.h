@@ -73,6 +73,9 @@ public:
     Result<qint64> save(Product product, qint64 operatorId);
     Status setActive(qint64 productId, bool active, qint64 operatorId);
     Status adjustStock(qint64 productId, qint64 deltaMilli, const QString &reason, qint64 operatorId);
+    // A stocktake: the stock becomes `countedMilli`, by a stock move of the difference found
+    // inside the transaction (other tills may have sold since the count was typed).
+    Status setCountedStock(qint64 productId, qint64 countedMilli, const QString &reason, qint64 operatorId);
 
     QList<Category> categories();
     Result<qint64> ensureCategory(const QString &name);

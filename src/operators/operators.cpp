@@ -4,6 +4,7 @@
 #include "store/settings.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <sodium.h>
@@ -225,6 +226,13 @@ Result<Operator> OperatorService::login(const QString &code, const QString &pin)
 
 Result<Operator> OperatorService::authorizeManager(const QString &code, const QString &pin)
 {
+    // A cashier's code is refused before its PIN is tried: approving is not logging in, and must
+    // not reset that cashier's count of wrong PINs.
+    if (auto who = byCode(code); who && !who->isManager())
+        return makeError(
+            ErrorCode::Denied,
+            QCoreApplication::translate("Operators", "%1 is not a manager: a manager's PIN is needed.")
+                .arg(who->name));
     auto op = check(code, pin, QStringLiteral("authorize"));
     if (!op)
         return op;
@@ -256,11 +264,19 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
     q.bindValue(2, roleKey(role));
     q.bindValue(3, hash);
     q.bindValue(4, m_clock.nowMs());
-    if (!q.exec())
-        return makeError(
-            ErrorCode::Conflict,
-            QCoreApplication::translate("Operators", "Operator code %1 is already used.").arg(code));
-    return q.lastInsertId().toLongLong();
+    if (!q.exec()) {
+        if (q.lastError().text().contains(QLatin1String("UNIQUE")))
+            return makeError(
+                ErrorCode::Conflict,
+                QCoreApplication::translate("Operators", "Operator code %1 is already used.").arg(code));
+        return storageError(q);
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), 0, 0, QStringLiteral("operator.create"), code.trimmed(),
+                             {}, roleKey(role));
+        !st)
+        return st.error();
+    return id;
 }
 
 Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
@@ -289,8 +305,22 @@ Status OperatorService::changePin(qint64 operatorId, const QString &newPin)
     if (newPin.size() < 4 || newPin.size() > 12)
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
-    return m_db.exec(QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"),
-                     {hashPin(newPin), operatorId});
+    const QString hash = hashPin(newPin);
+    if (hash.isEmpty()) // never store an empty hash: the operator could not log in again
+        return makeError(ErrorCode::Storage,
+                         QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st =
+            m_db.exec(QStringLiteral("UPDATE operators SET pin_hash = ? WHERE id = ?"), {hash, operatorId});
+        !st)
+        return st;
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("operator.pin"),
+                             QString::number(operatorId));
+        !st)
+        return st;
+    return tx.commit();
 }
 
 } // namespace huike

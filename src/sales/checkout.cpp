@@ -4,6 +4,8 @@
 #include "store/settings.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
 
 namespace huike {
 
@@ -38,6 +40,12 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
                 .arg(paid.display(), total.display(), (total - paid).display()));
     if (cash.fen() > 0) {
         const Money change = paid - total;
+        if (change > kMaxChange)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout",
+                                                         "Change of %1 is more than %2: check the cash "
+                                                         "amount (was a barcode scanned into it?).")
+                                 .arg(change.display(), kMaxChange.display()));
         out.append(DocumentPayment{Tender::Cash, cash - change, cash, change, QString()});
     }
     return out;
@@ -146,6 +154,33 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         return **existing; // the first attempt committed: report it, record nothing new
     if (auto st = requireOpenShift(m_db, m_store, request.shiftId); !st)
         return st.error();
+    // The cart's prices came from the screen: each must still be the catalog's, and the product
+    // still on sale (a held order recalled after a price change, another till editing the price).
+    for (const CartLine &l : request.lines) {
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT price_fen, active FROM products WHERE id = ?"));
+        q.bindValue(0, l.productId);
+        if (!q.exec())
+            return storageError(q);
+        const bool found = q.next();
+        const Money price = found ? Money::fromFen(q.value(0).toLongLong()) : Money();
+        const bool active = found && q.value(1).toBool();
+        q.finish();
+        if (!found)
+            return makeError(
+                ErrorCode::NotFound,
+                QCoreApplication::translate("Checkout", "Product %1 no longer exists.").arg(l.name));
+        if (!active)
+            return makeError(
+                ErrorCode::Conflict,
+                QCoreApplication::translate("Checkout", "%1 is no longer sold: remove it from the cart.")
+                    .arg(l.name));
+        if (!l.fixedAmount && price != l.listPrice)
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Checkout",
+                                                         "The price of %1 changed to %2 since it was "
+                                                         "scanned: remove it and scan it again.")
+                                 .arg(l.name, price.display()));
+    }
     if (needsManager(request.lines, request.orderDiscount)) {
         if (request.authorizedBy <= 0)
             return makeError(

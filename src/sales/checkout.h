@@ -21,6 +21,9 @@ struct CheckoutRequest {
     QList<TenderInput> tenders;
 };
 
+// More change than this is a typing (or scanning) slip in the cash amount, not a customer.
+inline constexpr Money kMaxChange = Money::fromYuan(1000);
+
 // Turns tender inputs into what is recorded: non-cash exactly as charged, all cash as one
 // payment with its change. Payments then add up to the total exactly.
 Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders);

@@ -144,11 +144,15 @@ Status HeldOrderService::cancel(qint64 id, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
-    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? "
-                                           "WHERE id = ? AND state = 'held'"),
-                            {m_clock.nowMs(), id});
-        !st)
-        return st;
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? WHERE id = ? AND state = 'held'"));
+    bindAll(q, {m_clock.nowMs(), id});
+    if (!q.exec())
+        return storageError(q);
+    if (q.numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate(
+                             "HeldOrders", "That held order was already recalled at another till."));
     if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("held.cancel"),
                              QString::number(id));
         !st)

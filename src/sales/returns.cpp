@@ -21,8 +21,8 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
 {
     RefundableSale sale;
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT id, receipt_no, kind, created_at_ms, total_fen FROM sales WHERE receipt_no = ?"));
+        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, receipt_no, kind, created_at_ms, total_fen, "
+                                                    "COALESCE(shift_id, 0) FROM sales WHERE receipt_no = ?"));
         q.bindValue(0, receiptNo.trimmed());
         if (!q.exec())
             return storageError(q);
@@ -37,6 +37,7 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
         sale.receiptNo = q.value(1).toString();
         sale.createdAtMs = q.value(3).toLongLong();
         sale.total = Money::fromFen(q.value(4).toLongLong());
+        sale.shiftId = q.value(5).toLongLong();
         q.finish();
         if (kind != QLatin1String("sale"))
             return makeError(ErrorCode::Invalid,
@@ -78,7 +79,7 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
     return sale;
 }
 
-Result<RefundableSale> ReturnService::lastVoidableSale()
+Result<RefundableSale> ReturnService::lastVoidableSale(qint64 shiftId)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT receipt_no FROM sales WHERE store_id = ? AND "
                                                 "terminal = ? AND kind = 'sale' ORDER BY id DESC LIMIT 1"));
@@ -99,6 +100,12 @@ Result<RefundableSale> ReturnService::lastVoidableSale()
             ErrorCode::Conflict,
             QCoreApplication::translate("Returns", "The last sale %1 was already refunded or voided.")
                 .arg(no));
+    if (sale && shiftId > 0 && sale->shiftId != shiftId)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Returns",
+                                                     "The last sale %1 was rung up in an earlier shift: "
+                                                     "refund it instead (F8).")
+                             .arg(no));
     return sale;
 }
 
@@ -146,7 +153,7 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
     if (!orig)
         return orig.error();
     if (kind == QLatin1String("void")) {
-        auto last = lastVoidableSale();
+        auto last = lastVoidableSale(shiftId);
         if (!last)
             return last.error();
         if (last->saleId != orig->saleId)

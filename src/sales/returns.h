@@ -19,12 +19,15 @@ struct RefundableLine {
     Money amount; // what the line cost the customer
     Money returnedAmount;
     qint64 remainingMilli() const { return soldMilli - returnedMilli; }
-    // What returning `quantityMilli` gives back: the last units give back exactly what is left of
-    // the line's amount, so refunds in several steps add up to the sale to the fen.
+    // What returning `quantityMilli` more gives back: the share of the line's amount that all the
+    // units returned so far carry, less what was given back already. Rounding never accumulates,
+    // and the last units give back exactly what is left, so refunds in several steps add up to the
+    // sale to the fen.
     Money refundAmount(qint64 quantityMilli) const
     {
-        return quantityMilli >= remainingMilli() ? amount - returnedAmount
-                                                 : amount.share(quantityMilli, soldMilli);
+        return quantityMilli >= remainingMilli()
+                   ? amount - returnedAmount
+                   : amount.share(returnedMilli + quantityMilli, soldMilli) - returnedAmount;
     }
 };
 
@@ -32,6 +35,7 @@ struct RefundableSale {
     qint64 saleId = 0;
     QString receiptNo;
     qint64 createdAtMs = 0;
+    qint64 shiftId = 0;
     Money total;
     QList<RefundableLine> lines;
     QList<DocumentPayment> payments;
@@ -61,8 +65,9 @@ public:
 
     Result<RefundableSale> refundable(const QString &receiptNo);
     Result<SaleResult> refund(const RefundRequest &request);
-    // The newest sale of this till, if nothing has been returned from it yet.
-    Result<RefundableSale> lastVoidableSale();
+    // The newest sale of this till, if nothing has been returned from it yet and (with a shift)
+    // it was rung up in that shift: a void corrects a mistake at once, later it is a refund.
+    Result<RefundableSale> lastVoidableSale(qint64 shiftId = 0);
     Result<SaleResult> voidSale(const QString &uuid, const QString &receiptNo, const QString &reason,
                                 qint64 operatorId, qint64 authorizedBy, qint64 shiftId);
 
