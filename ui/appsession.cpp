@@ -11,9 +11,9 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     connect(&m_idleCheckpoint, &QTimer::timeout, this, &AppSession::checkpoint);
 }
 
-void AppSession::notifySaleCommitted(const QString &receiptNo)
+void AppSession::notifyDocumentCommitted(const QString &receiptNo)
 {
-    Q_EMIT saleCommitted(receiptNo);
+    Q_EMIT documentCommitted(receiptNo);
     // A quiet moment after a sale; or, in a long rush with no quiet moment, every 100 sales
     // (after this sale's screen has updated), so the WAL never grows without bound.
     if (++m_salesSinceCheckpoint >= 100)

@@ -31,12 +31,13 @@ public:
         Q_EMIT operatorChanged();
     }
     void notifyShiftChanged() { Q_EMIT shiftChanged(); }
-    void notifySaleCommitted(const QString &receiptNo);
+    // A sale, refund or void was committed: screens refresh, and the WAL is checkpointed soon.
+    void notifyDocumentCommitted(const QString &receiptNo);
 
 Q_SIGNALS:
     void operatorChanged();
     void shiftChanged();
-    void saleCommitted(const QString &receiptNo);
+    void documentCommitted(const QString &receiptNo);
 
 private:
     void checkpoint();

@@ -214,65 +214,98 @@ void CashierWidget::addProduct(const CartLine &line)
         false);
 }
 
+// "3*" before a scan, or "3*code" typed: how many. Returns the rest of the text in `rest`.
+// nullopt: no multiplier; 0: a multiplier that is not a quantity above zero.
+static std::optional<qint64> takeMultiplier(const QString &text, QString *rest)
+{
+    static const QRegularExpression multi(QStringLiteral("^(\\d{1,5}(?:\\.\\d{1,3})?)\\*(.*)$"));
+    const auto m = multi.match(text.trimmed());
+    if (!m.hasMatch()) {
+        *rest = text.trimmed();
+        return std::nullopt;
+    }
+    *rest = m.captured(2).trimmed();
+    const auto q = parseQuantity(m.captured(1));
+    return q && *q > 0 ? *q : 0;
+}
+
+bool CashierWidget::addProductWithQuantity(const Product &product, const QString &code,
+                                           std::optional<qint64> multiplier, const ScanMatch *match)
+{
+    CartLine line;
+    line.productId = product.id;
+    line.barcode = product.barcodes.contains(code) ? code : product.barcodes.value(0);
+    line.name = product.name;
+    line.unit = product.unit;
+    line.weighed = product.weighed;
+    line.listPrice = product.price;
+    if (match && match->scaleLabel) {
+        // A scale label carries its own weight and amount.
+        line.quantityMilli = match->quantityMilli;
+        line.fixedAmount = match->fixedAmount;
+    } else if (multiplier) {
+        line.quantityMilli = *multiplier;
+    } else if (product.weighed) {
+        // Weighed goods by their plain code: the weight is asked, never assumed to be 1 kg.
+        const auto w = askQuantity(this, tr("Weight"), tr("%1: weight in %2").arg(product.name, product.unit),
+                                   1000, true);
+        if (!w)
+            return false;
+        line.quantityMilli = *w;
+    }
+    addProduct(line);
+    return true;
+}
+
 void CashierWidget::addScanned(const QString &code)
 {
-    auto m = m_session.ctx().catalog().lookupScan(code);
+    // "3*" typed before the scan multiplies it (typed fast, it may arrive as part of the burst).
+    QString scanned;
+    auto multiplier = takeMultiplier(code, &scanned);
+    QString rest;
+    if (!multiplier) {
+        multiplier = takeMultiplier(m_search->text(), &rest);
+        if (!rest.isEmpty())
+            multiplier.reset(); // the field holds a search, not a multiplier
+        else if (multiplier)
+            m_search->clear();
+    }
+    if (multiplier && *multiplier == 0) {
+        setMessage(tr("The quantity before * must be more than zero."), true);
+        return;
+    }
+    auto m = m_session.ctx().catalog().lookupScan(scanned);
     if (!m) {
         // A beep and a message, never a dialog: the cashier keeps scanning.
         setMessage(m.error().message, true);
-        spdlog::info("scan refused: {} ({})", code.toStdString(), m.error().message.toStdString());
+        spdlog::info("scan refused: {} ({})", scanned.toStdString(), m.error().message.toStdString());
         return;
     }
-    CartLine line;
-    line.productId = m->product.id;
-    line.barcode =
-        m->product.barcodes.contains(code.trimmed()) ? code.trimmed() : m->product.barcodes.value(0);
-    line.name = m->product.name;
-    line.unit = m->product.unit;
-    line.weighed = m->product.weighed;
-    line.listPrice = m->product.price;
-    line.quantityMilli = m->quantityMilli;
-    line.fixedAmount = m->fixedAmount;
-    addProduct(line);
+    addProductWithQuantity(m->product, scanned, multiplier, &*m);
 }
 
 void CashierWidget::submitSearch()
 {
-    QString text = m_search->text().trimmed();
-    if (text.isEmpty()) {
+    const QString typed = m_search->text().trimmed();
+    if (typed.isEmpty()) {
         if (!m_cart.isEmpty())
             checkout(); // Enter on an empty field: pay, as on most tills
         return;
     }
-    // "3*6901234567892": three of the next item.
-    qint64 qty = 1000;
-    static const QRegularExpression multi(QStringLiteral("^(\\d{1,4}(?:\\.\\d{1,3})?)\\*(.+)$"));
-    if (const auto mm = multi.match(text); mm.hasMatch()) {
-        qty = parseQuantity(mm.captured(1)).value_or(1000);
-        text = mm.captured(2).trimmed();
+    QString text;
+    const auto multiplier = takeMultiplier(typed, &text);
+    if (multiplier && *multiplier == 0) {
+        setMessage(tr("The quantity before * must be more than zero."), true);
+        return;
+    }
+    if (text.isEmpty()) {
+        setMessage(tr("Now scan or type the item."), false);
+        return; // "3*" stays in the field for the next scan
     }
     m_search->clear();
-    auto exact = m_session.ctx().catalog().lookupScan(text);
-    if (exact) {
-        CartLine line{exact->product.id,
-                      exact->product.barcodes.value(0),
-                      exact->product.name,
-                      exact->product.unit,
-                      exact->product.weighed,
-                      exact->fixedAmount ? exact->quantityMilli : qty,
-                      exact->product.price,
-                      {},
-                      1000,
-                      exact->fixedAmount};
-        if (exact->product.weighed && !exact->fixedAmount && qty == 1000) {
-            const auto w =
-                askQuantity(this, tr("Weight"),
-                            tr("%1: weight in %2").arg(exact->product.name, exact->product.unit), 1000, true);
-            if (!w)
-                return;
-            line.quantityMilli = *w;
-        }
-        addProduct(line);
+    // A code typed in (a smudged label, a slow scanner) is treated as the same code scanned.
+    if (auto exact = m_session.ctx().catalog().lookupScan(text)) {
+        addProductWithQuantity(exact->product, text, multiplier, &*exact);
         return;
     }
     ProductPicker picker(m_session, text, this);
@@ -282,16 +315,7 @@ void CashierWidget::submitSearch()
     }
     if (picker.exec() != QDialog::Accepted)
         return;
-    const Product &p = picker.chosen();
-    CartLine line{p.id, p.barcodes.value(0), p.name, p.unit, p.weighed, qty, p.price, {}, 1000, {}};
-    if (p.weighed && qty == 1000) {
-        const auto w =
-            askQuantity(this, tr("Weight"), tr("%1: weight in %2").arg(p.name, p.unit), 1000, true);
-        if (!w)
-            return;
-        line.quantityMilli = *w;
-    }
-    addProduct(line);
+    addProductWithQuantity(picker.chosen(), QString(), multiplier, nullptr);
 }
 
 void CashierWidget::changeQuantity()
@@ -387,9 +411,10 @@ void CashierWidget::clearCart()
 {
     if (m_cart.isEmpty())
         return;
+    // No is the default: a scan's Enter landing here must not wipe the cart.
     if (QMessageBox::question(this, tr("Clear cart"),
-                              tr("Remove all %1 lines from the cart?").arg(m_cart.rowCount())) !=
-        QMessageBox::Yes)
+                              tr("Remove all %1 lines from the cart?").arg(m_cart.rowCount()),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     m_cart.clear();
     startNewCart();
@@ -461,6 +486,8 @@ void CashierWidget::checkout()
             return;
         authorizedBy = mgr->id;
     }
+    // Another till may have changed 抹零 since this cart was started: price it as the engine will.
+    m_cart.setRounding(service.roundingMode());
     const Money total = m_cart.priced().total;
     TenderDialog tender(total, this);
     if (tender.exec() != QDialog::Accepted)
@@ -489,7 +516,7 @@ void CashierWidget::checkout()
     startNewCart();
     setMessage(sale->change.fen() > 0 ? tr("Done. Give change %1.").arg(sale->change.display()) : tr("Done."),
                false);
-    m_session.notifySaleCommitted(sale->receiptNo);
+    m_session.notifyDocumentCommitted(sale->receiptNo);
     m_search->setFocus();
 }
 
@@ -500,12 +527,18 @@ void CashierWidget::refund()
         return;
     setMessage(tr("Refund %1 recorded. Pay the customer back as listed on it.").arg(d.refundReceiptNo()),
                false);
+    m_session.notifyDocumentCommitted(d.refundReceiptNo());
     ReceiptDialog(m_session, d.refundReceiptNo(), this).exec();
 }
 
 void CashierWidget::voidLast()
 {
-    auto last = m_session.ctx().returns().lastVoidableSale();
+    const auto shift = m_session.shift();
+    if (!shift) {
+        setMessage(tr("No shift is open on this till: log in again to open one."), true);
+        return;
+    }
+    auto last = m_session.ctx().returns().lastVoidableSale(shift->id);
     if (!last) {
         setMessage(last.error().message, true);
         return;
@@ -523,16 +556,17 @@ void CashierWidget::voidLast()
         m_session, tr("Void sale %1: a manager must approve.").arg(last->receiptNo), this);
     if (!mgr)
         return;
-    const auto shift = m_session.shift();
     auto r = m_session.ctx().returns().voidSale(newUuid(), last->receiptNo, *reason, m_session.op().id,
-                                                mgr->id, shift ? shift->id : 0);
+                                                mgr->id, shift->id);
     if (!r) {
         setMessage(r.error().message, true);
         return;
     }
-    setMessage(
-        tr("Sale %1 voided by %2. Pay back %3.").arg(last->receiptNo, r->receiptNo, (-r->total).display()),
-        false);
+    setMessage(tr("Sale %1 voided by %2. Pay back as listed on it.").arg(last->receiptNo, r->receiptNo),
+               false);
+    m_session.notifyDocumentCommitted(r->receiptNo);
+    // The void's receipt says what goes back on which tender (WeChat and cards first, cash last).
+    ReceiptDialog(m_session, r->receiptNo, this).exec();
 }
 
 void CashierWidget::showReceipts()

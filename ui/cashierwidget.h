@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cartmodel.h"
+#include "catalog/catalog.h"
 
 #include <QWidget>
 
@@ -36,6 +37,10 @@ protected:
 
 private:
     void submitSearch();
+    // Adds `product` with the quantity a scale label, a "3*" multiplier or (weighed goods) the
+    // cashier's answer gives. False when the cashier backed out of the weight.
+    bool addProductWithQuantity(const Product &product, const QString &code, std::optional<qint64> multiplier,
+                                const ScanMatch *match);
     void addProduct(const CartLine &line);
     int currentRow() const;
     void selectRow(int row);

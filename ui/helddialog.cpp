@@ -71,8 +71,8 @@ void HeldDialog::discardSelected()
     if (row < 0 || row >= m_orders.size())
         return;
     if (QMessageBox::question(this, windowTitle(),
-                              tr("Discard this held order? The goods go back to the shelf.")) !=
-        QMessageBox::Yes)
+                              tr("Discard this held order? The goods go back to the shelf."),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     if (auto st = m_session.ctx().heldOrders().cancel(m_orders.at(row).id, m_session.op().id); !st)
         QMessageBox::warning(this, windowTitle(), st.error().message);

@@ -60,7 +60,7 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     });
     connect(&session, &AppSession::operatorChanged, this, &MainWindow::updateStatus);
     connect(&session, &AppSession::shiftChanged, this, &MainWindow::updateStatus);
-    connect(&session, &AppSession::saleCommitted, this, &MainWindow::updateStatus);
+    connect(&session, &AppSession::documentCommitted, this, &MainWindow::updateStatus);
     auto *clock = new QTimer(this);
     connect(clock, &QTimer::timeout, this, &MainWindow::updateStatus);
     clock->start(30000);
@@ -78,8 +78,13 @@ bool MainWindow::login()
     if (d.exec() != QDialog::Accepted)
         return false;
     m_session.setOperator(d.loggedIn());
-    if (!m_session.shift())
-        openShift(m_session, this);
+    // Nothing is sold, refunded or voided outside a shift: every yuan must show in a 交班 report.
+    while (!m_session.shift()) {
+        if (openShift(m_session, this))
+            continue;
+        m_session.logout();
+        return login();
+    }
     m_tabs->setCurrentWidget(m_cashier);
     m_cashier->searchField()->setFocus();
     return true;

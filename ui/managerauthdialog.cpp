@@ -1,11 +1,12 @@
 #include "managerauthdialog.h"
 
 #include "appsession.h"
+#include "style.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace huike::ui {
@@ -28,9 +29,11 @@ ManagerAuthDialog::ManagerAuthDialog(AppSession &session, const QString &why, QW
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    // No default button: Enter moves from the code to the PIN and approves from the PIN, and
+    // must never "click" Cancel on the way.
+    QPushButton *cancel = keyButton(QStringLiteral("Esc"), tr("Cancel"));
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    layout->addWidget(cancel, 0, Qt::AlignRight);
     connect(m_code, &QLineEdit::returnPressed, m_pin, qOverload<>(&QWidget::setFocus));
     connect(m_pin, &QLineEdit::returnPressed, this, &ManagerAuthDialog::tryAuthorize);
     m_code->setFocus();

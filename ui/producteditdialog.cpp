@@ -35,6 +35,14 @@ ProductEditDialog::ProductEditDialog(AppSession &session, const Product &product
     QPushButton *saveButton = m_ui->buttons->button(QDialogButtonBox::Save);
     saveButton->setText(tr("Save (Ctrl+S)"));
     saveButton->setShortcut(QKeySequence::Save);
+    // A scanner ends a barcode with Enter: Enter moves to the next field, Ctrl+S saves.
+    for (QAbstractButton *b : m_ui->buttons->buttons())
+        if (auto *pb = qobject_cast<QPushButton *>(b)) {
+            pb->setAutoDefault(false);
+            pb->setDefault(false);
+        }
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        connect(edit, &QLineEdit::returnPressed, this, [this] { focusNextChild(); });
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &ProductEditDialog::save);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->productName, &QLineEdit::textEdited, this, [this](const QString &name) {

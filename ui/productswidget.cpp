@@ -89,7 +89,7 @@ ProductsWidget::ProductsWidget(AppSession &session, QWidget *parent)
     connect(m_inactive, &QCheckBox::toggled, this, &ProductsWidget::applyFilter);
     connect(m_table, &QTableView::doubleClicked, this, &ProductsWidget::editProduct);
     connect(&session, &AppSession::operatorChanged, this, &ProductsWidget::updatePermissions);
-    connect(&session, &AppSession::saleCommitted, this, [this] { m_model->reload(); });
+    connect(&session, &AppSession::documentCommitted, this, [this] { m_model->reload(); });
     refresh();
     updatePermissions();
 }
@@ -177,7 +177,8 @@ void ProductsWidget::toggleActive()
     const QString question = p.active
                                  ? tr("Stop selling %1? It stays in the records and can be activated again.")
                                  : tr("Sell %1 again?");
-    if (QMessageBox::question(this, tr("Products"), question.arg(p.name)) != QMessageBox::Yes)
+    if (QMessageBox::question(this, tr("Products"), question.arg(p.name), QMessageBox::Yes | QMessageBox::No,
+                              QMessageBox::No) != QMessageBox::Yes)
         return;
     if (auto st = m_session.ctx().catalog().setActive(p.id, !p.active, m_session.op().id); !st)
         QMessageBox::warning(this, tr("Products"), st.error().message);
@@ -205,9 +206,7 @@ void ProductsWidget::adjustStock()
         askText(this, tr("Adjust stock"), tr("Reason (stocktake, damage, delivery...):"), tr("Stocktake"));
     if (!reason)
         return;
-    if (auto st =
-            m_session.ctx().catalog().setCountedStock(p.id, *counted, *reason, m_session.op().id);
-        !st)
+    if (auto st = m_session.ctx().catalog().setCountedStock(p.id, *counted, *reason, m_session.op().id); !st)
         QMessageBox::warning(this, tr("Adjust stock"), st.error().message);
     applyFilter();
 }

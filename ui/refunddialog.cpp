@@ -128,10 +128,20 @@ void RefundDialog::updateTotal()
 void RefundDialog::confirm()
 {
     m_message->clear();
-    if (!m_sale) {
+    // A receipt number typed without Enter is the one meant: load it and let the cashier look.
+    if (!m_sale || m_number->text().trimmed() != m_sale->receiptNo) {
         load();
         return;
     }
+    // Money paid back must show in a shift report, so a refund needs an open shift.
+    const auto shift = m_session.shift();
+    if (!shift) {
+        m_message->setText(tr("No shift is open on this till: open one (log in again) before refunding."));
+        return;
+    }
+    // A quantity still being typed in the table counts: commit the open editor first.
+    if (QWidget *editor = m_table->indexWidget(m_table->currentIndex()))
+        QMetaObject::invokeMethod(m_table, "commitData", Qt::DirectConnection, Q_ARG(QWidget *, editor));
     Money total;
     const auto lines = chosenLines(&total);
     if (lines.isEmpty()) {
@@ -149,9 +159,7 @@ void RefundDialog::confirm()
         tr("Refund %1 on receipt %2: a manager must approve.").arg(total.display(), m_sale->receiptNo), this);
     if (!mgr)
         return;
-    const auto shift = m_session.shift();
-    RefundRequest req{m_uuid,  m_sale->receiptNo,    lines, reason, m_session.op().id,
-                      mgr->id, shift ? shift->id : 0};
+    RefundRequest req{m_uuid, m_sale->receiptNo, lines, reason, m_session.op().id, mgr->id, shift->id};
     auto r = m_session.ctx().returns().refund(req);
     if (!r) {
         m_message->setText(r.error().message);

@@ -33,6 +33,8 @@ void showTextReport(QWidget *parent, const QString &title, const QString &text)
     close->setObjectName(QStringLiteral("primary"));
     QObject::connect(close, &QPushButton::clicked, &d, &QDialog::accept);
     close->setFocusPolicy(Qt::StrongFocus);
+    close->setDefault(true); // Enter closes the report
+    close->setDefault(true); // Enter closes the report
     layout->addWidget(close);
     close->setFocus();
     d.exec();

@@ -1,5 +1,6 @@
 #include "tenderdialog.h"
 
+#include "sales/checkout.h"
 #include "style.h"
 
 #include <QGridLayout>
@@ -187,6 +188,13 @@ void TenderDialog::takePayment()
             m_reference->setFocus();
             return;
         }
+    }
+    if (m_current == Tender::Cash && *amount - remaining > kMaxChange) {
+        m_message->setText(
+            tr("Change of %1 is more than %2: check the cash amount (was a barcode scanned into it?).")
+                .arg((*amount - remaining).display(), kMaxChange.display()));
+        m_amount->selectAll();
+        return;
     }
     m_tenders.append(TenderInput{m_current, *amount, m_reference->text().trimmed()});
     m_reference->clear();

@@ -171,11 +171,11 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
             return makeError(
                 ErrorCode::Conflict,
                 QCoreApplication::translate("Catalog", "%1 is no longer sold (deactivated).").arg(p->name));
-        return ScanMatch{*p, 1000, std::nullopt};
+        return ScanMatch{*p, 1000, std::nullopt, false};
     }
     // A scale label: the whole label may also be registered as a plain barcode; that wins.
     if (auto p = byBarcode(sc.code); p && p->active)
-        return ScanMatch{*p, 1000, std::nullopt};
+        return ScanMatch{*p, 1000, std::nullopt, false};
     auto p = loadOne(QStringLiteral("WHERE p.plu = ?"), sc.plu);
     if (!p)
         return makeError(ErrorCode::NotFound,
@@ -185,7 +185,7 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
         return makeError(
             ErrorCode::Conflict,
             QCoreApplication::translate("Catalog", "%1 is no longer sold (deactivated).").arg(p->name));
-    ScanMatch m{*p, 1000, std::nullopt};
+    ScanMatch m{*p, 1000, std::nullopt, true};
     if (sc.kind == ScannedCode::Kind::WeightEmbedded) {
         if (sc.weightGrams <= 0)
             return makeError(

@@ -40,6 +40,7 @@ struct ScanMatch {
     Product product;
     qint64 quantityMilli = 1000;
     std::optional<Money> fixedAmount; // a price-embedded label's amount is what the customer pays
+    bool scaleLabel = false;          // the quantity came from a scale label, not a default of 1
 };
 
 struct ProductQuery {

@@ -1,6 +1,7 @@
 // Drives the real main window the way a cashier does: keys only.
 #include "app/appcontext.h"
 #include "appsession.h"
+#include "catalog/barcode.h"
 #include "cartmodel.h"
 #include "cashierwidget.h"
 #include "demo/demo.h"
@@ -231,6 +232,7 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     QTest::keyClicks(scan, QStringLiteral("6900000000001")); // wrong check digit
     QTest::keyClick(scan, Qt::Key_Return);
     CHECK(cashier->cart().isEmpty());
+    CHECK(cashier->message().contains(QStringLiteral("6900000000001")));
     CHECK(QApplication::activeModalWidget() == nullptr);
     CHECK_FALSE(cashier->message().isEmpty());
 
@@ -238,6 +240,29 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     QTest::keyClick(scan, Qt::Key_Return);
     CHECK(cashier->cart().isEmpty());
     CHECK(cashier->message().contains(QStringLiteral("6901234567892")));
+    CHECK(QApplication::activeModalWidget() == nullptr);
+
+    // "3*" typed by a person, then a scan: three of the item.
+    const QString code = store.barcodes(1).at(0);
+    for (QChar c : QStringLiteral("3*")) {
+        QTest::keyClick(scan, c.toLatin1());
+        QTest::qWait(60);
+    }
+    QTest::qWait(80);
+    QTest::keyClicks(scan, code);
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(cashier->cart().rowCount() == 1);
+    CHECK(cashier->cart().line(0).quantityMilli == 3000);
+    CHECK(scan->text().isEmpty());
+
+    // A price-embedded scale label: PLU 00001, ¥12.34; the label's amount is charged.
+    QString label = QStringLiteral("2000001") + QStringLiteral("01234");
+    label += ean13CheckDigit(label);
+    QTest::keyClicks(scan, label);
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(cashier->cart().rowCount() == 2);
+    CHECK(cashier->cart().priced().lines.at(1).amount == Money::fromFen(1234));
+    CHECK(cashier->cart().line(1).weighed);
 
     // A person typing slowly: the keys reach the field as text.
     for (QChar c : QStringLiteral("kkkl")) {
@@ -310,6 +335,11 @@ void approveAsManager()
         auto *pin = m->findChild<QLineEdit *>(QStringLiteral("managerPin"));
         QTest::keyClicks(code, QStringLiteral("8001"));
         QTest::keyClick(code, Qt::Key_Return);
+        // As a person types: events run between the code and the PIN, and Enter on the code
+        // must not have closed the dialog.
+        QCoreApplication::processEvents();
+        REQUIRE(m->isVisible());
+        REQUIRE(pin->hasFocus());
         QTest::keyClicks(pin, QStringLiteral("8888"));
         QTest::keyClick(pin, Qt::Key_Return);
     });
@@ -394,10 +424,16 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
         QTest::keyClick(number, Qt::Key_Return);
         auto *table = d->findChild<QTableWidget *>();
         REQUIRE(table->rowCount() == 2);
-        table->item(0, 4)->setText(QStringLiteral("0")); // keep the first line
         auto *reason = d->findChild<QComboBox *>(QStringLiteral("refundReason"));
         reason->setFocus();
         reason->lineEdit()->insert(QStringLiteral("包装破损"));
+        // Keep the first line: type 0 in its cell and press F12 while the cell is still being
+        // edited (no Enter): the typed 0 must count.
+        table->setFocus();
+        table->setCurrentCell(0, 4);
+        QTest::keyClick(table, Qt::Key_0);
+        QWidget *editor = QApplication::focusWidget();
+        REQUIRE(editor != table);
         screenshot(d, QStringLiteral("refund"));
         approveAsManager();
         QApplication::setActiveWindow(d);
@@ -405,7 +441,7 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
             CHECK(r->shownText().contains(QStringLiteral("包装破损")));
             r->reject();
         });
-        QTest::keyClick(reason, Qt::Key_F12);
+        QTest::keyClick(editor, Qt::Key_F12);
     });
     QTest::keyClick(scan, Qt::Key_F8);
     const auto after = store.ctx->returns().refundable(sold);
@@ -423,6 +459,10 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
     QApplication::setActiveWindow(&w);
     answerText(QStringLiteral("顾客取消"));
     approveAsManager();
+    onNextDialog<ReceiptDialog>([](ReceiptDialog *r) {
+        CHECK(r->shownText().contains(QStringLiteral("顾客取消")));
+        r->reject();
+    });
     QTest::keyClick(scan, Qt::Key_F9);
     CHECK(documentKinds(*store.ctx) == QStringList{QStringLiteral("sale"), QStringLiteral("refund"),
                                                    QStringLiteral("sale"), QStringLiteral("void")});
