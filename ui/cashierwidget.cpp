@@ -457,11 +457,30 @@ void CashierWidget::recallOrder()
         setMessage(order.error().message, true);
         return;
     }
-    m_cart.setLines(order->lines, order->discount);
+    // The order waited: prices may have changed and goods may have been taken off sale since.
+    QList<CartLine> lines;
+    QStringList changes;
+    for (CartLine l : order->lines) {
+        auto p = m_session.ctx().catalog().byId(l.productId);
+        if (!p || !p->active) {
+            changes << tr("%1 is no longer sold and was left out").arg(l.name);
+            continue;
+        }
+        if (!l.fixedAmount && p->price != l.listPrice) {
+            changes << tr("%1 now costs %2").arg(l.name, p->price.display());
+            l.listPrice = p->price;
+        }
+        lines << l;
+    }
+    m_cart.setLines(lines, order->discount);
     startNewCart();
     if (!order->uuid.isEmpty())
         m_cartUuid = order->uuid;
     selectRow(m_cart.rowCount() - 1);
+    if (!changes.isEmpty()) {
+        setMessage(tr("Order recalled: %1.").arg(changes.join(QStringLiteral("; "))), true);
+        return;
+    }
     setMessage(tr("Order recalled."), false);
 }
 

@@ -21,6 +21,7 @@
 #include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <spdlog/spdlog.h>
 
 namespace huike::ui {
 
@@ -217,6 +218,9 @@ QString ProductsWidget::importFile(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return tr("Cannot read %1.").arg(path);
     const ImportReport r = m_session.ctx().catalog().importCsv(f.readAll(), m_session.op().id);
+    // A large import fills the WAL: copy it back now, while nobody is waiting at the till.
+    if (auto st = m_session.ctx().db().checkpoint(); !st)
+        spdlog::warn("checkpoint after import failed: {}", st.error().message.toStdString());
     refresh();
     QString text = tr("%1 added, %2 updated, %3 rejected (file read as %4).")
                        .arg(r.added)

@@ -79,20 +79,20 @@
         <translation>表头至少需要包含 name/名称 和 price/售价 两列。</translation>
     </message>
     <message>
-        <source>line %1: price &quot;%2&quot; is not an amount in yuan.</source>
-        <translation>第 %1 行：售价“%2”不是有效的金额（元）。</translation>
-    </message>
-    <message>
-        <source>line %1: cost &quot;%2&quot; is not an amount in yuan.</source>
-        <translation>第 %1 行：进价“%2”不是有效的金额（元）。</translation>
-    </message>
-    <message>
-        <source>line %1: stock &quot;%2&quot; is not a quantity.</source>
-        <translation>第 %1 行：库存“%2”不是有效的数量。</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>price &quot;%1&quot; is not an amount in yuan.</source>
+        <translation>售价“%1”不是有效的金额（元）。</translation>
+    </message>
+    <message>
+        <source>cost &quot;%1&quot; is not an amount in yuan.</source>
+        <translation>进价“%1”不是有效的金额（元）。</translation>
+    </message>
+    <message>
+        <source>stock &quot;%1&quot; is not a quantity.</source>
+        <translation>库存“%1”不是有效的数量。</translation>
     </message>
 </context>
 <context>
@@ -148,6 +148,18 @@
     <message>
         <source>The shift is closed or belongs to another till: log in again to open a shift.</source>
         <translation>班次已交班或属于其他收银台，请重新登录开班。</translation>
+    </message>
+    <message>
+        <source>Change of %1 is more than %2: check the cash amount (was a barcode scanned into it?).</source>
+        <translation>找零 %1 超过 %2，请核对现金金额（是否把条码扫进了金额栏？）。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold: remove it from the cart.</source>
+        <translation>%1 已停用，请从购物车中删除。</translation>
+    </message>
+    <message>
+        <source>The price of %1 changed to %2 since it was scanned: remove it and scan it again.</source>
+        <translation>%1 的售价在扫码后已改为 %2，请删除后重新扫码。</translation>
     </message>
 </context>
 <context>
@@ -580,6 +592,10 @@
         <source>The refund exceeds what was paid on %1.</source>
         <translation>退款金额超过了小票 %1 的实收金额。</translation>
     </message>
+    <message>
+        <source>The last sale %1 was rung up in an earlier shift: refund it instead (F8).</source>
+        <translation>上一单 %1 属于之前的班次，不能作废，请改为退货（F8）。</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -980,10 +996,6 @@ Paid %2   Change %3</source>
         <translation>作废销售单 %1：需要店长授权。</translation>
     </message>
     <message>
-        <source>Sale %1 voided by %2. Pay back %3.</source>
-        <translation>销售单 %1 已作废（作废单号 %2），请退还顾客 %3。</translation>
-    </message>
-    <message>
         <source>Scan or type a code + Enter: add · 3*code: three of it
 F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
 F4 line discount · Shift+F4 change price · F5 order discount
@@ -1002,6 +1014,30 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Changed prices or discounts beyond the cashier&apos;s limit need a manager.</source>
         <translation>改价或超出收银员权限的折扣需要店长授权。</translation>
+    </message>
+    <message>
+        <source>The quantity before * must be more than zero.</source>
+        <translation>* 前面的数量必须大于零。</translation>
+    </message>
+    <message>
+        <source>Now scan or type the item.</source>
+        <translation>请扫描或输入商品。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold and was left out</source>
+        <translation>%1 已停用，已从单中移除</translation>
+    </message>
+    <message>
+        <source>%1 now costs %2</source>
+        <translation>%1 现价 %2</translation>
+    </message>
+    <message>
+        <source>Order recalled: %1.</source>
+        <translation>已取单：%1。</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided by %2. Pay back as listed on it.</source>
+        <translation>销售单 %1 已作废（作废单号 %2），请按作废单所列方式退款。</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1182,10 @@ Del 删除商品 · Esc 清空
     <message>
         <source>PIN</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1529,10 @@ Del 删除商品 · Esc 清空
         <source>Refund %1 on receipt %2: a manager must approve.</source>
         <translation>小票 %2 退款 %1：需要店长授权。</translation>
     </message>
+    <message>
+        <source>No shift is open on this till: open one (log in again) before refunding.</source>
+        <translation>本收银台尚未开班，请先开班（重新登录）再办理退货。</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::SettingsDialog</name>
@@ -1674,6 +1718,10 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Scan the customer&apos;s payment code or type the transaction number.</source>
         <translation>请扫描顾客付款码或输入交易单号。</translation>
+    </message>
+    <message>
+        <source>Change of %1 is more than %2: check the cash amount (was a barcode scanned into it?).</source>
+        <translation>找零 %1 超过 %2，请核对现金金额（是否把条码扫进了金额栏？）。</translation>
     </message>
 </context>
 </TS>

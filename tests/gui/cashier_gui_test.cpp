@@ -398,6 +398,11 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
     QTest::keyClick(scan, Qt::Key_F6);
     REQUIRE(cashier->cart().isEmpty());
     REQUIRE(store.ctx->heldOrders().list().size() == 1);
+    // Meanwhile the manager raises the price of the first item: the recalled cart shows it.
+    auto raised = store.ctx->catalog().byBarcode(codes.at(0));
+    REQUIRE(raised.ok());
+    raised->price = raised->price + Money::fromFen(100);
+    REQUIRE(store.ctx->catalog().save(*raised, 0).ok());
     QApplication::setActiveWindow(&w);
     onNextDialog<HeldDialog>([](HeldDialog *d) {
         screenshot(d, QStringLiteral("held"));
@@ -406,6 +411,8 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
     QTest::keyClick(scan, Qt::Key_F7);
     REQUIRE(cashier->cart().rowCount() == 2);
     CHECK(store.ctx->heldOrders().list().isEmpty());
+    CHECK(cashier->cart().line(0).listPrice == raised->price);
+    CHECK(cashier->message().contains(raised->name));
 
     QApplication::setActiveWindow(&w);
     payCashExact();
