@@ -55,12 +55,16 @@ void HeldDialog::reload()
     m_table->setRowCount(static_cast<int>(m_orders.size()));
     for (int r = 0; r < m_orders.size(); ++r) {
         const HeldOrder &o = m_orders.at(r);
-        m_table->setItem(r, 0, new QTableWidgetItem(m_session.ctx().time().format(o.createdAtMs)));
+        m_table->setItem(
+            r, 0,
+            new QTableWidgetItem(
+                m_session.ctx().time().local(o.createdAtMs).toString(QStringLiteral("MM-dd HH:mm"))));
         m_table->setItem(r, 1, new QTableWidgetItem(o.label));
         m_table->setItem(r, 2, new QTableWidgetItem(QString::number(o.lineCount)));
         m_table->setItem(r, 3, new QTableWidgetItem(o.total.toString()));
         m_table->setItem(r, 4, new QTableWidgetItem(o.operatorName));
     }
+    m_table->resizeColumnToContents(0);
     if (!m_orders.isEmpty())
         m_table->selectRow(static_cast<int>(m_orders.size()) - 1);
 }
