@@ -296,26 +296,19 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
     const qint64 now = clock.nowMs();
     const QVariant category = p.categoryId > 0 ? QVariant(p.categoryId) : QVariant();
     const QVariant plu = p.plu.trimmed().isEmpty() ? QVariant() : QVariant(p.plu.trimmed());
+    // The columns insert and update share, in the order both statements name them.
+    const QVariantList fields = {p.name,          nonNull(p.pinyin), category,
+                                 nonNull(p.unit), p.price.fen(),     p.cost.fen(),
+                                 p.weighed,       p.active,          plu};
     qint64 id = p.id;
     if (id == 0) {
         QSqlQuery &q = db.prepared(QStringLiteral(
             "INSERT INTO products(code, name, pinyin, category_id, unit, price_fen, cost_fen, stock_milli, "
             "weighed, "
             "active, plu, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"));
-        const QVariantList v = {p.code.isEmpty() ? QVariant(QStringLiteral("tmp-%1").arg(now))
-                                                 : QVariant(p.code),
-                                p.name,
-                                nonNull(p.pinyin),
-                                category,
-                                nonNull(p.unit),
-                                p.price.fen(),
-                                p.cost.fen(),
-                                p.weighed,
-                                p.active,
-                                plu,
-                                now,
-                                now};
-        bindAll(q, v);
+        bindAll(q, QVariantList{p.code.isEmpty() ? QVariant(QStringLiteral("tmp-%1").arg(now))
+                                                 : QVariant(p.code)} +
+                       fields + QVariantList{now, now});
         if (!q.exec()) {
             if (q.lastError().nativeErrorCode() == QLatin1String("2067") ||
                 q.lastError().text().contains(QLatin1String("UNIQUE")))
@@ -367,19 +360,7 @@ static Result<qint64> saveInTransaction(Database &db, const Clock &clock, Produc
         QSqlQuery &q = db.prepared(QStringLiteral(
             "UPDATE products SET code = ?, name = ?, pinyin = ?, category_id = ?, unit = ?, price_fen = ?, "
             "cost_fen = ?, weighed = ?, active = ?, plu = ?, updated_at_ms = ? WHERE id = ?"));
-        const QVariantList v = {p.code,
-                                p.name,
-                                nonNull(p.pinyin),
-                                category,
-                                nonNull(p.unit),
-                                p.price.fen(),
-                                p.cost.fen(),
-                                p.weighed,
-                                p.active,
-                                plu,
-                                now,
-                                id};
-        bindAll(q, v);
+        bindAll(q, QVariantList{p.code} + fields + QVariantList{now, id});
         if (!q.exec()) {
             if (q.lastError().text().contains(QLatin1String("UNIQUE")))
                 return makeError(

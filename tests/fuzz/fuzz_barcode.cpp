@@ -3,18 +3,11 @@
 // 48 characters; a scale label is a valid EAN-13 in the in-store range with the format's PLU.
 
 #include "catalog/barcode.h"
+#include "fuzzcheck.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-
-namespace {
-void require(bool ok)
-{
-    if (!ok)
-        std::abort();
-}
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

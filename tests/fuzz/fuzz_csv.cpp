@@ -3,18 +3,11 @@
 // within its limits, and every table can be written back out as an Excel-safe file.
 
 #include "core/csv.h"
+#include "fuzzcheck.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-
-namespace {
-void require(bool ok)
-{
-    if (!ok)
-        std::abort();
-}
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

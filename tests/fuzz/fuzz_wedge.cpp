@@ -2,19 +2,12 @@
 // Invariant: every typed key comes out exactly once, in order (as a replay or inside a scan), and
 // a scan respects the configured length limits.
 
+#include "fuzzcheck.h"
 #include "scanner/wedgedecoder.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-
-namespace {
-void require(bool ok)
-{
-    if (!ok)
-        std::abort();
-}
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

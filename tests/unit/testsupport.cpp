@@ -2,6 +2,7 @@
 
 #include "core/uuid.h"
 #include "demo/demo.h"
+#include "store/database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -132,14 +133,18 @@ qint64 TestShop::stockOf(qint64 productId)
     return scalar(QStringLiteral("SELECT stock_milli FROM products WHERE id = ?"), {productId}).toLongLong();
 }
 
+static void runRaw(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    REQUIRE(q.prepare(sql));
+    huike::bindAll(q, binds);
+    INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
+    REQUIRE(q.exec());
+}
+
 QVariant TestShop::scalar(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(m_ctx->db().db());
-    REQUIRE(q.prepare(sql));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
-    REQUIRE(q.exec());
+    runRaw(q, sql, binds);
     if (!q.next())
         return {};
     return q.value(0);
@@ -148,11 +153,7 @@ QVariant TestShop::scalar(const QString &sql, const QVariantList &binds)
 void TestShop::execRaw(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(m_ctx->db().db());
-    REQUIRE(q.prepare(sql));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
-    REQUIRE(q.exec());
+    runRaw(q, sql, binds);
 }
 
 qint64 TestShop::count(const QString &table, const QString &where, const QVariantList &binds)
