@@ -159,15 +159,13 @@ void SettingsDialog::save()
             return;
         }
     }
-    Settings &s = ctx.settings();
-    for (const auto &[key, value] :
-         {std::pair{Settings::kRoundingMode, m_rounding->currentData().toString()},
-          std::pair{Settings::kCashierDiscountLimit, QString::number(*limit)},
-          std::pair{Settings::kScannerInterKeyMs, QString::number(m_interKey->value())}}) {
-        if (auto st = s.set(key, value); !st) {
-            QMessageBox::warning(this, windowTitle(), st.error().message);
-            return;
-        }
+    const QList<std::pair<QString, QString>> values = {
+        {Settings::kRoundingMode, m_rounding->currentData().toString()},
+        {Settings::kCashierDiscountLimit, QString::number(*limit)},
+        {Settings::kScannerInterKeyMs, QString::number(m_interKey->value())}};
+    if (auto st = ctx.settings().change(values, m_session.op().id, ctx.clock().nowMs()); !st) {
+        QMessageBox::warning(this, windowTitle(), st.error().message);
+        return;
     }
     accept();
 }

@@ -32,6 +32,25 @@ Status Settings::set(const QString &key, const QString &value)
                      {key, value});
 }
 
+Status Settings::change(const QList<std::pair<QString, QString>> &values, qint64 operatorId, qint64 atMs)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    for (const auto &[key, v] : values) {
+        const QString old = value(key);
+        if (old == v)
+            continue;
+        if (auto st = set(key, v); !st)
+            return st;
+        if (auto st = writeAudit(m_db, atMs, operatorId, 0, QStringLiteral("setting.change"), key, {},
+                                 QStringLiteral("%1 -> %2").arg(old, v));
+            !st)
+            return st;
+    }
+    return tx.commit();
+}
+
 Result<StoreInfo> loadStore(Database &db, qint64 storeId)
 {
     QSqlQuery &q = db.prepared(

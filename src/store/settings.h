@@ -2,8 +2,11 @@
 
 #include "core/result.h"
 
+#include <QList>
 #include <QString>
 #include <QVariant>
+
+#include <utility>
 
 namespace huike {
 
@@ -17,6 +20,9 @@ public:
     QString value(const QString &key, const QString &fallback = {}) const;
     qint64 integer(const QString &key, qint64 fallback) const;
     Status set(const QString &key, const QString &value);
+    // Several settings in one transaction, each change audited with its old and new value
+    // (the discount limit and 抹零 decide what a cashier may do with money).
+    Status change(const QList<std::pair<QString, QString>> &values, qint64 operatorId, qint64 atMs);
 
     // The keys the engine reads, with their defaults in one place.
     static inline const QString kRoundingMode = QStringLiteral("checkout.rounding"); // 0 none, 1 jiao, 2 yuan

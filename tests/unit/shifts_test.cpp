@@ -5,6 +5,7 @@
 #include "sales/heldorders.h"
 #include "sales/receipt.h"
 #include "sales/shifts.h"
+#include "store/settings.h"
 #include "testsupport.h"
 
 #include <atomic>
@@ -280,4 +281,26 @@ TEST_CASE("two tills recalling the same held order: only one gets it", "[held][c
     b.join();
     CHECK(recalled.load() == 1);
     CHECK(refused.load() == 1);
+}
+
+TEST_CASE("changing settings is one audited transaction", "[settings]")
+{
+    TestShop shop;
+    Settings &s = shop.ctx().settings();
+    const qint64 before =
+        shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'setting.change'"));
+    REQUIRE(s.change({{Settings::kCashierDiscountLimit, QStringLiteral("850")},
+                      {Settings::kRoundingMode, s.value(Settings::kRoundingMode, QStringLiteral("0"))}},
+                     shop.manager, shop.clock.nowMs())
+                .ok());
+    CHECK(s.integer(Settings::kCashierDiscountLimit, 0) == 850);
+    // Only what changed is recorded, with the old and the new value and who did it.
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'setting.change'")) == before + 1);
+    CHECK(shop.scalar(QStringLiteral(
+                          "SELECT details FROM audit_log WHERE action = 'setting.change' ORDER BY id DESC"))
+              .toString() == QStringLiteral("900 -> 850"));
+    CHECK(
+        shop.scalar(QStringLiteral(
+                        "SELECT operator_id FROM audit_log WHERE action = 'setting.change' ORDER BY id DESC"))
+            .toLongLong() == shop.manager);
 }
