@@ -8,20 +8,11 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QVariant>
+#include "common/catchqt.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 
-namespace Catch {
-template <> struct StringMaker<QString> {
-    static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
-};
-template <> struct StringMaker<QStringList> {
-    static std::string convert(const QStringList &l)
-    {
-        return "[" + l.join(QStringLiteral(" | ")).toStdString() + "]";
-    }
-};
-} // namespace Catch
 
 namespace huike::itest {
 
