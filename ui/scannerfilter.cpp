@@ -26,7 +26,10 @@ bool ScannerFilter::eventFilter(QObject *watched, QEvent *event)
     const Qt::KeyboardModifiers mods = ke->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
     if (mods != Qt::NoModifier)
         return false;
-    const qint64 now = m_clock.elapsed();
+    // The time the key was pressed, not when it is handled here: keys typed while the window was
+    // busy arrive together afterwards and must not look like a scanner. Synthetic events (tests,
+    // replays) carry no timestamp; they are timed on arrival.
+    const qint64 now = ke->timestamp() != 0 ? static_cast<qint64>(ke->timestamp()) : m_clock.elapsed();
     if (ke->key() == Qt::Key_Return || ke->key() == Qt::Key_Enter) {
         m_idle.stop();
         const auto r = m_decoder.enter(now);

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -263,6 +264,22 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     REQUIRE(cashier->cart().rowCount() == 2);
     CHECK(cashier->cart().priced().lines.at(1).amount == Money::fromFen(1234));
     CHECK(cashier->cart().line(1).weighed);
+
+    // Keys a person typed while the window was busy arrive together afterwards, but their
+    // timestamps are 120 ms apart: typing (a search), not a scan.
+    {
+        ulong t = 5'000'000;
+        for (QChar c : QStringLiteral("zzzz")) {
+            QKeyEvent press(QEvent::KeyPress, Qt::Key_Z, Qt::NoModifier, QString(c));
+            press.setTimestamp(t += 120);
+            QApplication::sendEvent(scan, &press);
+        }
+        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+        enter.setTimestamp(t + 120);
+        QApplication::sendEvent(scan, &enter);
+        CHECK(cashier->cart().rowCount() == 2);
+        CHECK(cashier->message().contains(QStringLiteral("“zzzz”"))); // the search's message, not a scan's
+    }
 
     // A person typing slowly: the keys reach the field as text.
     for (QChar c : QStringLiteral("kkkl")) {
