@@ -13,8 +13,8 @@ PACKAGES=(
 case "${1:-}" in
   --tests) # socat for device simulators over pty pairs, Xvfb for screens, clang + its runtime for libFuzzer
     PACKAGES+=(socat xvfb xauth clang libclang-rt-14-dev) ;;
-  --xvfb) # a virtual screen for machines without one
-    PACKAGES+=(xvfb xauth) ;;
+  --xvfb) # a virtual screen for machines without one, and a VNC server to look at it
+    PACKAGES+=(xvfb xauth x11vnc) ;;
 esac
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -17,7 +17,8 @@ if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$BIN/huike" "${DB_ARGS[@]}"
 fi
 if [ "${HUIKE_XVFB:-}" = "1" ]; then
-  echo "No display: running Huike inside Xvfb. To see it, run 'x11vnc -display :99' and connect a VNC viewer."
+  echo "No display: running Huike inside Xvfb on :99. To see it, run 'x11vnc -display :99 -localhost' here"
+  echo "and connect a VNC viewer through an SSH tunnel (ssh -L 5900:localhost:5900 this-machine)."
   exec xvfb-run -n 99 -s "-screen 0 1366x768x24" "$BIN/huike" "${DB_ARGS[@]}"
 fi
 # No screen and no request for Xvfb: prove the app starts on the demo store, and say how to view it.
