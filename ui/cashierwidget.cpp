@@ -232,13 +232,7 @@ static std::optional<qint64> takeMultiplier(const QString &text, QString *rest)
 bool CashierWidget::addProductWithQuantity(const Product &product, const QString &code,
                                            std::optional<qint64> multiplier, const ScanMatch *match)
 {
-    CartLine line;
-    line.productId = product.id;
-    line.barcode = product.barcodes.contains(code) ? code : product.barcodes.value(0);
-    line.name = product.name;
-    line.unit = product.unit;
-    line.weighed = product.weighed;
-    line.listPrice = product.price;
+    CartLine line = cartLineFor(product, 1000, code);
     if (match && match->scaleLabel) {
         // A scale label carries its own weight and amount.
         line.quantityMilli = match->quantityMilli;

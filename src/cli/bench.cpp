@@ -114,8 +114,7 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
         req.shiftId = shift->id;
         for (int l = 0; l < 10; ++l) {
             const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
-            req.lines.append(CartLine{
-                pr.id, pr.barcodes.value(0), pr.name, pr.unit, pr.weighed, 1000, pr.price, {}, 1000, {}});
+            req.lines.append(cartLineFor(pr));
         }
         const Money total = ctx->checkout().quote(req.lines, req.orderDiscount).total;
         const Money cash = Money::fromFen(total.fen() / 2);

@@ -208,12 +208,7 @@ int cmdSimulate(const QStringList &args)
         const int lines = 1 + static_cast<int>(rng() % 8);
         for (int l = 0; l < lines; ++l) {
             const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
-            CartLine c;
-            c.productId = pr.id;
-            c.barcode = pr.barcodes.value(0);
-            c.name = pr.name;
-            c.listPrice = pr.price;
-            c.quantityMilli = pr.weighed ? 100 + rng() % 3000 : 1000 * (1 + rng() % 3);
+            CartLine c = cartLineFor(pr, pr.weighed ? 100 + rng() % 3000 : 1000 * (1 + rng() % 3));
             if (rng() % 10 == 0)
                 c.discountPermille = 900 + rng() % 100;
             req.lines.append(c);

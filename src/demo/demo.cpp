@@ -397,14 +397,8 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             const int nLines = 1 + rng.skewed(7, 1.6);
             for (int l = 0; l < nLines; ++l) {
                 const Product &p = products.at(rng.skewed(static_cast<int>(products.size())));
-                CartLine line;
-                line.productId = p.id;
-                line.barcode = p.barcodes.value(0);
-                line.name = p.name;
-                line.unit = p.unit;
-                line.weighed = p.weighed;
-                line.listPrice = p.price;
-                line.quantityMilli = p.weighed ? rng.between(150, 2400) : 1000 * (1 + rng.skewed(3, 3.0));
+                CartLine line =
+                    cartLineFor(p, p.weighed ? rng.between(150, 2400) : 1000 * (1 + rng.skewed(3, 3.0)));
                 if (rng.chance(3))
                     line.discountPermille = 950; // 9.5折 on a dented box: within the cashier's limit
                 req.lines.append(line);

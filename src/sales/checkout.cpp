@@ -9,6 +9,19 @@
 
 namespace huike {
 
+CartLine cartLineFor(const Product &product, qint64 quantityMilli, const QString &barcode)
+{
+    CartLine line;
+    line.productId = product.id;
+    line.barcode = product.barcodes.contains(barcode) ? barcode : product.barcodes.value(0);
+    line.name = product.name;
+    line.unit = product.unit;
+    line.weighed = product.weighed;
+    line.listPrice = product.price;
+    line.quantityMilli = quantityMilli;
+    return line;
+}
+
 Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders)
 {
     Money nonCash;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/catalog.h"
 #include "core/clock.h"
 #include "document.h"
 #include "pricing.h"
@@ -20,6 +21,9 @@ struct CheckoutRequest {
     OrderDiscount orderDiscount;
     QList<TenderInput> tenders;
 };
+
+// A cart line for `product` at its catalog price (the scanned `barcode`, or its main one).
+CartLine cartLineFor(const Product &product, qint64 quantityMilli = 1000, const QString &barcode = {});
 
 // More change than this is a typing (or scanning) slip in the cash amount, not a customer.
 inline constexpr Money kMaxChange = Money::fromYuan(1000);

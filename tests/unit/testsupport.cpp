@@ -95,15 +95,7 @@ void TestShop::reopen(const QString &terminal)
 
 CartLine TestShop::line(const Product &product, qint64 quantityMilli) const
 {
-    CartLine c;
-    c.productId = product.id;
-    c.barcode = product.barcodes.value(0);
-    c.name = product.name;
-    c.unit = product.unit;
-    c.weighed = product.weighed;
-    c.listPrice = product.price;
-    c.quantityMilli = quantityMilli;
-    return c;
+    return cartLineFor(product, quantityMilli);
 }
 
 CheckoutRequest TestShop::request(const QList<CartLine> &lines, const QList<TenderInput> &tenders)
