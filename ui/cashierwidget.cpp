@@ -214,21 +214,6 @@ void CashierWidget::addProduct(const CartLine &line)
         false);
 }
 
-// "3*" before a scan, or "3*code" typed: how many. Returns the rest of the text in `rest`.
-// nullopt: no multiplier; 0: a multiplier that is not a quantity above zero.
-static std::optional<qint64> takeMultiplier(const QString &text, QString *rest)
-{
-    static const QRegularExpression multi(QStringLiteral("^(\\d{1,5}(?:\\.\\d{1,3})?)\\*(.*)$"));
-    const auto m = multi.match(text.trimmed());
-    if (!m.hasMatch()) {
-        *rest = text.trimmed();
-        return std::nullopt;
-    }
-    *rest = m.captured(2).trimmed();
-    const auto q = parseQuantity(m.captured(1));
-    return q && *q > 0 ? *q : 0;
-}
-
 bool CashierWidget::addProductWithQuantity(const Product &product, const QString &code,
                                            std::optional<qint64> multiplier, const ScanMatch *match)
 {
@@ -254,19 +239,23 @@ bool CashierWidget::addProductWithQuantity(const Product &product, const QString
 void CashierWidget::addScanned(const QString &code)
 {
     // "3*" typed before the scan multiplies it (typed fast, it may arrive as part of the burst).
-    QString scanned;
-    auto multiplier = takeMultiplier(code, &scanned);
-    QString rest;
-    if (!multiplier) {
-        multiplier = takeMultiplier(m_search->text(), &rest);
-        if (!rest.isEmpty())
-            multiplier.reset(); // the field holds a search, not a multiplier
-        else if (multiplier)
-            m_search->clear();
-    }
-    if (multiplier && *multiplier == 0) {
-        setMessage(tr("The quantity before * must be more than zero."), true);
+    const auto split = splitMultiplier(code);
+    if (!split) {
+        setMessage(split.error().message, true);
         return;
+    }
+    const QString scanned = split->code;
+    auto multiplier = split->quantityMilli;
+    if (!multiplier && m_search->text().trimmed().endsWith(QLatin1Char('*'))) {
+        const auto field = splitMultiplier(m_search->text());
+        if (!field) {
+            setMessage(field.error().message, true);
+            return;
+        }
+        if (field->code.isEmpty()) { // the field holds "3*", not a search
+            multiplier = field->quantityMilli;
+            m_search->clear();
+        }
     }
     auto m = m_session.ctx().catalog().lookupScan(scanned);
     if (!m) {
@@ -286,12 +275,13 @@ void CashierWidget::submitSearch()
             checkout(); // Enter on an empty field: pay, as on most tills
         return;
     }
-    QString text;
-    const auto multiplier = takeMultiplier(typed, &text);
-    if (multiplier && *multiplier == 0) {
-        setMessage(tr("The quantity before * must be more than zero."), true);
+    const auto split = splitMultiplier(typed);
+    if (!split) {
+        setMessage(split.error().message, true);
         return;
     }
+    const QString text = split->code;
+    const auto multiplier = split->quantityMilli;
     if (text.isEmpty()) {
         setMessage(tr("Now scan or type the item."), false);
         return; // "3*" stays in the field for the next scan
@@ -353,17 +343,16 @@ void CashierWidget::lineDiscount()
     for (;;) {
         const auto text =
             askText(this, tr("Line discount"), tr("%1: discount in 折 (9, 8.5), empty for none").arg(l.name),
-                    l.discountPermille == 1000
-                        ? QString()
-                        : QString::number(static_cast<double>(l.discountPermille) / 100.0, 'g', 3));
+                    formatZhe(l.discountPermille));
         if (!text)
             return;
-        if (const auto z = parseZhe(*text)) {
+        const auto z = parseZhe(*text);
+        if (z) {
             m_cart.setLineDiscount(row, *z);
             selectRow(row);
             return;
         }
-        setMessage(tr("Enter 9 or 8.5 for 9折 / 8.5折."), true);
+        setMessage(z.error().message, true);
     }
 }
 

@@ -59,27 +59,11 @@ std::optional<Money> askMoney(QWidget *parent, const QString &title, const QStri
     }
 }
 
-std::optional<qint64> parseZhe(const QString &text)
-{
-    const QString t = text.trimmed().remove(QStringLiteral("折"));
-    if (t.isEmpty() || t == QLatin1String("10") || t == QLatin1String("100"))
-        return 1000;
-    const auto q = parseQuantity(t); // thousandths: "8.5" -> 8500
-    if (!q || *q <= 0)
-        return std::nullopt;
-    // 1 to 9.99 is 折 (8.5 -> 850); 10 to 99 is a percentage (85 -> 850).
-    if (*q < 10000)
-        return *q / 10;
-    if (*q < 100000 && *q % 1000 == 0)
-        return *q / 100;
-    return std::nullopt;
-}
-
 std::optional<OrderDiscount> askOrderDiscount(QWidget *parent, const OrderDiscount &current)
 {
     QString initial;
     if (current.permille != 1000)
-        initial = QString::number(static_cast<double>(current.permille) / 100.0, 'g', 3);
+        initial = formatZhe(current.permille);
     else if (current.amount.fen() > 0)
         initial = QLatin1Char('-') + current.amount.toString();
     for (;;) {
@@ -92,16 +76,11 @@ std::optional<OrderDiscount> askOrderDiscount(QWidget *parent, const OrderDiscou
                     initial);
         if (!text)
             return std::nullopt;
-        if (text->startsWith(QLatin1Char('-'))) {
-            const auto m = Money::parse(text->mid(1));
-            if (m && m->fen() > 0)
-                return OrderDiscount{1000, *m};
-        } else if (const auto z = parseZhe(*text)) {
-            return OrderDiscount{*z, Money()};
-        }
-        QMessageBox::warning(
-            parent, QCoreApplication::translate("InputDialogs", "Order discount"),
-            QCoreApplication::translate("InputDialogs", "Enter 9 or 8.5 (折), or -20 for an amount off."));
+        const auto parsed = parseOrderDiscount(*text);
+        if (parsed)
+            return *parsed;
+        QMessageBox::warning(parent, QCoreApplication::translate("InputDialogs", "Order discount"),
+                             parsed.error().message);
         initial = *text;
     }
 }

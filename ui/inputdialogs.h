@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/money.h"
+#include "sales/counterinput.h"
 #include "sales/pricing.h"
 
 #include <QString>
@@ -16,8 +17,6 @@ std::optional<QString> askText(QWidget *parent, const QString &title, const QStr
 std::optional<qint64> askQuantity(QWidget *parent, const QString &title, const QString &label,
                                   qint64 initialMilli, bool allowDecimals);
 std::optional<Money> askMoney(QWidget *parent, const QString &title, const QString &label, Money initial);
-// "9" or "8.5" (折) -> 900 / 850 per mille; "100" or empty -> 1000 (none).
-std::optional<qint64> parseZhe(const QString &text);
 // An order discount: "9" / "8.5" is 折, "-20" is 20 yuan off.
 std::optional<OrderDiscount> askOrderDiscount(QWidget *parent, const OrderDiscount &current);
 

@@ -55,8 +55,7 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     m_rounding->setCurrentIndex(
         m_rounding->findData(static_cast<int>(s.integer(Settings::kRoundingMode, 0))));
     form->addRow(tr("Rounding of the amount due (抹零)"), m_rounding);
-    m_discountLimit->setText(QString::number(
-        static_cast<double>(s.integer(Settings::kCashierDiscountLimit, 900)) / 100.0, 'g', 3));
+    m_discountLimit->setText(formatZhe(s.integer(Settings::kCashierDiscountLimit, 900)));
     form->addRow(tr("Deepest discount a cashier may give alone (折)"), m_discountLimit);
     m_interKey->setRange(10, 200);
     m_interKey->setSuffix(tr(" ms"));
@@ -145,7 +144,7 @@ void SettingsDialog::save()
 {
     const auto limit = parseZhe(m_discountLimit->text());
     if (!limit) {
-        QMessageBox::warning(this, windowTitle(), tr("Enter the discount limit in 折, such as 9 or 8.5."));
+        QMessageBox::warning(this, windowTitle(), limit.error().message);
         return;
     }
     AppContext &ctx = m_session.ctx();
