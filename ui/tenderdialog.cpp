@@ -30,7 +30,10 @@ TenderDialog::TenderDialog(Money total, QWidget *parent)
     const QStringList keys = {QStringLiteral("F1"), QStringLiteral("F2"), QStringLiteral("F3"),
                               QStringLiteral("F4")};
     int i = 0;
-    for (Tender t : kAllTenders) {
+    for (const TenderKind &kind : tenderKinds()) {
+        if (i >= keys.size())
+            break;
+        const Tender t = kind.tender;
         QPushButton *b = keyButton(keys.at(i++), tenderLabel(t));
         b->setCheckable(true);
         connect(b, &QPushButton::clicked, this, [this, t] { selectTender(t); });
@@ -123,14 +126,16 @@ void TenderDialog::selectTender(Tender t)
 {
     m_current = t;
     int i = 0;
-    for (Tender each : kAllTenders)
-        m_tenderButtons.at(i++)->setChecked(each == t);
-    const bool needsRef = t != Tender::Cash;
+    for (const TenderKind &each : tenderKinds())
+        if (i < m_tenderButtons.size())
+            m_tenderButtons.at(i++)->setChecked(each.tender == t);
+    const TenderKind *kind = tenderKind(t);
+    const bool needsRef = kind && kind->reference != ReferenceRule::None;
     m_reference->setEnabled(needsRef);
     m_referenceLabel->setEnabled(needsRef);
     m_reference->clear();
     m_reference->setPlaceholderText(
-        t == Tender::Card ? tr("slip number (optional)")
+        kind && kind->reference == ReferenceRule::Optional ? tr("slip number (optional)")
         : needsRef        ? tr("scan the customer's payment code or type the transaction number")
                           : QString());
     refresh();
@@ -182,8 +187,8 @@ void TenderDialog::takePayment()
             m_amount->selectAll();
             return;
         }
-        if ((m_current == Tender::WeChat || m_current == Tender::Alipay) &&
-            m_reference->text().trimmed().isEmpty()) {
+        const TenderKind *kind = tenderKind(m_current);
+        if (kind && kind->reference == ReferenceRule::Required && m_reference->text().trimmed().isEmpty()) {
             m_message->setText(tr("Scan the customer's payment code or type the transaction number."));
             m_reference->setFocus();
             return;

@@ -24,42 +24,59 @@ CartLine cartLineFor(const Product &product, qint64 quantityMilli, const QString
 
 Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders)
 {
-    Money nonCash;
-    Money cash;
+    Money exact;                  // tenders charged exactly (cards, wallets)
+    Money changeGiving;           // tenders handed over, with change (cash)
+    std::optional<Tender> change; // the kind the change is given in
     QList<DocumentPayment> out;
     for (const TenderInput &t : tenders) {
         if (t.amount.fen() <= 0)
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Checkout", "A payment must be more than zero."));
-        if (t.tender == Tender::Cash) {
-            cash += t.amount;
+        const TenderKind *kind = tenderKind(t.tender);
+        if (!kind)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout", "This till cannot take payments of kind %1.")
+                                 .arg(t.tender.key()));
+        if (kind->reference == ReferenceRule::Required && t.reference.trimmed().isEmpty())
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout",
+                                                         "%1 needs its payment reference: scan the customer's "
+                                                         "payment code or type the transaction number.")
+                                 .arg(tenderLabel(t.tender)));
+        if (kind->givesChange) {
+            if (change && !(*change == t.tender))
+                return makeError(ErrorCode::Invalid,
+                                 QCoreApplication::translate("Checkout",
+                                                             "Change can be given in one tender only."));
+            change = t.tender;
+            changeGiving += t.amount;
             continue;
         }
-        nonCash += t.amount;
+        exact += t.amount;
         out.append(DocumentPayment{t.tender, t.amount, t.amount, Money(), t.reference.trimmed()});
     }
-    if (nonCash > total)
+    if (exact > total)
         return makeError(
             ErrorCode::Invalid,
             QCoreApplication::translate(
                 "Checkout",
                 "Card, WeChat and Alipay payments (%1) exceed the total %2: no change can be given on them.")
-                .arg(nonCash.display(), total.display()));
-    const Money paid = nonCash + cash;
+                .arg(exact.display(), total.display()));
+    const Money paid = exact + changeGiving;
     if (paid < total)
         return makeError(
             ErrorCode::InsufficientFunds,
             QCoreApplication::translate("Checkout", "Payments %1 do not cover the total %2 (%3 short).")
                 .arg(paid.display(), total.display(), (total - paid).display()));
-    if (cash.fen() > 0) {
-        const Money change = paid - total;
-        if (change > kMaxChange)
+    if (change) {
+        const Money given = paid - total;
+        if (given > kMaxChange)
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Checkout",
                                                          "Change of %1 is more than %2: check the cash "
                                                          "amount (was a barcode scanned into it?).")
-                                 .arg(change.display(), kMaxChange.display()));
-        out.append(DocumentPayment{Tender::Cash, cash - change, cash, change, QString()});
+                                 .arg(given.display(), kMaxChange.display()));
+        out.append(DocumentPayment{*change, changeGiving - given, changeGiving, given, QString()});
     }
     return out;
 }

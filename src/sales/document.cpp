@@ -41,7 +41,7 @@ Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId)
         return storageError(q);
     QList<DocumentPayment> out;
     while (q.next())
-        out.append(DocumentPayment{tenderFromKey(q.value(0).toString()).value_or(Tender::Cash),
+        out.append(DocumentPayment{Tender::fromKey(q.value(0).toString()),
                                    Money::fromFen(q.value(1).toLongLong()),
                                    Money::fromFen(q.value(2).toLongLong()),
                                    Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
@@ -180,7 +180,7 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                                    "change_fen, reference) VALUES (?, ?, ?, ?, ?, ?)"));
     Money change;
     for (const DocumentPayment &pay : doc.payments) {
-        const QVariantList pv = {saleId,           tenderKey(pay.tender),
+        const QVariantList pv = {saleId,           pay.tender.key(),
                                  pay.amount.fen(), pay.tendered.fen(),
                                  pay.change.fen(), nonNull(pay.reference)};
         bindAll(p, pv);

@@ -229,13 +229,18 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         if (!q.exec())
             return storageError(q);
         while (q.next())
-            paidBack[tenderFromKey(q.value(0).toString()).value_or(Tender::Cash)] =
+            paidBack[Tender::fromKey(q.value(0).toString())] =
                 Money::fromFen(q.value(1).toLongLong());
         q.finish();
     }
     QList<DocumentPayment> sources = orig->payments;
-    std::stable_partition(sources.begin(), sources.end(),
-                          [](const DocumentPayment &p) { return p.tender != Tender::Cash; });
+    auto refundOrder = [](const DocumentPayment &p) {
+        const TenderKind *k = tenderKind(p.tender);
+        return k ? k->refundOrder : 0;
+    };
+    std::stable_sort(sources.begin(), sources.end(), [&](const DocumentPayment &a, const DocumentPayment &b) {
+        return refundOrder(a) < refundOrder(b);
+    });
     Money left = -doc.total;
     for (const DocumentPayment &src : sources) {
         // Earlier refunds used up the payments of a tender in the same order.

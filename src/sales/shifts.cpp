@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace huike {
 
@@ -133,8 +134,9 @@ Result<ShiftReport> ShiftService::report(qint64 shiftId)
         }
         q.finish();
     }
-    for (Tender t : kAllTenders)
-        r.byTender.append(TenderTotal{t, Money(), Money()});
+    // Every kind this till offers, and any other kind that was taken in the shift.
+    for (const TenderKind &k : tenderKinds())
+        r.byTender.append(TenderTotal{k.tender, Money(), Money()});
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral(
             "SELECT p.tender, s.kind = 'sale', COALESCE(SUM(p.amount_fen), 0) FROM payments p "
@@ -143,16 +145,19 @@ Result<ShiftReport> ShiftService::report(qint64 shiftId)
         if (!q.exec())
             return storageError(q);
         while (q.next()) {
-            const Tender t = tenderFromKey(q.value(0).toString()).value_or(Tender::Cash);
-            for (TenderTotal &tt : r.byTender) {
-                if (tt.tender != t)
-                    continue;
-                (q.value(1).toBool() ? tt.sales : tt.refunds) += Money::fromFen(q.value(2).toLongLong());
-            }
+            const Tender t = Tender::fromKey(q.value(0).toString());
+            auto it = std::find_if(r.byTender.begin(), r.byTender.end(),
+                                   [&](const TenderTotal &tt) { return tt.tender == t; });
+            if (it == r.byTender.end())
+                it = r.byTender.insert(r.byTender.end(), TenderTotal{t, Money(), Money()});
+            (q.value(1).toBool() ? it->sales : it->refunds) += Money::fromFen(q.value(2).toLongLong());
         }
         q.finish();
     }
-    r.expectedCash = shift->cashFloat + r.byTender.first().net();
+    r.expectedCash = shift->cashFloat;
+    for (const TenderTotal &tt : r.byTender)
+        if (tt.tender == Tender::Cash)
+            r.expectedCash += tt.net();
     return r;
 }
 

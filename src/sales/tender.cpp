@@ -4,42 +4,35 @@
 
 namespace huike {
 
-QString tenderKey(Tender t)
+const Tender Tender::Cash{QStringLiteral("cash")};
+const Tender Tender::Card{QStringLiteral("card")};
+const Tender Tender::WeChat{QStringLiteral("wechat")};
+const Tender Tender::Alipay{QStringLiteral("alipay")};
+
+const QList<TenderKind> &tenderKinds()
 {
-    switch (t) {
-    case Tender::Card:
-        return QStringLiteral("card");
-    case Tender::WeChat:
-        return QStringLiteral("wechat");
-    case Tender::Alipay:
-        return QStringLiteral("alipay");
-    case Tender::Cash:
-        break;
-    }
-    return QStringLiteral("cash");
+    // QT_TRANSLATE_NOOP keeps the labels in the translation file; tenderLabel() translates them.
+    static const QList<TenderKind> kinds = {
+        {Tender::Cash, QT_TRANSLATE_NOOP("Tender", "Cash"), true, ReferenceRule::None, 9},
+        {Tender::Card, QT_TRANSLATE_NOOP("Tender", "Bank card"), false, ReferenceRule::Optional, 1},
+        {Tender::WeChat, QT_TRANSLATE_NOOP("Tender", "WeChat Pay"), false, ReferenceRule::Required, 1},
+        {Tender::Alipay, QT_TRANSLATE_NOOP("Tender", "Alipay"), false, ReferenceRule::Required, 1},
+    };
+    return kinds;
 }
 
-QString tenderLabel(Tender t)
+const TenderKind *tenderKind(const Tender &t)
 {
-    switch (t) {
-    case Tender::Card:
-        return QCoreApplication::translate("Tender", "Bank card");
-    case Tender::WeChat:
-        return QCoreApplication::translate("Tender", "WeChat Pay");
-    case Tender::Alipay:
-        return QCoreApplication::translate("Tender", "Alipay");
-    case Tender::Cash:
-        break;
-    }
-    return QCoreApplication::translate("Tender", "Cash");
+    for (const TenderKind &k : tenderKinds())
+        if (k.tender == t)
+            return &k;
+    return nullptr;
 }
 
-std::optional<Tender> tenderFromKey(const QString &key)
+QString tenderLabel(const Tender &t)
 {
-    for (Tender t : kAllTenders)
-        if (tenderKey(t) == key)
-            return t;
-    return std::nullopt;
+    const TenderKind *k = tenderKind(t);
+    return k ? QCoreApplication::translate("Tender", k->label) : t.key();
 }
 
 } // namespace huike

@@ -2,17 +2,50 @@
 
 #include "core/money.h"
 
+#include <QList>
 #include <QString>
-#include <optional>
 
 namespace huike {
 
-enum class Tender { Cash, Card, WeChat, Alipay };
+// A way of paying, named by its key as stored ("cash", "card", "wechat", "alipay"). Kinds are
+// data, not a closed enum: a kind is a row in the tender_kinds table and an entry in tenderKinds()
+// below with the rules the engine applies to it. Stored value, points, coupons and count cards are
+// added the same way.
+class Tender {
+public:
+    Tender() = default; // cash
+    static Tender fromKey(const QString &key) { return Tender(key); }
+    static const Tender Cash;
+    static const Tender Card;
+    static const Tender WeChat;
+    static const Tender Alipay;
 
-QString tenderKey(Tender t);   // as stored: "cash", "card", "wechat", "alipay"
-QString tenderLabel(Tender t); // translated
-std::optional<Tender> tenderFromKey(const QString &key);
-inline constexpr Tender kAllTenders[] = {Tender::Cash, Tender::Card, Tender::WeChat, Tender::Alipay};
+    const QString &key() const { return m_key; }
+    friend bool operator==(const Tender &a, const Tender &b) { return a.m_key == b.m_key; }
+    friend bool operator<(const Tender &a, const Tender &b) { return a.m_key < b.m_key; }
+
+private:
+    explicit Tender(QString key) : m_key(std::move(key)) {}
+    QString m_key = QStringLiteral("cash");
+};
+
+// Whether a payment of this kind must carry the reference of the card slip or wallet transaction.
+enum class ReferenceRule { None, Optional, Required };
+
+// How the engine handles one kind of tender.
+struct TenderKind {
+    Tender tender;
+    const char *label;      // English source text; tenderLabel() translates it
+    bool givesChange;       // more may be handed over than is due, and change is given (cash)
+    ReferenceRule reference;
+    int refundOrder;        // refunds pay back through lower numbers first: wallets before cash
+};
+
+// Every kind this program handles, in the order the till offers them.
+const QList<TenderKind> &tenderKinds();
+// nullptr when this program does not handle `t` (a newer Huike's kind, a damaged row).
+const TenderKind *tenderKind(const Tender &t);
+QString tenderLabel(const Tender &t); // translated; an unknown kind shows its key
 
 // What the cashier took: for cash, the amount handed over (change is worked out); for the others,
 // the amount charged and the reference number of the card or QR-code payment.

@@ -216,6 +216,23 @@ Status Database::migrate(int target)
                 .arg(latest));
     if (current >= target)
         return Ok{};
+    const auto &steps = migrations();
+    bool rebuilds = false;
+    for (int v = current + 1; v <= target; ++v)
+        rebuilds = rebuilds || steps.at(static_cast<size_t>(v - 1)).rebuildsTables;
+    QSqlQuery q(m_db);
+    // A table rebuild drops and renames tables that others reference: with foreign keys on, the drop
+    // would cascade or fail. The pragma is a no-op inside a transaction, so it goes first.
+    if (rebuilds && !q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")))
+        return storageError(q);
+    auto status = migrateSteps(current, target, rebuilds);
+    if (rebuilds && !q.exec(QStringLiteral("PRAGMA foreign_keys=ON")) && status)
+        return storageError(q);
+    return status;
+}
+
+Status Database::migrateSteps(int current, int target, bool checkForeignKeys)
+{
     WriteTransaction tx(*this);
     if (!tx.began())
         return tx.beginError();
@@ -225,7 +242,7 @@ Status Database::migrate(int target)
         return storageError(q);
     const auto &steps = migrations();
     for (int v = current + 1; v <= target; ++v) {
-        for (const char *sql : steps.at(static_cast<size_t>(v - 1))) {
+        for (const char *sql : steps.at(static_cast<size_t>(v - 1)).statements) {
             if (!q.exec(QString::fromUtf8(sql)))
                 return storageError(q);
         }
@@ -235,6 +252,17 @@ Status Database::migrate(int target)
         if (!q.exec())
             return storageError(q);
         spdlog::info("schema of {} upgraded to version {}", m_path.toStdString(), v);
+    }
+    if (checkForeignKeys) {
+        // Step 10 of the rebuild: every reference must still hold before the new schema commits.
+        if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+            return storageError(q);
+        if (q.next())
+            return makeError(ErrorCode::Storage,
+                             QCoreApplication::translate("Database",
+                                                         "Upgrading %1 would break a reference in table %2 "
+                                                         "(row %3); the file was not changed.")
+                                 .arg(m_path, q.value(0).toString(), q.value(1).toString()));
     }
     return tx.commit();
 }

@@ -51,6 +51,7 @@ private:
     Database() = default;
     Status configure(const Options &options);
     Status migrate(int target);
+    Status migrateSteps(int current, int target, bool checkForeignKeys);
 
     QSqlDatabase m_db;
     QString m_connection;

@@ -158,9 +158,123 @@ static const std::vector<const char *> kVersion2 = {
     R"(CREATE UNIQUE INDEX products_plu ON products(plu) WHERE plu IS NOT NULL)",
 };
 
-const std::vector<std::vector<const char *>> &migrations()
+// Version 3: kinds of tender and of document are data, an approval is a record, and every fen a
+// sale's price lost is an adjustment row. `sales` and `payments` lose their CHECK lists of kinds
+// for references to the kinds tables, by SQLite's 12-step rebuild (foreign keys off around it).
+static const std::vector<const char *> kVersion3 = {
+    // What the tender code handles (sales/tender.cpp); a new kind is a row here and its handler there.
+    R"(CREATE TABLE tender_kinds (
+        key TEXT PRIMARY KEY,
+        sort_order INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1))",
+    R"(INSERT INTO tender_kinds(key, sort_order) VALUES ('cash', 1), ('card', 2), ('wechat', 3), ('alipay', 4))",
+    // sign: +1 a document that takes money in (a sale), -1 one that gives it back.
+    R"(CREATE TABLE document_kinds (
+        key TEXT PRIMARY KEY,
+        sign INTEGER NOT NULL CHECK (sign IN (-1, 1))))",
+    R"(INSERT INTO document_kinds(key, sign) VALUES ('sale', 1), ('refund', -1), ('void', -1))",
+
+    R"(CREATE TABLE new_sales (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        business_day TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        receipt_no TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL REFERENCES document_kinds(key),
+        original_sale_id INTEGER REFERENCES sales(id),
+        shift_id INTEGER REFERENCES shifts(id),
+        terminal TEXT NOT NULL DEFAULT '',
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        member_id INTEGER REFERENCES members(id),
+        subtotal_fen INTEGER NOT NULL,
+        discount_fen INTEGER NOT NULL,
+        rounding_fen INTEGER NOT NULL,
+        total_fen INTEGER NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL,
+        UNIQUE (store_id, business_day, seq)))",
+    R"(INSERT INTO new_sales SELECT id, uuid, store_id, business_day, seq, receipt_no, kind, original_sale_id,
+        shift_id, terminal, operator_id, authorized_by, member_id, subtotal_fen, discount_fen, rounding_fen,
+        total_fen, reason, created_at_ms FROM sales)",
+    R"(DROP TABLE sales)",
+    R"(ALTER TABLE new_sales RENAME TO sales)",
+    R"(CREATE INDEX sales_created ON sales(created_at_ms))",
+    R"(CREATE INDEX sales_member ON sales(member_id, created_at_ms))",
+    R"(CREATE INDEX sales_original ON sales(original_sale_id))",
+    R"(CREATE INDEX sales_shift ON sales(shift_id))",
+    // A refund or void belongs to the member of the sale it reverses (reports, per-member totals).
+    R"(UPDATE sales SET member_id = (SELECT o.member_id FROM sales o WHERE o.id = sales.original_sale_id)
+        WHERE original_sale_id IS NOT NULL AND member_id IS NULL)",
+
+    R"(CREATE TABLE new_payments (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        tender TEXT NOT NULL REFERENCES tender_kinds(key),
+        amount_fen INTEGER NOT NULL,
+        tendered_fen INTEGER NOT NULL,
+        change_fen INTEGER NOT NULL,
+        reference TEXT NOT NULL DEFAULT ''))",
+    R"(INSERT INTO new_payments SELECT id, sale_id, tender, amount_fen, tendered_fen, change_fen, reference
+        FROM payments)",
+    R"(DROP TABLE payments)",
+    R"(ALTER TABLE new_payments RENAME TO payments)",
+    R"(CREATE INDEX payments_sale ON payments(sale_id))",
+
+    // A manager's PIN on the spot yields one of these: single use, bound to an action, its target
+    // (a receipt number, a cart's uuid, a product code) and an amount, valid until it expires. The
+    // document that used it is recorded here.
+    R"(CREATE TABLE approvals (
+        id INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE,
+        manager_id INTEGER NOT NULL REFERENCES operators(id),
+        requested_by INTEGER REFERENCES operators(id),
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        granted_at_ms INTEGER NOT NULL,
+        expires_at_ms INTEGER NOT NULL,
+        used_at_ms INTEGER,
+        sale_id INTEGER REFERENCES sales(id)))",
+    R"(CREATE INDEX approvals_sale ON approvals(sale_id))",
+    // Approvals given before version 3 were a manager's PIN whose operator id the document kept.
+    R"(INSERT INTO approvals(token, manager_id, requested_by, action, target, amount_fen, granted_at_ms,
+        expires_at_ms, used_at_ms, sale_id)
+        SELECT 'v2-' || s.id, s.authorized_by, s.operator_id, s.kind, COALESCE(o.receipt_no, s.uuid),
+               CASE WHEN s.kind = 'sale' THEN s.discount_fen ELSE -s.total_fen END,
+               s.created_at_ms, s.created_at_ms, s.created_at_ms, s.id
+        FROM sales s LEFT JOIN sales o ON o.id = s.original_sale_id WHERE s.authorized_by IS NOT NULL)",
+    R"(UPDATE approvals SET action = 'discount' WHERE action = 'sale')",
+
+    // Where every fen between a line's gross (list price x quantity, or a scale label's amount) and
+    // what the customer paid went, in pipeline order. Order-level adjustments (an order discount,
+    // 抹零) are stored as each line's share under the same seq, so a refund can reverse exactly what
+    // its lines got. amount_fen > 0 makes the sale cheaper; on refunds and voids the signs flip.
+    R"(CREATE TABLE sale_adjustments (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        line_no INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        scope TEXT NOT NULL CHECK (scope IN ('line', 'order')),
+        source TEXT NOT NULL,
+        reference TEXT NOT NULL DEFAULT '',
+        amount_fen INTEGER NOT NULL,
+        manual INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (sale_id, line_no, seq)))",
+    R"(CREATE INDEX sale_adjustments_sale ON sale_adjustments(sale_id))",
+    // Documents from before version 3 kept two sums per line; they become one adjustment each.
+    R"(INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, amount_fen, manual)
+        SELECT sale_id, line_no, 1, 'line', 'line_discount', line_discount_fen, 1 FROM sale_lines
+        WHERE line_discount_fen <> 0)",
+    R"(INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, amount_fen, manual)
+        SELECT sale_id, line_no, 2, 'order', 'order_discount', order_discount_fen, 1 FROM sale_lines
+        WHERE order_discount_fen <> 0)",
+};
+
+const std::vector<Migration> &migrations()
 {
-    static const std::vector<std::vector<const char *>> all = {kVersion1, kVersion2};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true}};
     return all;
 }
 

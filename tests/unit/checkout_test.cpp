@@ -116,7 +116,7 @@ TEST_CASE("payments must cover the total", "[checkout][tender]")
     }
     SECTION("WeChat for less than the total and no cash")
     {
-        auto r = shop.ctx().checkout().commit(shop.request(cart, {{Tender::WeChat, fen(7389), {}}}));
+        auto r = shop.ctx().checkout().commit(shop.request(cart, {{Tender::WeChat, fen(7389), QStringLiteral("4200001234202611250002")}}));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == ErrorCode::InsufficientFunds);
     }
@@ -131,7 +131,7 @@ TEST_CASE("payments must cover the total", "[checkout][tender]")
     SECTION("a zero or negative tender is refused")
     {
         auto r = shop.ctx().checkout().commit(
-            shop.request(cart, {{Tender::Alipay, fen(7390), {}}, {Tender::Cash, fen(0), {}}}));
+            shop.request(cart, {{Tender::Alipay, fen(7390), QStringLiteral("2026112522003")}, {Tender::Cash, fen(0), {}}}));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == ErrorCode::Invalid);
         CHECK(
@@ -560,4 +560,36 @@ TEST_CASE("a full disk refuses the sale with a clear message, records nothing, a
     CHECK(shop.count(QStringLiteral("sales")) == 1);
     CHECK(shop.stockOf(shop.p.oil.id) == stockBefore - 100 * 1000);
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
+
+TEST_CASE("WeChat Pay and Alipay need their payment reference in the engine", "[checkout][tender]")
+{
+    TestShop shop;
+    const QList<CartLine> cart = {shop.line(shop.p.noodles)}; // ¥14.50
+    for (const Tender &wallet : {Tender::WeChat, Tender::Alipay}) {
+        INFO(wallet.key().toStdString());
+        for (const QString &ref : {QString(), QStringLiteral("   ")}) {
+            auto r = shop.ctx().checkout().commit(shop.request(cart, {{wallet, fen(1450), ref}}));
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().code == ErrorCode::Invalid);
+            CHECK(r.error().message.contains(tenderLabel(wallet)));
+        }
+    }
+    CHECK(shop.count(QStringLiteral("sales")) == 0);
+    // A bank card's slip number is optional; a wallet with its reference goes through.
+    CHECK(shop.ctx().checkout().commit(shop.request(cart, {{Tender::Card, fen(1450), {}}})).ok());
+    CHECK(shop.ctx()
+              .checkout()
+              .commit(shop.request(cart, {{Tender::Alipay, fen(1450), QStringLiteral("2026112522001")}}))
+              .ok());
+}
+
+TEST_CASE("a tender kind this program does not handle is refused, not booked as cash", "[checkout][tender]")
+{
+    TestShop shop;
+    auto r = shop.ctx().checkout().commit(
+        shop.request({shop.line(shop.p.water)}, {{Tender::fromKey(QStringLiteral("bitcoin")), fen(200), {}}}));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.contains(QStringLiteral("bitcoin")));
+    CHECK(shop.count(QStringLiteral("payments")) == 0);
 }

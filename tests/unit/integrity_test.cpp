@@ -46,7 +46,7 @@ Day ringUpADay(TestShop &shop)
                                                             shift->id});
     REQUIRE(refund.ok());
     d.refund = *refund;
-    d.lastSale = ring({shop.line(shop.p.water)}, {{Tender::Alipay, fen(200), {}}});
+    d.lastSale = ring({shop.line(shop.p.water)}, {{Tender::Alipay, fen(200), QStringLiteral("2026112522004")}});
     auto v = shop.ctx().returns().voidSale(newUuid(), d.lastSale.receiptNo, QStringLiteral("收银员按错"),
                                            shop.cashier, shop.manager, shift->id);
     REQUIRE(v.ok());

@@ -318,7 +318,7 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
         }
         default: {
             const Money part = fen(total.fen() / 3);
-            req.tenders = {{Tender::WeChat, part, {}}, {Tender::Alipay, total - part, {}}};
+            req.tenders = {{Tender::WeChat, part, QStringLiteral("wx%1").arg(i)}, {Tender::Alipay, total - part, QStringLiteral("ali%1").arg(i)}};
         }
         }
         QList<TenderInput> positive;
@@ -386,7 +386,7 @@ TEST_CASE("only the last sale of the till can be voided, once", "[returns][void]
 {
     TestShop shop;
     const SaleResult a = shop.sell({shop.line(shop.p.oil)});
-    const SaleResult b = shop.sell({shop.line(shop.p.water, 5000)}, {{Tender::WeChat, fen(1000), {}}});
+    const SaleResult b = shop.sell({shop.line(shop.p.water, 5000)}, {{Tender::WeChat, fen(1000), QStringLiteral("4200001234202611250005")}});
     ReturnService &rs = shop.ctx().returns();
 
     auto last = rs.lastVoidableSale();

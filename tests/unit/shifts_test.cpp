@@ -63,7 +63,7 @@ TEST_CASE("a shift report adds up sales, refunds and voids by tender", "[shifts]
                                {{Tender::Cash, fen(10000), {}}});                                // 73.90
     ring({shop.line(shop.p.noodles)}, {{Tender::WeChat, fen(1450), QStringLiteral("4200009")}}); // 14.50
     ring({shop.line(shop.p.water, 5000)},
-         {{Tender::Alipay, fen(600), {}}, {Tender::Cash, fen(500), {}}});                       // 10.00
+         {{Tender::Alipay, fen(600), QStringLiteral("2026112522006")}, {Tender::Cash, fen(500), {}}});                       // 10.00
     ring({shop.line(shop.p.oil)}, {{Tender::Card, fen(6990), QStringLiteral("6222****8888")}}); // 69.90
     shop.sell({shop.line(shop.p.water)}); // rung up outside any shift: not in this report
 
