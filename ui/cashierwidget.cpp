@@ -480,13 +480,14 @@ void CashierWidget::checkout()
     }
     auto &service = m_session.ctx().checkout();
     // Asked at every payment, never remembered: the cart may have changed since a manager looked.
-    qint64 authorizedBy = 0;
+    QString approvalToken;
     if (service.needsManager(m_cart.lines(), m_cart.orderDiscount())) {
-        const auto mgr = ManagerAuthDialog::ask(
-            m_session, tr("Changed prices or discounts beyond the cashier's limit need a manager."), this);
-        if (!mgr)
+        const auto approval = ManagerAuthDialog::ask(
+            m_session, tr("Changed prices or discounts beyond the cashier's limit need a manager."),
+            service.approvalScope(m_cartUuid, m_cart.lines(), m_cart.orderDiscount()), this);
+        if (!approval)
             return;
-        authorizedBy = mgr->id;
+        approvalToken = approval->token;
     }
     // Another till may have changed 抹零 since this cart was started: price it as the engine will.
     m_cart.setRounding(service.roundingMode());
@@ -497,7 +498,7 @@ void CashierWidget::checkout()
     CheckoutRequest req;
     req.uuid = m_cartUuid;
     req.operatorId = m_session.op().id;
-    req.authorizedBy = authorizedBy;
+    req.approvalToken = approvalToken;
     req.shiftId = shift->id;
     req.lines = m_cart.lines();
     req.orderDiscount = m_cart.orderDiscount();
@@ -554,12 +555,17 @@ void CashierWidget::voidLast()
         setMessage(tr("A void needs a reason."), true);
         return;
     }
-    const auto mgr = ManagerAuthDialog::ask(
-        m_session, tr("Void sale %1: a manager must approve.").arg(last->receiptNo), this);
-    if (!mgr)
+    auto scope = m_session.ctx().returns().approvalScope(QStringLiteral("void"), last->receiptNo);
+    if (!scope) {
+        setMessage(scope.error().message, true);
+        return;
+    }
+    const auto approval = ManagerAuthDialog::ask(
+        m_session, tr("Void sale %1: a manager must approve.").arg(last->receiptNo), *scope, this);
+    if (!approval)
         return;
     auto r = m_session.ctx().returns().voidSale(newUuid(), last->receiptNo, *reason, m_session.op().id,
-                                                mgr->id, shift->id);
+                                                approval->token, shift->id);
     if (!r) {
         setMessage(r.error().message, true);
         return;

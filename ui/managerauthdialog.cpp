@@ -11,8 +11,10 @@
 
 namespace huike::ui {
 
-ManagerAuthDialog::ManagerAuthDialog(AppSession &session, const QString &why, QWidget *parent)
-    : QDialog(parent), m_session(session), m_code(new QLineEdit), m_pin(new QLineEdit), m_message(new QLabel)
+ManagerAuthDialog::ManagerAuthDialog(AppSession &session, const QString &why, ApprovalScope scope,
+                                     QWidget *parent)
+    : QDialog(parent), m_session(session), m_code(new QLineEdit), m_pin(new QLineEdit), m_message(new QLabel),
+      m_scope(std::move(scope))
 {
     setWindowTitle(tr("Manager approval"));
     auto *layout = new QVBoxLayout(this);
@@ -36,30 +38,35 @@ ManagerAuthDialog::ManagerAuthDialog(AppSession &session, const QString &why, QW
     layout->addWidget(cancel, 0, Qt::AlignRight);
     connect(m_code, &QLineEdit::returnPressed, m_pin, qOverload<>(&QWidget::setFocus));
     connect(m_pin, &QLineEdit::returnPressed, this, &ManagerAuthDialog::tryAuthorize);
-    m_code->setFocus();
+    if (session.op().isManager()) {
+        m_code->setText(session.op().code);
+        m_pin->setFocus();
+    } else {
+        m_code->setFocus();
+    }
 }
 
 void ManagerAuthDialog::tryAuthorize()
 {
-    auto mgr = m_session.ctx().operators().authorizeManager(m_code->text(), m_pin->text());
+    auto approval =
+        m_session.ctx().approvals().grant(m_code->text(), m_pin->text(), m_scope, m_session.op().id);
     m_pin->clear();
-    if (!mgr) {
-        m_message->setText(mgr.error().message);
+    if (!approval) {
+        m_message->setText(approval.error().message);
         m_pin->setFocus();
         return;
     }
-    m_manager = *mgr;
+    m_approval = *approval;
     accept();
 }
 
-std::optional<Operator> ManagerAuthDialog::ask(AppSession &session, const QString &why, QWidget *parent)
+std::optional<Approval> ManagerAuthDialog::ask(AppSession &session, const QString &why,
+                                               const ApprovalScope &scope, QWidget *parent)
 {
-    if (session.op().isManager())
-        return session.op();
-    ManagerAuthDialog d(session, why, parent);
+    ManagerAuthDialog d(session, why, scope, parent);
     if (d.exec() != QDialog::Accepted)
         return std::nullopt;
-    return d.manager();
+    return d.approval();
 }
 
 } // namespace huike::ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "operators/operators.h"
+#include "operators/approvals.h"
 
 #include <QDialog>
 #include <optional>
@@ -13,13 +13,16 @@ namespace huike::ui {
 class AppSession;
 
 // A manager's code and PIN on the spot, for a refund, a void or a discount beyond the cashier's
-// limit. A manager who is logged in approves by being there.
+// limit. The engine turns them into an approval of exactly `scope`, which the document then uses.
+// A manager who is logged in still types the PIN (the code is filled in): an unattended till
+// must not approve anything.
 class ManagerAuthDialog : public QDialog {
     Q_OBJECT
 public:
-    ManagerAuthDialog(AppSession &session, const QString &why, QWidget *parent = nullptr);
-    static std::optional<Operator> ask(AppSession &session, const QString &why, QWidget *parent);
-    const Operator &manager() const { return m_manager; }
+    ManagerAuthDialog(AppSession &session, const QString &why, ApprovalScope scope, QWidget *parent = nullptr);
+    static std::optional<Approval> ask(AppSession &session, const QString &why, const ApprovalScope &scope,
+                                       QWidget *parent);
+    const Approval &approval() const { return m_approval; }
 
 private:
     void tryAuthorize();
@@ -28,7 +31,8 @@ private:
     QLineEdit *m_code;
     QLineEdit *m_pin;
     QLabel *m_message;
-    Operator m_manager;
+    ApprovalScope m_scope;
+    Approval m_approval;
 };
 
 } // namespace huike::ui

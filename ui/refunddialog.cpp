@@ -154,12 +154,18 @@ void RefundDialog::confirm()
         m_reason->setFocus();
         return;
     }
-    const auto mgr = ManagerAuthDialog::ask(
-        m_session,
-        tr("Refund %1 on receipt %2: a manager must approve.").arg(total.display(), m_sale->receiptNo), this);
-    if (!mgr)
+    auto scope = m_session.ctx().returns().approvalScope(QStringLiteral("refund"), m_sale->receiptNo, lines);
+    if (!scope) {
+        m_message->setText(scope.error().message);
         return;
-    RefundRequest req{m_uuid, m_sale->receiptNo, lines, reason, m_session.op().id, mgr->id, shift->id};
+    }
+    const auto approval = ManagerAuthDialog::ask(
+        m_session,
+        tr("Refund %1 on receipt %2: a manager must approve.").arg(scope->amount.display(), m_sale->receiptNo),
+        *scope, this);
+    if (!approval)
+        return;
+    RefundRequest req{m_uuid, m_sale->receiptNo, lines, reason, m_session.op().id, approval->token, shift->id};
     auto r = m_session.ctx().returns().refund(req);
     if (!r) {
         m_message->setText(r.error().message);

@@ -69,6 +69,7 @@ void AppContext::wire()
 {
     m_catalog = std::make_unique<Catalog>(*m_db, m_clock);
     m_operators = std::make_unique<OperatorService>(*m_db, m_clock);
+    m_approvals = std::make_unique<ApprovalService>(*m_db, m_clock, *m_operators);
     m_checkout = std::make_unique<CheckoutService>(*m_db, m_clock, m_time, m_store, m_settings);
     m_returns = std::make_unique<ReturnService>(*m_db, m_clock, m_time, m_store);
     m_shifts = std::make_unique<ShiftService>(*m_db, m_clock, m_time, m_store);

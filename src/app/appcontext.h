@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "core/clock.h"
+#include "operators/approvals.h"
 #include "operators/operators.h"
 #include "sales/checkout.h"
 #include "sales/heldorders.h"
@@ -39,6 +40,7 @@ public:
     const StoreContext &store() const { return m_store; }
     Catalog &catalog() { return *m_catalog; }
     OperatorService &operators() { return *m_operators; }
+    ApprovalService &approvals() { return *m_approvals; }
     CheckoutService &checkout() { return *m_checkout; }
     ReturnService &returns() { return *m_returns; }
     ShiftService &shifts() { return *m_shifts; }
@@ -56,6 +58,7 @@ private:
     StoreContext m_store;
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<OperatorService> m_operators;
+    std::unique_ptr<ApprovalService> m_approvals;
     std::unique_ptr<CheckoutService> m_checkout;
     std::unique_ptr<ReturnService> m_returns;
     std::unique_ptr<ShiftService> m_shifts;

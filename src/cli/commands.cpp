@@ -29,14 +29,7 @@ QTextStream &err()
     return s;
 }
 
-namespace {
-
 SystemClock g_clock;
-
-struct Parsed {
-    QCommandLineParser parser;
-    bool ok = false;
-};
 
 // Parses `args` with the given options; prints the problem and returns false when they do not fit.
 bool parse(QCommandLineParser &p, const QStringList &args, const QList<QCommandLineOption> &options)
@@ -57,7 +50,7 @@ QString dbPath(const QCommandLineParser &p)
     return p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : AppContext::defaultDatabasePath();
 }
 
-std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal = {})
+std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal)
 {
     auto ctx = AppContext::open(dbPath(p), g_clock, terminal);
     if (!ctx) {
@@ -74,8 +67,6 @@ int intOption(const QCommandLineParser &p, const QString &name, int fallback)
     const int v = p.value(name).toInt(&ok);
     return ok ? v : fallback;
 }
-
-} // namespace
 
 int cmdInit(const QStringList &args)
 {

@@ -13,11 +13,19 @@ static void usage()
              "  verify --db PATH\n"
              "  simulate --db PATH --sales N [--seed S]\n"
              "  receipt --db PATH [--width 32|48] NUMBER\n"
+             "  refund --db PATH --manager CODE:PIN --reason TEXT [--line N:QTY]... [--operator CODE]\n"
+             "         [--till NAME] NUMBER\n"
+             "  void --db PATH --manager CODE:PIN --reason TEXT [--operator CODE] [--till NAME] NUMBER\n"
              "  import-products --db PATH FILE.csv\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
-             "Without --db the shop's own database in the data folder is used.\n";
+             "Without --db the shop's own database in the data folder is used.\n"
+             "refund and void need a manager's code and PIN (--manager 8001:8888): the engine turns\n"
+             "them into a single-use approval of exactly that document. They are rung up in the open\n"
+             "shift of the till (--till, default CLI), opening one for the operator if none is open.\n"
+             "--line N:QTY refunds QTY of receipt line N (0.5 for weighed goods); without it, all\n"
+             "that is left. --operator (default: the manager) is who is recorded as doing it.\n";
     err().flush();
 }
 
@@ -42,6 +50,10 @@ int main(int argc, char *argv[])
         return cmdSimulate(args);
     if (cmd == QLatin1String("receipt"))
         return cmdReceipt(args);
+    if (cmd == QLatin1String("refund"))
+        return cmdRefund(args);
+    if (cmd == QLatin1String("void"))
+        return cmdVoid(args);
     if (cmd == QLatin1String("import-products"))
         return cmdImportProducts(args);
     if (cmd == QLatin1String("export-products"))

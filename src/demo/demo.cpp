@@ -455,8 +455,15 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             }
             static const QList<const char *> reasons = {"顾客不想要了", "商品质量问题", "临期商品",
                                                         "买错了规格", "包装破损"};
-            RefundRequest rr{newUuid(), pr.receiptNo, lines,    QString::fromUtf8(rng.pick(reasons)),
-                             cashierId, *manager,     shift->id};
+            // The demo manager approves by a recorded approval, not by hashing the demo PIN each time.
+            auto scope = returns.approvalScope(QStringLiteral("refund"), pr.receiptNo, lines);
+            if (!scope)
+                continue;
+            auto approval = recordApprovalForDemo(db, clock.nowMs(), *manager, *scope, cashierId);
+            if (!approval)
+                return approval.error();
+            RefundRequest rr{newUuid(), pr.receiptNo, lines, QString::fromUtf8(rng.pick(reasons)),
+                             cashierId, approval->token, shift->id};
             if (returns.refund(rr))
                 ++report.refunds;
         }

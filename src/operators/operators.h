@@ -46,8 +46,9 @@ public:
     static QString hashPin(const QString &pin); // empty on failure (out of memory)
     static bool verifyPin(const QString &hash, const QString &pin);
 
-private:
     Result<Operator> byCode(const QString &code);
+
+private:
     Result<Operator> check(const QString &code, const QString &pin, const QString &action);
 
     Database &m_db;

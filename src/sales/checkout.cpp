@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <cstdlib>
 
 namespace huike {
 
@@ -124,6 +125,18 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     return false;
 }
 
+ApprovalScope CheckoutService::approvalScope(const QString &uuid, const QList<CartLine> &lines,
+                                            const OrderDiscount &discount) const
+{
+    // Every manual change counts by its size, a price raised as much as one lowered: the amount
+    // binds the approval to what the manager saw.
+    const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
+    qint64 manual = 0;
+    for (const PricedLine &p : priced.lines)
+        manual += std::llabs(p.lineDiscount.fen()) + std::llabs(p.orderDiscount.fen());
+    return ApprovalScope{kApproveDiscount, uuid, Money::fromFen(manual)};
+}
+
 Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
 {
     if (request.uuid.isEmpty())
@@ -160,7 +173,6 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     doc.kind = QStringLiteral("sale");
     doc.shiftId = request.shiftId;
     doc.operatorId = request.operatorId;
-    doc.authorizedBy = request.authorizedBy;
     doc.memberId = request.memberId;
     doc.subtotal = priced.subtotal;
     doc.discount = priced.discount;
@@ -211,21 +223,28 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
                                                          "scanned: remove it and scan it again.")
                                  .arg(l.name, price.display()));
     }
+    const qint64 now = m_clock.nowMs();
+    std::optional<UsedApproval> approval;
     if (needsManager(request.lines, request.orderDiscount)) {
-        if (request.authorizedBy <= 0)
+        if (request.approvalToken.isEmpty())
             return makeError(
                 ErrorCode::Denied,
                 QCoreApplication::translate(
                     "Checkout", "This discount is beyond the cashier's limit: a manager's PIN is needed."));
-        if (auto st = requireManager(m_db, request.authorizedBy); !st)
-            return st.error();
+        auto used = consumeApproval(m_db, now, request.approvalToken,
+                                    approvalScope(request.uuid, request.lines, request.orderDiscount));
+        if (!used)
+            return used.error();
+        approval = *used;
+        doc.authorizedBy = used->managerId;
     }
-    const qint64 now = m_clock.nowMs();
     auto written = writeDocument(m_db, m_store, m_time, now, doc);
     if (!written)
         return written;
-    if (request.authorizedBy > 0) {
-        if (auto st = writeAudit(m_db, now, request.operatorId, request.authorizedBy,
+    if (approval) {
+        if (auto st = linkApproval(m_db, *approval, written->saleId); !st)
+            return st.error();
+        if (auto st = writeAudit(m_db, now, request.operatorId, approval->managerId,
                                  QStringLiteral("sale.discount"), written->receiptNo, {},
                                  QStringLiteral("discount %1").arg(priced.discount.toString()));
             !st)

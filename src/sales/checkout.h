@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "core/clock.h"
 #include "document.h"
+#include "operators/approvals.h"
 #include "pricing.h"
 #include "tender.h"
 
@@ -14,7 +15,7 @@ class Settings;
 struct CheckoutRequest {
     QString uuid; // made when the cart was started: a retry or double click records one sale
     qint64 operatorId = 0;
-    qint64 authorizedBy = 0; // the manager who approved discounts beyond the cashier's limit
+    QString approvalToken; // a manager's approval of this cart's price changes and big discounts
     qint64 shiftId = 0;
     qint64 memberId = 0;
     QList<CartLine> lines;
@@ -44,6 +45,10 @@ public:
     // True when a price was changed, or a line or the order is discounted beyond what a cashier
     // may give alone.
     bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const;
+    // What the manager approves when needsManager(): this cart (its uuid) with these manual
+    // adjustments (their sum in fen). Changing the cart afterwards needs a new approval.
+    ApprovalScope approvalScope(const QString &uuid, const QList<CartLine> &lines,
+                                const OrderDiscount &discount) const;
     Result<SaleResult> commit(const CheckoutRequest &request);
 
     const StoreContext &store() const { return m_store; }

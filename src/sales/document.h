@@ -72,9 +72,8 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
 Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId);
 // "S01-20261125-0007"
 QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qint64 seq);
-// A document goes into an open shift of this till (or none, shiftId 0): a closed 交班 never changes.
+// A document goes into an open shift of this till: a closed 交班 never changes, and nothing is
+// rung up outside a shift (the CLI opens one as the GUI does).
 Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId);
-// The operator must exist, be active and be a manager or admin.
-Status requireManager(Database &db, qint64 operatorId);
 
 } // namespace huike

@@ -22,7 +22,8 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
     RefundableSale sale;
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, receipt_no, kind, created_at_ms, total_fen, "
-                                                    "COALESCE(shift_id, 0) FROM sales WHERE receipt_no = ?"));
+                                                    "COALESCE(shift_id, 0), COALESCE(member_id, 0) FROM sales "
+                                                    "WHERE receipt_no = ?"));
         q.bindValue(0, receiptNo.trimmed());
         if (!q.exec())
             return storageError(q);
@@ -38,6 +39,7 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
         sale.createdAtMs = q.value(3).toLongLong();
         sale.total = Money::fromFen(q.value(4).toLongLong());
         sale.shiftId = q.value(5).toLongLong();
+        sale.memberId = q.value(6).toLongLong();
         q.finish();
         if (kind != QLatin1String("sale"))
             return makeError(ErrorCode::Invalid,
@@ -112,66 +114,43 @@ Result<RefundableSale> ReturnService::lastVoidableSale(qint64 shiftId)
 Result<SaleResult> ReturnService::refund(const RefundRequest &r)
 {
     return reverse(QStringLiteral("refund"), r.uuid, r.receiptNo, r.lines, r.reason, r.operatorId,
-                   r.authorizedBy, r.shiftId);
+                   r.approvalToken, r.shiftId);
 }
 
 Result<SaleResult> ReturnService::voidSale(const QString &uuid, const QString &receiptNo,
-                                           const QString &reason, qint64 operatorId, qint64 authorizedBy,
-                                           qint64 shiftId)
+                                           const QString &reason, qint64 operatorId,
+                                           const QString &approvalToken, qint64 shiftId)
 {
-    return reverse(QStringLiteral("void"), uuid, receiptNo, {}, reason, operatorId, authorizedBy, shiftId);
+    return reverse(QStringLiteral("void"), uuid, receiptNo, {}, reason, operatorId, approvalToken, shiftId);
 }
 
-Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
-                                          const QList<RefundLineRequest> &requested, const QString &reason,
-                                          qint64 operatorId, qint64 authorizedBy, qint64 shiftId)
+Result<ApprovalScope> ReturnService::approvalScope(const QString &kind, const QString &receiptNo,
+                                                   const QList<RefundLineRequest> &lines)
 {
-    if (uuid.isEmpty())
-        return makeError(ErrorCode::Invalid,
-                         QCoreApplication::translate("Returns", "A refund needs its id."));
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid,
-                         QCoreApplication::translate("Returns", "Give a reason for the refund or void."));
-    if (authorizedBy <= 0)
-        return makeError(ErrorCode::Denied,
-                         QCoreApplication::translate("Returns", "Refunds and voids need a manager's PIN."));
+    auto doc = buildReversal(kind, receiptNo, lines);
+    if (!doc)
+        return doc.error();
+    return scopeOf(*doc, kind);
+}
 
-    WriteTransaction tx(m_db);
-    if (!tx.began())
-        return tx.beginError();
-    auto existing = findDocumentByUuid(m_db, uuid);
-    if (!existing)
-        return existing.error();
-    if (existing->has_value())
-        return **existing;
-    if (auto st = requireManager(m_db, authorizedBy); !st)
-        return st.error();
-    if (auto st = requireOpenShift(m_db, m_store, shiftId); !st)
-        return st.error();
-    // Read inside the write lock: two tills refunding the same receipt cannot both take the last unit.
+ApprovalScope ReturnService::scopeOf(const Reversal &r, const QString &kind)
+{
+    return ApprovalScope{kind == QLatin1String("void") ? kApproveVoid : kApproveRefund, r.originalReceiptNo,
+                         -r.doc.total};
+}
+
+Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind, const QString &receiptNo,
+                                                             const QList<RefundLineRequest> &requested)
+{
     auto orig = refundable(receiptNo);
     if (!orig)
         return orig.error();
-    if (kind == QLatin1String("void")) {
-        auto last = lastVoidableSale(shiftId);
-        if (!last)
-            return last.error();
-        if (last->saleId != orig->saleId)
-            return makeError(
-                ErrorCode::Conflict,
-                QCoreApplication::translate(
-                    "Returns", "Only the last sale of this till can be voided; refund %1 instead.")
-                    .arg(orig->receiptNo));
-    }
-
-    Document doc;
-    doc.uuid = uuid;
+    Reversal out;
+    out.originalReceiptNo = orig->receiptNo;
+    Document &doc = out.doc;
     doc.kind = kind;
     doc.originalSaleId = orig->saleId;
-    doc.shiftId = shiftId;
-    doc.operatorId = operatorId;
-    doc.authorizedBy = authorizedBy;
-    doc.reason = reason.trimmed();
+    doc.memberId = orig->memberId;
 
     QHash<qint64, qint64> wanted;
     if (requested.isEmpty()) {
@@ -218,8 +197,9 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
                          QCoreApplication::translate("Returns", "A line to refund is not on receipt %1.")
                              .arg(orig->receiptNo));
 
-    // Pay back through the original tenders: cards and wallets first (the money goes back where it
-    // came from), cash last; each tender at most what it paid, less what was paid back before.
+    // Pay back through the original tenders in each kind's refund order (cards and wallets first:
+    // the money goes back where it came from; cash last), each at most what it paid, less what was
+    // paid back before.
     std::map<Tender, Money> paidBack;
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral(
@@ -229,8 +209,7 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         if (!q.exec())
             return storageError(q);
         while (q.next())
-            paidBack[Tender::fromKey(q.value(0).toString())] =
-                Money::fromFen(q.value(1).toLongLong());
+            paidBack[Tender::fromKey(q.value(0).toString())] = Money::fromFen(q.value(1).toLongLong());
         q.finish();
     }
     QList<DocumentPayment> sources = orig->payments;
@@ -257,14 +236,68 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         return makeError(ErrorCode::Conflict,
                          QCoreApplication::translate("Returns", "The refund exceeds what was paid on %1.")
                              .arg(orig->receiptNo));
+    return out;
+}
 
+Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
+                                          const QList<RefundLineRequest> &requested, const QString &reason,
+                                          qint64 operatorId, const QString &approvalToken, qint64 shiftId)
+{
+    if (uuid.isEmpty())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Returns", "A refund needs its id."));
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Returns", "Give a reason for the refund or void."));
+
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto existing = findDocumentByUuid(m_db, uuid);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return **existing;
+    if (auto st = requireOpenShift(m_db, m_store, shiftId); !st)
+        return st.error();
+    // Read inside the write lock: two tills refunding the same receipt cannot both take the last unit.
+    auto built = buildReversal(kind, receiptNo, requested);
+    if (!built)
+        return built.error();
+    if (kind == QLatin1String("void")) {
+        auto last = lastVoidableSale(shiftId);
+        if (!last)
+            return last.error();
+        if (last->saleId != built->doc.originalSaleId)
+            return makeError(
+                ErrorCode::Conflict,
+                QCoreApplication::translate(
+                    "Returns", "Only the last sale of this till can be voided; refund %1 instead.")
+                    .arg(built->originalReceiptNo));
+    }
     const qint64 now = m_clock.nowMs();
+    // Checked after the refund itself, so that a refund that cannot be made says why, not "PIN".
+    if (approvalToken.isEmpty())
+        return makeError(ErrorCode::Denied,
+                         QCoreApplication::translate("Returns", "Refunds and voids need a manager's PIN."));
+    auto approval = consumeApproval(m_db, now, approvalToken, scopeOf(*built, kind));
+    if (!approval)
+        return approval.error();
+
+    Document doc = built->doc;
+    doc.uuid = uuid;
+    doc.shiftId = shiftId;
+    doc.operatorId = operatorId;
+    doc.authorizedBy = approval->managerId;
+    doc.reason = reason.trimmed();
     auto written = writeDocument(m_db, m_store, m_time, now, doc);
     if (!written)
         return written;
-    if (auto st =
-            writeAudit(m_db, now, operatorId, authorizedBy, QStringLiteral("sale.") + kind, orig->receiptNo,
-                       doc.reason, QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));
+    if (auto st = linkApproval(m_db, *approval, written->saleId); !st)
+        return st.error();
+    if (auto st = writeAudit(m_db, now, operatorId, approval->managerId, QStringLiteral("sale.") + kind,
+                             built->originalReceiptNo, doc.reason,
+                             QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "document.h"
+#include "operators/approvals.h"
 
 namespace huike {
 
@@ -36,6 +37,7 @@ struct RefundableSale {
     QString receiptNo;
     qint64 createdAtMs = 0;
     qint64 shiftId = 0;
+    qint64 memberId = 0;
     Money total;
     QList<RefundableLine> lines;
     QList<DocumentPayment> payments;
@@ -53,7 +55,7 @@ struct RefundRequest {
     QList<RefundLineRequest> lines; // empty: everything that is left
     QString reason;
     qint64 operatorId = 0;
-    qint64 authorizedBy = 0; // a manager: refunds always need one
+    QString approvalToken; // a manager's approval of exactly this refund (approvalScope)
     qint64 shiftId = 0;
 };
 
@@ -69,12 +71,23 @@ public:
     // it was rung up in that shift: a void corrects a mistake at once, later it is a refund.
     Result<RefundableSale> lastVoidableSale(qint64 shiftId = 0);
     Result<SaleResult> voidSale(const QString &uuid, const QString &receiptNo, const QString &reason,
-                                qint64 operatorId, qint64 authorizedBy, qint64 shiftId);
+                                qint64 operatorId, const QString &approvalToken, qint64 shiftId);
+    // What a manager approves for this refund ("refund", these lines or all that is left) or void
+    // ("void"): the receipt and the amount given back, worked out as the refund will be.
+    Result<ApprovalScope> approvalScope(const QString &kind, const QString &receiptNo,
+                                        const QList<RefundLineRequest> &lines = {});
 
 private:
+    struct Reversal {
+        Document doc; // lines, totals, payments and member; no uuid, shift or operator yet
+        QString originalReceiptNo;
+    };
+    Result<Reversal> buildReversal(const QString &kind, const QString &receiptNo,
+                                   const QList<RefundLineRequest> &lines);
+    static ApprovalScope scopeOf(const Reversal &r, const QString &kind);
     Result<SaleResult> reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
                                const QList<RefundLineRequest> &lines, const QString &reason,
-                               qint64 operatorId, qint64 authorizedBy, qint64 shiftId);
+                               qint64 operatorId, const QString &approvalToken, qint64 shiftId);
 
     Database &m_db;
     const Clock &m_clock;

@@ -201,3 +201,68 @@ TEST_CASE("cli: import a GBK product list, export it, import it back", "[cli][cs
     CHECK(rejected.out.contains(QStringLiteral("line 3")));
     CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
 }
+
+TEST_CASE("cli: refund and void take the manager's code and PIN, never an id", "[cli][approvals]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun sim = ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                               QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("11")});
+    INFO(sim.err.toStdString());
+    REQUIRE(sim.exitCode == 0);
+    const QStringList receipts = sim.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(receipts.size() == 3);
+    auto refund = [&](const QStringList &extra) {
+        return ws.run(QStringList{QStringLiteral("refund"), QStringLiteral("--db"), ws.db(), QStringLiteral("--reason"),
+                                  QStringLiteral("顾客不想要了")} +
+                      extra);
+    };
+
+    // No manager, a manager's id, a cashier, a wrong PIN: nothing is refunded.
+    CHECK(refund({receipts.at(0)}).exitCode == 2);
+    CHECK(refund({QStringLiteral("--manager"), QStringLiteral("3"), receipts.at(0)}).exitCode == 2);
+    const CliRun cashier = refund({QStringLiteral("--manager"), QStringLiteral("1001:1234"), receipts.at(0)});
+    CHECK(cashier.exitCode == 1);
+    const CliRun wrong = refund({QStringLiteral("--manager"), QStringLiteral("8001:0000"), receipts.at(0)});
+    CHECK(wrong.exitCode == 1);
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales WHERE kind <> 'sale'")).toInt() == 0);
+
+    // One unit of line 1, approved by the manager, rung up in a shift the CLI opened for it.
+    const CliRun part = refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--line"),
+                                QStringLiteral("1:1"), QStringLiteral("--operator"), QStringLiteral("1001"),
+                                receipts.at(0)});
+    INFO(part.out.toStdString() << part.err.toStdString());
+    REQUIRE(part.exitCode == 0);
+    CHECK(part.err.contains(QStringLiteral("opened shift")));
+    const QString refundNo = part.out.section(QLatin1Char(' '), 0, 0);
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales s JOIN approvals a ON a.sale_id = s.id "
+                                           "JOIN shifts h ON h.id = s.shift_id WHERE s.receipt_no = ? AND "
+                                           "a.action = 'refund' AND h.terminal = 'CLI' AND h.closed_at_ms IS NULL"),
+                   {refundNo})
+              .toInt() == 1);
+    // Everything that is left, in the same shift.
+    const CliRun rest = refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), receipts.at(0)});
+    INFO(rest.err.toStdString());
+    CHECK(rest.exitCode == 0);
+    CHECK_FALSE(rest.err.contains(QStringLiteral("opened shift")));
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT SUM(total_fen) FROM sales WHERE receipt_no = ? OR "
+                                           "original_sale_id = (SELECT id FROM sales WHERE receipt_no = ?)"),
+                   {receipts.at(0), receipts.at(0)})
+              .toLongLong() == 0);
+    // A line that is not on the receipt is a usage error.
+    CHECK(refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--line"),
+                  QStringLiteral("99:1"), receipts.at(1)})
+              .exitCode == 2);
+
+    // The last sale of the simulator's till is voided on that till, not on another.
+    auto voidOn = [&](const QString &till) {
+        return ws.run({QStringLiteral("void"), QStringLiteral("--db"), ws.db(), QStringLiteral("--reason"),
+                       QStringLiteral("收银员按错"), QStringLiteral("--manager"), QStringLiteral("8001:8888"),
+                       QStringLiteral("--till"), till, receipts.at(2)});
+    };
+    CHECK(voidOn(QStringLiteral("CLI")).exitCode == 1);
+    const CliRun voided = voidOn(QStringLiteral("SIM"));
+    INFO(voided.err.toStdString());
+    CHECK(voided.exitCode == 0);
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+}

@@ -252,6 +252,11 @@ TEST_CASE("two tills ringing up at once share one gapless sequence", "[checkout]
             till.errors << ctx.error().message;
             return;
         }
+        auto shift = (*ctx)->shifts().open(cashierId, fen(0));
+        if (!shift) {
+            till.errors << shift.error().message;
+            return;
+        }
         ++ready;
         while (ready.load() < 2)
             std::this_thread::yield();
@@ -259,6 +264,7 @@ TEST_CASE("two tills ringing up at once share one gapless sequence", "[checkout]
             CheckoutRequest r;
             r.uuid = newUuid();
             r.operatorId = cashierId;
+            r.shiftId = shift->id;
             CartLine l;
             l.productId = water.id;
             l.name = water.name;
@@ -311,11 +317,18 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         REQUIRE_FALSE(alone.ok());
         CHECK(alone.error().code == ErrorCode::Denied);
         auto req = shop.request({oil});
-        req.authorizedBy = shop.cashier2;
+        // A cashier's code and PIN approve nothing.
+        CHECK(shop.ctx()
+                  .approvals()
+                  .grant(QStringLiteral("1002"), QStringLiteral("1234"),
+                         co.approvalScope(req.uuid, req.lines, req.orderDiscount), shop.cashier)
+                  .error()
+                  .code == ErrorCode::Denied);
+        req.approvalToken = QString::number(shop.manager); // a manager's id is not an approval
         CHECK(co.commit(req).error().code == ErrorCode::Denied);
         CHECK(shop.count(QStringLiteral("sales")) == 0);
 
-        req.authorizedBy = shop.manager;
+        req.approvalToken = shop.approveCart(req);
         auto approved = co.commit(req);
         INFO(why(approved));
         REQUIRE(approved.ok());
@@ -328,12 +341,17 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
     }
     SECTION("a locked manager cannot approve")
     {
-        shop.execRaw(QStringLiteral("UPDATE operators SET locked = 1 WHERE id = ?"), {shop.manager});
         oil.discountPermille = 500;
         auto req = shop.request({oil});
-        req.authorizedBy = shop.manager;
+        req.approvalToken = shop.approveCart(req);
+        // Locked between the PIN and the payment: the approval no longer counts.
+        shop.execRaw(QStringLiteral("UPDATE operators SET locked = 1 WHERE id = ?"), {shop.manager});
         CHECK(co.commit(req).error().code == ErrorCode::Denied);
-        req.authorizedBy = shop.admin;
+        auto admin = shop.ctx().approvals().grant(QStringLiteral("9001"), QStringLiteral("9999"),
+                                                  co.approvalScope(req.uuid, req.lines, req.orderDiscount),
+                                                  shop.cashier);
+        REQUIRE(admin.ok());
+        req.approvalToken = admin->token;
         CHECK(co.commit(req).ok());
     }
     SECTION("the limit is a store setting")
@@ -359,7 +377,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         CHECK_FALSE(co.needsManager({water}, {}));
         water.priceOverride = fen(180);
         auto req = shop.request({water});
-        req.authorizedBy = shop.manager;
+        req.approvalToken = shop.approveCart(req);
         auto r = co.commit(req);
         REQUIRE(r.ok());
         CHECK(r->total == fen(1800));
@@ -382,7 +400,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         req.orderDiscount = off;
         req.tenders = {{Tender::Cash, fen(5990), {}}};
         CHECK(co.commit(req).error().code == ErrorCode::Denied);
-        req.authorizedBy = shop.manager;
+        req.approvalToken = shop.approveCart(req);
         auto r = co.commit(req);
         REQUIRE(r.ok());
         CHECK(r->total == fen(5990));

@@ -37,18 +37,16 @@ Day ringUpADay(TestShop &shop)
              {{Tender::WeChat, fen(2000), QStringLiteral("4200001")}, {Tender::Cash, fen(1100), {}}});
     auto orig = shop.ctx().returns().refundable(d.cashSale.receiptNo);
     REQUIRE(orig.ok());
-    auto refund = shop.ctx().returns().refund(RefundRequest{newUuid(),
-                                                            d.cashSale.receiptNo,
-                                                            {{orig->lines[1].lineId, 2000}},
-                                                            QStringLiteral("买错了规格"),
-                                                            shop.cashier,
-                                                            shop.manager,
+    const QList<RefundLineRequest> back = {{orig->lines[1].lineId, 2000}};
+    auto refund = shop.ctx().returns().refund(RefundRequest{newUuid(), d.cashSale.receiptNo, back,
+                                                            QStringLiteral("买错了规格"), shop.cashier,
+                                                            shop.approveRefund(d.cashSale.receiptNo, back),
                                                             shift->id});
     REQUIRE(refund.ok());
     d.refund = *refund;
     d.lastSale = ring({shop.line(shop.p.water)}, {{Tender::Alipay, fen(200), QStringLiteral("2026112522004")}});
     auto v = shop.ctx().returns().voidSale(newUuid(), d.lastSale.receiptNo, QStringLiteral("收银员按错"),
-                                           shop.cashier, shop.manager, shift->id);
+                                           shop.cashier, shop.approveVoid(d.lastSale.receiptNo), shift->id);
     REQUIRE(v.ok());
     d.voided = *v;
     auto closed = shop.ctx().shifts().close(shift->id, fen(50000 + 7590 + 1053 - 400), shop.cashier);

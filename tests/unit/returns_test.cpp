@@ -29,8 +29,19 @@ RefundRequest refundOf(TestShop &shop, const QString &receiptNo, const QList<Ref
     r.lines = lines;
     r.reason = reason;
     r.operatorId = shop.cashier;
-    r.authorizedBy = shop.manager;
+    // The manager approves exactly this refund; one that cannot be made gets no approval and is
+    // refused for its own reason.
+    if (auto scope = shop.ctx().returns().approvalScope(QStringLiteral("refund"), receiptNo, lines))
+        r.approvalToken = shop.approveQuickly(*scope);
+    r.shiftId = shop.shift();
     return r;
+}
+
+// A manager's approval of voiding `receiptNo`, or none when it cannot be voided.
+QString voidToken(TestShop &shop, const QString &receiptNo)
+{
+    auto scope = shop.ctx().returns().approvalScope(QStringLiteral("void"), receiptNo);
+    return scope ? shop.approveQuickly(*scope) : QString();
 }
 
 std::map<QString, qint64> paymentsByTender(TestShop &shop, const QString &where, const QVariantList &binds)
@@ -186,11 +197,11 @@ TEST_CASE("a refund needs a reason and a manager", "[returns]")
     noReason.reason = QStringLiteral("   ");
     CHECK(shop.ctx().returns().refund(noReason).error().code == ErrorCode::Invalid);
     auto noManager = r;
-    noManager.authorizedBy = 0;
+    noManager.approvalToken.clear();
     CHECK(shop.ctx().returns().refund(noManager).error().code == ErrorCode::Denied);
-    auto cashierApproves = r;
-    cashierApproves.authorizedBy = shop.cashier2;
-    CHECK(shop.ctx().returns().refund(cashierApproves).error().code == ErrorCode::Denied);
+    auto managerId = r;
+    managerId.approvalToken = QString::number(shop.manager); // an id is not an approval
+    CHECK(shop.ctx().returns().refund(managerId).error().code == ErrorCode::Denied);
     auto noUuid = r;
     noUuid.uuid.clear();
     CHECK(shop.ctx().returns().refund(noUuid).error().code == ErrorCode::Invalid);
@@ -293,7 +304,7 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
             lines.append(c);
         }
         CheckoutRequest req = shop.request(lines);
-        req.authorizedBy = shop.manager; // some discounts are beyond the cashier's limit
+        // Some discounts are beyond the cashier's limit (approved below, once the cart is final).
         if (pick(3) == 0)
             req.orderDiscount.permille = 850 + pick(151);
         else if (pick(4) == 0)
@@ -326,6 +337,9 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
             if (t.amount.fen() > 0)
                 positive.append(t);
         req.tenders = positive;
+        if (shop.ctx().checkout().needsManager(req.lines, req.orderDiscount))
+            req.approvalToken =
+                shop.approveQuickly(shop.ctx().checkout().approvalScope(req.uuid, req.lines, req.orderDiscount));
         auto sale = shop.ctx().checkout().commit(req);
         INFO(why(sale));
         REQUIRE(sale.ok());
@@ -394,16 +408,22 @@ TEST_CASE("only the last sale of the till can be voided, once", "[returns][void]
     CHECK(last->receiptNo == b.receiptNo);
 
     auto voidA =
-        rs.voidSale(newUuid(), a.receiptNo, QStringLiteral("收银员按错"), shop.cashier, shop.manager, 0);
+        rs.voidSale(newUuid(), a.receiptNo, QStringLiteral("收银员按错"), shop.cashier, voidToken(shop, a.receiptNo), shop.shift());
     REQUIRE_FALSE(voidA.ok());
     CHECK(voidA.error().code == ErrorCode::Conflict);
-    CHECK(rs.voidSale(newUuid(), b.receiptNo, QString(), shop.cashier, shop.manager, 0).error().code ==
+    CHECK(rs.voidSale(newUuid(), b.receiptNo, QString(), shop.cashier, voidToken(shop, b.receiptNo), shop.shift()).error().code ==
           ErrorCode::Invalid);
-    CHECK(rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("按错"), shop.cashier, 0, 0).error().code ==
-          ErrorCode::Denied);
+    CHECK(rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("按错"), shop.cashier, QString(), shop.shift())
+              .error()
+              .code == ErrorCode::Denied);
+    // An approval of voiding another receipt does not void this one.
+    const QString forA = shop.approveQuickly({kApproveVoid, a.receiptNo, fen(6990)});
+    CHECK(rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("按错"), shop.cashier, forA, shop.shift())
+              .error()
+              .code == ErrorCode::Denied);
 
     auto voided =
-        rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("收银员按错"), shop.cashier, shop.manager, 0);
+        rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("收银员按错"), shop.cashier, voidToken(shop, b.receiptNo), shop.shift());
     INFO(why(voided));
     REQUIRE(voided.ok());
     CHECK(voided->total == fen(-1000));
@@ -415,11 +435,11 @@ TEST_CASE("only the last sale of the till can be voided, once", "[returns][void]
     CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'sale.void'")) == 1);
 
     auto twice =
-        rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("再来一次"), shop.cashier, shop.manager, 0);
+        rs.voidSale(newUuid(), b.receiptNo, QStringLiteral("再来一次"), shop.cashier, voidToken(shop, b.receiptNo), shop.shift());
     REQUIRE_FALSE(twice.ok());
     CHECK(twice.error().code == ErrorCode::Conflict);
     // The sale before the voided one is still not voidable: refund it instead.
-    CHECK(rs.voidSale(newUuid(), a.receiptNo, QStringLiteral("按错"), shop.cashier, shop.manager, 0)
+    CHECK(rs.voidSale(newUuid(), a.receiptNo, QStringLiteral("按错"), shop.cashier, voidToken(shop, a.receiptNo), shop.shift())
               .error()
               .code == ErrorCode::Conflict);
     CHECK(shop.stockOf(shop.p.oil.id) == 19'000);
@@ -433,8 +453,7 @@ TEST_CASE("a sale partly refunded can no longer be voided", "[returns][void]")
     auto orig = shop.ctx().returns().refundable(s.receiptNo);
     REQUIRE(shop.ctx().returns().refund(refundOf(shop, s.receiptNo, {{orig->lines[0].lineId, 1000}})).ok());
     CHECK(shop.ctx().returns().lastVoidableSale().error().code == ErrorCode::Conflict);
-    auto v = shop.ctx().returns().voidSale(newUuid(), s.receiptNo, QStringLiteral("按错"), shop.cashier,
-                                           shop.manager, 0);
+    auto v = shop.ctx().returns().voidSale(newUuid(), s.receiptNo, QStringLiteral("按错"), shop.cashier, voidToken(shop, s.receiptNo), shop.shift());
     REQUIRE_FALSE(v.ok());
     CHECK(v.error().code == ErrorCode::Conflict);
     CHECK(shop.stockOf(shop.p.water.id) == 98'000);
@@ -446,8 +465,7 @@ TEST_CASE("another till's last sale is not this till's to void", "[returns][void
     const SaleResult s = shop.sell({shop.line(shop.p.water)});
     shop.reopen(QStringLiteral("POS2"));
     CHECK(shop.ctx().returns().lastVoidableSale().error().code == ErrorCode::NotFound);
-    auto v = shop.ctx().returns().voidSale(newUuid(), s.receiptNo, QStringLiteral("按错"), shop.cashier,
-                                           shop.manager, 0);
+    auto v = shop.ctx().returns().voidSale(newUuid(), s.receiptNo, QStringLiteral("按错"), shop.cashier, voidToken(shop, s.receiptNo), shop.shift());
     REQUIRE_FALSE(v.ok());
     CHECK(shop.count(QStringLiteral("sales")) == 1);
 }
@@ -466,18 +484,24 @@ TEST_CASE("two tills refunding the same receipt at once cannot both pay it back"
     Till tills[2] = {{QStringLiteral("POS2"), false, {}}, {QStringLiteral("POS3"), false, {}}};
     std::atomic<int> ready{0};
     const qint64 cashier = shop.cashier;
-    const qint64 manager = shop.manager;
+    // The manager approved the refund at both tills: the approvals are valid, the receipt is not.
+    const QString tokens[2] = {refundOf(shop, sale.receiptNo).approvalToken, refundOf(shop, sale.receiptNo).approvalToken};
     auto run = [&](Till &till) {
         auto ctx = AppContext::open(path, shop.clock, till.terminal);
         if (!ctx) {
             till.error = ctx.error().message;
             return;
         }
+        auto shift = (*ctx)->shifts().open(cashier, Money());
+        if (!shift) {
+            till.error = shift.error().message;
+            return;
+        }
         ++ready;
         while (ready.load() < 2)
             std::this_thread::yield();
-        auto r = (*ctx)->returns().refund(
-            RefundRequest{newUuid(), sale.receiptNo, {}, QStringLiteral("重复退货"), cashier, manager, 0});
+        auto r = (*ctx)->returns().refund(RefundRequest{newUuid(), sale.receiptNo, {}, QStringLiteral("重复退货"),
+                                                        cashier, tokens[&till == &tills[0] ? 0 : 1], shift->id});
         till.ok = r.ok();
         if (!r)
             till.error = r.error().message;

@@ -65,18 +65,20 @@ TEST_CASE("a shift report adds up sales, refunds and voids by tender", "[shifts]
     ring({shop.line(shop.p.water, 5000)},
          {{Tender::Alipay, fen(600), QStringLiteral("2026112522006")}, {Tender::Cash, fen(500), {}}});                       // 10.00
     ring({shop.line(shop.p.oil)}, {{Tender::Card, fen(6990), QStringLiteral("6222****8888")}}); // 69.90
-    shop.sell({shop.line(shop.p.water)}); // rung up outside any shift: not in this report
+    // A document outside any shift is refused: every sale lands in some 交班.
+    auto outside = shop.request({shop.line(shop.p.water)});
+    outside.shiftId = 0;
+    auto refused = shop.ctx().checkout().commit(outside);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.error().message.contains(QStringLiteral("shift")));
 
     // The customer brings the oil of s1 back.
     auto orig = shop.ctx().returns().refundable(s1.receiptNo);
     REQUIRE(orig.ok());
-    RefundRequest rr{newUuid(),
-                     s1.receiptNo,
-                     {{orig->lines[0].lineId, 1000}},
-                     QStringLiteral("商品质量问题"),
-                     shop.cashier,
-                     shop.manager,
-                     shift->id};
+    const QList<RefundLineRequest> back = {{orig->lines[0].lineId, 1000}};
+    RefundRequest rr{newUuid(), s1.receiptNo, back, QStringLiteral("商品质量问题"),
+                     shop.cashier, shop.approveRefund(s1.receiptNo, back), shift->id};
     REQUIRE(shop.ctx().returns().refund(rr).ok());
 
     auto report = shifts.report(shift->id);
@@ -144,7 +146,7 @@ TEST_CASE("voids count in the shift report and give the money back", "[shifts][v
     auto sale = shop.ctx().checkout().commit(req);
     REQUIRE(sale.ok());
     auto v = shop.ctx().returns().voidSale(newUuid(), sale->receiptNo, QStringLiteral("收银员按错"),
-                                           shop.cashier, shop.manager, shift->id);
+                                           shop.cashier, shop.approveVoid(sale->receiptNo), shift->id);
     INFO(why(v));
     REQUIRE(v.ok());
     auto r = shop.ctx().shifts().report(shift->id);
@@ -222,7 +224,7 @@ TEST_CASE("held orders survive a restart and are recalled exactly once", "[held]
     CheckoutRequest req = shop.request(back->lines, {{Tender::Cash, total, {}}});
     req.uuid = back->uuid;
     req.orderDiscount = back->discount;
-    req.authorizedBy = shop.manager; // the apples' changed price needs one
+    req.approvalToken = shop.approveCart(req); // the apples' changed price needs one
     auto sale = shop.ctx().checkout().commit(req);
     INFO(why(sale));
     REQUIRE(sale.ok());

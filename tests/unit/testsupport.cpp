@@ -98,11 +98,59 @@ CartLine TestShop::line(const Product &product, qint64 quantityMilli) const
     return cartLineFor(product, quantityMilli);
 }
 
+qint64 TestShop::shift()
+{
+    if (auto open = m_ctx->shifts().current())
+        return open->id;
+    auto opened = m_ctx->shifts().open(cashier, Money());
+    INFO(why(opened));
+    REQUIRE(opened.ok());
+    return opened->id;
+}
+
+QString TestShop::approve(const ApprovalScope &scope)
+{
+    auto a = m_ctx->approvals().grant(QStringLiteral("8001"), QStringLiteral("8888"), scope, cashier);
+    INFO(why(a));
+    REQUIRE(a.ok());
+    return a->token;
+}
+
+QString TestShop::approveQuickly(const ApprovalScope &scope)
+{
+    auto a = recordApprovalForDemo(m_ctx->db(), clock.nowMs(), manager, scope, cashier);
+    INFO(why(a));
+    REQUIRE(a.ok());
+    return a->token;
+}
+
+QString TestShop::approveRefund(const QString &receiptNo, const QList<RefundLineRequest> &lines)
+{
+    auto scope = m_ctx->returns().approvalScope(QStringLiteral("refund"), receiptNo, lines);
+    INFO(why(scope));
+    REQUIRE(scope.ok());
+    return approve(*scope);
+}
+
+QString TestShop::approveVoid(const QString &receiptNo)
+{
+    auto scope = m_ctx->returns().approvalScope(QStringLiteral("void"), receiptNo);
+    INFO(why(scope));
+    REQUIRE(scope.ok());
+    return approve(*scope);
+}
+
+QString TestShop::approveCart(const CheckoutRequest &request)
+{
+    return approve(m_ctx->checkout().approvalScope(request.uuid, request.lines, request.orderDiscount));
+}
+
 CheckoutRequest TestShop::request(const QList<CartLine> &lines, const QList<TenderInput> &tenders)
 {
     CheckoutRequest r;
     r.uuid = newUuid();
     r.operatorId = cashier;
+    r.shiftId = shift();
     r.lines = lines;
     r.tenders = tenders;
     if (r.tenders.isEmpty()) {

@@ -99,7 +99,19 @@ public:
     KnownProducts p;
 
     huike::CartLine line(const huike::Product &product, qint64 quantityMilli = 1000) const;
-    // A request from the cashier with a fresh uuid, paid as given (no tenders: exact cash).
+    // The open shift of this till, opened for the cashier (no float) if none is: every document
+    // belongs to one.
+    qint64 shift();
+    // Manager 8001 types the PIN: a single-use approval of exactly this scope.
+    QString approve(const huike::ApprovalScope &scope);
+    // The same without hashing the PIN, for property tests that ring up hundreds of documents.
+    QString approveQuickly(const huike::ApprovalScope &scope);
+    QString approveRefund(const QString &receiptNo, const QList<huike::RefundLineRequest> &lines = {});
+    QString approveVoid(const QString &receiptNo);
+    // The approval of a cart's price changes and big discounts, as the till asks for it.
+    QString approveCart(const huike::CheckoutRequest &request);
+    // A request from the cashier with a fresh uuid in the till's shift, paid as given (no tenders:
+    // exact cash).
     huike::CheckoutRequest request(const QList<huike::CartLine> &lines,
                                    const QList<huike::TenderInput> &tenders = {});
     // Rings up a sale that must succeed.
