@@ -111,16 +111,22 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     // a line and 9折 on the order is 8.1折), for the whole order and for each line. 抹零 is the
     // store's rule, not the cashier's. Each line's amount is rounded to the fen (half a fen) and
     // its share of an order discount may carry one more fen: that much is rounding, not discount.
+    // Only manual adjustments count: what rule-made ones (a level price, a coupon) took off is the
+    // base the cashier's limit applies to.
     const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
-    Int128 gross = 0;
+    Int128 base = 0;
     Int128 paid = 0;
     for (const PricedLine &p : priced.lines) {
-        gross += p.gross.fen();
+        qint64 lineBase = p.gross.fen();
+        for (const Adjustment &a : p.adjustments)
+            if (!a.manual)
+                lineBase -= a.amount.fen();
+        base += lineBase;
         paid += p.amount.fen();
-        if (p.gross.fen() > 0 && Int128(p.amount.fen()) * 1000 + 1500 < Int128(limit) * p.gross.fen())
+        if (lineBase > 0 && Int128(p.amount.fen()) * 1000 + 1500 < Int128(limit) * lineBase)
             return true;
     }
-    if (gross > 0 && paid * 1000 + 500 * Int128(priced.lines.size()) < Int128(limit) * gross)
+    if (base > 0 && paid * 1000 + 500 * Int128(priced.lines.size()) < Int128(limit) * base)
         return true;
     return false;
 }
@@ -133,7 +139,9 @@ ApprovalScope CheckoutService::approvalScope(const QString &uuid, const QList<Ca
     const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
     qint64 manual = 0;
     for (const PricedLine &p : priced.lines)
-        manual += std::llabs(p.lineDiscount.fen()) + std::llabs(p.orderDiscount.fen());
+        for (const Adjustment &a : p.adjustments)
+            if (a.manual)
+                manual += std::llabs(a.amount.fen());
     return ApprovalScope{kApproveDiscount, uuid, Money::fromFen(manual)};
 }
 
@@ -182,8 +190,10 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     for (int i = 0; i < request.lines.size(); ++i) {
         const CartLine &c = request.lines.at(i);
         const PricedLine &p = priced.lines.at(i);
-        doc.lines.append(DocumentLine{c.productId, c.barcode, c.name, c.quantityMilli, c.listPrice,
-                                      p.unitPrice, p.lineDiscount, p.orderDiscount, p.amount, 0});
+        doc.lines.append(DocumentLine{c.productId, c.barcode,     c.name,          c.quantityMilli,
+                                      c.listPrice, p.unitPrice,   p.lineDiscount,  p.orderDiscount,
+                                      p.amount,    0,             p.gross,         p.adjustments,
+                                      {}});
     }
 
     WriteTransaction tx(m_db);

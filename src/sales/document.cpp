@@ -123,8 +123,11 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     QSqlQuery &l =
         db.prepared(QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, product_id, barcode, name, "
                                    "qty_milli, list_price_fen, unit_price_fen, "
-                                   "line_discount_fen, order_discount_fen, amount_fen, original_line_id) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                   "line_discount_fen, order_discount_fen, amount_fen, original_line_id, gross_fen) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &adj = db.prepared(QStringLiteral(
+        "INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, reference, amount_fen, manual) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery &m = db.prepared(QStringLiteral("INSERT INTO stock_moves(product_id, qty_milli, reason, "
                                               "sale_id, operator_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
     QSqlQuery &s =
@@ -142,10 +145,25 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                                  line.lineDiscount.fen(),
                                  line.orderDiscount.fen(),
                                  line.amount.fen(),
-                                 idOrNull(line.originalLineId)};
+                                 idOrNull(line.originalLineId),
+                                 line.gross.fen()};
         bindAll(l, lv);
         if (!l.exec())
             return storageError(l);
+        for (int k = 0; k < line.adjustments.size(); ++k) {
+            const Adjustment &a = line.adjustments.at(k);
+            const QVariantList av = {saleId,
+                                     lineNo,
+                                     line.adjustmentSeqs.value(k, k + 1),
+                                     a.orderLevel ? QStringLiteral("order") : QStringLiteral("line"),
+                                     a.source,
+                                     nonNull(a.reference),
+                                     a.amount.fen(),
+                                     a.manual ? 1 : 0};
+            bindAll(adj, av);
+            if (!adj.exec())
+                return storageError(adj);
+        }
         // A sale takes goods out (negative move); refunds and voids put them back.
         const QVariantList mv = {line.productId, -line.quantityMilli, doc.kind,
                                  saleId,         doc.operatorId,      nowMs};

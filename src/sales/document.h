@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "pricing.h"
 #include "tender.h"
 
 #include <QList>
@@ -27,6 +28,9 @@ struct DocumentLine {
     Money orderDiscount;
     Money amount;
     qint64 originalLineId = 0;
+    Money gross; // amount + every adjustment
+    QList<Adjustment> adjustments; // stored in sale_adjustments, seq = position + 1
+    QList<int> adjustmentSeqs;     // a refund's: the seq of the adjustment of the sold line it reverses
 };
 
 struct DocumentPayment {

@@ -1,5 +1,7 @@
 #include "pricing.h"
 
+#include "counterinput.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
@@ -37,52 +39,148 @@ QList<qint64> allocateProportionally(qint64 total, const QList<qint64> &weights)
     return parts;
 }
 
+PricingState::PricingState(const QList<CartLine> &cart) : m_cart(cart)
+{
+    for (const CartLine &l : cart) {
+        PricedLine p;
+        p.gross = l.fixedAmount ? *l.fixedAmount : l.listPrice.timesMilli(l.quantityMilli);
+        p.unitPrice = l.listPrice;
+        p.amount = p.gross;
+        m_order.subtotal += p.gross;
+        m_order.lines.append(p);
+    }
+}
+
+Money PricingState::lineAmount(int i) const
+{
+    return m_order.lines.at(i).amount;
+}
+
+Money PricingState::due() const
+{
+    Money due;
+    for (const PricedLine &p : m_order.lines)
+        due += p.amount;
+    return due;
+}
+
+void PricingState::adjustLine(int i, Adjustment a)
+{
+    if (a.amount.isZero())
+        return;
+    PricedLine &p = m_order.lines[i];
+    a.orderLevel = false;
+    p.amount -= a.amount;
+    p.lineDiscount += a.amount;
+    p.adjustments.append(std::move(a));
+}
+
+void PricingState::adjustOrder(Adjustment a)
+{
+    if (a.amount.isZero() || m_order.lines.isEmpty())
+        return;
+    QList<qint64> weights;
+    for (const PricedLine &p : m_order.lines)
+        weights.append(std::max<qint64>(p.amount.fen(), 0));
+    const QList<qint64> shares = allocateProportionally(a.amount.fen(), weights);
+    a.orderLevel = true;
+    for (int i = 0; i < m_order.lines.size(); ++i) {
+        if (shares.at(i) == 0)
+            continue;
+        Adjustment share = a;
+        share.amount = Money::fromFen(shares.at(i));
+        PricedLine &p = m_order.lines[i];
+        p.amount -= share.amount;
+        p.orderDiscount += share.amount;
+        p.adjustments.append(std::move(share));
+    }
+    m_order.orderAdjustments.append(std::move(a));
+}
+
+PricedOrder PricingState::finish() &&
+{
+    for (const PricedLine &p : m_order.lines) {
+        m_order.total += p.amount;
+        for (const Adjustment &a : p.adjustments)
+            (a.source == kAdjustRounding ? m_order.rounding : m_order.discount) += a.amount;
+    }
+    return std::move(m_order);
+}
+
+namespace {
+
+// 改价: the cashier's unit price instead of the list price. A scale label carries its own amount.
+void priceChangeStep(PricingState &s, const PricingInput &)
+{
+    for (int i = 0; i < s.size(); ++i) {
+        const CartLine &l = s.cart().at(i);
+        if (l.fixedAmount || !l.priceOverride)
+            continue;
+        s.adjustLine(i, Adjustment{kAdjustPriceChange, l.priceOverride->toString(),
+                                   s.lineAmount(i) - l.priceOverride->timesMilli(l.quantityMilli), true, false});
+    }
+}
+
+void lineDiscountStep(PricingState &s, const PricingInput &)
+{
+    for (int i = 0; i < s.size(); ++i) {
+        const CartLine &l = s.cart().at(i);
+        const Money unit = l.fixedAmount ? l.listPrice : l.priceOverride.value_or(l.listPrice);
+        s.setUnitPrice(i, unit.timesPermille(l.discountPermille));
+        if (l.discountPermille == 1000)
+            continue;
+        const Money before = s.lineAmount(i);
+        s.adjustLine(i, Adjustment{kAdjustLineDiscount, formatZhe(l.discountPermille) + QStringLiteral("折"),
+                                   before - before.timesPermille(l.discountPermille), true, false});
+    }
+}
+
+void orderDiscountStep(PricingState &s, const PricingInput &in)
+{
+    const Money due = s.due();
+    const OrderDiscount &d = in.orderDiscount;
+    if (d.permille != 1000)
+        s.adjustOrder(Adjustment{kAdjustOrderDiscount, formatZhe(d.permille) + QStringLiteral("折"),
+                                 due - due.timesPermille(d.permille), true, true});
+    else if (d.amount.fen() > 0)
+        s.adjustOrder(Adjustment{kAdjustOrderDiscount, QLatin1Char('-') + d.amount.toString(),
+                                 Money::fromFen(std::clamp(d.amount.fen(), qint64(0), std::max<qint64>(due.fen(), 0))),
+                                 true, true});
+}
+
+// 抹零: the store's rule, not the cashier's.
+void roundingStep(PricingState &s, const PricingInput &in)
+{
+    const qint64 due = s.due().fen();
+    qint64 off = 0;
+    if (due > 0 && in.rounding == RoundingMode::ToJiao)
+        off = due % 10;
+    else if (due > 0 && in.rounding == RoundingMode::ToYuan)
+        off = due % 100;
+    s.adjustOrder(Adjustment{kAdjustRounding, in.rounding == RoundingMode::ToYuan ? QStringLiteral("yuan")
+                                                                                  : QStringLiteral("jiao"),
+                             Money::fromFen(off), false, true});
+}
+
+} // namespace
+
+const QList<PricingStep> &counterPipeline()
+{
+    static const QList<PricingStep> steps = {priceChangeStep, lineDiscountStep, orderDiscountStep, roundingStep};
+    return steps;
+}
+
+PricedOrder price(const QList<CartLine> &lines, const PricingInput &input, const QList<PricingStep> &steps)
+{
+    PricingState state(lines);
+    for (PricingStep step : steps)
+        step(state, input);
+    return std::move(state).finish();
+}
+
 PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding)
 {
-    PricedOrder out;
-    QList<qint64> afterLine;
-    for (const CartLine &l : lines) {
-        PricedLine p;
-        if (l.fixedAmount) {
-            p.gross = *l.fixedAmount;
-            p.unitPrice = l.listPrice;
-            p.lineDiscount = Money::fromFen(p.gross.fen() - p.gross.timesPermille(l.discountPermille).fen());
-        } else {
-            p.gross = l.listPrice.timesMilli(l.quantityMilli);
-            const Money unit = l.priceOverride.value_or(l.listPrice);
-            const Money charged = unit.timesMilli(l.quantityMilli).timesPermille(l.discountPermille);
-            p.unitPrice = unit.timesPermille(l.discountPermille);
-            p.lineDiscount = p.gross - charged;
-        }
-        out.subtotal += p.gross;
-        afterLine.append((p.gross - p.lineDiscount).fen());
-        out.lines.append(p);
-    }
-    const qint64 sumAfterLine = std::accumulate(afterLine.begin(), afterLine.end(), qint64(0));
-    qint64 orderOff = 0;
-    if (discount.permille != 1000)
-        orderOff = sumAfterLine - Money::fromFen(sumAfterLine).timesPermille(discount.permille).fen();
-    else
-        orderOff = std::clamp(discount.amount.fen(), qint64(0), std::max<qint64>(sumAfterLine, 0));
-    const qint64 due = sumAfterLine - orderOff;
-    qint64 roundOff = 0;
-    if (due > 0 && rounding == RoundingMode::ToJiao)
-        roundOff = due % 10;
-    else if (due > 0 && rounding == RoundingMode::ToYuan)
-        roundOff = due % 100;
-
-    const QList<qint64> shares = allocateProportionally(orderOff + roundOff, afterLine);
-    qint64 lineDiscounts = 0;
-    for (int i = 0; i < out.lines.size(); ++i) {
-        PricedLine &p = out.lines[i];
-        p.orderDiscount = Money::fromFen(shares.at(i));
-        p.amount = Money::fromFen(afterLine.at(i) - shares.at(i));
-        lineDiscounts += p.lineDiscount.fen();
-        out.total += p.amount;
-    }
-    out.discount = Money::fromFen(lineDiscounts + orderOff);
-    out.rounding = Money::fromFen(roundOff);
-    return out;
+    return price(lines, PricingInput{discount, rounding});
 }
 
 } // namespace huike

@@ -31,25 +31,81 @@ struct OrderDiscount {
 // 抹零: the amount due is rounded down to the jiao or the yuan (a store setting).
 enum class RoundingMode { None = 0, ToJiao = 1, ToYuan = 2 };
 
+// Where a fen between a line's gross (list price x quantity, or a scale label's amount) and what
+// the customer pays went. Sources are open keys, like tender kinds: the counter makes the four
+// below; the members issue adds "level_price", "special_price", "coupon" and "points" as new
+// pipeline steps without changing this shape. Each is stored with the sale (sale_adjustments).
+inline const QString kAdjustPriceChange = QStringLiteral("price_change"); // 改价
+inline const QString kAdjustLineDiscount = QStringLiteral("line_discount");
+inline const QString kAdjustOrderDiscount = QStringLiteral("order_discount");
+inline const QString kAdjustRounding = QStringLiteral("rounding"); // 抹零
+
+struct Adjustment {
+    QString source;
+    QString reference;  // what it came from: "8.5折", "-20.00", a new price, later a coupon code
+    Money amount;       // taken off the line: positive makes it cheaper, negative dearer (a price raised)
+    bool manual = false;     // the cashier's own decision: the manager limit applies to these only
+    bool orderLevel = false; // this line's share of an adjustment to the whole order
+
+    friend bool operator==(const Adjustment &, const Adjustment &) = default;
+};
+
 struct PricedLine {
     Money gross;         // list price x quantity (or the label amount)
     Money unitPrice;     // what one unit was charged before the order discount
-    Money lineDiscount;  // gross - after line discount and price override
-    Money orderDiscount; // this line's share of the order discount and of the 抹零
-    Money amount;        // what the customer pays for the line
+    Money lineDiscount;  // the line's own adjustments (price change, line discount)
+    Money orderDiscount; // this line's share of the order's adjustments (order discount, 抹零)
+    Money amount;        // what the customer pays for the line: gross - every adjustment
+    QList<Adjustment> adjustments; // in pipeline order
 };
 
 struct PricedOrder {
     QList<PricedLine> lines;
+    QList<Adjustment> orderAdjustments; // each order-level adjustment whole, in pipeline order
     Money subtotal; // sum of gross
-    Money discount; // line discounts + order discount
+    Money discount; // every adjustment but 抹零
     Money rounding; // 抹零
     Money total;    // subtotal - discount - rounding == sum of line amounts
 };
 
-// Pure and deterministic. Order discount and 抹零 are spread over the lines in proportion to
-// their amounts (largest remainder), so line amounts always add up to the total exactly and a
-// partial refund gives back exactly what its lines cost.
+// The pricing pipeline: the gross of each line, then steps that each add adjustments. A step
+// sees the lines as priced so far. Order-level adjustments are spread over the lines in proportion
+// to their amounts at that point (largest remainder), so line amounts always add up to the total
+// exactly and a refund can give back exactly what its lines got.
+class PricingState {
+public:
+    explicit PricingState(const QList<CartLine> &cart);
+
+    const QList<CartLine> &cart() const { return m_cart; }
+    int size() const { return static_cast<int>(m_cart.size()); }
+    Money lineAmount(int i) const;
+    Money due() const;
+    void adjustLine(int i, Adjustment a);
+    void adjustOrder(Adjustment a);
+    PricedOrder finish() &&;
+    // Kept by the line-discount step for the receipt's unit price.
+    void setUnitPrice(int i, Money unit) { m_order.lines[i].unitPrice = unit; }
+
+private:
+    const QList<CartLine> &m_cart;
+    PricedOrder m_order;
+};
+
+struct PricingInput {
+    OrderDiscount orderDiscount;
+    RoundingMode rounding = RoundingMode::None;
+};
+
+using PricingStep = void (*)(PricingState &state, const PricingInput &input);
+
+// The counter's steps in order: price change, line discount, order discount, 抹零. Rule-made steps
+// (level and special prices) go before the manual ones, coupons and points after the order discount.
+const QList<PricingStep> &counterPipeline();
+
+PricedOrder price(const QList<CartLine> &lines, const PricingInput &input,
+                  const QList<PricingStep> &steps = counterPipeline());
+
+// Pure and deterministic: the counter pipeline.
 PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding);
 
 // Splits `total` over `weights` (non-negative) in proportion, exactly: the parts sum to total.

@@ -17,6 +17,39 @@ ReturnService::ReturnService(Database &db, const Clock &clock, const ShopTime &t
 {
 }
 
+RefundableLine::Reversal RefundableLine::reversal(qint64 quantityMilli) const
+{
+    const bool last = quantityMilli >= remainingMilli();
+    const qint64 upTo = returnedMilli + quantityMilli;
+    auto shareOf = [&](Money total, Money done) { return last ? total - done : total.share(upTo, soldMilli) - done; };
+    Reversal r;
+    r.amount = refundAmount(quantityMilli);
+    r.gross = shareOf(gross, returnedGross);
+    Money sum;
+    int largest = -1;
+    for (int i = 0; i < adjustments.size(); ++i) {
+        const RefundableAdjustment &a = adjustments.at(i);
+        Adjustment out = a.adjustment;
+        out.amount = shareOf(a.adjustment.amount, a.returned);
+        sum += out.amount;
+        r.adjustments.append(out);
+        const Money left = a.adjustment.amount - a.returned;
+        if (largest < 0 || std::llabs(left.fen()) >
+                               std::llabs((adjustments.at(largest).adjustment.amount - adjustments.at(largest).returned).fen()))
+            largest = i;
+    }
+    // The amount is the proven share of what was paid; rounding each share on its own may leave
+    // a fen, which goes to the adjustment with the most left (on the last units nothing is left over).
+    const Money diff = r.gross - r.amount - sum;
+    if (!diff.isZero()) {
+        if (largest >= 0)
+            r.adjustments[largest].amount += diff;
+        else
+            r.gross -= diff;
+    }
+    return r;
+}
+
 Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
 {
     RefundableSale sale;
@@ -52,8 +85,10 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
             "SELECT l.id, l.line_no, l.product_id, l.barcode, l.name, l.qty_milli, l.unit_price_fen, "
             "l.amount_fen, "
             "COALESCE((SELECT -SUM(r.qty_milli) FROM sale_lines r WHERE r.original_line_id = l.id), 0), "
-            "COALESCE((SELECT -SUM(r.amount_fen) FROM sale_lines r WHERE r.original_line_id = l.id), 0) "
-            "FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no"));
+            "COALESCE((SELECT -SUM(r.amount_fen) FROM sale_lines r WHERE r.original_line_id = l.id), 0), "
+            "l.gross_fen, "
+            "COALESCE((SELECT -SUM(r.gross_fen) FROM sale_lines r WHERE r.original_line_id = l.id), 0), "
+            "l.list_price_fen FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no"));
         q.bindValue(0, sale.saleId);
         if (!q.exec())
             return storageError(q);
@@ -69,8 +104,38 @@ Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
             l.amount = Money::fromFen(q.value(7).toLongLong());
             l.returnedMilli = q.value(8).toLongLong();
             l.returnedAmount = Money::fromFen(q.value(9).toLongLong());
+            l.gross = Money::fromFen(q.value(10).toLongLong());
+            l.returnedGross = Money::fromFen(q.value(11).toLongLong());
+            l.listPrice = Money::fromFen(q.value(12).toLongLong());
             sale.returnedTotal += l.returnedAmount;
             sale.lines.append(l);
+        }
+        q.finish();
+    }
+    {
+        // Each adjustment of each line, with what refunds reversed of it (same line, same seq).
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT a.line_no, a.seq, a.scope, a.source, a.reference, a.amount_fen, a.manual, "
+            "COALESCE((SELECT -SUM(ra.amount_fen) FROM sale_lines l JOIN sale_lines r ON r.original_line_id = l.id "
+            "JOIN sale_adjustments ra ON ra.sale_id = r.sale_id AND ra.line_no = r.line_no AND ra.seq = a.seq "
+            "WHERE l.sale_id = a.sale_id AND l.line_no = a.line_no), 0) "
+            "FROM sale_adjustments a WHERE a.sale_id = ? ORDER BY a.line_no, a.seq"));
+        q.bindValue(0, sale.saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next()) {
+            const int lineNo = q.value(0).toInt();
+            auto it = std::find_if(sale.lines.begin(), sale.lines.end(),
+                                   [&](const RefundableLine &l) { return l.lineNo == lineNo; });
+            if (it == sale.lines.end())
+                continue;
+            RefundableAdjustment a;
+            a.seq = q.value(1).toInt();
+            a.adjustment = Adjustment{q.value(3).toString(), q.value(4).toString(),
+                                      Money::fromFen(q.value(5).toLongLong()), q.value(6).toBool(),
+                                      q.value(2).toString() == QLatin1String("order")};
+            a.returned = Money::fromFen(q.value(7).toLongLong());
+            it->adjustments.append(a);
         }
         q.finish();
     }
@@ -175,22 +240,30 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Returns", "%1: only %2 can still be refunded.")
                                  .arg(l.name, formatQuantity(l.remainingMilli())));
-        const Money amount = l.refundAmount(qty);
-        const Money gross = l.unitPrice.timesMilli(qty);
+        // The exact reverse of what these units were charged: gross and every adjustment by source,
+        // stored under the original's seq so that later refunds see what is left of each.
+        const RefundableLine::Reversal back = l.reversal(qty);
         DocumentLine d;
         d.productId = l.productId;
         d.barcode = l.barcode;
         d.name = l.name;
         d.quantityMilli = -qty;
-        d.listPrice = l.unitPrice;
+        d.listPrice = l.listPrice;
         d.unitPrice = l.unitPrice;
-        d.amount = -amount;
-        d.orderDiscount = -(gross - amount); // what the sale's discounts took off these units
+        d.gross = -back.gross;
+        d.amount = -back.amount;
         d.originalLineId = l.lineId;
+        for (int i = 0; i < back.adjustments.size(); ++i) {
+            Adjustment a = back.adjustments.at(i);
+            a.amount = -a.amount;
+            (a.orderLevel ? d.orderDiscount : d.lineDiscount) += a.amount;
+            (a.source == kAdjustRounding ? doc.rounding : doc.discount) += a.amount;
+            d.adjustments.append(a);
+            d.adjustmentSeqs.append(l.adjustments.at(i).seq);
+        }
         doc.lines.append(d);
-        doc.subtotal -= gross;
-        doc.discount -= gross - amount;
-        doc.total -= amount;
+        doc.subtotal += d.gross;
+        doc.total += d.amount;
     }
     if (!wanted.isEmpty())
         return makeError(ErrorCode::Invalid,

@@ -8,6 +8,14 @@ namespace huike {
 
 class Database;
 
+// One adjustment of a sold line (a discount, its share of the order discount, 抹零), with what
+// refunds have reversed of it so far.
+struct RefundableAdjustment {
+    int seq = 0;
+    Adjustment adjustment;
+    Money returned; // reversed by earlier refunds (positive, as the adjustment)
+};
+
 struct RefundableLine {
     qint64 lineId = 0;
     int lineNo = 0;
@@ -16,9 +24,13 @@ struct RefundableLine {
     QString name;
     qint64 soldMilli = 0;
     qint64 returnedMilli = 0; // by earlier refunds or a void
+    Money listPrice;
     Money unitPrice;
     Money amount; // what the line cost the customer
     Money returnedAmount;
+    Money gross;  // list price x quantity, or the label's amount
+    Money returnedGross;
+    QList<RefundableAdjustment> adjustments;
     qint64 remainingMilli() const { return soldMilli - returnedMilli; }
     // What returning `quantityMilli` more gives back: the share of the line's amount that all the
     // units returned so far carry, less what was given back already. Rounding never accumulates,
@@ -30,6 +42,14 @@ struct RefundableLine {
                    ? amount - returnedAmount
                    : amount.share(returnedMilli + quantityMilli, soldMilli) - returnedAmount;
     }
+    // What returning `quantityMilli` more reverses: its gross and each adjustment, by the same
+    // cumulative shares, so a sale and its full refund net to zero in every column and source.
+    struct Reversal {
+        Money gross;
+        Money amount;
+        QList<Adjustment> adjustments; // as positive amounts, in the line's order
+    };
+    Reversal reversal(qint64 quantityMilli) const;
 };
 
 struct RefundableSale {

@@ -270,6 +270,22 @@ static const std::vector<const char *> kVersion3 = {
     R"(INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, amount_fen, manual)
         SELECT sale_id, line_no, 2, 'order', 'order_discount', order_discount_fen, 1 FROM sale_lines
         WHERE order_discount_fen <> 0)",
+    // Schema 2 folded 抹零 into each line's order discount; it becomes its own adjustment, on the
+    // sale's last line (its order discount there is reduced by as much, so the line still adds up).
+    R"(INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, reference, amount_fen, manual)
+        SELECT s.id, (SELECT MAX(line_no) FROM sale_lines l WHERE l.sale_id = s.id), 3, 'order', 'rounding', '',
+               s.rounding_fen, 0 FROM sales s WHERE s.rounding_fen <> 0)",
+    R"(INSERT OR IGNORE INTO sale_adjustments(sale_id, line_no, seq, scope, source, amount_fen, manual)
+        SELECT s.id, (SELECT MAX(line_no) FROM sale_lines l WHERE l.sale_id = s.id), 2, 'order', 'order_discount',
+               0, 1 FROM sales s WHERE s.rounding_fen <> 0)",
+    R"(UPDATE sale_adjustments SET amount_fen = amount_fen - (SELECT s.rounding_fen FROM sales s WHERE
+        s.id = sale_adjustments.sale_id) WHERE seq = 2 AND source = 'order_discount' AND sale_id IN (SELECT id
+        FROM sales WHERE rounding_fen <> 0) AND line_no = (SELECT MAX(line_no) FROM sale_lines l WHERE
+        l.sale_id = sale_adjustments.sale_id))",
+    // Each line keeps its gross (list price x quantity, or a scale label's amount): gross less the
+    // line's adjustments is what was paid, which `verify` checks.
+    R"(ALTER TABLE sale_lines ADD COLUMN gross_fen INTEGER NOT NULL DEFAULT 0)",
+    R"(UPDATE sale_lines SET gross_fen = amount_fen + line_discount_fen + order_discount_fen)",
 };
 
 const std::vector<Migration> &migrations()

@@ -175,3 +175,54 @@ TEST_CASE("an empty cart and free goods price to zero", "[pricing]")
     CHECK(gift.total == fen(0));
     CHECK(gift.lines[0].amount == fen(0));
 }
+
+TEST_CASE("every fen off a cart is an adjustment with its source, in pipeline order", "[pricing][adjustments]")
+{
+    // 改价 2 x ¥10.00 -> ¥9.00; 8折 on ¥5.00; then ¥3.00 off the order and 抹零 to the jiao.
+    CartLine changed = item("可口可乐 2升", 1000, 2000);
+    changed.priceOverride = fen(900);
+    const CartLine discounted = item("乐事薯片 原味", 500, 1000, 800);
+    const auto o = priceOrder({changed, discounted}, OrderDiscount{1000, fen(300)}, RoundingMode::ToJiao);
+    REQUIRE(o.lines.size() == 2);
+
+    // Line 1: gross 20.00, price change 2.00 -> 18.00; line 2: gross 5.00, 8折 1.00 -> 4.00.
+    // Due 22.00 - 3.00 = 19.00: no 抹零 left. The ¥3.00 is shared 18:4 -> 2.45 / 0.55.
+    const QList<huike::Adjustment> first = o.lines[0].adjustments;
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].source == huike::kAdjustPriceChange);
+    CHECK(first[0].reference == QStringLiteral("9.00"));
+    CHECK(first[0].amount == fen(200));
+    CHECK(first[0].manual);
+    CHECK_FALSE(first[0].orderLevel);
+    CHECK(first[1].source == huike::kAdjustOrderDiscount);
+    CHECK(first[1].amount == fen(245));
+    CHECK(first[1].orderLevel);
+    const QList<huike::Adjustment> second = o.lines[1].adjustments;
+    REQUIRE(second.size() == 2);
+    CHECK(second[0].source == huike::kAdjustLineDiscount);
+    CHECK(second[0].reference == QStringLiteral("8折"));
+    CHECK(second[0].amount == fen(100));
+    CHECK(second[1].amount == fen(55));
+    REQUIRE(o.orderAdjustments.size() == 1);
+    CHECK(o.orderAdjustments[0].reference == QStringLiteral("-3.00"));
+    CHECK(o.orderAdjustments[0].amount == fen(300));
+    CHECK(o.total == fen(1900));
+    CHECK(o.discount == fen(600));
+    CHECK(o.rounding == fen(0));
+
+    // The same with ¥2.95 off leaves 19.05: 抹零 takes the 5 fen, as its own, rule-made adjustment.
+    const auto r = priceOrder({changed, discounted}, OrderDiscount{1000, fen(295)}, RoundingMode::ToJiao);
+    CHECK(r.total == fen(1900));
+    CHECK(r.rounding == fen(5));
+    CHECK(r.discount == fen(595));
+    REQUIRE(r.orderAdjustments.size() == 2);
+    CHECK(r.orderAdjustments[1].source == huike::kAdjustRounding);
+    CHECK_FALSE(r.orderAdjustments[1].manual);
+    for (const auto &line : r.lines) {
+        huike::Money sum;
+        for (const auto &a : line.adjustments)
+            sum += a.amount;
+        CHECK(line.gross - sum == line.amount);
+        CHECK(line.lineDiscount + line.orderDiscount == sum);
+    }
+}
