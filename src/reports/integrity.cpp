@@ -96,6 +96,88 @@ QStringList verifyDatabase(Database &db)
                     .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                          q.value(3).toString());
             });
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, p.tender, p.amount_fen, p.tendered_fen, p.change_fen FROM payments p "
+                           "JOIN sales s ON s.id = p.sale_id WHERE p.amount_fen <> p.tendered_fen - p.change_fen "
+                           "OR p.change_fen < 0"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: %2 paid %3 fen <> %4 tendered - %5 change")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString());
+            });
+    // A receipt number is the store's code, the business day and the sequence: "S01-20261125-0007".
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, st.code, s.business_day, s.seq FROM sales s JOIN stores st ON "
+                           "st.id = s.store_id WHERE s.receipt_no <> st.code || '-' || s.business_day || '-' || "
+                           "printf('%04d', s.seq)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: does not match its sequence %2-%3-%4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         QStringLiteral("%1").arg(q.value(3).toLongLong(), 4, 10, QLatin1Char('0')));
+            });
+    // Refunds and voids pay back through each tender at most what the sale took in it.
+    collect(db,
+            QStringLiteral("SELECT o.receipt_no, r.tender, r.back, COALESCE((SELECT SUM(p.amount_fen) FROM payments p "
+                           "WHERE p.sale_id = o.id AND p.tender = r.tender), 0) AS took FROM (SELECT s.original_sale_id "
+                           "AS sale_id, p.tender, -SUM(p.amount_fen) AS back FROM payments p JOIN sales s ON s.id = "
+                           "p.sale_id WHERE s.original_sale_id IS NOT NULL GROUP BY s.original_sale_id, p.tender) r "
+                           "JOIN sales o ON o.id = r.sale_id WHERE r.back > took"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: refunds paid back %2 fen in %3, but the sale took %4 fen in it")
+                    .arg(q.value(0).toString(), q.value(2).toString(), q.value(1).toString(), q.value(3).toString());
+            });
+    if (db.schemaVersion() < 3)
+        return problems; // what follows was written from schema 3 on
+
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, s.kind FROM sales s JOIN document_kinds k ON k.key = s.kind WHERE "
+                           "k.sign < 0 AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.sale_id = s.id AND "
+                           "a.manager_id = s.authorized_by AND a.used_at_ms IS NOT NULL)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: a %2 without a manager's approval")
+                    .arg(q.value(0).toString(), q.value(1).toString());
+            });
+    // Every fen between a line's gross and its amount is an adjustment, and the header adds up.
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, l.line_no, l.gross_fen, l.amount_fen, COALESCE(SUM(a.amount_fen), 0) "
+                           "FROM sale_lines l JOIN sales s ON s.id = l.sale_id LEFT JOIN sale_adjustments a ON "
+                           "a.sale_id = l.sale_id AND a.line_no = l.line_no GROUP BY l.id HAVING l.gross_fen - "
+                           "COALESCE(SUM(a.amount_fen), 0) <> l.amount_fen OR l.line_discount_fen <> "
+                           "COALESCE(SUM(CASE WHEN a.scope = 'line' THEN a.amount_fen END), 0) OR "
+                           "l.order_discount_fen <> COALESCE(SUM(CASE WHEN a.scope = 'order' THEN a.amount_fen END), 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1 line %2: gross %3 fen less adjustments %5 fen <> amount %4 fen")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, s.subtotal_fen, s.discount_fen, s.rounding_fen, "
+                           "(SELECT COALESCE(SUM(gross_fen), 0) FROM sale_lines l WHERE l.sale_id = s.id) AS gross, "
+                           "(SELECT COALESCE(SUM(amount_fen), 0) FROM sale_adjustments a WHERE a.sale_id = s.id AND "
+                           "a.source <> 'rounding') AS off, "
+                           "(SELECT COALESCE(SUM(amount_fen), 0) FROM sale_adjustments a WHERE a.sale_id = s.id AND "
+                           "a.source = 'rounding') AS rounded "
+                           "FROM sales s WHERE s.subtotal_fen <> gross OR s.discount_fen <> off OR s.rounding_fen <> rounded"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: subtotal %2 / discount %3 / rounding %4 fen <> its lines' gross %5 / "
+                                      "adjustments %6 / 抹零 %7 fen")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString(), q.value(6).toString());
+            });
+    // The last number issued each day is kept apart from the receipts: a deleted last receipt shows.
+    collect(db,
+            QStringLiteral("SELECT st.code, q.business_day, q.last_seq, COALESCE((SELECT MAX(seq) FROM sales s WHERE "
+                           "s.store_id = q.store_id AND s.business_day = q.business_day), 0) AS top FROM "
+                           "receipt_sequences q JOIN stores st ON st.id = q.store_id WHERE top <> q.last_seq "
+                           "UNION ALL SELECT st.code, s.business_day, 0, MAX(s.seq) FROM sales s JOIN stores st ON "
+                           "st.id = s.store_id WHERE NOT EXISTS (SELECT 1 FROM receipt_sequences q WHERE q.store_id = "
+                           "s.store_id AND q.business_day = s.business_day) GROUP BY s.store_id, s.business_day"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1-%2-%3: issued, but the day's receipts end at %4 (deleted?)")
+                    .arg(q.value(0).toString(), q.value(1).toString(),
+                         QStringLiteral("%1").arg(q.value(2).toLongLong(), 4, 10, QLatin1Char('0')),
+                         q.value(3).toString());
+            });
     return problems;
 }
 

@@ -79,8 +79,10 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     const QString day = time.businessDay(nowMs);
     qint64 seq = 1;
     {
+        // Under the write lock, and rolled back with the document: gapless, and never reissued.
         QSqlQuery &q = db.prepared(QStringLiteral(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM sales WHERE store_id = ? AND business_day = ?"));
+            "INSERT INTO receipt_sequences(store_id, business_day, last_seq) VALUES (?, ?, 1) "
+            "ON CONFLICT(store_id, business_day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"));
         q.bindValue(0, store.storeId);
         q.bindValue(1, day);
         if (!q.exec() || !q.next())

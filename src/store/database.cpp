@@ -47,7 +47,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 {
     const QFileInfo fi(path);
     if (!fi.exists()) {
-        if (!options.create)
+        if (!options.create || options.readOnly)
             return makeError(ErrorCode::NotFound,
                              QCoreApplication::translate("Database", "No database at %1.").arg(path));
         if (!QDir().mkpath(fi.absolutePath()))
@@ -64,7 +64,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                          QCoreApplication::translate(
                              "Database", "Qt's SQLite driver is missing (package libqt6sql6-sqlite)."));
     d->m_db.setDatabaseName(d->m_path);
-    d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    d->m_db.setConnectOptions(options.readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!d->m_db.open())
         return makeError(ErrorCode::Storage, QCoreApplication::translate("Database", "Cannot open %1: %2")
                                                  .arg(path, d->m_db.lastError().text()));
@@ -87,6 +88,21 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                                                          "%1 is an SQLite file of another program, not a "
                                                          "Huike database. It was not changed.")
                                  .arg(path));
+    }
+    if (options.readOnly) {
+        const int version = d->schemaVersion();
+        if (version < 0)
+            return makeError(ErrorCode::Storage,
+                             QCoreApplication::translate("Database", "%1 is not a Huike database or is damaged.")
+                                 .arg(path));
+        if (version > latestSchemaVersion())
+            return makeError(ErrorCode::TooNew,
+                             QCoreApplication::translate("Database",
+                                                         "This database was written by a newer Huike (schema %1; "
+                                                         "this program knows up to %2).")
+                                 .arg(version)
+                                 .arg(latestSchemaVersion()));
+        return d;
     }
     if (auto st = d->configure(options); !st)
         return st.error();

@@ -20,6 +20,9 @@ public:
         int migrateTo = -1;             // -1: the newest schema this program knows (tests pick older)
         bool synchronousFull = true;    // the demo generator may turn fsync off while it bulk-loads
         bool manualCheckpoints = false; // the owner calls checkpoint() when idle (the till)
+        // Opened read-only (verify): no migration, no change to the journal mode, no write at all.
+        // The file must exist; its schema may be older than this program's (never newer).
+        bool readOnly = false;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);

@@ -286,6 +286,15 @@ static const std::vector<const char *> kVersion3 = {
     // line's adjustments is what was paid, which `verify` checks.
     R"(ALTER TABLE sale_lines ADD COLUMN gross_fen INTEGER NOT NULL DEFAULT 0)",
     R"(UPDATE sale_lines SET gross_fen = amount_fen + line_discount_fen + order_discount_fen)",
+    // The last receipt number issued per store and day, kept apart from the receipts: a number is
+    // never issued twice, and deleting a day's last receipt behind Huike's back shows in verify.
+    R"(CREATE TABLE receipt_sequences (
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        business_day TEXT NOT NULL,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (store_id, business_day)))",
+    R"(INSERT INTO receipt_sequences(store_id, business_day, last_seq)
+        SELECT store_id, business_day, MAX(seq) FROM sales GROUP BY store_id, business_day)",
 };
 
 const std::vector<Migration> &migrations()

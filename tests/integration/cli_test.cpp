@@ -266,3 +266,108 @@ TEST_CASE("cli: refund and void take the manager's code and PIN, never an id", "
     CHECK(voided.exitCode == 0);
     CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
 }
+
+TEST_CASE("cli: verify reads the file as it is and names each document tampered with", "[cli][verify]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun sim = ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                               QStringLiteral("6"), QStringLiteral("--seed"), QStringLiteral("3")});
+    REQUIRE(sim.exitCode == 0);
+    const QStringList receipts = sim.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(receipts.size() == 6);
+    const CliRun refund = ws.run({QStringLiteral("refund"), QStringLiteral("--db"), ws.db(), QStringLiteral("--manager"),
+                                  QStringLiteral("8001:8888"), QStringLiteral("--reason"), QStringLiteral("质量问题"),
+                                  receipts.at(0)});
+    INFO(refund.err.toStdString());
+    REQUIRE(refund.exitCode == 0);
+    const QString refundNo = refund.out.section(QLatin1Char(' '), 0, 0);
+    auto idOf = [&](const QString &receiptNo) {
+        return sqlValue(ws.db(), QStringLiteral("SELECT id FROM sales WHERE receipt_no = ?"), {receiptNo}).toLongLong();
+    };
+    auto verify = [&] { return ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}); };
+
+    SECTION("untouched, it passes and changes nothing, not even the schema of an old file")
+    {
+        QFile f(ws.db());
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const CliRun ok = verify();
+        INFO(ok.out.toStdString() << ok.err.toStdString());
+        CHECK(ok.exitCode == 0);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        CHECK(f.readAll() == before);
+        // A file verify cannot write to is verified all the same.
+        REQUIRE(QFile::setPermissions(ws.db(), QFileDevice::ReadOwner));
+        CHECK(verify().exitCode == 0);
+        REQUIRE(QFile::setPermissions(ws.db(), QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    }
+    SECTION("the day's last receipt deleted: its number must never be issued again")
+    {
+        const QString last = receipts.at(5);
+        const qint64 id = idOf(last);
+        for (const char *table : {"payments", "sale_lines", "stock_moves", "sale_adjustments"})
+            sqlExec(ws.db(), QStringLiteral("DELETE FROM %1 WHERE sale_id = ?").arg(QLatin1String(table)), {id});
+        sqlExec(ws.db(), QStringLiteral("DELETE FROM sales WHERE id = ?"), {id});
+        // The refund came after it: delete the day's newest document instead, which is the refund.
+        const qint64 r = idOf(refundNo);
+        for (const char *table : {"payments", "sale_lines", "stock_moves", "sale_adjustments"})
+            sqlExec(ws.db(), QStringLiteral("DELETE FROM %1 WHERE sale_id = ?").arg(QLatin1String(table)), {r});
+        sqlExec(ws.db(), QStringLiteral("UPDATE approvals SET sale_id = NULL WHERE sale_id = ?"), {r});
+        sqlExec(ws.db(), QStringLiteral("DELETE FROM sales WHERE id = ?"), {r});
+        const CliRun v = verify();
+        INFO(v.out.toStdString());
+        CHECK(v.exitCode == 1);
+        CHECK(v.out.contains(refundNo + QStringLiteral(": issued")));
+    }
+    SECTION("a receipt number that does not match its sequence")
+    {
+        QString forged = receipts.at(1);
+        forged.replace(forged.size() - 4, 4, QStringLiteral("0042"));
+        sqlExec(ws.db(), QStringLiteral("UPDATE sales SET receipt_no = ? WHERE receipt_no = ?"), {forged, receipts.at(1)});
+        const CliRun v = verify();
+        CHECK(v.exitCode == 1);
+        CHECK(v.out.contains(forged + QStringLiteral(": does not match its sequence")));
+    }
+    SECTION("cash paid that is not tendered less change")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE payments SET change_fen = change_fen + 100, tendered_fen = tendered_fen "
+                                        "+ 50 WHERE sale_id = ?"),
+                {idOf(refundNo)});
+        const CliRun v = verify();
+        INFO(v.out.toStdString());
+        CHECK(v.exitCode == 1);
+        CHECK(v.out.contains(refundNo + QStringLiteral(": ")));
+        CHECK(v.out.contains(QStringLiteral("tendered - ")));
+    }
+    SECTION("a refund paid back in a tender the sale never took")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE payments SET tender = 'alipay' WHERE sale_id = ?"), {idOf(refundNo)});
+        sqlExec(ws.db(), QStringLiteral("DELETE FROM payments WHERE sale_id = ? AND tender = 'alipay'"), {idOf(receipts.at(0))});
+        sqlExec(ws.db(), QStringLiteral("INSERT INTO payments(sale_id, tender, amount_fen, tendered_fen, change_fen) "
+                                        "SELECT ?, 'card', -SUM(amount_fen), -SUM(amount_fen), 0 FROM payments "
+                                        "WHERE sale_id = ?"),
+                {idOf(receipts.at(0)), idOf(refundNo)});
+        const CliRun v = verify();
+        INFO(v.out.toStdString());
+        CHECK(v.exitCode == 1);
+        CHECK(v.out.contains(receipts.at(0) + QStringLiteral(": refunds paid back")));
+    }
+    SECTION("a refund whose approval was taken away")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE approvals SET sale_id = NULL WHERE sale_id = ?"), {idOf(refundNo)});
+        const CliRun v = verify();
+        CHECK(v.exitCode == 1);
+        CHECK(v.out.contains(refundNo + QStringLiteral(": a refund without a manager's approval")));
+    }
+    SECTION("an adjustment that does not add up to its line")
+    {
+        sqlExec(ws.db(), QStringLiteral("INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, amount_fen, "
+                                        "manual) VALUES (?, 1, 99, 'line', 'line_discount', 50, 1)"),
+                {idOf(receipts.at(2))});
+        const CliRun v = verify();
+        CHECK(v.exitCode == 1);
+        CHECK(v.out.contains(receipts.at(2) + QStringLiteral(" line 1: gross")));
+    }
+}

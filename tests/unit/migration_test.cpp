@@ -98,3 +98,30 @@ TEST_CASE("a version-2 demo store is rebuilt to version 3 and its books verify b
                         "COALESCE((SELECT SUM(a.amount_fen) FROM sale_adjustments a WHERE a.sale_id = l.sale_id "
                         "AND a.line_no = l.line_no), 0)")) == 0);
 }
+
+TEST_CASE("verify opens an old file read-only: it is checked as it is and not upgraded", "[store][migration][verify]")
+{
+    QTemporaryDir dir;
+    const QString path = unpackFixture(dir, "demo-v2.db");
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray before = f.readAll();
+    f.close();
+    {
+        Database::Options o;
+        o.readOnly = true;
+        auto db = Database::open(path, o);
+        INFO(why(db));
+        REQUIRE(db.ok());
+        CHECK((*db)->schemaVersion() == 2);
+        CHECK(huike::verifyDatabase(**db) == QStringList());
+        QSqlQuery q((*db)->db());
+        CHECK_FALSE(q.exec(QStringLiteral("DELETE FROM products")));
+    }
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == before);
+    Database::Options o;
+    o.readOnly = true;
+    CHECK(Database::open(dir.filePath(QStringLiteral("missing.db")), o).error().code == huike::ErrorCode::NotFound);
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("missing.db"))));
+}
