@@ -2,6 +2,7 @@
 
 #include "appsession.h"
 #include "core/uuid.h"
+#include "dialogs.h"
 #include "helddialog.h"
 #include "inputdialogs.h"
 #include "managerauthdialog.h"
@@ -297,7 +298,7 @@ void CashierWidget::submitSearch()
         setMessage(tr("Nothing matches \"%1\".").arg(text), true);
         return;
     }
-    if (picker.exec() != QDialog::Accepted)
+    if (execDialog(picker) != QDialog::Accepted)
         return;
     addProductWithQuantity(picker.chosen(), QString(), multiplier, nullptr);
 }
@@ -395,7 +396,7 @@ void CashierWidget::clearCart()
     if (m_cart.isEmpty())
         return;
     // No is the default: a scan's Enter landing here must not wipe the cart.
-    if (QMessageBox::question(this, tr("Clear cart"),
+    if (MessageBox::question(this, tr("Clear cart"),
                               tr("Remove all %1 lines from the cart?").arg(m_cart.rowCount()),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
@@ -433,7 +434,7 @@ void CashierWidget::recallOrder()
         return;
     }
     HeldDialog d(m_session, this);
-    if (d.exec() != QDialog::Accepted)
+    if (execDialog(d) != QDialog::Accepted)
         return;
     auto order = m_session.ctx().heldOrders().recall(d.chosenId());
     if (!order) {
@@ -493,7 +494,7 @@ void CashierWidget::checkout()
     m_cart.setRounding(service.roundingMode());
     const Money total = m_cart.priced().total;
     TenderDialog tender(total, this);
-    if (tender.exec() != QDialog::Accepted)
+    if (execDialog(tender) != QDialog::Accepted)
         return;
     CheckoutRequest req;
     req.uuid = m_cartUuid;
@@ -526,12 +527,15 @@ void CashierWidget::checkout()
 void CashierWidget::refund()
 {
     RefundDialog d(m_session, this);
-    if (d.exec() != QDialog::Accepted)
+    if (execDialog(d) != QDialog::Accepted)
         return;
     setMessage(tr("Refund %1 recorded. Pay the customer back as listed on it.").arg(d.refundReceiptNo()),
                false);
     m_session.notifyDocumentCommitted(d.refundReceiptNo());
-    ReceiptDialog(m_session, d.refundReceiptNo(), this).exec();
+    {
+        ReceiptDialog shown(m_session, d.refundReceiptNo(), this);
+        execDialog(shown);
+    }
 }
 
 void CashierWidget::voidLast()
@@ -574,17 +578,23 @@ void CashierWidget::voidLast()
                false);
     m_session.notifyDocumentCommitted(r->receiptNo);
     // The void's receipt says what goes back on which tender (WeChat and cards first, cash last).
-    ReceiptDialog(m_session, r->receiptNo, this).exec();
+    {
+        ReceiptDialog shown(m_session, r->receiptNo, this);
+        execDialog(shown);
+    }
 }
 
 void CashierWidget::showReceipts()
 {
-    ReceiptDialog(m_session, m_lastReceipt, this).exec();
+    {
+        ReceiptDialog shown(m_session, m_lastReceipt, this);
+        execDialog(shown);
+    }
 }
 
 void CashierWidget::showHelp()
 {
-    QMessageBox::information(
+    MessageBox::information(
         this, tr("Keys"),
         tr("Scan or type a code + Enter: add · 3*code: three of it\n"
            "F2 find product · F3 quantity · +/- one more or less · Up/Down choose line\n"

@@ -1,6 +1,7 @@
 #include "helddialog.h"
 
 #include "appsession.h"
+#include "dialogs.h"
 #include "style.h"
 
 #include <QHBoxLayout>
@@ -74,12 +75,12 @@ void HeldDialog::discardSelected()
     const int row = m_table->currentRow();
     if (row < 0 || row >= m_orders.size())
         return;
-    if (QMessageBox::question(this, windowTitle(),
+    if (MessageBox::question(this, windowTitle(),
                               tr("Discard this held order? The goods go back to the shelf."),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     if (auto st = m_session.ctx().heldOrders().cancel(m_orders.at(row).id, m_session.op().id); !st)
-        QMessageBox::warning(this, windowTitle(), st.error().message);
+        MessageBox::warning(this, windowTitle(), st.error().message);
     reload();
 }
 

@@ -1,5 +1,7 @@
 #include "inputdialogs.h"
 
+#include "dialogs.h"
+
 #include <QCoreApplication>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -17,7 +19,7 @@ std::optional<QString> askText(QWidget *parent, const QString &title, const QStr
     d.setInputMode(QInputDialog::TextInput);
     d.setOkButtonText(QCoreApplication::translate("InputDialogs", "OK (Enter)"));
     d.setCancelButtonText(QCoreApplication::translate("InputDialogs", "Cancel (Esc)"));
-    if (d.exec() != QDialog::Accepted)
+    if (execDialog(d) != QDialog::Accepted)
         return std::nullopt;
     return d.textValue().trimmed();
 }
@@ -33,7 +35,7 @@ std::optional<qint64> askQuantity(QWidget *parent, const QString &title, const Q
         const auto q = parseQuantity(*text);
         if (q && *q > 0 && *q <= 99999000 && (allowDecimals || *q % 1000 == 0))
             return *q;
-        QMessageBox::warning(
+        MessageBox::warning(
             parent, title,
             allowDecimals ? QCoreApplication::translate(
                                 "InputDialogs", "Enter a quantity above zero, with up to three decimals.")
@@ -52,7 +54,7 @@ std::optional<Money> askMoney(QWidget *parent, const QString &title, const QStri
         const auto m = Money::parse(*text);
         if (m && !m->isNegative())
             return *m;
-        QMessageBox::warning(
+        MessageBox::warning(
             parent, title,
             QCoreApplication::translate("InputDialogs", "Enter an amount in yuan, such as 12.50."));
         text0 = *text;
@@ -79,7 +81,7 @@ std::optional<OrderDiscount> askOrderDiscount(QWidget *parent, const OrderDiscou
         const auto parsed = parseOrderDiscount(*text);
         if (parsed)
             return *parsed;
-        QMessageBox::warning(parent, QCoreApplication::translate("InputDialogs", "Order discount"),
+        MessageBox::warning(parent, QCoreApplication::translate("InputDialogs", "Order discount"),
                              parsed.error().message);
         initial = *text;
     }

@@ -2,6 +2,7 @@
 
 #include "appsession.h"
 #include "cashierwidget.h"
+#include "dialogs.h"
 #include "logindialog.h"
 #include "productswidget.h"
 #include "scannerfilter.h"
@@ -75,7 +76,7 @@ MainWindow::~MainWindow()
 bool MainWindow::login()
 {
     LoginDialog d(m_session, isVisible() ? this : nullptr);
-    if (d.exec() != QDialog::Accepted)
+    if (execDialog(d) != QDialog::Accepted)
         return false;
     m_session.setOperator(d.loggedIn());
     // Nothing is sold, refunded or voided outside a shift: every yuan must show in a 交班 report.
@@ -93,7 +94,7 @@ bool MainWindow::login()
 void MainWindow::switchOperator()
 {
     if (!m_cashier->cart().isEmpty()) {
-        QMessageBox::information(this, tr("Switch operator"),
+        MessageBox::information(this, tr("Switch operator"),
                                  tr("Finish or hold the current cart first (F6)."));
         return;
     }
@@ -105,7 +106,7 @@ void MainWindow::switchOperator()
 void MainWindow::closeShiftAndLogout()
 {
     if (!m_cashier->cart().isEmpty()) {
-        QMessageBox::information(this, tr("Close shift"), tr("Finish or hold the current cart first (F6)."));
+        MessageBox::information(this, tr("Close shift"), tr("Finish or hold the current cart first (F6)."));
         return;
     }
     if (!closeShift(m_session, this))
@@ -118,12 +119,12 @@ void MainWindow::closeShiftAndLogout()
 void MainWindow::openSettings()
 {
     if (!m_session.op().isManager()) {
-        QMessageBox::information(this, tr("Settings"),
+        MessageBox::information(this, tr("Settings"),
                                  tr("Only a manager or administrator can change settings."));
         return;
     }
     SettingsDialog d(m_session, this);
-    if (d.exec() == QDialog::Accepted) {
+    if (execDialog(d) == QDialog::Accepted) {
         m_cashier->cart().setRounding(m_session.ctx().checkout().roundingMode());
         m_scanner->setConfig(WedgeDecoder::Config{
             m_session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64});

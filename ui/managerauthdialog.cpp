@@ -1,6 +1,7 @@
 #include "managerauthdialog.h"
 
 #include "appsession.h"
+#include "dialogs.h"
 #include "style.h"
 
 #include <QFormLayout>
@@ -64,7 +65,7 @@ std::optional<Approval> ManagerAuthDialog::ask(AppSession &session, const QStrin
                                                const ApprovalScope &scope, QWidget *parent)
 {
     ManagerAuthDialog d(session, why, scope, parent);
-    if (d.exec() != QDialog::Accepted)
+    if (execDialog(d) != QDialog::Accepted)
         return std::nullopt;
     return d.approval();
 }

@@ -5,6 +5,7 @@
 #include "ui_producteditdialog.h"
 
 #include <QPushButton>
+#include <QShortcut>
 #include <QRegularExpression>
 
 namespace huike::ui {
@@ -34,7 +35,9 @@ ProductEditDialog::ProductEditDialog(AppSession &session, const Product &product
     m_ui->productPlu->setText(product.plu);
     QPushButton *saveButton = m_ui->buttons->button(QDialogButtonBox::Save);
     saveButton->setText(tr("Save (Ctrl+S)"));
-    saveButton->setShortcut(QKeySequence::Save);
+    // A shortcut of its own rather than the button's, which would fire 100 ms late (animated click).
+    auto *save = new QShortcut(QKeySequence::Save, this);
+    connect(save, &QShortcut::activated, saveButton, &QPushButton::click);
     // A scanner ends a barcode with Enter: Enter moves to the next field, Ctrl+S saves.
     for (QAbstractButton *b : m_ui->buttons->buttons())
         if (auto *pb = qobject_cast<QPushButton *>(b)) {

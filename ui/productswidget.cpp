@@ -1,6 +1,7 @@
 #include "productswidget.h"
 
 #include "appsession.h"
+#include "dialogs.h"
 #include "inputdialogs.h"
 #include "producteditdialog.h"
 #include "productmodel.h"
@@ -150,7 +151,7 @@ void ProductsWidget::addProduct()
     Product p;
     p.categoryName = m_category->currentIndex() > 0 ? m_category->currentText() : QString();
     ProductEditDialog d(m_session, p, this);
-    if (d.exec() == QDialog::Accepted)
+    if (execDialog(d) == QDialog::Accepted)
         refresh();
 }
 
@@ -161,11 +162,11 @@ void ProductsWidget::editProduct()
         return;
     auto p = m_session.ctx().catalog().byId(m_model->product(row).id);
     if (!p) {
-        QMessageBox::warning(this, tr("Edit product"), p.error().message);
+        MessageBox::warning(this, tr("Edit product"), p.error().message);
         return;
     }
     ProductEditDialog d(m_session, *p, this);
-    if (d.exec() == QDialog::Accepted)
+    if (execDialog(d) == QDialog::Accepted)
         refresh();
 }
 
@@ -178,11 +179,11 @@ void ProductsWidget::toggleActive()
     const QString question = p.active
                                  ? tr("Stop selling %1? It stays in the records and can be activated again.")
                                  : tr("Sell %1 again?");
-    if (QMessageBox::question(this, tr("Products"), question.arg(p.name), QMessageBox::Yes | QMessageBox::No,
+    if (MessageBox::question(this, tr("Products"), question.arg(p.name), QMessageBox::Yes | QMessageBox::No,
                               QMessageBox::No) != QMessageBox::Yes)
         return;
     if (auto st = m_session.ctx().catalog().setActive(p.id, !p.active, m_session.op().id); !st)
-        QMessageBox::warning(this, tr("Products"), st.error().message);
+        MessageBox::warning(this, tr("Products"), st.error().message);
     applyFilter();
 }
 
@@ -200,7 +201,7 @@ void ProductsWidget::adjustStock()
         return;
     const auto counted = parseQuantity(*text);
     if (!counted) {
-        QMessageBox::warning(this, tr("Adjust stock"), tr("Enter the counted quantity as a number."));
+        MessageBox::warning(this, tr("Adjust stock"), tr("Enter the counted quantity as a number."));
         return;
     }
     const auto reason =
@@ -208,7 +209,7 @@ void ProductsWidget::adjustStock()
     if (!reason)
         return;
     if (auto st = m_session.ctx().catalog().setCountedStock(p.id, *counted, *reason, m_session.op().id); !st)
-        QMessageBox::warning(this, tr("Adjust stock"), st.error().message);
+        MessageBox::warning(this, tr("Adjust stock"), st.error().message);
     applyFilter();
 }
 
@@ -240,7 +241,7 @@ void ProductsWidget::importCsv()
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    QMessageBox::information(this, tr("Import products"), importFile(path));
+    MessageBox::information(this, tr("Import products"), importFile(path));
 }
 
 void ProductsWidget::exportCsv()
@@ -251,11 +252,11 @@ void ProductsWidget::exportCsv()
         return;
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(m_session.ctx().catalog().exportCsv()) < 0 || !f.commit()) {
-        QMessageBox::warning(this, tr("Export products"),
+        MessageBox::warning(this, tr("Export products"),
                              tr("Cannot write %1: %2").arg(path, f.errorString()));
         return;
     }
-    QMessageBox::information(this, tr("Export products"), tr("Saved %1.").arg(path));
+    MessageBox::information(this, tr("Export products"), tr("Saved %1.").arg(path));
 }
 
 } // namespace huike::ui

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "appsession.h"
+#include "dialogs.h"
 #include "inputdialogs.h"
 
 #include <QComboBox>
@@ -113,7 +114,7 @@ void SettingsDialog::unlockSelected()
         return;
     const qint64 id = m_operators->item(row, 0)->data(Qt::UserRole).toLongLong();
     if (auto st = m_session.ctx().operators().unlock(id, m_session.op().id); !st)
-        QMessageBox::warning(this, windowTitle(), st.error().message);
+        MessageBox::warning(this, windowTitle(), st.error().message);
     reloadOperators();
 }
 
@@ -126,17 +127,21 @@ void SettingsDialog::addOperator()
     if (!name || name->isEmpty())
         return;
     const QStringList roles = {roleLabel(Role::Cashier), roleLabel(Role::Manager)};
-    bool ok = false;
-    const QString role = QInputDialog::getItem(this, tr("New operator"), tr("Role:"), roles, 0, false, &ok);
-    if (!ok)
+    QInputDialog pick(this);
+    pick.setWindowTitle(tr("New operator"));
+    pick.setLabelText(tr("Role:"));
+    pick.setComboBoxItems(roles);
+    pick.setComboBoxEditable(false);
+    if (execDialog(pick) != QDialog::Accepted)
         return;
+    const QString role = pick.textValue();
     const auto pin = askText(this, tr("New operator"), tr("PIN (4 to 12 characters):"));
     if (!pin)
         return;
     auto id = m_session.ctx().operators().create(*code, *name,
                                                  role == roles.at(1) ? Role::Manager : Role::Cashier, *pin);
     if (!id)
-        QMessageBox::warning(this, windowTitle(), id.error().message);
+        MessageBox::warning(this, windowTitle(), id.error().message);
     reloadOperators();
 }
 
@@ -144,7 +149,7 @@ void SettingsDialog::save()
 {
     const auto limit = parseZhe(m_discountLimit->text());
     if (!limit) {
-        QMessageBox::warning(this, windowTitle(), limit.error().message);
+        MessageBox::warning(this, windowTitle(), limit.error().message);
         return;
     }
     AppContext &ctx = m_session.ctx();
@@ -154,7 +159,7 @@ void SettingsDialog::save()
         info->phone = m_storePhone->text();
         info->receiptFooter = m_receiptFooter->text();
         if (auto st = saveStore(ctx.db(), *info, m_session.op().id, ctx.clock().nowMs()); !st) {
-            QMessageBox::warning(this, windowTitle(), st.error().message);
+            MessageBox::warning(this, windowTitle(), st.error().message);
             return;
         }
     }
@@ -163,7 +168,7 @@ void SettingsDialog::save()
         {Settings::kCashierDiscountLimit, QString::number(*limit)},
         {Settings::kScannerInterKeyMs, QString::number(m_interKey->value())}};
     if (auto st = ctx.settings().change(values, m_session.op().id, ctx.clock().nowMs()); !st) {
-        QMessageBox::warning(this, windowTitle(), st.error().message);
+        MessageBox::warning(this, windowTitle(), st.error().message);
         return;
     }
     accept();

@@ -1,6 +1,7 @@
 #include "shiftdialogs.h"
 
 #include "appsession.h"
+#include "dialogs.h"
 #include "inputdialogs.h"
 #include "style.h"
 
@@ -37,7 +38,7 @@ void showTextReport(QWidget *parent, const QString &title, const QString &text)
     close->setDefault(true); // Enter closes the report
     layout->addWidget(close);
     close->setFocus();
-    d.exec();
+    execDialog(d);
 }
 
 bool openShift(AppSession &session, QWidget *parent)
@@ -55,7 +56,7 @@ bool openShift(AppSession &session, QWidget *parent)
             session.notifyShiftChanged();
             return true;
         }
-        QMessageBox::warning(parent, QCoreApplication::translate("Shift", "Open shift"),
+        MessageBox::warning(parent, QCoreApplication::translate("Shift", "Open shift"),
                              shift.error().message);
         if (shift.error().code == ErrorCode::Conflict)
             return true; // someone else's shift is open on this till: carry on in it
@@ -66,13 +67,13 @@ bool closeShift(AppSession &session, QWidget *parent)
 {
     const auto shift = session.shift();
     if (!shift) {
-        QMessageBox::information(parent, QCoreApplication::translate("Shift", "Close shift"),
+        MessageBox::information(parent, QCoreApplication::translate("Shift", "Close shift"),
                                  QCoreApplication::translate("Shift", "No shift is open on this till."));
         return false;
     }
     auto sofar = session.ctx().shifts().report(shift->id);
     if (!sofar) {
-        QMessageBox::warning(parent, QCoreApplication::translate("Shift", "Close shift"),
+        MessageBox::warning(parent, QCoreApplication::translate("Shift", "Close shift"),
                              sofar.error().message);
         return false;
     }
@@ -85,7 +86,7 @@ bool closeShift(AppSession &session, QWidget *parent)
         return false;
     auto closed = session.ctx().shifts().close(shift->id, *counted, session.op().id);
     if (!closed) {
-        QMessageBox::warning(parent, QCoreApplication::translate("Shift", "Close shift"),
+        MessageBox::warning(parent, QCoreApplication::translate("Shift", "Close shift"),
                              closed.error().message);
         return false;
     }

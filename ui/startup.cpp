@@ -5,6 +5,7 @@
 #include "cashierwidget.h"
 #include "core/log.h"
 #include "demo/demo.h"
+#include "dialogs.h"
 #include "mainwindow.h"
 #include "style.h"
 
@@ -65,7 +66,7 @@ int runApp(QApplication &app)
     static SystemClock clock;
     auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")), true);
     if (!ctx) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
+        MessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
                               ctx.error().message);
         return 1;
     }
@@ -82,7 +83,7 @@ int runApp(QApplication &app)
             QCoreApplication::processEvents();
         });
         if (!r || !(*ctx)->reloadStore()) {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
+            MessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
                                   r ? QString() : r.error().message);
             return 1;
         }

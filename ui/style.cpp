@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QFont>
 #include <QFontDatabase>
+#include <QEvent>
 #include <QPushButton>
 
 namespace huike::ui {
@@ -45,9 +46,31 @@ void applyStyle(QApplication &app)
         "QTabBar::tab { padding: 8px 18px; }"));
 }
 
+namespace {
+
+// A button's shortcut normally "animates" the click and fires it 100 ms later. At a till the next
+// key often comes sooner (F3 for WeChat, then the amount): the key must act at once, in order.
+class KeyButton : public QPushButton {
+public:
+    using QPushButton::QPushButton;
+
+protected:
+    bool event(QEvent *e) override
+    {
+        if (e->type() == QEvent::Shortcut) {
+            if (isEnabled() && isVisible())
+                click();
+            return true;
+        }
+        return QPushButton::event(e);
+    }
+};
+
+} // namespace
+
 QPushButton *keyButton(const QString &key, const QString &label)
 {
-    auto *b = new QPushButton(key.isEmpty() ? label : key + QStringLiteral("  ") + label);
+    auto *b = new KeyButton(key.isEmpty() ? label : key + QStringLiteral("  ") + label);
     b->setFocusPolicy(Qt::NoFocus); // the keyboard drives the counter; buttons are for the mouse
     b->setMinimumHeight(40);
     b->setAutoDefault(false); // Enter belongs to the field that has focus, never to a button

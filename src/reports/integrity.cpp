@@ -1,6 +1,7 @@
 #include "integrity.h"
 
 #include "store/database.h"
+#include "store/documentchain.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -178,6 +179,35 @@ QStringList verifyDatabase(Database &db)
                          QStringLiteral("%1").arg(q.value(2).toLongLong(), 4, 10, QLatin1Char('0')),
                          q.value(3).toString());
             });
+    // The document chain: each document's hash over its content and the one before it.
+    {
+        QSqlQuery q(db.db());
+        if (!q.exec(QStringLiteral("SELECT id, receipt_no, prev_hash, hash FROM sales ORDER BY id"))) {
+            problems << QStringLiteral("query failed: %1").arg(q.lastError().text());
+            return problems;
+        }
+        QString previous;
+        int shown = 0;
+        while (q.next()) {
+            const QString receiptNo = q.value(1).toString();
+            const QString prev = q.value(2).toString();
+            const QString stored = q.value(3).toString();
+            QString problem;
+            if (prev != previous)
+                problem = QStringLiteral("receipt %1: not chained to the document before it (one was removed or "
+                                         "edited)")
+                              .arg(receiptNo);
+            else if (auto hash = documentHash(db, q.value(0).toLongLong(), prev); !hash)
+                problem = QStringLiteral("receipt %1: %2").arg(receiptNo, hash.error().message);
+            else if (*hash != stored)
+                problem = QStringLiteral("receipt %1: its content does not match its hash (changed behind "
+                                         "Huike's back)")
+                              .arg(receiptNo);
+            if (!problem.isEmpty() && shown++ < 50)
+                problems << problem;
+            previous = stored;
+        }
+    }
     return problems;
 }
 

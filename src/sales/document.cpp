@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "store/database.h"
+#include "store/documentchain.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -195,6 +196,8 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
             return storageError(p);
         change += pay.change;
     }
+    if (auto st = chainDocument(db, saleId); !st)
+        return st.error();
     return SaleResult{saleId, receiptNo, doc.total, change, false};
 }
 

@@ -258,10 +258,14 @@ Status Database::migrateSteps(int current, int target, bool checkForeignKeys)
         return storageError(q);
     const auto &steps = migrations();
     for (int v = current + 1; v <= target; ++v) {
-        for (const char *sql : steps.at(static_cast<size_t>(v - 1)).statements) {
+        const Migration &step = steps.at(static_cast<size_t>(v - 1));
+        for (const char *sql : step.statements) {
             if (!q.exec(QString::fromUtf8(sql)))
                 return storageError(q);
         }
+        if (step.after)
+            if (auto st = step.after(*this); !st)
+                return st;
         q.prepare(QStringLiteral("INSERT INTO schema_version(version, applied_at_ms) VALUES (?, "
                                  "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"));
         q.addBindValue(v);

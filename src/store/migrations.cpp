@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include "documentchain.h"
+
 namespace huike {
 
 // Money columns are INTEGER fen; quantities INTEGER thousandths; instants INTEGER UTC ms.
@@ -295,11 +297,14 @@ static const std::vector<const char *> kVersion3 = {
         PRIMARY KEY (store_id, business_day)))",
     R"(INSERT INTO receipt_sequences(store_id, business_day, last_seq)
         SELECT store_id, business_day, MAX(seq) FROM sales GROUP BY store_id, business_day)",
+    // The document chain (store/documentchain.h); the migration hashes what is there already.
+    R"(ALTER TABLE sales ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '')",
+    R"(ALTER TABLE sales ADD COLUMN hash TEXT NOT NULL DEFAULT '')",
 };
 
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}};
     return all;
 }
 

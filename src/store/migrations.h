@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <vector>
 
 namespace huike {
+
+class Database;
 
 // One schema step. `rebuildsTables`: the step rebuilds tables by SQLite's documented 12-step
 // procedure (create new_X, copy, drop X, rename new_X to X, recreate its indexes), so the runner
@@ -11,6 +15,8 @@ namespace huike {
 struct Migration {
     std::vector<const char *> statements;
     bool rebuildsTables = false;
+    // Run after the statements, in the same transaction: for what SQL alone cannot do.
+    Status (*after)(Database &db) = nullptr;
 };
 
 // Schema steps, oldest first: step i (1-based) upgrades version i-1 to i. Never edit a step that

@@ -5,7 +5,9 @@
 #include "cartmodel.h"
 #include "cashierwidget.h"
 #include "demo/demo.h"
+#include "dialogs.h"
 #include "helddialog.h"
+#include "inputdialogs.h"
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "managerauthdialog.h"
@@ -31,7 +33,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
+#include "common/catchqt.h"
+
 #include <catch2/catch.hpp>
 #include <functional>
 
@@ -72,19 +75,18 @@ struct Store {
     }
 };
 
-// Runs `action` on the next modal dialog of type T as soon as it is shown (dialogs block in exec()).
+// The next dialog the program shows must be a T; `action` drives it as soon as it is shown, through
+// the program's own dialog hook (ui/dialogs.h): no timers hunting for windows.
 template <class T> void onNextDialog(std::function<void(T *)> action)
 {
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, action] {
-        if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget()); d && d->isVisible()) {
-            timer->stop();
-            timer->deleteLater();
-            action(d);
-        }
-    });
-    timer->start();
+    DialogScript::push<T>(std::move(action));
+}
+
+// Every scripted dialog came, in order, and none came unscripted.
+void checkDialogs()
+{
+    CHECK(DialogScript::takeFailures() == QStringList());
+    CHECK(DialogScript::pending() == 0);
 }
 
 void screenshot(QWidget *w, const QString &name)
@@ -216,6 +218,7 @@ TEST_CASE("a cashier logs in, scans three items, changes a quantity and takes ca
     });
     QApplication::setActiveWindow(&w);
     QTest::keyClick(scan, Qt::Key_F10);
+    checkDialogs();
 }
 
 TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is not taken for a scan", "[gui]")
@@ -288,6 +291,7 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     }
     QTest::qWait(80);
     CHECK(scan->text() == QStringLiteral("kkkl"));
+    checkDialogs();
 }
 
 TEST_CASE("the products screen lists, searches and pages through the catalogue", "[gui]")
@@ -342,6 +346,7 @@ TEST_CASE("the products screen lists, searches and pages through the catalogue",
     QTest::keyClicks(search, QStringLiteral("nfsq380"));
     REQUIRE(shown.rowCount() == 1);
     CHECK(shown.product(0).id == added->id);
+    checkDialogs();
 }
 
 namespace {
@@ -512,4 +517,17 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
     QTest::keyClick(scan, Qt::Key_F11);
     CHECK_FALSE(session.shift().has_value());
     CHECK_FALSE(session.loggedIn());
+    checkDialogs();
+}
+
+// The hook's promise: a REQUIRE that fails inside a dialog's script fails the test (Catch reports
+// it) and closes the dialog; it never throws through Qt's event loop and aborts the program.
+TEST_CASE("a failed check inside a scripted dialog is a test failure, not an abort", "[gui][!shouldfail]")
+{
+    QWidget parent;
+    onNextDialog<QInputDialog>([](QInputDialog *) { REQUIRE(1 == 2); });
+    const auto answer = askText(&parent, QStringLiteral("检查"), QStringLiteral("这个对话框的检查会失败"));
+    // Still running: the dialog was closed, the prompt came back empty, the failure is listed.
+    CHECK_FALSE(answer.has_value());
+    CHECK(DialogScript::takeFailures().size() == 1);
 }

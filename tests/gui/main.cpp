@@ -1,4 +1,5 @@
 #define CATCH_CONFIG_RUNNER
+#include "dialogs.h"
 #include "startup.h"
 #include "style.h"
 
@@ -15,5 +16,7 @@ int main(int argc, char *argv[])
     // The screens as a shop sees them: in Chinese, in the app's own style.
     huike::ui::installTranslations(app, QStringLiteral("zh_CN"));
     huike::ui::applyStyle(app);
+    // Dialogs are answered by each test's scripts, never left waiting for a person.
+    huike::ui::DialogScript::enable();
     return Catch::Session().run(argc, argv);
 }

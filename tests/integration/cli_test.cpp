@@ -371,3 +371,38 @@ TEST_CASE("cli: verify reads the file as it is and names each document tampered 
         CHECK(v.out.contains(receipts.at(2) + QStringLiteral(" line 1: gross")));
     }
 }
+
+TEST_CASE("cli: an edit that keeps every sum consistent still breaks the document chain", "[cli][verify]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun sim = ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                               QStringLiteral("4"), QStringLiteral("--seed"), QStringLiteral("5")});
+    REQUIRE(sim.exitCode == 0);
+    const QStringList receipts = sim.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+
+    SECTION("the operator of a sale changed")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE sales SET operator_id = (SELECT id FROM operators WHERE code = '1002') "
+                                        "WHERE receipt_no = ?"),
+                {receipts.at(1)});
+    }
+    SECTION("a product name on a line changed")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE sale_lines SET name = '赠品' WHERE sale_id = (SELECT id FROM sales WHERE "
+                                        "receipt_no = ?)"),
+                {receipts.at(1)});
+    }
+    SECTION("a wallet payment turned into cash")
+    {
+        sqlExec(ws.db(), QStringLiteral("UPDATE payments SET reference = '' , tender = 'cash' WHERE sale_id = (SELECT id "
+                                        "FROM sales WHERE receipt_no = ?)"),
+                {receipts.at(1)});
+    }
+    const CliRun v = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()});
+    INFO(v.out.toStdString());
+    CHECK(v.exitCode == 1);
+    CHECK(v.out.contains(receipts.at(1) + QStringLiteral(": its content does not match its hash")));
+    CHECK_FALSE(v.out.contains(receipts.at(2)));
+}
