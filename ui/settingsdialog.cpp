@@ -139,7 +139,8 @@ void SettingsDialog::addOperator()
     if (!pin)
         return;
     auto id = m_session.ctx().operators().create(*code, *name,
-                                                 role == roles.at(1) ? Role::Manager : Role::Cashier, *pin);
+                                                 role == roles.at(1) ? Role::Manager : Role::Cashier, *pin,
+                                                 m_session.op().id);
     if (!id)
         MessageBox::warning(this, windowTitle(), id.error().message);
     reloadOperators();

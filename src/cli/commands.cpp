@@ -121,7 +121,7 @@ int cmdInit(const QStringList &args)
         err() << "error: " << st.error().message << "\n";
         return 1;
     }
-    if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin);
+    if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin, 0);
         !id) {
         err() << "error: " << id.error().message << "\n";
         return 1;

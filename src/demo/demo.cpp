@@ -238,15 +238,18 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
     store.terminal = QStringLiteral("POS1");
 
     OperatorService operators(db, clock);
-    auto cashier1 = operators.create(QStringLiteral("1001"), QStringLiteral("王芳"), Role::Cashier,
-                                     QStringLiteral("1234"));
-    auto cashier2 = operators.create(QStringLiteral("1002"), QStringLiteral("李强"), Role::Cashier,
-                                     QStringLiteral("1234"));
-    auto manager = operators.create(QStringLiteral("8001"), QStringLiteral("张经理"), Role::Manager,
-                                    QStringLiteral("8888"));
+    // The admin first (the store's first operator), who adds the others.
     auto admin = operators.create(QStringLiteral("9001"), QStringLiteral("系统管理员"), Role::Admin,
-                                  QStringLiteral("9999"));
-    if (!cashier1 || !cashier2 || !manager || !admin)
+                                  QStringLiteral("9999"), 0);
+    if (!admin)
+        return admin.error();
+    auto cashier1 = operators.create(QStringLiteral("1001"), QStringLiteral("王芳"), Role::Cashier,
+                                     QStringLiteral("1234"), *admin);
+    auto cashier2 = operators.create(QStringLiteral("1002"), QStringLiteral("李强"), Role::Cashier,
+                                     QStringLiteral("1234"), *admin);
+    auto manager = operators.create(QStringLiteral("8001"), QStringLiteral("张经理"), Role::Manager,
+                                    QStringLiteral("8888"), *admin);
+    if (!cashier1 || !cashier2 || !manager)
         return makeError(ErrorCode::Storage, QStringLiteral("cannot create the demo operators"));
     if (progress)
         progress(2);

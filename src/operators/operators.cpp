@@ -245,7 +245,7 @@ Result<Operator> OperatorService::authorizeManager(const QString &code, const QS
 }
 
 Result<qint64> OperatorService::create(const QString &code, const QString &name, Role role,
-                                       const QString &pin)
+                                       const QString &pin, qint64 createdBy)
 {
     if (code.trimmed().isEmpty() || name.trimmed().isEmpty())
         return makeError(ErrorCode::Invalid,
@@ -257,6 +257,29 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
     if (hash.isEmpty())
         return makeError(ErrorCode::Storage,
                          QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    // Checked under the write lock: who creates, and whether the store has operators yet.
+    if (createdBy <= 0) {
+        QSqlQuery &n = m_db.prepared(QStringLiteral("SELECT COUNT(*) FROM operators"));
+        if (!n.exec() || !n.next())
+            return storageError(n);
+        const bool empty = n.value(0).toLongLong() == 0;
+        n.finish();
+        if (!empty || role != Role::Admin)
+            return makeError(ErrorCode::Denied, QCoreApplication::translate(
+                                                    "Operators", "Only a manager or the admin can add operators."));
+    } else {
+        auto creator = byId(createdBy);
+        const bool allowed = creator && creator->active && !creator->locked &&
+                             (creator->role == Role::Admin || (creator->role == Role::Manager && role == Role::Cashier));
+        if (!allowed)
+            return makeError(ErrorCode::Denied,
+                             role == Role::Cashier
+                                 ? QCoreApplication::translate("Operators", "Only a manager or the admin can add operators.")
+                                 : QCoreApplication::translate("Operators", "Only the admin can add managers and admins."));
+    }
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO operators(code, name, role, pin_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)"));
     q.bindValue(0, code.trimmed());
@@ -272,9 +295,11 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
         return storageError(q);
     }
     const qint64 id = q.lastInsertId().toLongLong();
-    if (auto st = writeAudit(m_db, m_clock.nowMs(), 0, 0, QStringLiteral("operator.create"), code.trimmed(),
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), createdBy, 0, QStringLiteral("operator.create"), code.trimmed(),
                              {}, roleKey(role));
         !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
         return st.error();
     return id;
 }

@@ -37,7 +37,11 @@ public:
     Result<Operator> login(const QString &code, const QString &pin);
     // A manager's PIN on the spot (refunds, voids, big discounts): the same lock-out applies.
     Result<Operator> authorizeManager(const QString &code, const QString &pin);
-    Result<qint64> create(const QString &code, const QString &name, Role role, const QString &pin);
+    // Made by `createdBy`, named in the audit row that commits with it: a manager may add cashiers,
+    // only an admin managers and admins. The very first operator of an empty store (createdBy 0)
+    // must be its admin.
+    Result<qint64> create(const QString &code, const QString &name, Role role, const QString &pin,
+                          qint64 createdBy);
     Status unlock(qint64 operatorId, qint64 byManagerId);
     Status changePin(qint64 operatorId, const QString &newPin);
     Result<Operator> byId(qint64 id);
