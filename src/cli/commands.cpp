@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSqlQuery>
+#include <QCoreApplication>
 #include <cstdio>
 #include <random>
 #include <unistd.h>
@@ -80,53 +81,95 @@ int cmdInit(const QStringList &args)
              {QStringLiteral("store-name"), QStringLiteral("store name"), QStringLiteral("NAME")},
              {QStringLiteral("admin-pin"), QStringLiteral("PIN of operator 9001"), QStringLiteral("PIN")}}))
         return 2;
-    auto ctx = openContext(p);
-    if (!ctx)
-        return 1;
-    if (!ctx->isEmpty()) {
-        err() << "error: " << dbPath(p) << " already holds a store; nothing was changed.\n";
-        return 1;
-    }
-    if (p.isSet(QStringLiteral("demo"))) {
-        DemoOptions o;
-        o.members = intOption(p, QStringLiteral("members"), o.members);
-        o.months = intOption(p, QStringLiteral("months"), o.months);
-        o.seed = static_cast<quint32>(intOption(p, QStringLiteral("seed"), static_cast<int>(o.seed)));
-        QElapsedTimer t;
-        t.start();
-        auto r = createDemoStore(ctx->db(), o, g_clock.nowMs());
-        if (!r) {
-            err() << "error: " << r.error().message << "\n";
+    const QString path = QFileInfo(dbPath(p)).absoluteFilePath();
+    if (QFileInfo::exists(path)) {
+        // Looked at read-only: a file that holds a store is never touched.
+        Database::Options ro;
+        ro.readOnly = true;
+        auto existing = Database::open(path, ro);
+        if (!existing) {
+            err() << "error: " << existing.error().message << "\n";
             return 1;
         }
-        out() << "demo store in " << dbPath(p) << ": " << r->products << " products, " << r->members
-              << " members, " << r->sales << " sales, " << r->refunds << " refunds, " << r->shifts
-              << " shifts (" << t.elapsed() << " ms)\n";
-        return 0;
+        QSqlQuery q((*existing)->db());
+        if ((*existing)->schemaVersion() > 0 && q.exec(QStringLiteral("SELECT COUNT(*) FROM stores")) && q.next() &&
+            q.value(0).toLongLong() > 0) {
+            err() << "error: " << path << " already holds a store; nothing was changed.\n";
+            return 1;
+        }
     }
-    // An empty shop: one store and the administrator, who sets up the rest.
+    const bool demo = p.isSet(QStringLiteral("demo"));
     const QString pin = p.value(QStringLiteral("admin-pin"));
-    if (pin.isEmpty()) {
+    if (!demo && pin.isEmpty()) {
         err() << "error: give --admin-pin for operator 9001 (or --demo for a demo store)\n";
         return 2;
     }
-    const QString name = p.isSet(QStringLiteral("store-name")) ? p.value(QStringLiteral("store-name"))
-                                                               : QStringLiteral("我的店");
-    if (auto st = ctx->db().exec(QStringLiteral("INSERT INTO stores(code, name) VALUES ('S01', ?)"), {name});
-        !st) {
-        err() << "error: " << st.error().message << "\n";
+    // Built in a file of its own beside the target and renamed into place once complete (rename
+    // is atomic): a crash at any moment leaves no store or a whole one, never half of one.
+    const QString tmp = QStringLiteral("%1.init-%2.tmp").arg(path).arg(QCoreApplication::applicationPid());
+    auto removeFiles = [](const QString &base) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(base + suffix);
+    };
+    removeFiles(tmp);
+    QString summary;
+    {
+        auto opened = AppContext::open(tmp, g_clock);
+        if (!opened) {
+            err() << "error: " << opened.error().message << "\n";
+            removeFiles(tmp);
+            return 1;
+        }
+        std::unique_ptr<AppContext> ctx = std::move(*opened);
+        auto fail = [&](const QString &message) {
+            err() << "error: " << message << "\n";
+            ctx.reset();
+            removeFiles(tmp);
+            return 1;
+        };
+        if (demo) {
+            DemoOptions o;
+            o.members = intOption(p, QStringLiteral("members"), o.members);
+            o.months = intOption(p, QStringLiteral("months"), o.months);
+            o.seed = static_cast<quint32>(intOption(p, QStringLiteral("seed"), static_cast<int>(o.seed)));
+            QElapsedTimer t;
+            t.start();
+            auto r = createDemoStore(ctx->db(), o, g_clock.nowMs());
+            if (!r)
+                return fail(r.error().message);
+            summary = QStringLiteral("demo store in %1: %2 products, %3 members, %4 sales, %5 refunds, %6 shifts (%7 ms)")
+                          .arg(path)
+                          .arg(r->products)
+                          .arg(r->members)
+                          .arg(r->sales)
+                          .arg(r->refunds)
+                          .arg(r->shifts)
+                          .arg(t.elapsed());
+        } else {
+            // An empty shop: one store and the administrator, who sets up the rest.
+            const QString name = p.isSet(QStringLiteral("store-name")) ? p.value(QStringLiteral("store-name"))
+                                                                       : QStringLiteral("我的店");
+            if (auto st = ctx->db().exec(QStringLiteral("INSERT INTO stores(code, name) VALUES ('S01', ?)"), {name}); !st)
+                return fail(st.error().message);
+            if (auto st = ctx->settings().set(Settings::kCurrentStore, QStringLiteral("S01")); !st)
+                return fail(st.error().message);
+            if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin, 0);
+                !id)
+                return fail(id.error().message);
+            summary = QStringLiteral("empty store in %1; log in as 9001").arg(path);
+        }
+        // One file to move: the WAL folded back in before the rename (the store returns to WAL on
+        // its next open).
+        if (auto st = ctx->db().exec(QStringLiteral("PRAGMA journal_mode=DELETE")); !st)
+            return fail(st.error().message);
+    }
+    removeFiles(path); // an empty file that held no store (checked above)
+    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        err() << "error: cannot move the new store to " << path << "\n";
+        removeFiles(tmp);
         return 1;
     }
-    if (auto st = ctx->settings().set(Settings::kCurrentStore, QStringLiteral("S01")); !st) {
-        err() << "error: " << st.error().message << "\n";
-        return 1;
-    }
-    if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin, 0);
-        !id) {
-        err() << "error: " << id.error().message << "\n";
-        return 1;
-    }
-    out() << "empty store in " << dbPath(p) << "; log in as 9001\n";
+    out() << summary << "\n";
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "store/database.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -143,4 +144,39 @@ TEST_CASE("every receipt printed before a SIGKILL is in the database, and the bo
     INFO(verify.out.toStdString() << verify.err.toStdString());
     CHECK(verify.exitCode == 0);
     CHECK(verify.out.startsWith(QStringLiteral("ok:")));
+}
+
+TEST_CASE("init killed at any moment leaves no store or a whole one, and can run again", "[crash][cli]")
+{
+    std::mt19937 rng(20261202);
+    for (int round = 0; round < 6; ++round) {
+        Workspace ws;
+        QProcess p;
+        p.setProcessEnvironment(ws.environment());
+        p.start(huike::itest::cliPath(), {QStringLiteral("init"), QStringLiteral("--db"), ws.db(), QStringLiteral("--demo"),
+                                          QStringLiteral("--members"), QStringLiteral("50"), QStringLiteral("--months"),
+                                          QStringLiteral("1")});
+        REQUIRE(p.waitForStarted(10'000));
+        const int killAfter = 20 + static_cast<int>(rng() % 900);
+        if (!p.waitForFinished(killAfter)) {
+            p.kill();
+            REQUIRE(p.waitForFinished(10'000));
+        }
+        INFO("round " << round << ", killed after " << killAfter << " ms");
+        if (QFile::exists(ws.db())) {
+            // It finished: the whole store is there and verifies.
+            const CliRun v = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()});
+            INFO(v.out.toStdString() << v.err.toStdString());
+            CHECK(v.exitCode == 0);
+            CHECK(huike::itest::sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM operators")).toInt() == 4);
+        } else {
+            // Killed on the way: nothing at the path, and init makes the store as if it never ran.
+            const CliRun again = ws.run({QStringLiteral("init"), QStringLiteral("--db"), ws.db(), QStringLiteral("--demo"),
+                                         QStringLiteral("--members"), QStringLiteral("50"), QStringLiteral("--months"),
+                                         QStringLiteral("0")});
+            INFO(again.err.toStdString());
+            CHECK(again.exitCode == 0);
+            CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+        }
+    }
 }
