@@ -400,6 +400,11 @@ void CashierWidget::clearCart()
                               tr("Remove all %1 lines from the cart?").arg(m_cart.rowCount()),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
+    // A cart recalled from 挂单 is given up for good, with who did it (otherwise it stays recoverable).
+    if (auto st = m_session.ctx().heldOrders().discardRecalled(m_cartUuid, m_session.op().id); !st) {
+        setMessage(st.error().message, true);
+        return;
+    }
     m_cart.clear();
     startNewCart();
     setMessage(tr("Cart cleared."), false);

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <spdlog/spdlog.h>
 #include <QSysInfo>
 #include <QVariant>
 
@@ -25,6 +26,11 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, cons
     std::unique_ptr<AppContext> ctx(new AppContext(std::move(*db), clock, terminal));
     if (auto st = ctx->reloadStore(); !st)
         return st.error();
+    // The till starting again: a recalled cart it lost (a crash, a power cut) is held again.
+    if (interactive && !ctx->isEmpty()) {
+        if (auto back = ctx->heldOrders().recoverRecalled(); back && *back > 0)
+            spdlog::warn("{} recalled order(s) of this till were not sold: held again", *back);
+    }
     return ctx;
 }
 

@@ -1,5 +1,6 @@
 #include "checkout.h"
 
+#include "heldorders.h"
 #include "store/database.h"
 #include "store/settings.h"
 
@@ -251,6 +252,8 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     auto written = writeDocument(m_db, m_store, m_time, now, doc);
     if (!written)
         return written;
+    if (auto st = markHeldOrderSold(m_db, request.uuid, now); !st)
+        return st.error();
     if (approval) {
         if (auto st = linkApproval(m_db, *approval, written->saleId); !st)
             return st.error();

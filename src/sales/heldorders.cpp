@@ -76,19 +76,34 @@ Result<qint64> HeldOrderService::hold(const RecalledOrder &order, Money total, c
     if (order.lines.isEmpty())
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("HeldOrders", "The cart is empty: nothing to hold."));
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "INSERT INTO held_orders(store_id, terminal, operator_id, label, total_fen, payload, created_at_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.bindValue(0, m_store.storeId);
-    q.bindValue(1, m_store.terminal);
-    q.bindValue(2, operatorId);
-    q.bindValue(3, nonNull(label));
-    q.bindValue(4, total.fen());
-    q.bindValue(5, QString::fromUtf8(QJsonDocument(toJson(order)).toJson(QJsonDocument::Compact)));
-    q.bindValue(6, m_clock.nowMs());
-    if (!q.exec())
-        return storageError(q);
-    return q.lastInsertId().toLongLong();
+    const QString payload = QString::fromUtf8(QJsonDocument(toJson(order)).toJson(QJsonDocument::Compact));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    // A recalled cart held again is the same order, not a second one.
+    QSqlQuery &u = m_db.prepared(QStringLiteral(
+        "UPDATE held_orders SET state = 'held', closed_at_ms = NULL, recalled_terminal = '', operator_id = ?, "
+        "label = ?, total_fen = ?, payload = ? WHERE uuid = ? AND uuid <> '' AND state = 'recalled' RETURNING id"));
+    bindAll(u, {operatorId, nonNull(label), total.fen(), payload, nonNull(order.uuid)});
+    if (!u.exec())
+        return storageError(u);
+    qint64 id = 0;
+    if (u.next())
+        id = u.value(0).toLongLong();
+    u.finish();
+    if (id == 0) {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "INSERT INTO held_orders(store_id, terminal, operator_id, label, total_fen, payload, created_at_ms, uuid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        bindAll(q, {m_store.storeId, m_store.terminal, operatorId, nonNull(label), total.fen(), payload,
+                    m_clock.nowMs(), nonNull(order.uuid)});
+        if (!q.exec())
+            return storageError(q);
+        id = q.lastInsertId().toLongLong();
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return id;
 }
 
 QList<HeldOrder> HeldOrderService::list()
@@ -129,14 +144,59 @@ Result<RecalledOrder> HeldOrderService::recall(qint64 id)
     }
     const RecalledOrder order = fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
     q.finish();
-    if (auto st = m_db.exec(
-            QStringLiteral("UPDATE held_orders SET state = 'recalled', closed_at_ms = ? WHERE id = ?"),
-            {m_clock.nowMs(), id});
+    if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'recalled', closed_at_ms = ?, "
+                                           "recalled_terminal = ? WHERE id = ?"),
+                            {m_clock.nowMs(), m_store.terminal, id});
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
     return order;
+}
+
+Status markHeldOrderSold(Database &db, const QString &uuid, qint64 nowMs)
+{
+    return db.exec(QStringLiteral("UPDATE held_orders SET state = 'sold', closed_at_ms = ? WHERE uuid = ? AND "
+                                  "state = 'recalled'"),
+                   {nowMs, uuid});
+}
+
+Status HeldOrderService::discardRecalled(const QString &uuid, qint64 operatorId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? "
+                                                "WHERE uuid = ? AND uuid <> '' AND state = 'recalled' RETURNING id"));
+    bindAll(q, {m_clock.nowMs(), nonNull(uuid)});
+    if (!q.exec())
+        return storageError(q);
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    q.finish();
+    for (const QString &id : ids)
+        if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("held.cancel"), id); !st)
+            return st;
+    return tx.commit();
+}
+
+Result<int> HeldOrderService::recoverRecalled()
+{
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE held_orders SET state = 'held', closed_at_ms = NULL, recalled_terminal = '' WHERE state = 'recalled' "
+        "AND store_id = ? AND recalled_terminal = ? AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.uuid = "
+        "held_orders.uuid)"));
+    bindAll(q, {m_store.storeId, m_store.terminal});
+    if (!q.exec())
+        return storageError(q);
+    const int n = q.numRowsAffected();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return n;
 }
 
 Status HeldOrderService::cancel(qint64 id, qint64 operatorId)

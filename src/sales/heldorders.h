@@ -28,14 +28,23 @@ struct RecalledOrder {
 
 // 挂单/取单: a cart put aside (the customer went to fetch something) and picked up again later,
 // kept in the database so it survives a restart.
+// Inside the sale's BEGIN IMMEDIATE: the recalled order this cart came from is sold.
+Status markHeldOrderSold(Database &db, const QString &uuid, qint64 nowMs);
+
 class HeldOrderService {
 public:
     HeldOrderService(Database &db, const Clock &clock, StoreContext store);
 
     Result<qint64> hold(const RecalledOrder &order, Money total, const QString &label, qint64 operatorId);
     QList<HeldOrder> list();
+    // The order leaves the list but stays recoverable: it is 'sold' only by the sale's own
+    // transaction (markSold), and put back by recoverRecalled() if this till died before that.
     Result<RecalledOrder> recall(qint64 id);
     Status cancel(qint64 id, qint64 operatorId);
+    // The cashier cleared a recalled cart: the order is cancelled, with who did it.
+    Status discardRecalled(const QString &uuid, qint64 operatorId);
+    // At the till's start: orders it had recalled, whose sale never committed, are held again.
+    Result<int> recoverRecalled();
 
 private:
     Database &m_db;

@@ -297,6 +297,29 @@ static const std::vector<const char *> kVersion3 = {
         PRIMARY KEY (store_id, business_day)))",
     R"(INSERT INTO receipt_sequences(store_id, business_day, last_seq)
         SELECT store_id, business_day, MAX(seq) FROM sales GROUP BY store_id, business_day)",
+    // A recalled order stays recoverable until its sale commits ('sold', in the sale's transaction):
+    // a till that dies with a recalled cart finds it held again when it restarts.
+    R"(CREATE TABLE new_held_orders (
+        id INTEGER PRIMARY KEY,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        terminal TEXT NOT NULL,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        label TEXT NOT NULL DEFAULT '',
+        total_fen INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'held' CHECK (state IN ('held','recalled','sold','cancelled')),
+        created_at_ms INTEGER NOT NULL,
+        closed_at_ms INTEGER,
+        uuid TEXT NOT NULL DEFAULT '',
+        recalled_terminal TEXT NOT NULL DEFAULT ''))",
+    R"(INSERT INTO new_held_orders(id, store_id, terminal, operator_id, label, total_fen, payload, state,
+        created_at_ms, closed_at_ms, uuid)
+        SELECT id, store_id, terminal, operator_id, label, total_fen, payload, state, created_at_ms, closed_at_ms,
+               COALESCE(json_extract(payload, '$.uuid'), '') FROM held_orders)",
+    R"(DROP TABLE held_orders)",
+    R"(ALTER TABLE new_held_orders RENAME TO held_orders)",
+    R"(CREATE INDEX held_orders_state ON held_orders(state, store_id))",
+    R"(CREATE INDEX held_orders_uuid ON held_orders(uuid))",
     // The document chain (store/documentchain.h); the migration hashes what is there already.
     R"(ALTER TABLE sales ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '')",
     R"(ALTER TABLE sales ADD COLUMN hash TEXT NOT NULL DEFAULT '')",

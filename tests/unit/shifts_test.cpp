@@ -306,3 +306,55 @@ TEST_CASE("changing settings is one audited transaction", "[settings]")
                         "SELECT operator_id FROM audit_log WHERE action = 'setting.change' ORDER BY id DESC"))
             .toLongLong() == shop.manager);
 }
+
+TEST_CASE("a recalled order is not lost if the till dies before the sale commits", "[held][crash]")
+{
+    TestShop shop;
+    RecalledOrder cart;
+    cart.lines = {shop.line(shop.p.noodles, 2000)};
+    cart.uuid = newUuid();
+    const Money total = shop.ctx().checkout().quote(cart.lines, cart.discount).total;
+    auto id = shop.ctx().heldOrders().hold(cart, total, QStringLiteral("李阿姨"), shop.cashier);
+    REQUIRE(id.ok());
+    REQUIRE(shop.ctx().heldOrders().recall(*id).ok());
+    CHECK(shop.ctx().heldOrders().list().isEmpty());
+
+    // The till dies with the recalled cart on screen; when it starts again the order is held again.
+    auto restart = [&] {
+        auto till = AppContext::open(shop.path(), shop.clock, QStringLiteral("POS1"), true);
+        REQUIRE(till.ok());
+        return (*till)->heldOrders().list().size();
+    };
+    CHECK(restart() == 1);
+    // Another till's start does not take what this till recalled.
+    REQUIRE(shop.ctx().heldOrders().recall(*id).ok());
+    {
+        auto other = AppContext::open(shop.path(), shop.clock, QStringLiteral("POS2"), true);
+        REQUIRE(other.ok());
+        CHECK((*other)->heldOrders().list().isEmpty());
+    }
+    // Held again, recalled again: still one order, not two.
+    REQUIRE(shop.ctx().heldOrders().hold(cart, total, QStringLiteral("李阿姨"), shop.cashier).ok());
+    CHECK(shop.count(QStringLiteral("held_orders")) == 1);
+    REQUIRE(shop.ctx().heldOrders().recall(*id).ok());
+
+    // Sold: the sale's own transaction closes the order, and a restart brings nothing back.
+    CheckoutRequest req = shop.request(cart.lines);
+    req.uuid = cart.uuid;
+    REQUIRE(shop.ctx().checkout().commit(req).ok());
+    CHECK(shop.scalar(QStringLiteral("SELECT state FROM held_orders WHERE id = ?"), {*id}).toString() ==
+          QStringLiteral("sold"));
+    CHECK(restart() == 0);
+
+    // A recalled cart the cashier clears is cancelled, with who did it, and stays gone.
+    RecalledOrder other;
+    other.lines = {shop.line(shop.p.water)};
+    other.uuid = newUuid();
+    auto second = shop.ctx().heldOrders().hold(other, fen(200), QString(), shop.cashier);
+    REQUIRE(second.ok());
+    REQUIRE(shop.ctx().heldOrders().recall(*second).ok());
+    REQUIRE(shop.ctx().heldOrders().discardRecalled(other.uuid, shop.cashier).ok());
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'held.cancel' AND operator_id = ?"),
+                     {shop.cashier}) == 1);
+    CHECK(restart() == 0);
+}
