@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Approvals</name>
+    <message>
+        <source>a refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>a void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>a discount or price change</source>
+        <translation>折扣或改价</translation>
+    </message>
+    <message>
+        <source>An approval must name what it approves.</source>
+        <translation>授权必须写明授权的内容。</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s PIN on the spot.</source>
+        <translation>此操作需要店长当场输入密码授权。</translation>
+    </message>
+    <message>
+        <source>This approval is not known: ask the manager again.</source>
+        <translation>无法识别此授权，请重新请店长授权。</translation>
+    </message>
+    <message>
+        <source>This approval was already used: ask the manager again.</source>
+        <translation>此授权已使用过，请重新请店长授权。</translation>
+    </message>
+    <message>
+        <source>This approval has expired: ask the manager again.</source>
+        <translation>此授权已过期，请重新请店长授权。</translation>
+    </message>
+    <message>
+        <source>The manager who approved this is disabled or locked.</source>
+        <translation>给出此授权的店长已被停用或锁定。</translation>
+    </message>
+    <message>
+        <source>The manager approved %1 of %2 on %3, not %4 of %5 on %6: ask the manager again.</source>
+        <translation>店长授权的是 %3 的%1（%2），而不是 %6 的%4（%5），请重新请店长授权。</translation>
+    </message>
+</context>
+<context>
     <name>Barcode</name>
     <message>
         <source>Empty code.</source>
@@ -138,10 +181,6 @@
         <translation>该折扣超出收银员权限，需要店长输入密码授权。</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval.</source>
-        <translation>此操作需要店长授权。</translation>
-    </message>
-    <message>
         <source>Product %1 no longer exists.</source>
         <translation>商品 %1 已不存在。</translation>
     </message>
@@ -160,6 +199,41 @@
     <message>
         <source>The price of %1 changed to %2 since it was scanned: remove it and scan it again.</source>
         <translation>%1 的售价在扫码后已改为 %2，请删除后重新扫码。</translation>
+    </message>
+    <message>
+        <source>This till cannot take payments of kind %1.</source>
+        <translation>本收银台不支持 %1 类付款。</translation>
+    </message>
+    <message>
+        <source>%1 needs its payment reference: scan the customer&apos;s payment code or type the transaction number.</source>
+        <translation>%1 需要支付凭证号：请扫描顾客的付款码或输入交易单号。</translation>
+    </message>
+    <message>
+        <source>Change can be given in one tender only.</source>
+        <translation>只能用一种付款方式找零。</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: open one (log in at the till) before ringing anything up.</source>
+        <translation>本收银台没有开班：请先登录开班再收银。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterInput</name>
+    <message>
+        <source>&quot;%1&quot; is not a discount: type 9 or 8.5 for 9折 / 8.5折 (at most two decimals), 85 for 85%, or leave it empty for none.</source>
+        <translation>“%1”不是有效的折扣：输入 9 或 8.5 表示 9折 / 8.5折（最多两位小数），输入 85 表示 85%，不打折请留空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount off: type -20 or -20.5 for that many yuan off.</source>
+        <translation>“%1”不是有效的减免金额：输入 -20 或 -20.5 表示减去相应的元数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; before * is not a quantity: type a number above zero with at most three decimals, such as 3*code or 0.5*code.</source>
+        <translation>* 前面的“%1”不是有效数量：请输入大于零、最多三位小数的数字，例如 3*条码 或 0.5*条码。</translation>
+    </message>
+    <message>
+        <source>Only one * may come before the code.</source>
+        <translation>条码前只能有一个 *。</translation>
     </message>
 </context>
 <context>
@@ -259,6 +333,18 @@
         <source>%1 is an SQLite file of another program, not a Huike database. It was not changed.</source>
         <translation>%1 是其他程序的 SQLite 文件，不是汇客数据库，文件未做任何改动。</translation>
     </message>
+    <message>
+        <source>%1 is not a Huike database or is damaged.</source>
+        <translation>%1 不是汇客数据库，或已损坏。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer Huike (schema %1; this program knows up to %2).</source>
+        <translation>此数据库由更新版本的汇客收银创建（数据结构版本 %1，本程序最高支持 %2）。</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 would break a reference in table %2 (row %3); the file was not changed.</source>
+        <translation>升级 %1 会破坏表 %2 中的引用（第 %3 行），文件未做任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>HeldOrders</name>
@@ -300,10 +386,6 @@
     <message>
         <source>Discount for the whole order: 9 or 8.5 for 9折 / 8.5折, -20 for 20 yuan off, empty for none.</source>
         <translation>整单优惠：输入 9 或 8.5 表示 9折 / 8.5折，输入 -20 表示减 20 元，留空表示不优惠。</translation>
-    </message>
-    <message>
-        <source>Enter 9 or 8.5 (折), or -20 for an amount off.</source>
-        <translation>请输入 9 或 8.5（折），或输入 -20 表示减免金额。</translation>
     </message>
 </context>
 <context>
@@ -390,6 +472,14 @@
     <message>
         <source>Only a manager can unlock an operator.</source>
         <translation>只有店长才能解锁操作员。</translation>
+    </message>
+    <message>
+        <source>Only a manager or the admin can add operators.</source>
+        <translation>只有店长或管理员才能添加操作员。</translation>
+    </message>
+    <message>
+        <source>Only the admin can add managers and admins.</source>
+        <translation>只有管理员才能添加店长和管理员。</translation>
     </message>
 </context>
 <context>
@@ -914,10 +1004,6 @@
         <translation>%1：折扣，单位为折（如 9、8.5），留空表示不打折</translation>
     </message>
     <message>
-        <source>Enter 9 or 8.5 for 9折 / 8.5折.</source>
-        <translation>请输入 9 或 8.5，表示 9折 / 8.5折。</translation>
-    </message>
-    <message>
         <source>%1: new unit price (list price %2)</source>
         <translation>%1：新单价（原价 %2）</translation>
     </message>
@@ -1014,10 +1100,6 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Changed prices or discounts beyond the cashier&apos;s limit need a manager.</source>
         <translation>改价或超出收银员权限的折扣需要店长授权。</translation>
-    </message>
-    <message>
-        <source>The quantity before * must be more than zero.</source>
-        <translation>* 前面的数量必须大于零。</translation>
     </message>
     <message>
         <source>Now scan or type the item.</source>
@@ -1627,10 +1709,6 @@ Del 删除商品 · Esc 清空
     <message>
         <source>PIN (4 to 12 characters):</source>
         <translation>密码（4 至 12 位）：</translation>
-    </message>
-    <message>
-        <source>Enter the discount limit in 折, such as 9 or 8.5.</source>
-        <translation>请输入折扣权限（单位：折），例如 9 或 8.5。</translation>
     </message>
     <message>
         <source>Store code</source>

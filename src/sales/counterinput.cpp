@@ -5,15 +5,6 @@
 
 namespace huike {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CounterInput", text);
-}
-
-} // namespace
-
 Result<qint64> parseZhe(const QString &text)
 {
     QString t = text.trimmed();
@@ -32,7 +23,7 @@ Result<qint64> parseZhe(const QString &text)
     if (const auto m = percent.match(t); m.hasMatch())
         return qint64(m.captured(1).toInt() * 10);
     return makeError(ErrorCode::Invalid,
-                     tr("\"%1\" is not a discount: type 9 or 8.5 for 9折 / 8.5折 (at most two decimals), "
+                     QCoreApplication::translate("CounterInput", "\"%1\" is not a discount: type 9 or 8.5 for 9折 / 8.5折 (at most two decimals), "
                         "85 for 85%, or leave it empty for none.")
                          .arg(text.trimmed()));
 }
@@ -56,7 +47,7 @@ Result<OrderDiscount> parseOrderDiscount(const QString &text)
         const auto m = Money::parse(QStringView(t).mid(1));
         if (!m || m->fen() <= 0)
             return makeError(ErrorCode::Invalid,
-                             tr("\"%1\" is not an amount off: type -20 or -20.5 for that many yuan off.")
+                             QCoreApplication::translate("CounterInput", "\"%1\" is not an amount off: type -20 or -20.5 for that many yuan off.")
                                  .arg(t));
         return OrderDiscount{1000, *m};
     }
@@ -78,11 +69,11 @@ Result<Multiplied> splitMultiplier(const QString &text)
     const auto q = number.match(count).hasMatch() ? parseQuantity(count) : std::nullopt;
     if (!q || *q <= 0)
         return makeError(ErrorCode::Invalid,
-                         tr("\"%1\" before * is not a quantity: type a number above zero with at most "
+                         QCoreApplication::translate("CounterInput", "\"%1\" before * is not a quantity: type a number above zero with at most "
                             "three decimals, such as 3*code or 0.5*code.")
                              .arg(count));
     if (code.contains(QLatin1Char('*')))
-        return makeError(ErrorCode::Invalid, tr("Only one * may come before the code."));
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("CounterInput", "Only one * may come before the code."));
     return Multiplied{*q, code};
 }
 
