@@ -92,6 +92,11 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
         q.finish();
     }
     const QString receiptNo = formatReceiptNo(store.storeCode, day, seq);
+    // Chained to the newest document, hashed from the values as they are bound (documentchain.h).
+    auto previousHash = lastDocumentHash(db);
+    if (!previousHash)
+        return previousHash.error();
+    DocumentDigest digest;
     auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
 
     QSqlQuery &h =
@@ -121,6 +126,7 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     bindAll(h, hv);
     if (!h.exec())
         return storageError(h);
+    digest.addRow(DocumentDigest::Header, hv);
     const qint64 saleId = h.lastInsertId().toLongLong();
 
     QSqlQuery &l =
@@ -153,6 +159,7 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
         bindAll(l, lv);
         if (!l.exec())
             return storageError(l);
+        digest.addRow(DocumentDigest::Lines, lv, 1);
         for (int k = 0; k < line.adjustments.size(); ++k) {
             const Adjustment &a = line.adjustments.at(k);
             const QVariantList av = {saleId,
@@ -166,6 +173,7 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
             bindAll(adj, av);
             if (!adj.exec())
                 return storageError(adj);
+            digest.addRow(DocumentDigest::Adjustments, av, 1);
         }
         // A sale takes goods out (negative move); refunds and voids put them back.
         const QVariantList mv = {line.productId, -line.quantityMilli, doc.kind,
@@ -194,9 +202,10 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
         bindAll(p, pv);
         if (!p.exec())
             return storageError(p);
+        digest.addRow(DocumentDigest::Payments, pv, 1);
         change += pay.change;
     }
-    if (auto st = chainDocument(db, saleId); !st)
+    if (auto st = storeDocumentHash(db, saleId, *previousHash, digest.finish(*previousHash)); !st)
         return st.error();
     return SaleResult{saleId, receiptNo, doc.total, change, false};
 }

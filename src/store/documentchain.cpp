@@ -26,9 +26,18 @@ const char *const kAdjustments =
 const char *const kPayments =
     "SELECT tender, amount_fen, tendered_fen, change_fen, reference FROM payments WHERE sale_id = ? ORDER BY id";
 
-// Rows as text: fields end with 0x1f, rows with 0x1e, tables with 0x1d; NULL is 0x00, so that no
-// value can pass for another (a name holding the separators is still a different string).
-Status append(Database &db, const char *sql, qint64 saleId, QByteArray &out)
+// Rows as text: fields end with 0x1f, rows with 0x1e, tables with 0x1d; NULL is 0x00 and other
+// values are base64, so that no value can pass for another.
+void appendValue(QByteArray &out, const QVariant &v)
+{
+    if (v.isNull())
+        out += '\0';
+    else
+        out += v.toString().toUtf8().toBase64();
+    out += '\x1f';
+}
+
+Status appendTable(Database &db, const char *sql, qint64 saleId, DocumentDigest &digest, DocumentDigest::Table t)
 {
     QSqlQuery &q = db.prepared(QString::fromLatin1(sql));
     q.bindValue(0, saleId);
@@ -36,48 +45,66 @@ Status append(Database &db, const char *sql, qint64 saleId, QByteArray &out)
         return storageError(q);
     const int columns = q.record().count();
     while (q.next()) {
-        for (int c = 0; c < columns; ++c) {
-            const QVariant v = q.value(c);
-            if (v.isNull())
-                out += '\0';
-            else
-                out += v.toString().toUtf8().toBase64();
-            out += '\x1f';
-        }
-        out += '\x1e';
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+        digest.addRow(t, row);
     }
     q.finish();
-    out += '\x1d';
     return Ok{};
 }
 
 } // namespace
 
-Result<QString> documentHash(Database &db, qint64 saleId, const QString &previousHash)
+void DocumentDigest::addRow(Table table, const QVariantList &values, int skip)
 {
-    QByteArray in = QByteArrayLiteral("huike-document-v1\x1d") + previousHash.toLatin1() + '\x1d';
-    for (const char *sql : {kHeader, kLines, kAdjustments, kPayments})
-        if (auto st = append(db, sql, saleId, in); !st)
-            return st.error();
-    return QString::fromLatin1(QCryptographicHash::hash(in, QCryptographicHash::Sha256).toHex());
+    QByteArray &out = m_tables[table];
+    for (int i = skip; i < values.size(); ++i)
+        appendValue(out, values.at(i));
+    out += '\x1e';
 }
 
-Status chainDocument(Database &db, qint64 saleId)
+QString DocumentDigest::finish(const QString &previousHash) const
 {
-    QString previous;
-    {
-        QSqlQuery &q = db.prepared(QStringLiteral("SELECT hash FROM sales WHERE id < ? ORDER BY id DESC LIMIT 1"));
-        q.bindValue(0, saleId);
-        if (!q.exec())
-            return storageError(q);
-        if (q.next())
-            previous = q.value(0).toString();
-        q.finish();
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(QByteArrayLiteral("huike-document-v1\x1d"));
+    h.addData(previousHash.toLatin1());
+    h.addData(QByteArrayLiteral("\x1d"));
+    for (const QByteArray &table : m_tables) {
+        h.addData(table);
+        h.addData(QByteArrayLiteral("\x1d"));
     }
-    auto hash = documentHash(db, saleId, previous);
-    if (!hash)
-        return hash.error();
-    return db.exec(QStringLiteral("UPDATE sales SET prev_hash = ?, hash = ? WHERE id = ?"), {nonNull(previous), *hash, saleId});
+    return QString::fromLatin1(h.result().toHex());
+}
+
+Result<QString> documentHash(Database &db, qint64 saleId, const QString &previousHash)
+{
+    DocumentDigest digest;
+    const std::pair<const char *, DocumentDigest::Table> tables[] = {{kHeader, DocumentDigest::Header},
+                                                                     {kLines, DocumentDigest::Lines},
+                                                                     {kAdjustments, DocumentDigest::Adjustments},
+                                                                     {kPayments, DocumentDigest::Payments}};
+    for (const auto &[sql, table] : tables)
+        if (auto st = appendTable(db, sql, saleId, digest, table); !st)
+            return st.error();
+    return digest.finish(previousHash);
+}
+
+Result<QString> lastDocumentHash(Database &db)
+{
+    QSqlQuery &q = db.prepared(QStringLiteral("SELECT hash FROM sales ORDER BY id DESC LIMIT 1"));
+    if (!q.exec())
+        return storageError(q);
+    QString previous = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return nonNull(previous);
+}
+
+Status storeDocumentHash(Database &db, qint64 saleId, const QString &previousHash, const QString &hash)
+{
+    return db.exec(QStringLiteral("UPDATE sales SET prev_hash = ?, hash = ? WHERE id = ?"),
+                   {nonNull(previousHash), hash, saleId});
 }
 
 Status chainAllDocuments(Database &db)
