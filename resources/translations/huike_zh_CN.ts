@@ -483,6 +483,33 @@
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>change products</source>
+        <translation>修改商品</translation>
+    </message>
+    <message>
+        <source>change prices</source>
+        <translation>修改售价</translation>
+    </message>
+    <message>
+        <source>change stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Only a logged-in manager or the admin may %1.</source>
+        <translation>只有已登录的店长或管理员才能%1。</translation>
+    </message>
+    <message>
+        <source>A cashier may not %1: ask a manager.</source>
+        <translation>收银员不能%1，请找店长。</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditDialog</name>
     <message>
         <source>Product</source>

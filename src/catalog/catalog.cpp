@@ -3,6 +3,7 @@
 #include "core/csv.h"
 #include "pinyin.h"
 #include "store/database.h"
+#include "store/permissions.h"
 #include "store/settings.h"
 
 #include <QCoreApplication>
@@ -399,6 +400,8 @@ Result<qint64> Catalog::save(Product product, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = requirePermission(m_db, operatorId, product.id ? Permission::Prices : Permission::Products); !st)
+        return st.error();
     auto id = saveInTransaction(m_db, m_clock, std::move(product), operatorId, [&](qint64 pid, qint64 qty) {
         return insertStockMove(pid, qty, QStringLiteral("initial"), operatorId);
     });
@@ -414,6 +417,8 @@ Status Catalog::setActive(qint64 productId, bool active, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = requirePermission(m_db, operatorId, Permission::Products); !st)
+        return st;
     QSqlQuery &q =
         m_db.prepared(QStringLiteral("UPDATE products SET active = ?, updated_at_ms = ? WHERE id = ?"));
     q.bindValue(0, active);
@@ -437,6 +442,8 @@ Status Catalog::adjustStock(qint64 productId, qint64 deltaMilli, const QString &
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = requirePermission(m_db, operatorId, Permission::Stock); !st)
+        return st;
     if (auto st = insertStockMove(productId, deltaMilli, QStringLiteral("adjust"), operatorId); !st)
         return st;
     if (auto st = writeAudit(m_db, m_clock.nowMs(), operatorId, 0, QStringLiteral("stock.adjust"),
@@ -452,6 +459,8 @@ Status Catalog::setCountedStock(qint64 productId, qint64 countedMilli, const QSt
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = requirePermission(m_db, operatorId, Permission::Stock); !st)
+        return st;
     // Read inside the write lock: other tills may have sold since the list was shown.
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT stock_milli FROM products WHERE id = ?"));
     q.bindValue(0, productId);
@@ -547,6 +556,10 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began()) {
         report.errors << tx.beginError().message;
+        return report;
+    }
+    if (auto st = requirePermission(m_db, operatorId, Permission::Products); !st) {
+        report.errors << st.error().message;
         return report;
     }
     auto has = [&](const QString &key) { return col.contains(key); };

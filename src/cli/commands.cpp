@@ -327,8 +327,12 @@ int cmdImportProducts(const QStringList &args)
     auto ctx = openContext(p);
     if (!ctx)
         return 1;
-    const QList<Operator> ops = ctx->operators().list();
-    const ImportReport r = ctx->catalog().importCsv(f.readAll(), ops.isEmpty() ? 0 : ops.first().id);
+    // The store's admin (or a manager) is who imports: a cashier may not change products.
+    qint64 importer = 0;
+    for (const Operator &op : ctx->operators().list())
+        if (op.active && op.isManager() && (importer == 0 || op.role == Role::Admin))
+            importer = op.id;
+    const ImportReport r = ctx->catalog().importCsv(f.readAll(), importer);
     out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, "
           << r.errors.size() << " rejected\n";
     for (const QString &e : r.errors)

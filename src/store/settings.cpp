@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "database.h"
+#include "permissions.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -37,6 +38,8 @@ Status Settings::change(const QList<std::pair<QString, QString>> &values, qint64
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = requirePermission(m_db, operatorId, Permission::Settings); !st)
+        return st;
     for (const auto &[key, v] : values) {
         const QString old = value(key);
         if (old == v)
@@ -76,6 +79,8 @@ Status saveStore(Database &db, const StoreInfo &info, qint64 operatorId, qint64 
     WriteTransaction tx(db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st;
     if (auto st =
             db.exec(QStringLiteral("UPDATE stores SET name = ?, address = ?, phone = ?, receipt_footer = ? "
                                    "WHERE id = ?"),

@@ -424,7 +424,9 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
     auto raised = store.ctx->catalog().byBarcode(codes.at(0));
     REQUIRE(raised.ok());
     raised->price = raised->price + Money::fromFen(100);
-    REQUIRE(store.ctx->catalog().save(*raised, 0).ok());
+    auto manager = store.ctx->operators().byCode(QStringLiteral("8001"));
+    REQUIRE(manager.ok());
+    REQUIRE(store.ctx->catalog().save(*raised, manager->id).ok());
     QApplication::setActiveWindow(&w);
     onNextDialog<HeldDialog>([](HeldDialog *d) {
         screenshot(d, QStringLiteral("held"));

@@ -299,3 +299,33 @@ TEST_CASE("a product list exported to Excel imports back unchanged", "[catalog][
     CHECK(shop.count(QStringLiteral("product_barcodes")) == barcodes);
     CHECK(c.exportCsv() == exported);
 }
+
+TEST_CASE("a cashier may not change products, prices, stock or settings, whatever screen asks", "[catalog][roles]")
+{
+    TestShop shop;
+    Catalog &c = shop.ctx().catalog();
+    const qint64 auditsBefore = shop.count(QStringLiteral("audit_log"));
+    Product dearer = shop.p.oil;
+    dearer.price = fen(5990);
+    for (const qint64 who : {shop.cashier, qint64(0), qint64(999999)}) {
+        INFO("operator " << who);
+        CHECK(c.save(dearer, who).error().code == ErrorCode::Denied);
+        CHECK(c.setActive(shop.p.oil.id, false, who).error().code == ErrorCode::Denied);
+        CHECK(c.adjustStock(shop.p.oil.id, -1000, QStringLiteral("破损"), who).error().code == ErrorCode::Denied);
+        CHECK(c.setCountedStock(shop.p.oil.id, 0, QStringLiteral("盘点"), who).error().code == ErrorCode::Denied);
+        const ImportReport r = c.importCsv(QByteArrayLiteral("barcode,name,price\n6901028075831,金龙鱼,1.00\n"), who);
+        CHECK(r.errors.size() == 1);
+        CHECK(shop.ctx().settings().change({{Settings::kRoundingMode, QStringLiteral("2")}}, who, 0).error().code ==
+              ErrorCode::Denied);
+    }
+    CHECK(c.byId(shop.p.oil.id)->price == fen(6990));
+    CHECK(shop.stockOf(shop.p.oil.id) == 20'000);
+    CHECK(shop.count(QStringLiteral("audit_log")) == auditsBefore);
+    // A manager may, and the audit row names the manager.
+    REQUIRE(c.save(dearer, shop.manager).ok());
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'product.update' AND operator_id = ?"),
+                     {shop.manager}) == 1);
+    REQUIRE(shop.ctx().settings().change({{Settings::kRoundingMode, QStringLiteral("2")}}, shop.manager, 0).ok());
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'setting.change' AND operator_id = ?"),
+                     {shop.manager}) == 1);
+}
