@@ -41,6 +41,24 @@ struct DocumentContext {
     QString reason;
     QString till;
 
+    // The manager's approval of this refund or void (`kind`), then the shift it goes into.
+    std::optional<QString> approve(const QString &kind, const QList<RefundLineRequest> &lines = {})
+    {
+        auto scope = ctx->returns().approvalScope(kind, receiptNo, lines);
+        if (!scope) {
+            err() << "error: " << scope.error().message << "\n";
+            return std::nullopt;
+        }
+        auto approval = ctx->approvals().grant(manager.code, manager.pin, *scope, operatorId);
+        if (!approval) {
+            err() << "error: " << approval.error().message << "\n";
+            return std::nullopt;
+        }
+        if (!ensureShift())
+            return std::nullopt;
+        return approval->token;
+    }
+
     // As the GUI does at login: a document goes into the till's open shift, opened if there is
     // none (only once the manager approved: a refused refund leaves nothing behind).
     bool ensureShift()
@@ -153,20 +171,11 @@ int cmdRefund(const QStringList &args)
         }
         lines.append(RefundLineRequest{it->lineId, *qty});
     }
-    auto scope = d->ctx->returns().approvalScope(QStringLiteral("refund"), d->receiptNo, lines);
-    if (!scope) {
-        err() << "error: " << scope.error().message << "\n";
-        return 1;
-    }
-    auto approval = d->ctx->approvals().grant(d->manager.code, d->manager.pin, *scope, d->operatorId);
-    if (!approval) {
-        err() << "error: " << approval.error().message << "\n";
-        return 1;
-    }
-    if (!d->ensureShift())
+    const auto token = d->approve(QStringLiteral("refund"), lines);
+    if (!token)
         return 1;
     return report(*d->ctx, d->ctx->returns().refund(RefundRequest{newUuid(), d->receiptNo, lines, d->reason,
-                                                                  d->operatorId, approval->token, d->shiftId}));
+                                                                  d->operatorId, *token, d->shiftId}));
 }
 
 int cmdVoid(const QStringList &args)
@@ -176,20 +185,11 @@ int cmdVoid(const QStringList &args)
     auto d = prepare(p, args, {}, failed);
     if (!d)
         return failed;
-    auto scope = d->ctx->returns().approvalScope(QStringLiteral("void"), d->receiptNo);
-    if (!scope) {
-        err() << "error: " << scope.error().message << "\n";
+    const auto token = d->approve(QStringLiteral("void"));
+    if (!token)
         return 1;
-    }
-    auto approval = d->ctx->approvals().grant(d->manager.code, d->manager.pin, *scope, d->operatorId);
-    if (!approval) {
-        err() << "error: " << approval.error().message << "\n";
-        return 1;
-    }
-    if (!d->ensureShift())
-        return 1;
-    return report(*d->ctx, d->ctx->returns().voidSale(newUuid(), d->receiptNo, d->reason, d->operatorId,
-                                                      approval->token, d->shiftId));
+    return report(*d->ctx, d->ctx->returns().voidSale(newUuid(), d->receiptNo, d->reason, d->operatorId, *token,
+                                                      d->shiftId));
 }
 
 } // namespace huike::cli
