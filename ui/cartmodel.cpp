@@ -9,7 +9,7 @@ CartModel::CartModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 int CartModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_lines.size());
+    return parent.isValid() ? 0 : m_cart.size();
 }
 
 int CartModel::columnCount(const QModelIndex &parent) const
@@ -19,10 +19,10 @@ int CartModel::columnCount(const QModelIndex &parent) const
 
 QVariant CartModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_lines.size())
+    if (!index.isValid() || index.row() >= m_cart.size())
         return {};
-    const CartLine &l = m_lines.at(index.row());
-    const PricedLine &p = m_priced.lines.at(index.row());
+    const CartLine &l = m_cart.line(index.row());
+    const PricedLine &p = m_cart.priced().lines.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Index:
@@ -56,7 +56,7 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignLeft | Qt::AlignVCenter);
         return int(Qt::AlignRight | Qt::AlignVCenter);
     }
-    if (role == Qt::ForegroundRole && index.column() == UnitPrice && l.priceOverride)
+    if (role == Qt::ForegroundRole && index.column() == UnitPrice && (l.priceOverride || l.labelKeyed))
         return QBrush(QColor(0xb3, 0x26, 0x1e));
     return {};
 }
@@ -87,111 +87,78 @@ QVariant CartModel::headerData(int section, Qt::Orientation orientation, int rol
 
 void CartModel::setRounding(RoundingMode mode)
 {
-    m_rounding = mode;
-    reprice();
-    if (!m_lines.isEmpty())
+    m_cart.setRounding(mode);
+    (void)refreshed(Ok{});
+}
+
+Status CartModel::refreshed(Status st)
+{
+    if (st && !m_cart.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT totalsChanged();
+    return st;
 }
 
 int CartModel::addLine(const CartLine &line)
 {
-    if (!line.weighed && !line.fixedAmount) {
-        for (int i = 0; i < m_lines.size(); ++i) {
-            CartLine &l = m_lines[i];
-            if (l.productId == line.productId && !l.weighed && !l.fixedAmount && !l.priceOverride &&
-                l.discountPermille == 1000 && l.listPrice == line.listPrice) {
-                l.quantityMilli += line.quantityMilli;
-                reprice();
-                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-                return i;
-            }
-        }
+    const int before = m_cart.size();
+    Cart next = m_cart;
+    const int row = next.addLine(line);
+    if (row < before) {
+        m_cart = std::move(next);
+        (void)refreshed(Ok{});
+        return row;
     }
-    const int row = static_cast<int>(m_lines.size());
     beginInsertRows({}, row, row);
-    m_lines.append(line);
-    reprice();
+    m_cart = std::move(next);
     endInsertRows();
-    if (row > 0)
-        Q_EMIT dataChanged(index(0, 0), index(row - 1, ColumnCount - 1)); // order-discount shares move
+    (void)refreshed(Ok{});
     return row;
 }
 
-void CartModel::removeLine(int row)
+Status CartModel::removeLine(int row)
 {
-    if (row < 0 || row >= m_lines.size())
-        return;
+    Cart next = m_cart;
+    if (auto st = next.removeLine(row); !st)
+        return st;
     beginRemoveRows({}, row, row);
-    m_lines.removeAt(row);
-    reprice();
+    m_cart = std::move(next);
     endRemoveRows();
-    if (!m_lines.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return refreshed(Ok{});
 }
 
-void CartModel::setQuantity(int row, qint64 quantityMilli)
+Status CartModel::setQuantity(int row, qint64 quantityMilli)
 {
-    if (row < 0 || row >= m_lines.size() || quantityMilli <= 0)
-        return;
-    m_lines[row].quantityMilli = quantityMilli;
-    m_lines[row].fixedAmount.reset(); // a scale label's amount no longer holds for a new quantity
-    reprice();
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return refreshed(m_cart.setQuantity(row, quantityMilli));
 }
 
-void CartModel::setLineDiscount(int row, qint64 permille)
+Status CartModel::setLineDiscount(int row, qint64 permille)
 {
-    if (row < 0 || row >= m_lines.size())
-        return;
-    m_lines[row].discountPermille = permille;
-    reprice();
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return refreshed(m_cart.setLineDiscount(row, permille));
 }
 
-void CartModel::setPriceOverride(int row, std::optional<Money> price)
+Status CartModel::setPriceOverride(int row, std::optional<Money> price)
 {
-    if (row < 0 || row >= m_lines.size())
-        return;
-    m_lines[row].priceOverride = price;
-    m_lines[row].fixedAmount.reset();
-    reprice();
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return refreshed(m_cart.setPriceOverride(row, price));
 }
 
-void CartModel::setOrderDiscount(const OrderDiscount &d)
+Status CartModel::setOrderDiscount(const OrderDiscount &d)
 {
-    m_orderDiscount = d;
-    reprice();
-    if (!m_lines.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return refreshed(m_cart.setOrderDiscount(d));
 }
 
-void CartModel::setLines(const QList<CartLine> &lines, const OrderDiscount &d)
+void CartModel::reset(Cart cart)
 {
     beginResetModel();
-    m_lines = lines;
-    m_orderDiscount = d;
-    reprice();
+    m_cart = std::move(cart);
     endResetModel();
+    Q_EMIT totalsChanged();
 }
 
 void CartModel::clear()
 {
-    setLines({}, OrderDiscount{});
-}
-
-qint64 CartModel::itemCountMilli() const
-{
-    qint64 n = 0;
-    for (const CartLine &l : m_lines)
-        n += l.weighed ? 1000 : l.quantityMilli;
-    return n;
-}
-
-void CartModel::reprice()
-{
-    m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding);
-    Q_EMIT totalsChanged();
+    Cart fresh(m_cart.rounding());
+    reset(std::move(fresh));
 }
 
 } // namespace huike::ui

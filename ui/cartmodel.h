@@ -1,13 +1,13 @@
 #pragma once
 
-#include "sales/pricing.h"
+#include "sales/cart.h"
 
 #include <QAbstractTableModel>
 
 namespace huike::ui {
 
-// The cart on the cashier screen. Holds the lines the cashier built; every amount shown is
-// computed by the engine's pricing, never by the view.
+// The cart on the cashier screen: shows the engine's Cart and passes the cashier's changes to it.
+// Every rule (merging a rescanned item, prices, shares of an order discount) is the Cart's.
 class CartModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -20,34 +20,32 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    void setRounding(RoundingMode mode);
-    // Scanning the same (non-weighed, undiscounted) item again adds to its line. Returns the row.
-    int addLine(const CartLine &line);
-    void removeLine(int row);
-    void setQuantity(int row, qint64 quantityMilli);
-    void setLineDiscount(int row, qint64 permille);
-    void setPriceOverride(int row, std::optional<Money> price);
-    void setOrderDiscount(const OrderDiscount &d);
-    void setLines(const QList<CartLine> &lines, const OrderDiscount &d);
-    void clear();
+    const Cart &cart() const { return m_cart; }
+    const CartLine &line(int row) const { return m_cart.line(row); }
+    const PricedOrder &priced() const { return m_cart.priced(); }
+    bool isEmpty() const { return m_cart.isEmpty(); }
 
-    const QList<CartLine> &lines() const { return m_lines; }
-    const CartLine &line(int row) const { return m_lines.at(row); }
-    const OrderDiscount &orderDiscount() const { return m_orderDiscount; }
-    const PricedOrder &priced() const { return m_priced; }
-    bool isEmpty() const { return m_lines.isEmpty(); }
-    qint64 itemCountMilli() const;
+    // Each passes the change to the Cart; the engine's refusal comes back as the Status.
+    int addLine(const CartLine &line);
+    Status removeLine(int row);
+    Status setQuantity(int row, qint64 quantityMilli);
+    Status setLineDiscount(int row, qint64 permille);
+    Status setPriceOverride(int row, std::optional<Money> price);
+    Status setOrderDiscount(const OrderDiscount &d);
+    void setRounding(RoundingMode mode);
+    void setApprovalToken(const QString &token) { m_cart.setApprovalToken(token); }
+    // A whole new cart (a recalled order, or an empty one after a sale).
+    void reset(Cart cart);
+    void clear();
 
 Q_SIGNALS:
     void totalsChanged();
 
 private:
-    void reprice();
+    // Any change can move every line's share of the order discount: all rows are refreshed.
+    Status refreshed(Status st);
 
-    QList<CartLine> m_lines;
-    OrderDiscount m_orderDiscount;
-    RoundingMode m_rounding = RoundingMode::None;
-    PricedOrder m_priced;
+    Cart m_cart;
 };
 
 } // namespace huike::ui

@@ -37,7 +37,6 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
 {
     setObjectName(QStringLiteral("cashier"));
     m_cart.setRounding(session.ctx().checkout().roundingMode());
-    startNewCart();
 
     auto *root = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -167,9 +166,11 @@ QString CashierWidget::message() const
     return m_message->text();
 }
 
-void CashierWidget::startNewCart()
+bool CashierWidget::report(const Status &st)
 {
-    m_cartUuid = newUuid();
+    if (!st)
+        setMessage(st.error().message, true);
+    return static_cast<bool>(st);
 }
 
 void CashierWidget::focusSearch()
@@ -216,13 +217,15 @@ void CashierWidget::addProduct(const CartLine &line)
 }
 
 bool CashierWidget::addProductWithQuantity(const Product &product, const QString &code,
-                                           std::optional<qint64> multiplier, const ScanMatch *match)
+                                           std::optional<qint64> multiplier, const ScanMatch *match, bool typed)
 {
     CartLine line = cartLineFor(product, 1000, code);
     if (match && match->scaleLabel) {
-        // A scale label carries its own weight and amount.
+        // A scale label carries its own weight and amount. Typed in by hand it is the cashier's
+        // word for them, which the engine treats as a price change.
         line.quantityMilli = match->quantityMilli;
         line.fixedAmount = match->fixedAmount;
+        line.labelKeyed = typed;
     } else if (multiplier) {
         line.quantityMilli = *multiplier;
     } else if (product.weighed) {
@@ -258,14 +261,14 @@ void CashierWidget::addScanned(const QString &code)
             m_search->clear();
         }
     }
-    auto m = m_session.ctx().catalog().lookupScan(scanned);
+    auto m = m_session.ctx().catalog().lookupScan(scanned, scaleRules(m_session.ctx().settings()));
     if (!m) {
         // A beep and a message, never a dialog: the cashier keeps scanning.
         setMessage(m.error().message, true);
         spdlog::info("scan refused: {} ({})", scanned.toStdString(), m.error().message.toStdString());
         return;
     }
-    addProductWithQuantity(m->product, scanned, multiplier, &*m);
+    addProductWithQuantity(m->product, scanned, multiplier, &*m, false);
 }
 
 void CashierWidget::submitSearch()
@@ -289,8 +292,12 @@ void CashierWidget::submitSearch()
     }
     m_search->clear();
     // A code typed in (a smudged label, a slow scanner) is treated as the same code scanned.
-    if (auto exact = m_session.ctx().catalog().lookupScan(text)) {
-        addProductWithQuantity(exact->product, text, multiplier, &*exact);
+    if (auto exact = m_session.ctx().catalog().lookupScan(text, scaleRules(m_session.ctx().settings()))) {
+        if (addProductWithQuantity(exact->product, text, multiplier, &*exact, true) && exact->scaleLabel)
+            setMessage(tr("%1: a scale label typed by hand counts as a price change; a manager approves it "
+                          "at payment.")
+                           .arg(exact->product.name),
+                       false);
         return;
     }
     ProductPicker picker(m_session, text, this);
@@ -300,7 +307,7 @@ void CashierWidget::submitSearch()
     }
     if (execDialog(picker) != QDialog::Accepted)
         return;
-    addProductWithQuantity(picker.chosen(), QString(), multiplier, nullptr);
+    addProductWithQuantity(picker.chosen(), QString(), multiplier, nullptr, true);
 }
 
 void CashierWidget::changeQuantity()
@@ -312,7 +319,7 @@ void CashierWidget::changeQuantity()
     const auto q =
         askQuantity(this, tr("Quantity"), tr("%1: new quantity").arg(l.name), l.quantityMilli, l.weighed);
     if (q)
-        m_cart.setQuantity(row, *q);
+        report(m_cart.setQuantity(row, *q));
     selectRow(row);
 }
 
@@ -331,7 +338,7 @@ void CashierWidget::bumpQuantity(int delta)
         removeLine();
         return;
     }
-    m_cart.setQuantity(row, q);
+    report(m_cart.setQuantity(row, q));
     selectRow(row);
 }
 
@@ -349,7 +356,7 @@ void CashierWidget::lineDiscount()
             return;
         const auto z = parseZhe(*text);
         if (z) {
-            m_cart.setLineDiscount(row, *z);
+            report(m_cart.setLineDiscount(row, *z));
             selectRow(row);
             return;
         }
@@ -368,7 +375,7 @@ void CashierWidget::priceOverride()
                                 l.priceOverride.value_or(l.listPrice));
     if (!price)
         return;
-    m_cart.setPriceOverride(row, *price == l.listPrice ? std::nullopt : std::optional<Money>(*price));
+    report(m_cart.setPriceOverride(row, *price));
     selectRow(row);
 }
 
@@ -376,8 +383,8 @@ void CashierWidget::orderDiscount()
 {
     if (m_cart.isEmpty())
         return;
-    if (const auto d = askOrderDiscount(this, m_cart.orderDiscount()))
-        m_cart.setOrderDiscount(*d);
+    if (const auto d = askOrderDiscount(this, m_cart.cart().orderDiscount()))
+        report(m_cart.setOrderDiscount(*d));
 }
 
 void CashierWidget::removeLine()
@@ -386,7 +393,8 @@ void CashierWidget::removeLine()
     if (row < 0)
         return;
     const QString name = m_cart.line(row).name;
-    m_cart.removeLine(row);
+    if (!report(m_cart.removeLine(row)))
+        return;
     selectRow(std::min(row, m_cart.rowCount() - 1));
     setMessage(tr("Removed %1.").arg(name), false);
 }
@@ -401,12 +409,13 @@ void CashierWidget::clearCart()
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     // A cart recalled from 挂单 is given up for good, with who did it (otherwise it stays recoverable).
-    if (auto st = m_session.ctx().heldOrders().discardRecalled(m_cartUuid, m_session.op().id); !st) {
-        setMessage(st.error().message, true);
-        return;
+    if (m_cart.cart().recalled()) {
+        if (auto st = m_session.ctx().heldOrders().discardRecalled(m_cart.cart().uuid(), m_session.op().id); !st) {
+            setMessage(st.error().message, true);
+            return;
+        }
     }
     m_cart.clear();
-    startNewCart();
     setMessage(tr("Cart cleared."), false);
 }
 
@@ -420,15 +429,13 @@ void CashierWidget::holdOrder()
         askText(this, tr("Hold order"), tr("A note to find it again (optional), e.g. the customer:"));
     if (!label)
         return;
-    auto id =
-        m_session.ctx().heldOrders().hold(RecalledOrder{m_cart.lines(), m_cart.orderDiscount(), m_cartUuid},
-                                          m_cart.priced().total, *label, m_session.op().id);
+    auto id = m_session.ctx().heldOrders().hold(m_cart.cart().heldOrder(), m_cart.priced().total, *label,
+                                                m_session.op().id);
     if (!id) {
         setMessage(id.error().message, true);
         return;
     }
     m_cart.clear();
-    startNewCart();
     setMessage(tr("Order held. F7 recalls it."), false);
 }
 
@@ -447,24 +454,9 @@ void CashierWidget::recallOrder()
         return;
     }
     // The order waited: prices may have changed and goods may have been taken off sale since.
-    QList<CartLine> lines;
     QStringList changes;
-    for (CartLine l : order->lines) {
-        auto p = m_session.ctx().catalog().byId(l.productId);
-        if (!p || !p->active) {
-            changes << tr("%1 is no longer sold and was left out").arg(l.name);
-            continue;
-        }
-        if (!l.fixedAmount && p->price != l.listPrice) {
-            changes << tr("%1 now costs %2").arg(l.name, p->price.display());
-            l.listPrice = p->price;
-        }
-        lines << l;
-    }
-    m_cart.setLines(lines, order->discount);
-    startNewCart();
-    if (!order->uuid.isEmpty())
-        m_cartUuid = order->uuid;
+    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
+                              &changes));
     selectRow(m_cart.rowCount() - 1);
     if (!changes.isEmpty()) {
         setMessage(tr("Order recalled: %1.").arg(changes.join(QStringLiteral("; "))), true);
@@ -486,30 +478,22 @@ void CashierWidget::checkout()
     }
     auto &service = m_session.ctx().checkout();
     // Asked at every payment, never remembered: the cart may have changed since a manager looked.
-    QString approvalToken;
-    if (service.needsManager(m_cart.lines(), m_cart.orderDiscount())) {
-        const auto approval = ManagerAuthDialog::ask(
-            m_session, tr("Changed prices or discounts beyond the cashier's limit need a manager."),
-            service.approvalScope(m_cartUuid, m_cart.lines(), m_cart.orderDiscount()), this);
-        if (!approval)
-            return;
-        approvalToken = approval->token;
-    }
     // Another till may have changed 抹零 since this cart was started: price it as the engine will.
     m_cart.setRounding(service.roundingMode());
+    const Cart &cart = m_cart.cart();
+    if (service.needsManager(cart.lines(), cart.orderDiscount())) {
+        const auto approval = ManagerAuthDialog::ask(
+            m_session, tr("Changed prices, typed scale labels or discounts beyond the cashier's limit need a manager."),
+            service.approvalScope(cart.uuid(), cart.lines(), cart.orderDiscount()), this);
+        if (!approval)
+            return;
+        m_cart.setApprovalToken(approval->token);
+    }
     const Money total = m_cart.priced().total;
     TenderDialog tender(total, this);
     if (execDialog(tender) != QDialog::Accepted)
         return;
-    CheckoutRequest req;
-    req.uuid = m_cartUuid;
-    req.operatorId = m_session.op().id;
-    req.approvalToken = approvalToken;
-    req.shiftId = shift->id;
-    req.lines = m_cart.lines();
-    req.orderDiscount = m_cart.orderDiscount();
-    req.tenders = tender.tenders();
-    auto sale = service.commit(req);
+    auto sale = service.commit(cart.checkoutRequest(m_session.op().id, shift->id, tender.tenders()));
     if (!sale) {
         // Nothing was recorded; the cart stays as it was, with the same id, so paying again
         // cannot make two sales.
@@ -522,7 +506,6 @@ void CashierWidget::checkout()
     m_lastSale->setText(
         tr("%1\nPaid %2   Change %3").arg(sale->receiptNo, sale->total.display(), sale->change.display()));
     m_cart.clear();
-    startNewCart();
     setMessage(sale->change.fen() > 0 ? tr("Done. Give change %1.").arg(sale->change.display()) : tr("Done."),
                false);
     m_session.notifyDocumentCommitted(sale->receiptNo);
@@ -614,7 +597,7 @@ void CashierWidget::updateTotals()
 {
     const PricedOrder &p = m_cart.priced();
     m_total->setText(p.total.display());
-    m_itemCount->setText(formatQuantity(m_cart.itemCountMilli()));
+    m_itemCount->setText(formatQuantity(m_cart.cart().itemCountMilli()));
     m_subtotal->setText(p.subtotal.toString());
     m_discount->setText((-p.discount).toString());
     m_rounding->setText((-p.rounding).toString());

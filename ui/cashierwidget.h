@@ -38,9 +38,10 @@ protected:
 private:
     void submitSearch();
     // Adds `product` with the quantity a scale label, a "3*" multiplier or (weighed goods) the
-    // cashier's answer gives. False when the cashier backed out of the weight.
+    // cashier's answer gives. False when the cashier backed out of the weight. `typed`: the code
+    // came from the keyboard, not the scanner.
     bool addProductWithQuantity(const Product &product, const QString &code, std::optional<qint64> multiplier,
-                                const ScanMatch *match);
+                                const ScanMatch *match, bool typed);
     void addProduct(const CartLine &line);
     int currentRow() const;
     void selectRow(int row);
@@ -60,11 +61,11 @@ private:
     void showHelp();
     void updateTotals();
     void setMessage(const QString &text, bool error);
-    void startNewCart();
+    // Shows the engine's refusal, if any; true when the change was made.
+    bool report(const Status &st);
 
     AppSession &m_session;
     CartModel m_cart;
-    QString m_cartUuid; // one id per cart: a retried checkout records one sale
     QString m_lastReceipt;
     QLineEdit *m_search;
     QTableView *m_table;

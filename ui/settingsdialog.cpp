@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -24,7 +25,7 @@ namespace huike::ui {
 SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_storeName(new QLineEdit), m_storeAddress(new QLineEdit),
       m_storePhone(new QLineEdit), m_receiptFooter(new QLineEdit), m_rounding(new QComboBox),
-      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_operators(new QTableWidget(0, 4))
+      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_scaleMax(new QDoubleSpinBox), m_operators(new QTableWidget(0, 4))
 {
     setWindowTitle(tr("Settings"));
     resize(620, 440);
@@ -62,6 +63,12 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     m_interKey->setSuffix(tr(" ms"));
     m_interKey->setValue(static_cast<int>(s.integer(Settings::kScannerInterKeyMs, 35)));
     form->addRow(tr("Scanner: longest pause between keys"), m_interKey);
+    // A label above what the shop's scales can weigh is a misread or a forged label.
+    m_scaleMax->setRange(0.1, 600.0);
+    m_scaleMax->setDecimals(1);
+    m_scaleMax->setSuffix(tr(" kg"));
+    m_scaleMax->setValue(static_cast<double>(scaleRules(s).maxWeightMilli) / 1000.0);
+    form->addRow(tr("Scale labels: heaviest weight the scales weigh"), m_scaleMax);
     tabs->addTab(checkoutPage, tr("Checkout"));
 
     auto *opsPage = new QWidget;
@@ -167,7 +174,8 @@ void SettingsDialog::save()
     const QList<std::pair<QString, QString>> values = {
         {Settings::kRoundingMode, m_rounding->currentData().toString()},
         {Settings::kCashierDiscountLimit, QString::number(*limit)},
-        {Settings::kScannerInterKeyMs, QString::number(m_interKey->value())}};
+        {Settings::kScannerInterKeyMs, QString::number(m_interKey->value())},
+        {Settings::kScaleMaxWeightGrams, QString::number(qRound64(m_scaleMax->value() * 1000.0))}};
     if (auto st = ctx.settings().change(values, m_session.op().id, ctx.clock().nowMs()); !st) {
         MessageBox::warning(this, windowTitle(), st.error().message);
         return;

@@ -5,6 +5,7 @@
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
+class QDoubleSpinBox;
 class QTableWidget;
 
 namespace huike::ui {
@@ -32,6 +33,7 @@ private:
     QComboBox *m_rounding;
     QLineEdit *m_discountLimit;
     QSpinBox *m_interKey;
+    QDoubleSpinBox *m_scaleMax;
     QTableWidget *m_operators;
 };
 

@@ -72,6 +72,37 @@
     </message>
 </context>
 <context>
+    <name>Cart</name>
+    <message>
+        <source>There is no line %1 in the cart.</source>
+        <translation>购物车中没有第 %1 行。</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>数量必须大于零。</translation>
+    </message>
+    <message>
+        <source>A discount must be between 0 and 10折.</source>
+        <translation>折扣必须在 0 到 10 折之间。</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>An order discount must be between 0 and 10折.</source>
+        <translation>整单折扣必须在 0 到 10 折之间。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold and was left out</source>
+        <translation>%1 已停售，已从单中去掉</translation>
+    </message>
+    <message>
+        <source>%1 now costs %2</source>
+        <translation>%1 现价 %2</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <source>No such product.</source>
@@ -136,6 +167,14 @@
     <message>
         <source>stock &quot;%1&quot; is not a quantity.</source>
         <translation>库存“%1”不是有效的数量。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 says %2 kg of %3: more than the scales weigh (at most %4 kg). Weigh it again.</source>
+        <translation>秤码 %1 显示 %3 重 %2 公斤，超过秤的最大称量（最多 %4 公斤）。请重新称重。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 gives a weight, but %2 is sold by the piece, not by weight.</source>
+        <translation>秤码 %1 是重量码，但 %2 按件销售，不按重量销售。</translation>
     </message>
 </context>
 <context>
@@ -1125,20 +1164,8 @@ Del 删除商品 · Esc 清空
 付款时：F1 现金，F2 银行卡，F3 微信支付，F4 支付宝，Enter 收款，Del 删除上一笔付款</translation>
     </message>
     <message>
-        <source>Changed prices or discounts beyond the cashier&apos;s limit need a manager.</source>
-        <translation>改价或超出收银员权限的折扣需要店长授权。</translation>
-    </message>
-    <message>
         <source>Now scan or type the item.</source>
         <translation>请扫描或输入商品。</translation>
-    </message>
-    <message>
-        <source>%1 is no longer sold and was left out</source>
-        <translation>%1 已停用，已从单中移除</translation>
-    </message>
-    <message>
-        <source>%1 now costs %2</source>
-        <translation>%1 现价 %2</translation>
     </message>
     <message>
         <source>Order recalled: %1.</source>
@@ -1147,6 +1174,14 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Sale %1 voided by %2. Pay back as listed on it.</source>
         <translation>销售单 %1 已作废（作废单号 %2），请按作废单所列方式退款。</translation>
+    </message>
+    <message>
+        <source>%1: a scale label typed by hand counts as a price change; a manager approves it at payment.</source>
+        <translation>%1：手工输入的秤码视同改价，结账时需店长授权。</translation>
+    </message>
+    <message>
+        <source>Changed prices, typed scale labels or discounts beyond the cashier&apos;s limit need a manager.</source>
+        <translation>改价、手工输入的秤码或超出收银员权限的折扣需店长授权。</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1795,14 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Store</source>
         <translation>门店</translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation> 公斤</translation>
+    </message>
+    <message>
+        <source>Scale labels: heaviest weight the scales weigh</source>
+        <translation>秤码：秤的最大称量</translation>
     </message>
 </context>
 <context>

@@ -113,9 +113,19 @@ Result<Product> Catalog::byBarcode(const QString &barcode)
     return byCode;
 }
 
-Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat &format)
+ScaleRules scaleRules(const Settings &settings)
 {
-    const ScannedCode sc = parseScannedCode(raw, format);
+    ScaleRules rules;
+    const QString flags = settings.value(Settings::kScaleWeightFlags).trimmed();
+    if (!flags.isEmpty())
+        rules.format.weightFlags = flags;
+    rules.maxWeightMilli = settings.integer(Settings::kScaleMaxWeightGrams, rules.maxWeightMilli);
+    return rules;
+}
+
+Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleRules &rules)
+{
+    const ScannedCode sc = parseScannedCode(raw, rules.format);
     if (sc.kind == ScannedCode::Kind::Invalid)
         return makeError(ErrorCode::Invalid, sc.problem);
     if (sc.kind == ScannedCode::Kind::Plain) {
@@ -140,12 +150,28 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
         return makeError(
             ErrorCode::Conflict,
             QCoreApplication::translate("Catalog", "%1 is no longer sold (deactivated).").arg(p->name));
+    const auto tooHeavy = [&](qint64 weightMilli) {
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Catalog",
+                                                     "Scale label %1 says %2 kg of %3: more than the scales "
+                                                     "weigh (at most %4 kg). Weigh it again.")
+                             .arg(sc.code, formatQuantity(weightMilli), p->name,
+                                  formatQuantity(rules.maxWeightMilli)));
+    };
     ScanMatch m{*p, 1000, std::nullopt, true};
     if (sc.kind == ScannedCode::Kind::WeightEmbedded) {
+        if (!p->weighed)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Catalog",
+                                                         "Scale label %1 gives a weight, but %2 is sold by the "
+                                                         "piece, not by weight.")
+                                 .arg(sc.code, p->name));
         if (sc.weightGrams <= 0)
             return makeError(
                 ErrorCode::Invalid,
                 QCoreApplication::translate("Catalog", "Scale label %1 has no weight.").arg(sc.code));
+        if (sc.weightGrams > rules.maxWeightMilli)
+            return tooHeavy(sc.weightGrams);
         m.quantityMilli = sc.weightGrams; // grams are thousandths of a kilogram
     } else {
         if (sc.amount.fen() <= 0)
@@ -157,6 +183,8 @@ Result<ScanMatch> Catalog::lookupScan(const QString &raw, const ScaleLabelFormat
             p->price.fen() > 0 ? divRoundHalfUp(Int128(sc.amount.fen()) * 1000, p->price.fen()) : 1000;
         if (m.quantityMilli <= 0)
             m.quantityMilli = 1;
+        if (p->weighed && m.quantityMilli > rules.maxWeightMilli)
+            return tooHeavy(m.quantityMilli);
         m.fixedAmount = sc.amount;
     }
     return m;

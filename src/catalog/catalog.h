@@ -12,6 +12,15 @@
 namespace huike {
 
 class Database;
+class Settings;
+
+// What a scale label may say: its layout (Settings: scale.weight_flags) and the most a store's
+// scales weigh (scale.max_weight_g, 30 kg unless set). A label beyond that is a misread or a forgery.
+struct ScaleRules {
+    ScaleLabelFormat format;
+    qint64 maxWeightMilli = 30'000;
+};
+ScaleRules scaleRules(const Settings &settings);
 
 struct Product {
     qint64 id = 0;
@@ -65,7 +74,10 @@ public:
 
     Result<Product> byId(qint64 id);
     Result<Product> byBarcode(const QString &barcode); // barcodes first, then product codes
-    Result<ScanMatch> lookupScan(const QString &raw, const ScaleLabelFormat &format = {});
+    // A scale label must name an active product by its PLU: a weight label a product sold by
+    // weight, with a weight above zero and within rules.maxWeightMilli; a price label a positive
+    // amount whose implied weight (for goods sold by weight) is within the same bound.
+    Result<ScanMatch> lookupScan(const QString &raw, const ScaleRules &rules = {});
     QList<Product> search(const ProductQuery &query);
     int count(const ProductQuery &query);
 

@@ -105,7 +105,7 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     const qint64 limit = m_settings.integer(Settings::kCashierDiscountLimit, 900);
     for (const CartLine &l : lines) {
         // A changed price always needs a manager, up or down: it is how prices leak at a till.
-        if (l.priceOverride && *l.priceOverride != l.listPrice)
+        if ((l.priceOverride && *l.priceOverride != l.listPrice) || l.labelKeyed)
             return true;
     }
     // The limit holds for what the customer finally pays, line and order discounts together (9折 on
@@ -138,11 +138,16 @@ ApprovalScope CheckoutService::approvalScope(const QString &uuid, const QList<Ca
     // Every manual change counts by its size, a price raised as much as one lowered: the amount
     // binds the approval to what the manager saw.
     const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
+    // A label typed by hand counts by the amount it charges.
     qint64 manual = 0;
-    for (const PricedLine &p : priced.lines)
+    for (int i = 0; i < priced.lines.size(); ++i) {
+        const PricedLine &p = priced.lines.at(i);
+        if (lines.at(i).labelKeyed)
+            manual += p.amount.fen();
         for (const Adjustment &a : p.adjustments)
             if (a.manual)
                 manual += std::llabs(a.amount.fen());
+    }
     return ApprovalScope{kApproveDiscount, uuid, Money::fromFen(manual)};
 }
 

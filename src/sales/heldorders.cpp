@@ -30,10 +30,13 @@ QJsonObject toJson(const RecalledOrder &o)
             j.insert(QStringLiteral("override"), l.priceOverride->fen());
         if (l.fixedAmount)
             j.insert(QStringLiteral("fixed"), l.fixedAmount->fen());
+        if (l.labelKeyed)
+            j.insert(QStringLiteral("keyed"), true);
         lines.append(j);
     }
     return QJsonObject{{QStringLiteral("lines"), lines},
                        {QStringLiteral("uuid"), o.uuid},
+                       {QStringLiteral("member"), o.memberId},
                        {QStringLiteral("order_permille"), o.discount.permille},
                        {QStringLiteral("order_amount"), o.discount.amount.fen()}};
 }
@@ -42,6 +45,7 @@ RecalledOrder fromJson(const QJsonObject &j)
 {
     RecalledOrder o;
     o.uuid = j.value(QStringLiteral("uuid")).toString();
+    o.memberId = j.value(QStringLiteral("member")).toInteger();
     o.discount.permille = j.value(QStringLiteral("order_permille")).toInteger(1000);
     o.discount.amount = Money::fromFen(j.value(QStringLiteral("order_amount")).toInteger());
     for (const QJsonValue &v : j.value(QStringLiteral("lines")).toArray()) {
@@ -59,6 +63,7 @@ RecalledOrder fromJson(const QJsonObject &j)
             c.priceOverride = Money::fromFen(l.value(QStringLiteral("override")).toInteger());
         if (l.contains(QStringLiteral("fixed")))
             c.fixedAmount = Money::fromFen(l.value(QStringLiteral("fixed")).toInteger());
+        c.labelKeyed = l.value(QStringLiteral("keyed")).toBool();
         o.lines.append(c);
     }
     return o;

@@ -24,6 +24,7 @@ struct RecalledOrder {
     QList<CartLine> lines;
     OrderDiscount discount;
     QString uuid; // the cart keeps its sale id across hold/recall
+    qint64 memberId = 0;
 };
 
 // 挂单/取单: a cart put aside (the customer went to fetch something) and picked up again later,

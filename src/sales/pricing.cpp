@@ -43,7 +43,7 @@ PricingState::PricingState(const QList<CartLine> &cart) : m_cart(cart)
 {
     for (const CartLine &l : cart) {
         PricedLine p;
-        p.gross = l.fixedAmount ? *l.fixedAmount : l.listPrice.timesMilli(l.quantityMilli);
+        p.gross = l.fixedAmount && !l.labelKeyed ? *l.fixedAmount : l.listPrice.timesMilli(l.quantityMilli);
         p.unitPrice = l.listPrice;
         p.amount = p.gross;
         m_order.subtotal += p.gross;
@@ -109,11 +109,17 @@ PricedOrder PricingState::finish() &&
 
 namespace {
 
-// 改价: the cashier's unit price instead of the list price. A scale label carries its own amount.
+// 改价: the cashier's unit price instead of the list price. A scanned scale label carries its own
+// amount; one typed in by hand is the cashier's price for the line.
 void priceChangeStep(PricingState &s, const PricingInput &)
 {
     for (int i = 0; i < s.size(); ++i) {
         const CartLine &l = s.cart().at(i);
+        if (l.fixedAmount && l.labelKeyed) {
+            s.adjustLine(i, Adjustment{kAdjustPriceChange, QStringLiteral("label ") + l.fixedAmount->toString(),
+                                       s.lineAmount(i) - *l.fixedAmount, true, false});
+            continue;
+        }
         if (l.fixedAmount || !l.priceOverride)
             continue;
         s.adjustLine(i, Adjustment{kAdjustPriceChange, l.priceOverride->toString(),

@@ -21,6 +21,12 @@ struct CartLine {
     std::optional<Money> priceOverride; // a manual unit price (改价)
     qint64 discountPermille = 1000;     // line discount: 1000 = none, 900 = 9折
     std::optional<Money> fixedAmount;   // a price-embedded scale label: charged exactly
+    // The scale label was typed in, not scanned: its weight or amount is the cashier's word, so
+    // it counts as a price change (priced from the list price, then a price_change adjustment to
+    // the label's amount) and needs a manager's approval like one.
+    bool labelKeyed = false;
+
+    friend bool operator==(const CartLine &, const CartLine &) = default;
 };
 
 struct OrderDiscount {

@@ -30,6 +30,7 @@ public:
         QStringLiteral("checkout.cashier_min_permille");                                     // 900
     static inline const QString kScannerInterKeyMs = QStringLiteral("scanner.inter_key_ms"); // 35
     static inline const QString kScaleWeightFlags = QStringLiteral("scale.weight_flags");    // "2"
+    static inline const QString kScaleMaxWeightGrams = QStringLiteral("scale.max_weight_g"); // 30000
     static inline const QString kCurrentStore = QStringLiteral("store.current_code");
 
 private:

@@ -291,6 +291,20 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     }
     QTest::qWait(80);
     CHECK(scan->text() == QStringLiteral("kkkl"));
+
+    // The same scale label typed in by hand: the cashier's word for the amount, a price change.
+    scan->clear();
+    for (QChar c : label) {
+        QTest::keyClick(scan, c.toLatin1());
+        QTest::qWait(50);
+    }
+    QTest::qWait(80);
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(cashier->cart().rowCount() == 3);
+    CHECK(cashier->cart().line(2).labelKeyed);
+    CHECK_FALSE(cashier->cart().line(1).labelKeyed);
+    CHECK(cashier->message().contains(QStringLiteral("price change")));
+    CHECK(session.ctx().checkout().needsManager(cashier->cart().cart().lines(), {}));
     checkDialogs();
 }
 

@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "core/csv.h"
 #include "reports/integrity.h"
+#include "store/settings.h"
 #include "testsupport.h"
 
 using namespace huike;
@@ -150,6 +151,60 @@ TEST_CASE("lookupScan turns scale labels into quantity and amount", "[catalog][b
         REQUIRE(c.setActive(shop.p.beef.id, false, shop.manager).ok());
         CHECK(c.lookupScan(label("210900201567")).error().code == ErrorCode::Conflict);
         CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'product.deactivate'")) == 2);
+    }
+}
+
+TEST_CASE("a scale label must fit the product it names and what a scale can weigh", "[catalog][barcode]")
+{
+    TestShop shop;
+    Catalog &c = shop.ctx().catalog();
+    Settings &settings = shop.ctx().settings();
+
+    SECTION("a weight label for goods sold by the piece is refused; a price label for them sells")
+    {
+        // 鲜肉月饼 has a PLU (the scale prints its price labels) but is sold by the piece.
+        Product cakes;
+        cakes.code = QStringLiteral("T90");
+        cakes.name = QStringLiteral("鲜肉月饼");
+        cakes.unit = QStringLiteral("个");
+        cakes.price = fen(350);
+        cakes.plu = QStringLiteral("09100");
+        REQUIRE(c.save(cakes, shop.manager).ok());
+        auto byWeight = c.lookupScan(label("220910001000"), scaleRules(settings));
+        REQUIRE_FALSE(byWeight.ok());
+        CHECK(byWeight.error().message.contains(QStringLiteral("鲜肉月饼")));
+        auto byPrice = c.lookupScan(label("210910000700"), scaleRules(settings));
+        INFO(why(byPrice));
+        REQUIRE(byPrice.ok());
+        CHECK(*byPrice->fixedAmount == fen(700));
+        CHECK(byPrice->quantityMilli == 2000);
+    }
+    SECTION("a weight beyond the store's maximum is refused, at the default 30 kg and at a set one")
+    {
+        CHECK(c.lookupScan(label("220900130000"), scaleRules(settings)).ok()); // 30.000 kg: the limit itself
+        auto heavy = c.lookupScan(label("220900130001"), scaleRules(settings));
+        REQUIRE_FALSE(heavy.ok());
+        CHECK(heavy.error().code == ErrorCode::Invalid);
+        CHECK(heavy.error().message.contains(QStringLiteral("30")));
+        REQUIRE(settings.set(Settings::kScaleMaxWeightGrams, QStringLiteral("5000")).ok());
+        CHECK(c.lookupScan(label("220900105000"), scaleRules(settings)).ok());
+        CHECK_FALSE(c.lookupScan(label("220900105001"), scaleRules(settings)).ok());
+        // A price label implies its weight: ¥99.99 of 卤牛肉 at ¥58.00/kg is 1.724 kg, fine; the
+        // same amount of apples at ¥12.98/kg would be 7.7 kg, more than these scales weigh.
+        CHECK(c.lookupScan(label("210900209999"), scaleRules(settings)).ok());
+        CHECK_FALSE(c.lookupScan(label("210900109999"), scaleRules(settings)).ok());
+    }
+    SECTION("the store's weight flags decide which labels carry a weight")
+    {
+        REQUIRE(settings.set(Settings::kScaleWeightFlags, QStringLiteral("3")).ok());
+        auto m = c.lookupScan(label("230900101235"), scaleRules(settings));
+        INFO(why(m));
+        REQUIRE(m.ok());
+        CHECK(m->quantityMilli == 1235);
+        CHECK_FALSE(m->fixedAmount.has_value());
+        auto priced = c.lookupScan(label("220900201567"), scaleRules(settings)); // "2" is now a price label
+        REQUIRE(priced.ok());
+        CHECK(priced->fixedAmount == fen(1567));
     }
 }
 

@@ -1,0 +1,182 @@
+#include "cart.h"
+
+#include "catalog/catalog.h"
+#include "core/uuid.h"
+
+#include <QCoreApplication>
+
+namespace huike {
+
+Cart::Cart(RoundingMode rounding) : m_uuid(newUuid()), m_rounding(rounding)
+{
+    changed();
+}
+
+qint64 Cart::itemCountMilli() const
+{
+    qint64 n = 0;
+    for (const CartLine &l : m_lines)
+        n += l.weighed ? 1000 : l.quantityMilli;
+    return n;
+}
+
+Status Cart::checkRow(int row) const
+{
+    if (row < 0 || row >= m_lines.size())
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Cart", "There is no line %1 in the cart.").arg(row + 1));
+    return Ok{};
+}
+
+void Cart::changed()
+{
+    m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding);
+    m_approvalToken.clear();
+}
+
+int Cart::addLine(const CartLine &line)
+{
+    if (!line.weighed && !line.fixedAmount && !line.labelKeyed) {
+        for (int i = 0; i < m_lines.size(); ++i) {
+            CartLine &l = m_lines[i];
+            if (l.productId == line.productId && !l.weighed && !l.fixedAmount && !l.labelKeyed &&
+                !l.priceOverride && l.discountPermille == 1000 && l.listPrice == line.listPrice) {
+                l.quantityMilli += line.quantityMilli;
+                changed();
+                return i;
+            }
+        }
+    }
+    m_lines.append(line);
+    changed();
+    return size() - 1;
+}
+
+Status Cart::removeLine(int row)
+{
+    if (auto st = checkRow(row); !st)
+        return st;
+    m_lines.removeAt(row);
+    changed();
+    return Ok{};
+}
+
+Status Cart::setQuantity(int row, qint64 quantityMilli)
+{
+    if (auto st = checkRow(row); !st)
+        return st;
+    if (quantityMilli <= 0)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Cart", "The quantity must be more than zero."));
+    CartLine &l = m_lines[row];
+    l.quantityMilli = quantityMilli;
+    l.fixedAmount.reset();
+    l.labelKeyed = false; // the weight is now the cashier's, asked and shown like any other
+    changed();
+    return Ok{};
+}
+
+Status Cart::setLineDiscount(int row, qint64 permille)
+{
+    if (auto st = checkRow(row); !st)
+        return st;
+    if (permille <= 0 || permille > 1000)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Cart", "A discount must be between 0 and 10折."));
+    m_lines[row].discountPermille = permille;
+    changed();
+    return Ok{};
+}
+
+Status Cart::setPriceOverride(int row, std::optional<Money> price)
+{
+    if (auto st = checkRow(row); !st)
+        return st;
+    if (price && price->isNegative())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Cart", "A price cannot be negative."));
+    CartLine &l = m_lines[row];
+    l.priceOverride = price && *price != l.listPrice ? price : std::nullopt;
+    l.fixedAmount.reset();
+    l.labelKeyed = false;
+    changed();
+    return Ok{};
+}
+
+Status Cart::setOrderDiscount(const OrderDiscount &discount)
+{
+    if (discount.permille <= 0 || discount.permille > 1000 || discount.amount.isNegative())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Cart", "An order discount must be between 0 and 10折."));
+    m_orderDiscount = discount;
+    changed();
+    return Ok{};
+}
+
+void Cart::setMember(qint64 memberId)
+{
+    m_memberId = memberId;
+    changed();
+}
+
+void Cart::setRounding(RoundingMode mode)
+{
+    if (mode == m_rounding)
+        return;
+    m_rounding = mode;
+    changed();
+}
+
+void Cart::clear()
+{
+    *this = Cart(m_rounding);
+}
+
+RecalledOrder Cart::heldOrder() const
+{
+    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_memberId};
+}
+
+CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId, const QList<TenderInput> &tenders) const
+{
+    CheckoutRequest r;
+    r.uuid = m_uuid;
+    r.operatorId = operatorId;
+    r.approvalToken = m_approvalToken;
+    r.shiftId = shiftId;
+    r.memberId = m_memberId;
+    r.lines = m_lines;
+    r.orderDiscount = m_orderDiscount;
+    r.tenders = tenders;
+    return r;
+}
+
+Cart Cart::recall(const RecalledOrder &order, Catalog &catalog, RoundingMode rounding, QStringList *changes)
+{
+    Cart cart(rounding);
+    if (!order.uuid.isEmpty())
+        cart.m_uuid = order.uuid; // the same sale: a retry after recall still records one
+    cart.m_recalled = true;
+    cart.m_memberId = order.memberId;
+    cart.m_orderDiscount = order.discount;
+    for (CartLine l : order.lines) {
+        auto p = catalog.byId(l.productId);
+        if (!p || !p->active) {
+            if (changes)
+                *changes << QCoreApplication::translate("Cart", "%1 is no longer sold and was left out").arg(l.name);
+            continue;
+        }
+        // A scale label's amount was printed at the old price and is charged as printed.
+        if (!l.fixedAmount && p->price != l.listPrice) {
+            if (changes)
+                *changes << QCoreApplication::translate("Cart", "%1 now costs %2").arg(l.name, p->price.display());
+            l.listPrice = p->price;
+            if (l.priceOverride == l.listPrice)
+                l.priceOverride.reset();
+        }
+        cart.m_lines << l;
+    }
+    cart.changed();
+    return cart;
+}
+
+} // namespace huike

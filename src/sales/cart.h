@@ -1,0 +1,78 @@
+#pragma once
+
+#include "checkout.h"
+#include "heldorders.h"
+#include "pricing.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace huike {
+
+class Catalog;
+
+// The sale being rung up at a till, as the engine keeps it: its lines, member, order discount,
+// the sale's id and the manager's approval of its manual adjustments. The screen shows a Cart and
+// asks it to change; it never prices or merges lines itself, so the GUI, huike-cli and a later
+// chain server build the same sale from the same steps.
+class Cart {
+public:
+    explicit Cart(RoundingMode rounding = RoundingMode::None);
+
+    const QString &uuid() const { return m_uuid; }
+    const QList<CartLine> &lines() const { return m_lines; }
+    const CartLine &line(int row) const { return m_lines.at(row); }
+    int size() const { return static_cast<int>(m_lines.size()); }
+    bool isEmpty() const { return m_lines.isEmpty(); }
+    const OrderDiscount &orderDiscount() const { return m_orderDiscount; }
+    qint64 memberId() const { return m_memberId; }
+    RoundingMode rounding() const { return m_rounding; }
+    const PricedOrder &priced() const { return m_priced; }
+    // Items for the "n items" display: a weighed line is one item whatever it weighs.
+    qint64 itemCountMilli() const;
+    // True when this cart came back from 取单: clearing it cancels that held order.
+    bool recalled() const { return m_recalled; }
+
+    // Scanning the same (non-weighed, unchanged) item again adds to its line. Returns the row.
+    int addLine(const CartLine &line);
+    Status removeLine(int row);
+    // A new quantity also drops a scale label's amount, which held for the label's weight only.
+    Status setQuantity(int row, qint64 quantityMilli);
+    Status setLineDiscount(int row, qint64 permille);
+    // 改价; std::nullopt or the list price puts the list price back.
+    Status setPriceOverride(int row, std::optional<Money> price);
+    Status setOrderDiscount(const OrderDiscount &discount);
+    void setMember(qint64 memberId);
+    void setRounding(RoundingMode mode);
+    // A fresh, empty cart with a new sale id.
+    void clear();
+
+    // The manager's approval of this cart's manual adjustments as they are now. Any change to
+    // the cart drops it: what was approved is no longer what would be sold.
+    const QString &approvalToken() const { return m_approvalToken; }
+    void setApprovalToken(const QString &token) { m_approvalToken = token; }
+
+    // What is held (挂单) and what a sale is committed from.
+    RecalledOrder heldOrder() const;
+    CheckoutRequest checkoutRequest(qint64 operatorId, qint64 shiftId, const QList<TenderInput> &tenders) const;
+
+    // 取单: the held order as a cart again, re-priced against today's catalog. Goods taken off sale
+    // since are left out and changed prices taken, each said in `changes` for the cashier.
+    static Cart recall(const RecalledOrder &order, Catalog &catalog, RoundingMode rounding, QStringList *changes);
+
+private:
+    Status checkRow(int row) const;
+    void changed();
+
+    QString m_uuid;
+    QList<CartLine> m_lines;
+    OrderDiscount m_orderDiscount;
+    qint64 m_memberId = 0;
+    RoundingMode m_rounding = RoundingMode::None;
+    PricedOrder m_priced;
+    QString m_approvalToken;
+    bool m_recalled = false;
+};
+
+} // namespace huike
