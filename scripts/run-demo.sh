@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Installs what Huike needs, builds it, and starts it on a demo store.
-#   ./scripts/run-demo.sh                  the shop's own data folder (a demo store on first start)
-#   HUIKE_DB=/tmp/demo.db ./scripts/run-demo.sh   another database file
+#   ./scripts/run-demo.sh                  the demo store in ~/.local/share/huike-demo/demo.db (made on first run)
+#   HUIKE_DB=/tmp/demo.db ./scripts/run-demo.sh   another demo file
 #   HUIKE_XVFB=1 ./scripts/run-demo.sh     no screen here: run inside Xvfb (see below)
+# The demo lives in a file of its own: the shop's real database (build/default/bin/huike without --db)
+# is never filled with demo data; its first start opens the set-up window instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${HUIKE_XVFB:-}" = "1" ]; then ./scripts/install-deps.sh --xvfb; else ./scripts/install-deps.sh; fi
 cmake --preset default >/dev/null
 cmake --build --preset default --target huike huike-cli
 BIN=build/default/bin
-DB_ARGS=()
-if [ -n "${HUIKE_DB:-}" ]; then DB_ARGS=(--db "$HUIKE_DB"); fi
+DB="${HUIKE_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/huike-demo/demo.db}"
+mkdir -p "$(dirname "$DB")"
+if [ ! -s "$DB" ]; then
+  echo "Creating the demo store in $DB (a few seconds)..."
+  "$BIN/huike-cli" init --db "$DB" --demo
+fi
+DB_ARGS=(--db "$DB")
 
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   echo "Starting Huike. Demo logins: cashier 1001 / PIN 1234, manager 8001 / PIN 8888, admin 9001 / PIN 9999."
@@ -23,7 +30,6 @@ if [ "${HUIKE_XVFB:-}" = "1" ]; then
 fi
 # No screen and no request for Xvfb: prove the app starts on the demo store, and say how to view it.
 echo "No display found (DISPLAY is not set). Starting Huike without a screen to check it and its demo store"
-echo "(the first start creates the demo store, which takes a few seconds)..."
 QT_QPA_PLATFORM=offscreen "$BIN/huike" "${DB_ARGS[@]}" --measure-startup 1001:1234 2>/dev/null
 "$BIN/huike-cli" verify "${DB_ARGS[@]}"
 echo "Huike is built and its demo store is ready. To use it, run this command from a desktop session, or"

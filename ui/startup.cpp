@@ -1,12 +1,13 @@
 #include "startup.h"
 
 #include "app/appcontext.h"
+#include "app/storesetup.h"
 #include "appsession.h"
 #include "cashierwidget.h"
 #include "core/log.h"
-#include "demo/demo.h"
 #include "dialogs.h"
 #include "mainwindow.h"
+#include "setupdialog.h"
 #include "style.h"
 
 #include <QApplication>
@@ -16,7 +17,6 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
@@ -64,31 +64,22 @@ int runApp(QApplication &app)
     const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
                                                             : AppContext::defaultDatabasePath();
     static SystemClock clock;
+    // A file without a store is a new shop: it is set up, never filled with a demo store and its
+    // published PINs unasked. (./scripts/run-demo.sh makes its demo store with huike-cli init --demo.)
+    if (auto holds = holdsStore(path); holds && !*holds) {
+        if (parser.isSet(QStringLiteral("measure-startup"))) {
+            std::fprintf(stderr, "%s holds no store: create one first (huike-cli init)\n", qPrintable(path));
+            return 1;
+        }
+        SetupDialog setup(path, clock);
+        if (execDialog(setup) != QDialog::Accepted)
+            return 0;
+    }
     auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")), true);
     if (!ctx) {
         MessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
                               ctx.error().message);
         return 1;
-    }
-    if ((*ctx)->isEmpty()) {
-        // First start: a demo store, so every screen has something true to show.
-        QProgressDialog progress(
-            QCoreApplication::translate("Startup", "First start: creating the demo store..."), QString(), 0,
-            100);
-        progress.setWindowTitle(QCoreApplication::translate("Startup", "Huike POS"));
-        progress.setMinimumDuration(0);
-        progress.show();
-        auto r = createDemoStore((*ctx)->db(), DemoOptions{}, clock.nowMs(), [&](int pct) {
-            progress.setValue(pct);
-            QCoreApplication::processEvents();
-        });
-        if (!r || !(*ctx)->reloadStore()) {
-            MessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
-                                  r ? QString() : r.error().message);
-            return 1;
-        }
-        spdlog::info("demo store created in {}: {} products, {} members, {} sales", path.toStdString(),
-                     r->products, r->members, r->sales);
     }
     spdlog::info("database {} open", path.toStdString());
 

@@ -888,9 +888,28 @@
         <source>Huike POS</source>
         <translation>汇客收银</translation>
     </message>
+</context>
+<context>
+    <name>StoreSetup</name>
     <message>
-        <source>First start: creating the demo store...</source>
-        <translation>首次启动：正在创建演示门店……</translation>
+        <source>The store needs a name.</source>
+        <translation>请填写门店名称。</translation>
+    </message>
+    <message>
+        <source>The administrator needs a PIN.</source>
+        <translation>请为管理员设置密码。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s code is 1 to 12 digits, typed at login.</source>
+        <translation>管理员工号为 1 到 12 位数字，登录时输入。</translation>
+    </message>
+    <message>
+        <source>%1 already holds a store; nothing was changed.</source>
+        <translation>%1 中已有门店，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot move the new store into place at %1.</source>
+        <translation>无法将新建的门店数据放到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1822,69 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Scale labels: heaviest weight the scales weigh</source>
         <translation>秤码：秤的最大称量</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::SetupDialog</name>
+    <message>
+        <source>Set up the store</source>
+        <translation>开店设置</translation>
+    </message>
+    <message>
+        <source>This is the first start on %1. Tell Huike about the shop and its administrator, who then adds cashiers, goods and settings.</source>
+        <translation>这是 %1 的首次启动。请填写门店和管理员信息，之后由管理员添加收银员、商品和设置。</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s code</source>
+        <translation>管理员工号</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s PIN (4 to 12)</source>
+        <translation>管理员密码（4 到 12 位）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>创建门店</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the administrator&apos;s PIN twice, the same.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Creating the store...</source>
+        <translation>正在创建门店……</translation>
+    </message>
+    <message>
+        <source>Add demo data</source>
+        <translation>添加演示数据</translation>
+    </message>
+    <message>
+        <source>For trying Huike out: sample goods, members, months of sales and demo cashiers whose PINs are published (1001/1234, 8001/8888). Not for a shop&apos;s real file.</source>
+        <translation>用于试用汇客：示例商品、会员、几个月的销售记录，以及密码公开的演示收银员（1001/1234、8001/8888）。请勿用于门店的正式数据。</translation>
     </message>
 </context>
 <context>

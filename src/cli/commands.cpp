@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "app/appcontext.h"
+#include "app/storesetup.h"
 #include "core/uuid.h"
 #include "demo/demo.h"
 #include "reports/integrity.h"
@@ -79,97 +80,39 @@ int cmdInit(const QStringList &args)
              {QStringLiteral("months"), QStringLiteral("months of demo sales"), QStringLiteral("M")},
              {QStringLiteral("seed"), QStringLiteral("demo seed"), QStringLiteral("S")},
              {QStringLiteral("store-name"), QStringLiteral("store name"), QStringLiteral("NAME")},
-             {QStringLiteral("admin-pin"), QStringLiteral("PIN of operator 9001"), QStringLiteral("PIN")}}))
+             {QStringLiteral("address"), QStringLiteral("store address"), QStringLiteral("TEXT")},
+             {QStringLiteral("phone"), QStringLiteral("store telephone"), QStringLiteral("TEXT")},
+             {QStringLiteral("admin-code"), QStringLiteral("the administrator's login code (default 9001)"),
+              QStringLiteral("CODE")},
+             {QStringLiteral("admin-pin"),
+              QStringLiteral("the administrator's PIN (required without --demo; with --demo it replaces 9999)"),
+              QStringLiteral("PIN")}}))
         return 2;
     const QString path = QFileInfo(dbPath(p)).absoluteFilePath();
-    if (QFileInfo::exists(path)) {
-        // Looked at read-only: a file that holds a store is never touched.
-        Database::Options ro;
-        ro.readOnly = true;
-        auto existing = Database::open(path, ro);
-        if (!existing) {
-            err() << "error: " << existing.error().message << "\n";
-            return 1;
-        }
-        QSqlQuery q((*existing)->db());
-        if ((*existing)->schemaVersion() > 0 && q.exec(QStringLiteral("SELECT COUNT(*) FROM stores")) && q.next() &&
-            q.value(0).toLongLong() > 0) {
-            err() << "error: " << path << " already holds a store; nothing was changed.\n";
-            return 1;
-        }
-    }
-    const bool demo = p.isSet(QStringLiteral("demo"));
-    const QString pin = p.value(QStringLiteral("admin-pin"));
-    if (!demo && pin.isEmpty()) {
-        err() << "error: give --admin-pin for operator 9001 (or --demo for a demo store)\n";
+    StoreSetup setup;
+    setup.demo = p.isSet(QStringLiteral("demo"));
+    setup.name = p.value(QStringLiteral("store-name"));
+    setup.address = p.value(QStringLiteral("address"));
+    setup.phone = p.value(QStringLiteral("phone"));
+    if (p.isSet(QStringLiteral("admin-code")))
+        setup.adminCode = p.value(QStringLiteral("admin-code"));
+    setup.adminPin = p.value(QStringLiteral("admin-pin"));
+    if (!setup.demo && setup.adminPin.isEmpty()) {
+        err() << "error: give --admin-pin for the administrator (or --demo for a demo store)\n";
         return 2;
     }
-    // Built in a file of its own beside the target and renamed into place once complete (rename
-    // is atomic): a crash at any moment leaves no store or a whole one, never half of one.
-    const QString tmp = QStringLiteral("%1.init-%2.tmp").arg(path).arg(QCoreApplication::applicationPid());
-    auto removeFiles = [](const QString &base) {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(base + suffix);
-    };
-    removeFiles(tmp);
-    QString summary;
-    {
-        auto opened = AppContext::open(tmp, g_clock);
-        if (!opened) {
-            err() << "error: " << opened.error().message << "\n";
-            removeFiles(tmp);
-            return 1;
-        }
-        std::unique_ptr<AppContext> ctx = std::move(*opened);
-        auto fail = [&](const QString &message) {
-            err() << "error: " << message << "\n";
-            ctx.reset();
-            removeFiles(tmp);
-            return 1;
-        };
-        if (demo) {
-            DemoOptions o;
-            o.members = intOption(p, QStringLiteral("members"), o.members);
-            o.months = intOption(p, QStringLiteral("months"), o.months);
-            o.seed = static_cast<quint32>(intOption(p, QStringLiteral("seed"), static_cast<int>(o.seed)));
-            QElapsedTimer t;
-            t.start();
-            auto r = createDemoStore(ctx->db(), o, g_clock.nowMs());
-            if (!r)
-                return fail(r.error().message);
-            summary = QStringLiteral("demo store in %1: %2 products, %3 members, %4 sales, %5 refunds, %6 shifts (%7 ms)")
-                          .arg(path)
-                          .arg(r->products)
-                          .arg(r->members)
-                          .arg(r->sales)
-                          .arg(r->refunds)
-                          .arg(r->shifts)
-                          .arg(t.elapsed());
-        } else {
-            // An empty shop: one store and the administrator, who sets up the rest.
-            const QString name = p.isSet(QStringLiteral("store-name")) ? p.value(QStringLiteral("store-name"))
-                                                                       : QStringLiteral("我的店");
-            if (auto st = ctx->db().exec(QStringLiteral("INSERT INTO stores(code, name) VALUES ('S01', ?)"), {name}); !st)
-                return fail(st.error().message);
-            if (auto st = ctx->settings().set(Settings::kCurrentStore, QStringLiteral("S01")); !st)
-                return fail(st.error().message);
-            if (auto id = ctx->operators().create(QStringLiteral("9001"), QStringLiteral("管理员"), Role::Admin, pin, 0);
-                !id)
-                return fail(id.error().message);
-            summary = QStringLiteral("empty store in %1; log in as 9001").arg(path);
-        }
-        // One file to move: the WAL folded back in before the rename (the store returns to WAL on
-        // its next open).
-        if (auto st = ctx->db().exec(QStringLiteral("PRAGMA journal_mode=DELETE")); !st)
-            return fail(st.error().message);
-    }
-    removeFiles(path); // an empty file that held no store (checked above)
-    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
-        err() << "error: cannot move the new store to " << path << "\n";
-        removeFiles(tmp);
+    if (!setup.demo && setup.name.isEmpty())
+        setup.name = QStringLiteral("我的店");
+    setup.demoOptions.members = intOption(p, QStringLiteral("members"), setup.demoOptions.members);
+    setup.demoOptions.months = intOption(p, QStringLiteral("months"), setup.demoOptions.months);
+    setup.demoOptions.seed =
+        static_cast<quint32>(intOption(p, QStringLiteral("seed"), static_cast<int>(setup.demoOptions.seed)));
+    auto made = createStoreFile(path, setup, g_clock);
+    if (!made) {
+        err() << "error: " << made.error().message << "\n";
         return 1;
     }
-    out() << summary << "\n";
+    out() << *made << " in " << path << "\n";
     return 0;
 }
 

@@ -9,7 +9,8 @@ using namespace huike::cli;
 static void usage()
 {
     err() << "usage: huike-cli COMMAND [options]\n"
-             "  init --db PATH [--demo] [--members N] [--months M] [--seed S]\n"
+             "  init --db PATH (--admin-pin PIN | --demo [--members N] [--months M] [--seed S])\n"
+             "       [--store-name NAME] [--address TEXT] [--phone TEXT] [--admin-code CODE]\n"
              "  verify --db PATH\n"
              "  simulate --db PATH --sales N [--seed S]\n"
              "  receipt --db PATH [--width 32|48] NUMBER\n"

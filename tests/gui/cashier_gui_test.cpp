@@ -17,12 +17,16 @@
 #include "receiptdialog.h"
 #include "refunddialog.h"
 #include "reports/integrity.h"
+#include "setupdialog.h"
+#include "store/settings.h"
 #include "tenderdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
+#include <QPushButton>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
@@ -303,7 +307,8 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     REQUIRE(cashier->cart().rowCount() == 3);
     CHECK(cashier->cart().line(2).labelKeyed);
     CHECK_FALSE(cashier->cart().line(1).labelKeyed);
-    CHECK(cashier->message().contains(QStringLiteral("price change")));
+    CHECK(cashier->message().startsWith(cashier->cart().line(2).name));
+    CHECK((cashier->message().contains(QStringLiteral("改价")) || cashier->message().contains(QStringLiteral("price change"))));
     CHECK(session.ctx().checkout().needsManager(cashier->cart().cart().lines(), {}));
     checkDialogs();
 }
@@ -546,4 +551,51 @@ TEST_CASE("a failed check inside a scripted dialog is a test failure, not an abo
     // Still running: the dialog was closed, the prompt came back empty, the failure is listed.
     CHECK_FALSE(answer.has_value());
     CHECK(DialogScript::takeFailures().size() == 1);
+}
+
+TEST_CASE("the first start on a new file sets up the shop's own store, with no demo data", "[gui][setup]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.db"));
+    SetupDialog d(path, g_clock);
+    d.show();
+    const auto field = [&](const char *name) { return d.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+    // Chinese comes through the input method, as whole text rather than key presses.
+    field("storeName")->insert(QStringLiteral("老王烟酒店"));
+    field("storeAddress")->insert(QStringLiteral("杭州市西湖区文三路90号"));
+    QTest::keyClicks(field("storePhone"), QStringLiteral("0571-88886666"));
+    field("adminCode")->clear();
+    QTest::keyClicks(field("adminCode"), QStringLiteral("6600"));
+    field("adminName")->insert(QStringLiteral("王建国"));
+    QTest::keyClicks(field("adminPin"), QStringLiteral("271828"));
+    QTest::keyClicks(field("adminPinAgain"), QStringLiteral("271829"));
+    QTest::keyClick(field("adminPinAgain"), Qt::Key_Return);
+    CHECK(d.result() != QDialog::Accepted);
+    CHECK_FALSE(d.message().isEmpty());
+    CHECK_FALSE(QFileInfo::exists(path)); // nothing is written until the form is right
+    screenshot(&d, QStringLiteral("setup"));
+
+    QTest::keyClicks(field("adminPinAgain"), QStringLiteral("271828"));
+    QTest::keyClick(d.findChild<QPushButton *>(QStringLiteral("createStore")), Qt::Key_Space);
+    INFO(d.message().toStdString());
+    REQUIRE(d.result() == QDialog::Accepted);
+
+    auto ctx = AppContext::open(path, g_clock, QStringLiteral("POS1"));
+    REQUIRE(ctx.ok());
+    CHECK((*ctx)->store().storeCode == QStringLiteral("S01"));
+    auto info = loadStore((*ctx)->db(), (*ctx)->store().storeId);
+    REQUIRE(info.ok());
+    CHECK(info->name == QStringLiteral("老王烟酒店"));
+    CHECK(info->phone == QStringLiteral("0571-88886666"));
+    auto admin = (*ctx)->operators().login(QStringLiteral("6600"), QStringLiteral("271828"));
+    REQUIRE(admin.ok());
+    CHECK(admin->name == QStringLiteral("王建国"));
+    CHECK(admin->role == Role::Admin);
+    // No demo store and no published PINs in a real shop's file.
+    CHECK_FALSE((*ctx)->operators().login(QStringLiteral("1001"), QStringLiteral("1234")).ok());
+    QSqlQuery q((*ctx)->db().db());
+    REQUIRE(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM products) + (SELECT COUNT(*) FROM sales)")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toLongLong() == 0);
+    checkDialogs();
 }
