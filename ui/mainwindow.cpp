@@ -79,9 +79,13 @@ bool MainWindow::login()
     if (execDialog(d) != QDialog::Accepted)
         return false;
     m_session.setOperator(d.loggedIn());
-    // Nothing is sold, refunded or voided outside a shift: every yuan must show in a 交班 report.
-    while (!m_session.shift()) {
-        if (openShift(m_session, this))
+    // Nothing is sold, refunded or voided outside a shift: every yuan must show in a 交班 report,
+    // and in the report of the cashier who took it.
+    for (;;) {
+        const auto shift = m_session.shift();
+        if (shift && shift->operatorId == m_session.op().id)
+            break;
+        if (shift ? settleForeignShift(m_session, this) : openShift(m_session, this))
             continue;
         m_session.logout();
         return login();

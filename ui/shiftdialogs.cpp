@@ -3,6 +3,7 @@
 #include "appsession.h"
 #include "dialogs.h"
 #include "inputdialogs.h"
+#include "managerauthdialog.h"
 #include "style.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,50 @@
 #include <QVBoxLayout>
 
 namespace huike::ui {
+
+bool settleForeignShift(AppSession &session, QWidget *parent)
+{
+    const auto shift = session.shift();
+    if (!shift || shift->operatorId == session.op().id)
+        return true;
+    const QString title = QCoreApplication::translate("Shift", "Another cashier's shift");
+    QMessageBox box(QMessageBox::Question, title,
+                    QCoreApplication::translate("Shift",
+                                                "%1's shift is still open on this till. Close it with its "
+                                                "report (交班) before you start, or take it over with its "
+                                                "drawer uncounted, with a manager's approval.")
+                        .arg(shift->operatorName),
+                    QMessageBox::NoButton, parent);
+    QPushButton *close = box.addButton(
+        QCoreApplication::translate("Shift", "Close %1's shift (交班)").arg(shift->operatorName), QMessageBox::AcceptRole);
+    close->setObjectName(QStringLiteral("closeForeignShift"));
+    QPushButton *take =
+        box.addButton(QCoreApplication::translate("Shift", "Take it over (manager)"), QMessageBox::ActionRole);
+    take->setObjectName(QStringLiteral("takeOverShift"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(close);
+    box.setEscapeButton(cancel);
+    execDialog(box);
+    if (box.clickedButton() == close)
+        return closeShift(session, parent);
+    if (box.clickedButton() != take)
+        return false;
+    const auto approval = ManagerAuthDialog::ask(
+        session,
+        QCoreApplication::translate("Shift", "%1 takes over %2's shift and drawer: from now on any cash difference "
+                                             "is %1's.")
+            .arg(session.op().name, shift->operatorName),
+        ApprovalScope{kApproveHandover, QString::number(shift->id), Money()}, parent);
+    if (!approval)
+        return false;
+    auto handed = session.ctx().shifts().handOver(shift->id, session.op().id, approval->token);
+    if (!handed) {
+        MessageBox::warning(parent, title, handed.error().message);
+        return false;
+    }
+    session.notifyShiftChanged();
+    return true;
+}
 
 void showTextReport(QWidget *parent, const QString &title, const QString &text)
 {
@@ -59,7 +104,7 @@ bool openShift(AppSession &session, QWidget *parent)
         MessageBox::warning(parent, QCoreApplication::translate("Shift", "Open shift"),
                              shift.error().message);
         if (shift.error().code == ErrorCode::Conflict)
-            return true; // someone else's shift is open on this till: carry on in it
+            return true; // another cashier opened one meanwhile: the login settles it (settleForeignShift)
     }
 }
 

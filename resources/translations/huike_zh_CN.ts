@@ -43,6 +43,10 @@
         <source>The manager approved %1 of %2 on %3, not %4 of %5 on %6: ask the manager again.</source>
         <translation>店长授权的是 %3 的%1（%2），而不是 %6 的%4（%5），请重新请店长授权。</translation>
     </message>
+    <message>
+        <source>a shift handed over</source>
+        <translation>交接班次</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -254,6 +258,10 @@
     <message>
         <source>No shift is open on this till: open one (log in at the till) before ringing anything up.</source>
         <translation>本收银台没有开班：请先登录开班再收银。</translation>
+    </message>
+    <message>
+        <source>This till&apos;s shift is %1&apos;s: close it (交班) or have a manager hand it over before selling in it.</source>
+        <translation>本机当前是 %1 的班次：请先交班，或由店长授权交接后再收银。</translation>
     </message>
 </context>
 <context>
@@ -549,6 +557,25 @@
     </message>
 </context>
 <context>
+    <name>Pricing</name>
+    <message>
+        <source>Price change</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditDialog</name>
     <message>
         <source>Product</source>
@@ -670,10 +697,6 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>discount</source>
-        <translation>优惠</translation>
-    </message>
-    <message>
         <source>Items %1</source>
         <translation>件数 %1</translation>
     </message>
@@ -682,20 +705,16 @@
         <translation>小计 %1</translation>
     </message>
     <message>
-        <source>Discount</source>
-        <translation>优惠</translation>
-    </message>
-    <message>
-        <source>Rounding</source>
-        <translation>抹零</translation>
-    </message>
-    <message>
         <source>TOTAL</source>
         <translation>合计</translation>
     </message>
     <message>
         <source>Change</source>
         <translation>找零</translation>
+    </message>
+    <message>
+        <source>You saved</source>
+        <translation>共优惠</translation>
     </message>
 </context>
 <context>
@@ -794,6 +813,26 @@
         <source>Shift report</source>
         <translation>交班报表</translation>
     </message>
+    <message>
+        <source>Another cashier&apos;s shift</source>
+        <translation>其他收银员的班次</translation>
+    </message>
+    <message>
+        <source>%1&apos;s shift is still open on this till. Close it with its report (交班) before you start, or take it over with its drawer uncounted, with a manager&apos;s approval.</source>
+        <translation>本机上 %1 的班次尚未结束。请先交班（打印交班报表），或经店长授权后直接接班（钱箱不清点）。</translation>
+    </message>
+    <message>
+        <source>Close %1&apos;s shift (交班)</source>
+        <translation>为 %1 交班</translation>
+    </message>
+    <message>
+        <source>Take it over (manager)</source>
+        <translation>接班（需店长授权）</translation>
+    </message>
+    <message>
+        <source>%1 takes over %2&apos;s shift and drawer: from now on any cash difference is %1&apos;s.</source>
+        <translation>%1 接手 %2 的班次和钱箱：此后的现金差额由 %1 负责。</translation>
+    </message>
 </context>
 <context>
     <name>Shifts</name>
@@ -880,6 +919,14 @@
     <message>
         <source>Over</source>
         <translation>长款</translation>
+    </message>
+    <message>
+        <source>Handing a shift over needs a manager&apos;s approval.</source>
+        <translation>交接班次需要店长授权。</translation>
+    </message>
+    <message>
+        <source>The shift is already %1&apos;s.</source>
+        <translation>该班次已属于 %1。</translation>
     </message>
 </context>
 <context>

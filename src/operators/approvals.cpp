@@ -60,6 +60,8 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a void");
     if (action == kApproveDiscount)
         return QCoreApplication::translate("Approvals", "a discount or price change");
+    if (action == kApproveHandover)
+        return QCoreApplication::translate("Approvals", "a shift handed over");
     return action;
 }
 

@@ -210,7 +210,7 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         return existing.error();
     if (existing->has_value())
         return **existing; // the first attempt committed: report it, record nothing new
-    if (auto st = requireOpenShift(m_db, m_store, request.shiftId); !st)
+    if (auto st = requireOpenShift(m_db, m_store, request.shiftId, request.operatorId); !st)
         return st.error();
     // The cart's prices came from the screen: each must still be the catalog's, and the product
     // still on sale (a held order recalled after a price change, another till editing the price).

@@ -50,7 +50,7 @@ Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId)
     return out;
 }
 
-Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId)
+Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId, qint64 cashierId)
 {
     if (shiftId <= 0)
         return makeError(ErrorCode::Conflict,
@@ -58,19 +58,28 @@ Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId)
                                                      "No shift is open on this till: open one (log in "
                                                      "at the till) before ringing anything up."));
     QSqlQuery &q =
-        db.prepared(QStringLiteral("SELECT store_id, terminal, closed_at_ms FROM shifts WHERE id = ?"));
+        db.prepared(QStringLiteral("SELECT s.store_id, s.terminal, s.closed_at_ms, s.operator_id, o.name FROM shifts s "
+                                   "JOIN operators o ON o.id = s.operator_id WHERE s.id = ?"));
     q.bindValue(0, shiftId);
     if (!q.exec())
         return storageError(q);
     const bool found = q.next();
     const bool ok = found && q.value(0).toLongLong() == store.storeId &&
                     q.value(1).toString() == store.terminal && q.value(2).isNull();
+    const bool theirs = !found || cashierId <= 0 || q.value(3).toLongLong() == cashierId;
+    const QString owner = found ? q.value(4).toString() : QString();
     q.finish();
     if (!ok)
         return makeError(ErrorCode::Conflict,
                          QCoreApplication::translate("Checkout",
                                                      "The shift is closed or belongs to another till: log in "
                                                      "again to open a shift."));
+    if (!theirs)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Checkout",
+                                                     "This till's shift is %1's: close it (交班) or have a manager "
+                                                     "hand it over before selling in it.")
+                             .arg(owner));
     return Ok{};
 }
 

@@ -78,6 +78,8 @@ Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId);
 QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qint64 seq);
 // A document goes into an open shift of this till: a closed 交班 never changes, and nothing is
 // rung up outside a shift (the CLI opens one as the GUI does).
-Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId);
+// `cashierId` > 0: the shift must also be that operator's (a sale is rung up in the seller's own
+// shift; a manager's refund or void may be rung up in the cashier's, whose drawer pays it out).
+Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId, qint64 cashierId = 0);
 
 } // namespace huike

@@ -2,6 +2,7 @@
 
 #include "counterinput.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
@@ -37,6 +38,19 @@ QList<qint64> allocateProportionally(qint64 total, const QList<qint64> &weights)
         left -= step;
     }
     return parts;
+}
+
+QString adjustmentLabel(const QString &source)
+{
+    if (source == kAdjustPriceChange)
+        return QCoreApplication::translate("Pricing", "Price change");
+    if (source == kAdjustLineDiscount)
+        return QCoreApplication::translate("Pricing", "Discount");
+    if (source == kAdjustOrderDiscount)
+        return QCoreApplication::translate("Pricing", "Order discount");
+    if (source == kAdjustRounding)
+        return QCoreApplication::translate("Pricing", "Rounding");
+    return source;
 }
 
 PricingState::PricingState(const QList<CartLine> &cart) : m_cart(cart)

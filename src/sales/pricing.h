@@ -46,6 +46,10 @@ inline const QString kAdjustLineDiscount = QStringLiteral("line_discount");
 inline const QString kAdjustOrderDiscount = QStringLiteral("order_discount");
 inline const QString kAdjustRounding = QStringLiteral("rounding"); // 抹零
 
+// What a receipt and a report call an adjustment's source ("改价", "整单折扣", "抹零"); a source
+// this build does not know yet (from a newer till) is shown by its key.
+QString adjustmentLabel(const QString &source);
+
 struct Adjustment {
     QString source;
     QString reference;  // what it came from: "8.5折", "-20.00", a new price, later a coupon code

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace huike {
 
@@ -150,7 +151,34 @@ Result<Receipt> ReceiptService::load(const QString &receiptNo)
             r.lines.append(ReceiptLine{
                 q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
                 Money::fromFen(q.value(3).toLongLong()), Money::fromFen(q.value(4).toLongLong()),
-                Money::fromFen(q.value(5).toLongLong()), Money::fromFen(q.value(6).toLongLong())});
+                Money::fromFen(q.value(5).toLongLong()), Money::fromFen(q.value(6).toLongLong()), {}});
+        q.finish();
+    }
+    {
+        // Where every fen went: each line's own adjustments under it, the order's summed by source.
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "SELECT line_no, scope, source, reference, amount_fen, manual FROM sale_adjustments "
+            "WHERE sale_id = ? ORDER BY line_no, seq"));
+        q.bindValue(0, saleId);
+        if (!q.exec())
+            return storageError(q);
+        while (q.next()) {
+            const int lineNo = q.value(0).toInt();
+            const Adjustment a{q.value(2).toString(), q.value(3).toString(), Money::fromFen(q.value(4).toLongLong()),
+                               q.value(5).toBool(), q.value(1).toString() == QLatin1String("order")};
+            if (!a.orderLevel) {
+                if (lineNo >= 1 && lineNo <= r.lines.size())
+                    r.lines[lineNo - 1].adjustments.append(a);
+                continue;
+            }
+            auto same = std::find_if(r.orderAdjustments.begin(), r.orderAdjustments.end(), [&](const auto &o) {
+                return o.source == a.source && o.reference == a.reference;
+            });
+            if (same == r.orderAdjustments.end())
+                r.orderAdjustments.append(ReceiptAdjustment{a.source, a.reference, a.amount});
+            else
+                same->amount += a.amount;
+        }
         q.finish();
     }
     auto payments = loadPayments(m_db, saleId);
@@ -195,9 +223,9 @@ QString ReceiptService::render(const Receipt &r, int columns) const
         t.columns({QStringLiteral("  ") + formatQuantity(l.quantityMilli), l.listPrice.toString(),
                    l.amount.toString()},
                   {qtyW, priceW, amountW});
-        if (l.discount.fen() != 0)
-            t.pair(QStringLiteral("  ") + QCoreApplication::translate("Receipt", "discount"),
-                   (-l.discount).toString());
+        for (const Adjustment &a : l.adjustments)
+            t.pair(QStringLiteral("  ") + adjustmentLabel(a.source) + QLatin1Char(' ') + a.reference,
+                   (-a.amount).toString());
     }
     t.rule();
     // Pieces, as a customer counts them: a weighed line is one piece.
@@ -206,10 +234,14 @@ QString ReceiptService::render(const Receipt &r, int columns) const
         pieces += l.quantityMilli % 1000 == 0 ? l.quantityMilli / 1000 : (l.quantityMilli < 0 ? -1 : 1);
     t.pair(QCoreApplication::translate("Receipt", "Items %1").arg(pieces),
            QCoreApplication::translate("Receipt", "Subtotal %1").arg(r.subtotal.toString()));
+    for (const ReceiptAdjustment &a : r.orderAdjustments) {
+        // 抹零's reference is its unit (jiao or yuan), which says nothing to the customer.
+        const QString label = a.source == kAdjustRounding ? adjustmentLabel(a.source)
+                                                          : adjustmentLabel(a.source) + QLatin1Char(' ') + a.reference;
+        t.pair(label, (-a.amount).toString());
+    }
     if (r.discount.fen() != 0)
-        t.pair(QCoreApplication::translate("Receipt", "Discount"), (-r.discount).toString());
-    if (r.rounding.fen() != 0)
-        t.pair(QCoreApplication::translate("Receipt", "Rounding"), (-r.rounding).toString());
+        t.pair(QCoreApplication::translate("Receipt", "You saved"), r.discount.toString());
     t.pair(QCoreApplication::translate("Receipt", "TOTAL"), r.total.display());
     for (const DocumentPayment &p : r.payments) {
         QString label = tenderLabel(p.tender);

@@ -20,6 +20,14 @@ struct ReceiptLine {
     Money unitPrice;
     Money discount; // line + order share
     Money amount;
+    QList<Adjustment> adjustments; // the line's own (price change, line discount), in pipeline order
+};
+
+// One order-level adjustment on a receipt: its lines' shares summed, by source and reference.
+struct ReceiptAdjustment {
+    QString source;
+    QString reference;
+    Money amount;
 };
 
 // Everything a printed receipt shows, read back from the committed document.
@@ -38,6 +46,7 @@ struct Receipt {
     qint64 createdAtMs = 0;
     QList<ReceiptLine> lines;
     QList<DocumentPayment> payments;
+    QList<ReceiptAdjustment> orderAdjustments; // order discount, 抹零, later coupons, in pipeline order
     Money subtotal;
     Money discount;
     Money rounding;

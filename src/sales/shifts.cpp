@@ -1,5 +1,6 @@
 #include "shifts.h"
 
+#include "operators/approvals.h"
 #include "receipt.h"
 #include "store/database.h"
 #include "store/settings.h"
@@ -99,6 +100,42 @@ Result<Shift> ShiftService::open(qint64 operatorId, Money cashFloat)
     if (auto st = tx.commit(); !st)
         return st.error();
     return load(id);
+}
+
+Result<Shift> ShiftService::handOver(qint64 shiftId, qint64 toOperatorId, const QString &approvalToken)
+{
+    if (approvalToken.isEmpty())
+        return makeError(ErrorCode::Denied,
+                         QCoreApplication::translate("Shifts", "Handing a shift over needs a manager's approval."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requireOpenShift(m_db, m_store, shiftId); !st)
+        return st.error();
+    auto shift = load(shiftId);
+    if (!shift)
+        return shift.error();
+    if (shift->operatorId == toOperatorId)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Shifts", "The shift is already %1's.").arg(shift->operatorName));
+    const qint64 now = m_clock.nowMs();
+    auto used = consumeApproval(m_db, now, approvalToken,
+                                ApprovalScope{kApproveHandover, QString::number(shiftId), Money()});
+    if (!used)
+        return used.error();
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE shifts SET operator_id = ? WHERE id = ? AND closed_at_ms IS NULL"));
+    q.bindValue(0, toOperatorId);
+    q.bindValue(1, shiftId);
+    if (!q.exec())
+        return storageError(q);
+    if (auto st = writeAudit(m_db, now, toOperatorId, used->managerId, QStringLiteral("shift.handover"),
+                             QString::number(shiftId), {},
+                             QStringLiteral("from %1 (%2)").arg(shift->operatorId).arg(shift->operatorName));
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return load(shiftId);
 }
 
 Result<ShiftReport> ShiftService::report(qint64 shiftId)

@@ -55,6 +55,10 @@ public:
     Result<Shift> open(qint64 operatorId, Money cashFloat);
     Result<ShiftReport> report(qint64 shiftId);
     Result<ShiftReport> close(qint64 shiftId, Money counted, qint64 operatorId);
+    // Another cashier takes over the open shift and its drawer uncounted, with a manager's approval
+    // (kApproveHandover of this shift): from then on the shift, and any cash difference at its
+    // close, is theirs. The audit row names both cashiers and the manager.
+    Result<Shift> handOver(qint64 shiftId, qint64 toOperatorId, const QString &approvalToken);
     QString renderReport(const ShiftReport &r, int columns = 32) const;
 
 private:

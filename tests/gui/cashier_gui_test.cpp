@@ -599,3 +599,42 @@ TEST_CASE("the first start on a new file sets up the shop's own store, with no d
     CHECK(q.value(0).toLongLong() == 0);
     checkDialogs();
 }
+
+TEST_CASE("a second cashier at the till takes over the open shift only with a manager's approval", "[gui][shifts]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
+    const qint64 shiftId = session.shift()->id;
+    session.logout();
+
+    onNextDialog<LoginDialog>([](LoginDialog *d) {
+        auto *codeEdit = d->findChild<QLineEdit *>(QStringLiteral("codeEdit"));
+        auto *pinEdit = d->findChild<QLineEdit *>(QStringLiteral("pinEdit"));
+        QTest::keyClicks(codeEdit, QStringLiteral("1002"));
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTest::keyClicks(pinEdit, QStringLiteral("1234"));
+        QTest::keyClick(pinEdit, Qt::Key_Return);
+    });
+    // 王芳's shift is open: 李强 is asked to close it or take it over; he takes it over.
+    onNextDialog<QMessageBox>([](QMessageBox *box) {
+        CHECK(box->text().contains(QStringLiteral("王芳")));
+        screenshot(box, QStringLiteral("shift-takeover"));
+        box->findChild<QPushButton *>(QStringLiteral("takeOverShift"))->click();
+    });
+    onNextDialog<ManagerAuthDialog>([](ManagerAuthDialog *m) {
+        auto *code = m->findChild<QLineEdit *>(QStringLiteral("managerCode"));
+        auto *pin = m->findChild<QLineEdit *>(QStringLiteral("managerPin"));
+        QTest::keyClicks(code, QStringLiteral("8001"));
+        QTest::keyClick(code, Qt::Key_Return);
+        QTest::keyClicks(pin, QStringLiteral("8888"));
+        QTest::keyClick(pin, Qt::Key_Return);
+    });
+    REQUIRE(w.login());
+    REQUIRE(session.op().code == QStringLiteral("1002"));
+    REQUIRE(session.shift().has_value());
+    CHECK(session.shift()->id == shiftId); // the same shift and drawer, now his
+    CHECK(session.shift()->operatorName == QStringLiteral("李强"));
+    checkDialogs();
+}

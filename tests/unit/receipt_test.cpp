@@ -2,6 +2,7 @@
 // a Chinese character takes two columns.
 
 #include "sales/receipt.h"
+#include "store/settings.h"
 #include "testsupport.h"
 
 using namespace huike;
@@ -88,4 +89,53 @@ TEST_CASE("a receipt shows what was committed and fits the paper", "[receipt]")
     CHECK(shop.ctx().receipts().load(QStringLiteral("S01-20261125-0099")).error().code ==
           ErrorCode::NotFound);
     CHECK(shop.ctx().receipts().recent(10) == QStringList{sale->receiptNo});
+}
+
+TEST_CASE("a receipt says where every fen went: each adjustment by its source", "[receipt][pricing]")
+{
+    TestShop shop;
+    REQUIRE(shop.ctx().settings().set(Settings::kRoundingMode, QStringLiteral("1")).ok());
+    CartLine oil = shop.line(shop.p.oil);
+    oil.discountPermille = 850; // 8.5折 on the line: 69.90 -> 59.42 (10.49 off, half a fen up)
+    CartLine noodles = shop.line(shop.p.noodles);
+    noodles.priceOverride = fen(1300); // 改价 14.50 -> 13.00
+    CheckoutRequest req = shop.request({oil, noodles});
+    req.orderDiscount = OrderDiscount{900, {}}; // 9折 on the order, then 抹零 to the jiao
+    const PricedOrder priced = shop.ctx().checkout().quote(req.lines, req.orderDiscount);
+    req.tenders = {TenderInput{Tender::Cash, Money::fromYuan(100), {}}};
+    req.approvalToken = shop.approveCart(req);
+    auto sale = shop.ctx().checkout().commit(req);
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+
+    auto r = shop.ctx().receipts().load(sale->receiptNo);
+    REQUIRE(r.ok());
+    REQUIRE(r->lines.size() == 2);
+    REQUIRE(r->lines[0].adjustments.size() == 1);
+    CHECK(r->lines[0].adjustments[0].source == kAdjustLineDiscount);
+    CHECK(r->lines[0].adjustments[0].reference == QStringLiteral("8.5折"));
+    REQUIRE(r->lines[1].adjustments.size() == 1);
+    CHECK(r->lines[1].adjustments[0].source == kAdjustPriceChange);
+    CHECK(r->lines[1].adjustments[0].amount == fen(150));
+    // The order's adjustments once each, their lines' shares summed back to what the pipeline took.
+    REQUIRE(r->orderAdjustments.size() == 2);
+    CHECK(r->orderAdjustments[0].source == kAdjustOrderDiscount);
+    CHECK(r->orderAdjustments[0].amount == priced.orderAdjustments.at(0).amount);
+    CHECK(r->orderAdjustments[1].source == kAdjustRounding);
+    CHECK(r->orderAdjustments[1].amount == priced.rounding);
+    Money sum;
+    for (const ReceiptLine &l : r->lines)
+        for (const Adjustment &a : l.adjustments)
+            sum += a.amount;
+    for (const ReceiptAdjustment &a : r->orderAdjustments)
+        sum += a.amount;
+    CHECK(r->subtotal - sum == r->total);
+
+    const QString text = shop.ctx().receipts().render(*r, 32);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("8.5折")));
+    CHECK(text.contains(QStringLiteral("9折")));
+    CHECK(priced.rounding.fen() > 0);
+    CHECK(text.contains(QStringLiteral("13.00")));
+    CHECK(text.contains((-priced.rounding).toString()));
 }

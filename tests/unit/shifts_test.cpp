@@ -358,3 +358,54 @@ TEST_CASE("a recalled order is not lost if the till dies before the sale commits
                      {shop.cashier}) == 1);
     CHECK(restart() == 0);
 }
+
+TEST_CASE("a cashier change ends the shift or hands it over with a manager's approval", "[shifts][approvals]")
+{
+    TestShop shop;
+    ShiftService &shifts = shop.ctx().shifts();
+    const qint64 shiftId = shop.shift(); // 王芳's
+    shop.sell({shop.line(shop.p.water)}); // ¥2.00 cash into her drawer
+
+    // 李强 logs in at the same till: he cannot sell in her shift.
+    CheckoutRequest theirs = shop.request({shop.line(shop.p.noodles)});
+    theirs.operatorId = shop.cashier2;
+    auto refused = shop.ctx().checkout().commit(theirs);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.error().message.contains(QStringLiteral("王芳")));
+
+    SECTION("handed over: only with an approval of exactly this shift; then the shift and its cash are his")
+    {
+        CHECK(shifts.handOver(shiftId, shop.cashier2, {}).error().code == ErrorCode::Denied);
+        const QString otherScope = shop.approve(ApprovalScope{kApproveHandover, QString::number(shiftId + 1), Money()});
+        CHECK_FALSE(shifts.handOver(shiftId, shop.cashier2, otherScope).ok());
+        const QString token = shop.approve(ApprovalScope{kApproveHandover, QString::number(shiftId), Money()});
+        auto handed = shifts.handOver(shiftId, shop.cashier2, token);
+        INFO(why(handed));
+        REQUIRE(handed.ok());
+        CHECK(handed->operatorId == shop.cashier2);
+        CHECK_FALSE(shifts.handOver(shiftId, shop.manager, token).ok()); // single use
+        CHECK(shop.count(QStringLiteral("audit_log"),
+                         QStringLiteral("action = 'shift.handover' AND operator_id = ? AND authorized_by = ?"),
+                         {shop.cashier2, shop.manager}) == 1);
+        theirs.uuid = newUuid();
+        REQUIRE(shop.ctx().checkout().commit(theirs).ok());
+        auto closed = shifts.close(shiftId, fen(1600), shop.cashier2); // ¥16.50 expected: 50 fen short
+        REQUIRE(closed.ok());
+        CHECK(closed->shift.operatorName == QStringLiteral("李强"));
+        CHECK(closed->difference() == fen(-50));
+    }
+    SECTION("ended: her shift closes with her report and her difference, then he opens his own")
+    {
+        auto closed = shifts.close(shiftId, fen(150), shop.cashier2); // he counts her drawer: 50 fen short
+        REQUIRE(closed.ok());
+        CHECK(closed->shift.operatorName == QStringLiteral("王芳"));
+        CHECK(closed->difference() == fen(-50));
+        auto own = shifts.open(shop.cashier2, Money());
+        REQUIRE(own.ok());
+        theirs.uuid = newUuid();
+        theirs.shiftId = own->id;
+        REQUIRE(shop.ctx().checkout().commit(theirs).ok());
+    }
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
