@@ -1,13 +1,13 @@
 #include "mainwindow.h"
 
-#include "appsession.h"
-#include "cashierwidget.h"
-#include "dialogs.h"
-#include "logindialog.h"
-#include "productswidget.h"
-#include "scannerfilter.h"
-#include "settingsdialog.h"
-#include "shiftdialogs.h"
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/logindialog.h"
+#include "counter/cashierwidget.h"
+#include "counter/scannerfilter.h"
+#include "counter/shiftdialogs.h"
+#include "products/productswidget.h"
+#include "settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QLabel>

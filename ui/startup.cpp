@@ -2,13 +2,13 @@
 
 #include "app/appcontext.h"
 #include "app/storesetup.h"
-#include "appsession.h"
-#include "cashierwidget.h"
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/style.h"
 #include "core/log.h"
-#include "dialogs.h"
+#include "counter/cashierwidget.h"
 #include "mainwindow.h"
-#include "setupdialog.h"
-#include "style.h"
+#include "settings/setupdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 #define CATCH_CONFIG_RUNNER
-#include "dialogs.h"
+#include "common/dialogs.h"
+#include "common/style.h"
 #include "startup.h"
-#include "style.h"
 
 #include <QApplication>
 #include <catch2/catch.hpp>

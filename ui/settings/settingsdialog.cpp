@@ -1,8 +1,8 @@
 #include "settingsdialog.h"
 
-#include "appsession.h"
-#include "dialogs.h"
-#include "inputdialogs.h"
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/inputdialogs.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

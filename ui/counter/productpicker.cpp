@@ -1,6 +1,6 @@
 #include "productpicker.h"
 
-#include "appsession.h"
+#include "common/appsession.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

@@ -1,7 +1,7 @@
 #include "receiptdialog.h"
 
-#include "appsession.h"
-#include "style.h"
+#include "common/appsession.h"
+#include "common/style.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

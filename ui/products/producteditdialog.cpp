@@ -1,7 +1,7 @@
 #include "producteditdialog.h"
 
-#include "appsession.h"
 #include "catalog/pinyin.h"
+#include "common/appsession.h"
 #include "ui_producteditdialog.h"
 
 #include <QPushButton>

@@ -1,6 +1,6 @@
 #include "inputdialogs.h"
 
-#include "dialogs.h"
+#include "common/dialogs.h"
 
 #include <QCoreApplication>
 #include <QInputDialog>

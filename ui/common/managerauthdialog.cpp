@@ -1,8 +1,8 @@
 #include "managerauthdialog.h"
 
-#include "appsession.h"
-#include "dialogs.h"
-#include "style.h"
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/style.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,11 +1,11 @@
 #include "productswidget.h"
 
-#include "appsession.h"
-#include "dialogs.h"
-#include "inputdialogs.h"
-#include "producteditdialog.h"
-#include "productmodel.h"
-#include "style.h"
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/inputdialogs.h"
+#include "common/style.h"
+#include "products/producteditdialog.h"
+#include "products/productmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "logindialog.h"
 
-#include "appsession.h"
+#include "common/appsession.h"
 #include "ui_logindialog.h"
 
 namespace huike::ui {

@@ -1,10 +1,10 @@
 #include "shiftdialogs.h"
 
-#include "appsession.h"
-#include "dialogs.h"
-#include "inputdialogs.h"
-#include "managerauthdialog.h"
-#include "style.h"
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/inputdialogs.h"
+#include "common/managerauthdialog.h"
+#include "common/style.h"
 
 #include <QCoreApplication>
 #include <QDialog>

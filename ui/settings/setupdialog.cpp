@@ -1,8 +1,8 @@
 #include "setupdialog.h"
 
 #include "app/storesetup.h"
-#include "dialogs.h"
-#include "style.h"
+#include "common/dialogs.h"
+#include "common/style.h"
 
 #include <QApplication>
 #include <QCheckBox>

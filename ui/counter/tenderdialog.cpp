@@ -1,7 +1,7 @@
 #include "tenderdialog.h"
 
+#include "common/style.h"
 #include "sales/checkout.h"
-#include "style.h"
 
 #include <QGridLayout>
 #include <QHeaderView>

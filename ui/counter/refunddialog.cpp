@@ -1,9 +1,9 @@
 #include "refunddialog.h"
 
-#include "appsession.h"
+#include "common/appsession.h"
+#include "common/managerauthdialog.h"
+#include "common/style.h"
 #include "core/uuid.h"
-#include "managerauthdialog.h"
-#include "style.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cartmodel.h"
 #include "catalog/catalog.h"
+#include "counter/cartmodel.h"
 
 #include <QWidget>
 

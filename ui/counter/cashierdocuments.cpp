@@ -1,0 +1,184 @@
+// The documents a cart becomes, kept apart from the cart's editing in cashierwidget.cpp: held
+// orders (挂单/取单), the sale itself, refunds, voids and the receipt list.
+
+#include "cashierwidget.h"
+
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/inputdialogs.h"
+#include "common/managerauthdialog.h"
+#include "core/uuid.h"
+#include "counter/helddialog.h"
+#include "counter/receiptdialog.h"
+#include "counter/refunddialog.h"
+#include "counter/tenderdialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <spdlog/spdlog.h>
+
+namespace huike::ui {
+
+void CashierWidget::holdOrder()
+{
+    if (m_cart.isEmpty()) {
+        setMessage(tr("The cart is empty: nothing to hold."), true);
+        return;
+    }
+    const auto label =
+        askText(this, tr("Hold order"), tr("A note to find it again (optional), e.g. the customer:"));
+    if (!label)
+        return;
+    auto id = m_session.ctx().heldOrders().hold(m_cart.cart().heldOrder(), m_cart.priced().total, *label,
+                                                m_session.op().id);
+    if (!id) {
+        setMessage(id.error().message, true);
+        return;
+    }
+    m_cart.clear();
+    setMessage(tr("Order held. F7 recalls it."), false);
+}
+
+void CashierWidget::recallOrder()
+{
+    if (!m_cart.isEmpty()) {
+        setMessage(tr("Finish or hold the current cart before recalling another."), true);
+        return;
+    }
+    HeldDialog d(m_session, this);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    auto order = m_session.ctx().heldOrders().recall(d.chosenId());
+    if (!order) {
+        setMessage(order.error().message, true);
+        return;
+    }
+    // The order waited: prices may have changed and goods may have been taken off sale since.
+    QStringList changes;
+    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
+                              &changes));
+    selectRow(m_cart.rowCount() - 1);
+    if (!changes.isEmpty()) {
+        setMessage(tr("Order recalled: %1.").arg(changes.join(QStringLiteral("; "))), true);
+        return;
+    }
+    setMessage(tr("Order recalled."), false);
+}
+
+void CashierWidget::checkout()
+{
+    if (m_cart.isEmpty()) {
+        setMessage(tr("The cart is empty."), true);
+        return;
+    }
+    const auto shift = m_session.shift();
+    if (!shift) {
+        setMessage(tr("No shift is open on this till: log in again to open one."), true);
+        return;
+    }
+    auto &service = m_session.ctx().checkout();
+    // Asked at every payment, never remembered: the cart may have changed since a manager looked.
+    // Another till may have changed 抹零 since this cart was started: price it as the engine will.
+    m_cart.setRounding(service.roundingMode());
+    const Cart &cart = m_cart.cart();
+    if (service.needsManager(cart.lines(), cart.orderDiscount())) {
+        const auto approval = ManagerAuthDialog::ask(
+            m_session, tr("Changed prices, typed scale labels or discounts beyond the cashier's limit need a manager."),
+            service.approvalScope(cart.uuid(), cart.lines(), cart.orderDiscount()), this);
+        if (!approval)
+            return;
+        m_cart.setApprovalToken(approval->token);
+    }
+    const Money total = m_cart.priced().total;
+    TenderDialog tender(total, this);
+    if (execDialog(tender) != QDialog::Accepted)
+        return;
+    auto sale = service.commit(cart.checkoutRequest(m_session.op().id, shift->id, tender.tenders()));
+    if (!sale) {
+        // Nothing was recorded; the cart stays as it was, with the same id, so paying again
+        // cannot make two sales.
+        setMessage(tr("Not saved: %1 The cart is kept; press F12 to try again.").arg(sale.error().message),
+                   true);
+        spdlog::error("checkout failed: {}", sale.error().message.toStdString());
+        return;
+    }
+    m_lastReceipt = sale->receiptNo;
+    m_lastSale->setText(
+        tr("%1\nPaid %2   Change %3").arg(sale->receiptNo, sale->total.display(), sale->change.display()));
+    m_cart.clear();
+    setMessage(sale->change.fen() > 0 ? tr("Done. Give change %1.").arg(sale->change.display()) : tr("Done."),
+               false);
+    m_session.notifyDocumentCommitted(sale->receiptNo);
+    m_search->setFocus();
+}
+
+void CashierWidget::refund()
+{
+    RefundDialog d(m_session, this);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    setMessage(tr("Refund %1 recorded. Pay the customer back as listed on it.").arg(d.refundReceiptNo()),
+               false);
+    m_session.notifyDocumentCommitted(d.refundReceiptNo());
+    {
+        ReceiptDialog shown(m_session, d.refundReceiptNo(), this);
+        execDialog(shown);
+    }
+}
+
+void CashierWidget::voidLast()
+{
+    const auto shift = m_session.shift();
+    if (!shift) {
+        setMessage(tr("No shift is open on this till: log in again to open one."), true);
+        return;
+    }
+    auto last = m_session.ctx().returns().lastVoidableSale(shift->id);
+    if (!last) {
+        setMessage(last.error().message, true);
+        return;
+    }
+    const auto reason =
+        askText(this, tr("Void last sale"),
+                tr("Void sale %1 of %2? Reason:").arg(last->receiptNo, last->total.display()));
+    if (!reason)
+        return;
+    if (reason->isEmpty()) {
+        setMessage(tr("A void needs a reason."), true);
+        return;
+    }
+    auto scope = m_session.ctx().returns().approvalScope(QStringLiteral("void"), last->receiptNo);
+    if (!scope) {
+        setMessage(scope.error().message, true);
+        return;
+    }
+    const auto approval = ManagerAuthDialog::ask(
+        m_session, tr("Void sale %1: a manager must approve.").arg(last->receiptNo), *scope, this);
+    if (!approval)
+        return;
+    auto r = m_session.ctx().returns().voidSale(newUuid(), last->receiptNo, *reason, m_session.op().id,
+                                                approval->token, shift->id);
+    if (!r) {
+        setMessage(r.error().message, true);
+        return;
+    }
+    setMessage(tr("Sale %1 voided by %2. Pay back as listed on it.").arg(last->receiptNo, r->receiptNo),
+               false);
+    m_session.notifyDocumentCommitted(r->receiptNo);
+    // The void's receipt says what goes back on which tender (WeChat and cards first, cash last).
+    {
+        ReceiptDialog shown(m_session, r->receiptNo, this);
+        execDialog(shown);
+    }
+}
+
+void CashierWidget::showReceipts()
+{
+    {
+        ReceiptDialog shown(m_session, m_lastReceipt, this);
+        execDialog(shown);
+    }
+}
+
+} // namespace huike::ui
