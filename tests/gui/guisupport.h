@@ -1,0 +1,51 @@
+#pragma once
+
+// What the GUI tests share: a small demo store on a temporary file, the dialog script hook, the
+// screenshots for docs/ and the usual logins.
+
+#include "app/appcontext.h"
+#include "common/dialogs.h"
+#include "core/clock.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <functional>
+#include <memory>
+
+class QWidget;
+
+namespace huike::ui {
+class MainWindow;
+}
+
+namespace guitest {
+
+extern huike::SystemClock g_clock;
+
+// The demo store (30 members, no history) on a file in a temporary folder, till "GUI".
+struct Store {
+    QTemporaryDir dir;
+    std::unique_ptr<huike::AppContext> ctx;
+
+    Store();
+    // Barcodes of three different products at ¥10 or more, spread over the catalogue.
+    QStringList barcodes(int n);
+};
+
+// The next dialog the program shows must be a T; `action` drives it as soon as it is shown, through
+// the program's own dialog hook (ui/common/dialogs.h): no timers hunting for windows.
+template <class T> void onNextDialog(std::function<void(T *)> action)
+{
+    huike::ui::DialogScript::push<T>(std::move(action));
+}
+
+// Every scripted dialog came, in order, and none came unscripted.
+void checkDialogs();
+// Saves `w` as docs-ready PNG when HUIKE_SCREENSHOTS names a folder.
+void screenshot(QWidget *w, const QString &name);
+void logInAs(huike::ui::MainWindow &w, const QString &code, const QString &pin, const QString &cashFloat);
+// The manager 8001 types code and PIN into the next approval dialog, as a person would.
+void approveAsManager();
+
+} // namespace guitest
