@@ -1,7 +1,6 @@
 #include "startup.h"
 
 #include "app/appcontext.h"
-#include "app/storesetup.h"
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/style.h"
@@ -64,9 +63,21 @@ int runApp(QApplication &app)
     const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
                                                             : AppContext::defaultDatabasePath();
     static SystemClock clock;
+    const auto openStore = [&]() -> std::unique_ptr<AppContext> {
+        auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")), true);
+        if (!ctx) {
+            MessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"), ctx.error().message);
+            return nullptr;
+        }
+        return std::move(*ctx);
+    };
+    std::unique_ptr<AppContext> ctx = openStore();
+    if (!ctx)
+        return 1;
     // A file without a store is a new shop: it is set up, never filled with a demo store and its
     // published PINs unasked. (./scripts/run-demo.sh makes its demo store with huike-cli init --demo.)
-    if (auto holds = holdsStore(path); holds && !*holds) {
+    if (ctx->isEmpty()) {
+        ctx.reset(); // closed: the set-up builds the store beside it and renames it into place
         if (parser.isSet(QStringLiteral("measure-startup"))) {
             std::fprintf(stderr, "%s holds no store: create one first (huike-cli init)\n", qPrintable(path));
             return 1;
@@ -74,20 +85,16 @@ int runApp(QApplication &app)
         SetupDialog setup(path, clock);
         if (execDialog(setup) != QDialog::Accepted)
             return 0;
-    }
-    auto ctx = AppContext::open(path, clock, parser.value(QStringLiteral("terminal")), true);
-    if (!ctx) {
-        MessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Huike POS"),
-                              ctx.error().message);
-        return 1;
+        if (!(ctx = openStore()))
+            return 1;
     }
     spdlog::info("database {} open", path.toStdString());
 
-    AppSession session(**ctx);
+    AppSession session(*ctx);
     MainWindow window(session);
     if (parser.isSet(QStringLiteral("measure-startup"))) {
         const QStringList cp = parser.value(QStringLiteral("measure-startup")).split(QLatin1Char(':'));
-        auto op = (*ctx)->operators().login(cp.value(0), cp.value(1));
+        auto op = ctx->operators().login(cp.value(0), cp.value(1));
         if (!op) {
             std::fprintf(stderr, "%s\n", qPrintable(op.error().message));
             return 1;

@@ -34,22 +34,30 @@ void Cart::changed()
     m_approvalToken.clear();
 }
 
+int Cart::mergeRow(const CartLine &line) const
+{
+    if (line.weighed || line.fixedAmount || line.labelKeyed)
+        return -1;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const CartLine &l = m_lines.at(i);
+        if (l.productId == line.productId && !l.weighed && !l.fixedAmount && !l.labelKeyed && !l.priceOverride &&
+            l.discountPermille == 1000 && l.listPrice == line.listPrice)
+            return i;
+    }
+    return -1;
+}
+
 int Cart::addLine(const CartLine &line)
 {
-    if (!line.weighed && !line.fixedAmount && !line.labelKeyed) {
-        for (int i = 0; i < m_lines.size(); ++i) {
-            CartLine &l = m_lines[i];
-            if (l.productId == line.productId && !l.weighed && !l.fixedAmount && !l.labelKeyed &&
-                !l.priceOverride && l.discountPermille == 1000 && l.listPrice == line.listPrice) {
-                l.quantityMilli += line.quantityMilli;
-                changed();
-                return i;
-            }
-        }
+    int row = mergeRow(line);
+    if (row >= 0) {
+        m_lines[row].quantityMilli += line.quantityMilli;
+    } else {
+        m_lines.append(line);
+        row = size() - 1;
     }
-    m_lines.append(line);
     changed();
-    return size() - 1;
+    return row;
 }
 
 Status Cart::removeLine(int row)

@@ -34,8 +34,12 @@ public:
     // True when this cart came back from 取单: clearing it cancels that held order.
     bool recalled() const { return m_recalled; }
 
+    // The row `line` would be added to by addLine(), or -1 for a new row at the end.
+    int mergeRow(const CartLine &line) const;
     // Scanning the same (non-weighed, unchanged) item again adds to its line. Returns the row.
     int addLine(const CartLine &line);
+    // NotFound unless 0 <= row < size().
+    Status checkRow(int row) const;
     Status removeLine(int row);
     // A new quantity also drops a scale label's amount, which held for the label's weight only.
     Status setQuantity(int row, qint64 quantityMilli);
@@ -62,7 +66,6 @@ public:
     static Cart recall(const RecalledOrder &order, Catalog &catalog, RoundingMode rounding, QStringList *changes);
 
 private:
-    Status checkRow(int row) const;
     void changed();
 
     QString m_uuid;

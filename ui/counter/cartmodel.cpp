@@ -101,16 +101,14 @@ Status CartModel::refreshed(Status st)
 
 int CartModel::addLine(const CartLine &line)
 {
-    const int before = m_cart.size();
-    Cart next = m_cart;
-    const int row = next.addLine(line);
-    if (row < before) {
-        m_cart = std::move(next);
+    if (m_cart.mergeRow(line) >= 0) {
+        const int row = m_cart.addLine(line);
         (void)refreshed(Ok{});
         return row;
     }
+    const int row = m_cart.size();
     beginInsertRows({}, row, row);
-    m_cart = std::move(next);
+    m_cart.addLine(line);
     endInsertRows();
     (void)refreshed(Ok{});
     return row;
@@ -118,13 +116,12 @@ int CartModel::addLine(const CartLine &line)
 
 Status CartModel::removeLine(int row)
 {
-    Cart next = m_cart;
-    if (auto st = next.removeLine(row); !st)
+    if (auto st = m_cart.checkRow(row); !st)
         return st;
     beginRemoveRows({}, row, row);
-    m_cart = std::move(next);
+    const Status removed = m_cart.removeLine(row);
     endRemoveRows();
-    return refreshed(Ok{});
+    return refreshed(removed);
 }
 
 Status CartModel::setQuantity(int row, qint64 quantityMilli)
