@@ -67,12 +67,13 @@ QStringList verifyDatabase(Database &db)
                 return QStringLiteral("receipt %1: line amounts %2 fen <> total %3 fen")
                     .arg(q.value(0).toString(), q.value(2).toString(), q.value(1).toString());
             });
+    // From schema 4 on, a document's lines are its stock moves (the stock_ledger view).
+    const QString ledger = db.schemaVersion() < 4 ? QStringLiteral("stock_moves") : QStringLiteral("stock_ledger");
     collect(db,
-            QStringLiteral(
-                "SELECT p.code, p.stock_milli, COALESCE(m.total, 0) FROM products p LEFT JOIN (SELECT "
-                "product_id, "
-                "SUM(qty_milli) AS total FROM stock_moves GROUP BY product_id) m ON m.product_id = p.id "
-                "WHERE p.stock_milli <> COALESCE(m.total, 0)"),
+            QStringLiteral("SELECT p.code, p.stock_milli, COALESCE(m.total, 0) FROM products p LEFT JOIN (SELECT "
+                           "product_id, SUM(qty_milli) AS total FROM %1 GROUP BY product_id) m ON m.product_id = "
+                           "p.id WHERE p.stock_milli <> COALESCE(m.total, 0)")
+                .arg(ledger),
             problems, [](const QSqlQuery &q) {
                 return QStringLiteral("product %1: stock %2 <> stock moves %3 (thousandths)")
                     .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());

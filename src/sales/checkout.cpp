@@ -215,14 +215,13 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     // The cart's prices came from the screen: each must still be the catalog's, and the product
     // still on sale (a held order recalled after a price change, another till editing the price).
     for (const CartLine &l : request.lines) {
-        QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT price_fen, active FROM products WHERE id = ?"));
-        q.bindValue(0, l.productId);
-        if (!q.exec())
-            return storageError(q);
-        const bool found = q.next();
-        const Money price = found ? Money::fromFen(q.value(0).toLongLong()) : Money();
-        const bool active = found && q.value(1).toBool();
-        q.finish();
+        auto rows =
+            m_db.statement(QStringLiteral("SELECT price_fen, active FROM products WHERE id = ?")).select({l.productId});
+        if (!rows)
+            return rows.error();
+        const bool found = !rows->isEmpty();
+        const Money price = found ? Money::fromFen(rows->first().at(0).toLongLong()) : Money();
+        const bool active = found && rows->first().at(1).toBool();
         if (!found)
             return makeError(
                 ErrorCode::NotFound,

@@ -16,19 +16,19 @@ QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qi
 
 Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString &uuid)
 {
-    QSqlQuery &q =
-        db.prepared(QStringLiteral("SELECT s.id, s.receipt_no, s.total_fen, "
-                                   "COALESCE((SELECT SUM(change_fen) FROM payments WHERE sale_id = s.id), 0) "
-                                   "FROM sales s WHERE s.uuid = ?"));
-    q.bindValue(0, uuid);
-    if (!q.exec())
-        return storageError(q);
+    auto rows =
+        db.statement(QStringLiteral("SELECT s.id, s.receipt_no, s.total_fen, "
+                                    "COALESCE((SELECT SUM(change_fen) FROM payments WHERE sale_id = s.id), 0) "
+                                    "FROM sales s WHERE s.uuid = ?"))
+            .select({uuid});
+    if (!rows)
+        return rows.error();
     std::optional<SaleResult> out;
-    if (q.next())
-        out = SaleResult{q.value(0).toLongLong(), q.value(1).toString(),
-                         Money::fromFen(q.value(2).toLongLong()), Money::fromFen(q.value(3).toLongLong()),
-                         true};
-    q.finish();
+    if (!rows->isEmpty()) {
+        const QVariantList &r = rows->first();
+        out = SaleResult{r.at(0).toLongLong(), r.at(1).toString(), Money::fromFen(r.at(2).toLongLong()),
+                         Money::fromFen(r.at(3).toLongLong()), true};
+    }
     return out;
 }
 
@@ -57,18 +57,17 @@ Status requireOpenShift(Database &db, const StoreContext &store, qint64 shiftId,
                          QCoreApplication::translate("Checkout",
                                                      "No shift is open on this till: open one (log in "
                                                      "at the till) before ringing anything up."));
-    QSqlQuery &q =
-        db.prepared(QStringLiteral("SELECT s.store_id, s.terminal, s.closed_at_ms, s.operator_id, o.name FROM shifts s "
-                                   "JOIN operators o ON o.id = s.operator_id WHERE s.id = ?"));
-    q.bindValue(0, shiftId);
-    if (!q.exec())
-        return storageError(q);
-    const bool found = q.next();
-    const bool ok = found && q.value(0).toLongLong() == store.storeId &&
-                    q.value(1).toString() == store.terminal && q.value(2).isNull();
-    const bool theirs = !found || cashierId <= 0 || q.value(3).toLongLong() == cashierId;
-    const QString owner = found ? q.value(4).toString() : QString();
-    q.finish();
+    auto rows = db.statement(QStringLiteral("SELECT s.store_id, s.terminal, s.closed_at_ms, s.operator_id, o.name "
+                                            "FROM shifts s JOIN operators o ON o.id = s.operator_id WHERE s.id = ?"))
+                    .select({shiftId});
+    if (!rows)
+        return rows.error();
+    const bool found = !rows->isEmpty();
+    const QVariantList r = found ? rows->first() : QVariantList(5);
+    const bool ok = found && r.at(0).toLongLong() == store.storeId && r.at(1).toString() == store.terminal &&
+                    r.at(2).isNull();
+    const bool theirs = !found || cashierId <= 0 || r.at(3).toLongLong() == cashierId;
+    const QString owner = r.at(4).toString();
     if (!ok)
         return makeError(ErrorCode::Conflict,
                          QCoreApplication::translate("Checkout",
@@ -90,15 +89,13 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     qint64 seq = 1;
     {
         // Under the write lock, and rolled back with the document: gapless, and never reissued.
-        QSqlQuery &q = db.prepared(QStringLiteral(
-            "INSERT INTO receipt_sequences(store_id, business_day, last_seq) VALUES (?, ?, 1) "
-            "ON CONFLICT(store_id, business_day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"));
-        q.bindValue(0, store.storeId);
-        q.bindValue(1, day);
-        if (!q.exec() || !q.next())
-            return storageError(q);
-        seq = q.value(0).toLongLong();
-        q.finish();
+        auto rows = db.statement(QStringLiteral("INSERT INTO receipt_sequences(store_id, business_day, last_seq) "
+                                                "VALUES (?, ?, 1) ON CONFLICT(store_id, business_day) "
+                                                "DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"))
+                        .select({store.storeId, day});
+        if (!rows)
+            return rows.error();
+        seq = rows->value(0).value(0).toLongLong();
     }
     const QString receiptNo = formatReceiptNo(store.storeCode, day, seq);
     // Chained to the newest document, hashed from the values as they are bound (documentchain.h).
@@ -108,8 +105,8 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     DocumentDigest digest;
     auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
 
-    QSqlQuery &h =
-        db.prepared(QStringLiteral("INSERT INTO sales(uuid, store_id, business_day, seq, receipt_no, kind, "
+    Statement &h =
+        db.statement(QStringLiteral("INSERT INTO sales(uuid, store_id, business_day, seq, receipt_no, kind, "
                                    "original_sale_id, shift_id, terminal, "
                                    "operator_id, authorized_by, member_id, subtotal_fen, discount_fen, "
                                    "rounding_fen, total_fen, reason, created_at_ms) "
@@ -132,24 +129,21 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                              doc.total.fen(),
                              nonNull(doc.reason),
                              nowMs};
-    bindAll(h, hv);
-    if (!h.exec())
-        return storageError(h);
+    if (auto st = h.exec(hv); !st)
+        return st.error();
     digest.addRow(DocumentDigest::Header, hv);
-    const qint64 saleId = h.lastInsertId().toLongLong();
+    const qint64 saleId = h.lastInsertId();
 
-    QSqlQuery &l =
-        db.prepared(QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, product_id, barcode, name, "
+    Statement &l =
+        db.statement(QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, product_id, barcode, name, "
                                    "qty_milli, list_price_fen, unit_price_fen, "
                                    "line_discount_fen, order_discount_fen, amount_fen, original_line_id, gross_fen) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery &adj = db.prepared(QStringLiteral(
+    Statement &adj = db.statement(QStringLiteral(
         "INSERT INTO sale_adjustments(sale_id, line_no, seq, scope, source, reference, amount_fen, manual) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery &m = db.prepared(QStringLiteral("INSERT INTO stock_moves(product_id, qty_milli, reason, "
-                                              "sale_id, operator_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
-    QSqlQuery &s =
-        db.prepared(QStringLiteral("UPDATE products SET stock_milli = stock_milli + ? WHERE id = ?"));
+    Statement &s =
+        db.statement(QStringLiteral("UPDATE products SET stock_milli = stock_milli + ? WHERE id = ?"));
     int lineNo = 0;
     for (const DocumentLine &line : doc.lines) {
         const QVariantList lv = {saleId,
@@ -165,9 +159,8 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                                  line.amount.fen(),
                                  idOrNull(line.originalLineId),
                                  line.gross.fen()};
-        bindAll(l, lv);
-        if (!l.exec())
-            return storageError(l);
+        if (auto st = l.exec(lv); !st)
+            return st.error();
         digest.addRow(DocumentDigest::Lines, lv, 1);
         for (int k = 0; k < line.adjustments.size(); ++k) {
             const Adjustment &a = line.adjustments.at(k);
@@ -179,38 +172,30 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                                      nonNull(a.reference),
                                      a.amount.fen(),
                                      a.manual ? 1 : 0};
-            bindAll(adj, av);
-            if (!adj.exec())
-                return storageError(adj);
+            if (auto st = adj.exec(av); !st)
+                return st.error();
             digest.addRow(DocumentDigest::Adjustments, av, 1);
         }
-        // A sale takes goods out (negative move); refunds and voids put them back.
-        const QVariantList mv = {line.productId, -line.quantityMilli, doc.kind,
-                                 saleId,         doc.operatorId,      nowMs};
-        bindAll(m, mv);
-        if (!m.exec())
-            return storageError(m);
-        s.bindValue(0, -line.quantityMilli);
-        s.bindValue(1, line.productId);
-        if (!s.exec())
-            return storageError(s);
-        if (s.numRowsAffected() != 1)
+        // A sale takes goods out; refunds and voids (negative quantities) put them back. The line
+        // itself is the stock movement (the stock_ledger view); the product keeps the running sum.
+        if (auto st = s.exec({-line.quantityMilli, line.productId}); !st)
+            return st.error();
+        if (s.changes() != 1)
             return makeError(
                 ErrorCode::NotFound,
                 QCoreApplication::translate("Checkout", "Product %1 no longer exists.").arg(line.name));
     }
 
-    QSqlQuery &p =
-        db.prepared(QStringLiteral("INSERT INTO payments(sale_id, tender, amount_fen, tendered_fen, "
+    Statement &p =
+        db.statement(QStringLiteral("INSERT INTO payments(sale_id, tender, amount_fen, tendered_fen, "
                                    "change_fen, reference) VALUES (?, ?, ?, ?, ?, ?)"));
     Money change;
     for (const DocumentPayment &pay : doc.payments) {
         const QVariantList pv = {saleId,           pay.tender.key(),
                                  pay.amount.fen(), pay.tendered.fen(),
                                  pay.change.fen(), nonNull(pay.reference)};
-        bindAll(p, pv);
-        if (!p.exec())
-            return storageError(p);
+        if (auto st = p.exec(pv); !st)
+            return st.error();
         digest.addRow(DocumentDigest::Payments, pv, 1);
         change += pay.change;
     }

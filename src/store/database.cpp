@@ -17,30 +17,19 @@ namespace huike {
 
 struct StatementCache {
     QHash<QString, QSqlQuery *> queries;
-    ~StatementCache() { qDeleteAll(queries); }
+    QHash<QString, Statement *> statements;
+    // Finalized before the connection closes (Database's destructor resets the cache first).
+    ~StatementCache()
+    {
+        qDeleteAll(queries);
+        qDeleteAll(statements);
+    }
 };
 
 Error storageError(const QSqlQuery &query)
 {
     const QSqlError e = query.lastError();
-    const QString native = e.nativeErrorCode();
-    QString msg;
-    if (native == QLatin1String("13")) // SQLITE_FULL
-        msg = QCoreApplication::translate(
-            "Database", "The disk is full: nothing was saved. Free some space and try again.");
-    else if (native == QLatin1String("5") || native == QLatin1String("6")) // BUSY / LOCKED
-        msg = QCoreApplication::translate(
-            "Database", "The database is busy in another window or terminal. Try again in a moment.");
-    else if (native == QLatin1String("8")) // READONLY
-        msg = QCoreApplication::translate("Database", "The database file is read-only: nothing was saved.");
-    else if (native == QLatin1String("11") || native == QLatin1String("26")) // CORRUPT / NOTADB
-        msg =
-            QCoreApplication::translate("Database", "The database file is damaged. Restore the last backup.");
-    else
-        msg = QCoreApplication::translate("Database", "The database refused the change: %1").arg(e.text());
-    spdlog::error("sql error {}: {} in [{}]", native.toStdString(), e.text().toStdString(),
-                  query.lastQuery().left(200).toStdString());
-    return makeError(ErrorCode::Storage, msg);
+    return sqliteError(e.nativeErrorCode().toInt(), e.text(), query.lastQuery());
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options)
@@ -137,14 +126,19 @@ QSqlQuery &Database::prepared(const QString &sql)
     return *q;
 }
 
+Statement &Database::statement(const QString &sql)
+{
+    auto it = m_cache->statements.find(sql);
+    if (it != m_cache->statements.end())
+        return **it;
+    auto *st = new Statement(handle(), sql);
+    m_cache->statements.insert(sql, st);
+    return *st;
+}
+
 Status Database::exec(const QString &sql, const QVariantList &values)
 {
-    QSqlQuery &q = prepared(sql);
-    bindAll(q, values);
-    if (!q.exec())
-        return storageError(q);
-    q.finish();
-    return Ok{};
+    return statement(sql).exec(values);
 }
 
 void Database::setSynchronousFull(bool on)
@@ -289,29 +283,23 @@ Status Database::migrateSteps(int current, int target, bool checkForeignKeys)
 
 WriteTransaction::WriteTransaction(Database &db) : m_db(db)
 {
-    QSqlQuery q(db.db());
-    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (auto st = db.exec(QStringLiteral("BEGIN IMMEDIATE")); st)
         m_began = true;
     else
-        m_error = storageError(q);
+        m_error = st.error();
 }
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_began && !m_done) {
-        QSqlQuery q(m_db.db());
-        q.exec(QStringLiteral("ROLLBACK"));
-    }
+    if (m_began && !m_done)
+        (void)m_db.exec(QStringLiteral("ROLLBACK")); // nothing more to do if even this fails
 }
 
 Status WriteTransaction::commit()
 {
     Q_ASSERT(m_began && !m_done);
-    QSqlQuery q(m_db.db());
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        Error e = storageError(q);
-        return e; // destructor rolls back
-    }
+    if (auto st = m_db.exec(QStringLiteral("COMMIT")); !st)
+        return st; // the destructor rolls back
     m_done = true;
     return Ok{};
 }

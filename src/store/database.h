@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "statement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -41,6 +42,8 @@ public:
 
     // A prepared statement, prepared once per connection and reused.
     QSqlQuery &prepared(const QString &sql);
+    // The same on the sqlite3 handle, for the statements every sale runs (statement.h).
+    Statement &statement(const QString &sql);
     // Runs one statement with bound values; the error message is translated and user-facing.
     Status exec(const QString &sql, const QVariantList &values = {});
     void setSynchronousFull(bool on);

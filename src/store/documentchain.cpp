@@ -93,18 +93,16 @@ Result<QString> documentHash(Database &db, qint64 saleId, const QString &previou
 
 Result<QString> lastDocumentHash(Database &db)
 {
-    QSqlQuery &q = db.prepared(QStringLiteral("SELECT hash FROM sales ORDER BY id DESC LIMIT 1"));
-    if (!q.exec())
-        return storageError(q);
-    QString previous = q.next() ? q.value(0).toString() : QString();
-    q.finish();
-    return nonNull(previous);
+    auto rows = db.statement(QStringLiteral("SELECT hash FROM sales ORDER BY id DESC LIMIT 1")).select();
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? QStringLiteral("") : nonNull(rows->first().value(0).toString());
 }
 
 Status storeDocumentHash(Database &db, qint64 saleId, const QString &previousHash, const QString &hash)
 {
-    return db.exec(QStringLiteral("UPDATE sales SET prev_hash = ?, hash = ? WHERE id = ?"),
-                   {nonNull(previousHash), hash, saleId});
+    return db.statement(QStringLiteral("UPDATE sales SET prev_hash = ?, hash = ? WHERE id = ?"))
+        .exec({nonNull(previousHash), hash, saleId});
 }
 
 Status chainAllDocuments(Database &db)

@@ -61,10 +61,10 @@ TEST_CASE("a sale commits receipt, lines, payments and stock moves together", "[
     CHECK(shop.stockOf(shop.p.water.id) == 98'000);
     CHECK(shop.stockOf(shop.p.oil.id) == 19'000);
     CHECK(
-        shop.scalar(QStringLiteral("SELECT qty_milli FROM stock_moves WHERE sale_id = ? AND product_id = ?"),
+        shop.scalar(QStringLiteral("SELECT qty_milli FROM stock_ledger WHERE sale_id = ? AND product_id = ?"),
                     {sale->saleId, shop.p.water.id})
             .toLongLong() == -2000);
-    CHECK(shop.scalar(QStringLiteral("SELECT reason FROM stock_moves WHERE sale_id = ? AND product_id = ?"),
+    CHECK(shop.scalar(QStringLiteral("SELECT reason FROM stock_ledger WHERE sale_id = ? AND product_id = ?"),
                       {sale->saleId, shop.p.oil.id})
               .toString() == QStringLiteral("sale"));
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());

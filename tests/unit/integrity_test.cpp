@@ -120,7 +120,15 @@ TEST_CASE("verifyDatabase reports tampered books", "[integrity]")
     }
     SECTION("a stock move deleted")
     {
-        shop.execRaw(QStringLiteral("DELETE FROM stock_moves WHERE sale_id = ? AND product_id = ?"),
+        // The opening stock's move; a sale's moves are its lines, checked above.
+        REQUIRE(shop.count(QStringLiteral("stock_moves"), QStringLiteral("product_id = ?"), {shop.p.oil.id}) > 0);
+        shop.execRaw(QStringLiteral("DELETE FROM stock_moves WHERE product_id = ?"), {shop.p.oil.id});
+        CHECK(mentions(verifyDatabase(shop.ctx().db()), QStringLiteral("product T03")));
+    }
+    SECTION("a sold quantity changed behind Huike's back")
+    {
+        shop.execRaw(QStringLiteral("UPDATE sale_lines SET qty_milli = qty_milli + 1000 WHERE sale_id = ? AND "
+                                    "product_id = ?"),
                      {d.cashSale.saleId, shop.p.oil.id});
         CHECK(mentions(verifyDatabase(shop.ctx().db()), QStringLiteral("product T03")));
     }

@@ -89,7 +89,7 @@ TEST_CASE("a partial refund of one line", "[returns]")
           QStringLiteral("顾客不想要了"));
     CHECK(shop.scalar(QStringLiteral("SELECT authorized_by FROM sales WHERE id = ?"), {r->saleId})
               .toLongLong() == shop.manager);
-    CHECK(shop.scalar(QStringLiteral("SELECT qty_milli FROM stock_moves WHERE sale_id = ?"), {r->saleId})
+    CHECK(shop.scalar(QStringLiteral("SELECT qty_milli FROM stock_ledger WHERE sale_id = ?"), {r->saleId})
               .toLongLong() == 1000);
     CHECK(paymentsByTender(shop, QStringLiteral("s.id = ?"), {r->saleId}) ==
           std::map<QString, qint64>{{QStringLiteral("cash"), -200}});

@@ -343,6 +343,65 @@ TEST_CASE("a failed statement is a Storage error with a message, not a crash", "
               .ok());
 }
 
+TEST_CASE("a statement on the sqlite3 handle binds and reads back what Qt Sql would", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.db"));
+    auto db = Database::open(path);
+    REQUIRE(db.ok());
+    Database &d = **db;
+    run(d, QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, fen INTEGER, name TEXT, note TEXT, x)"));
+    huike::Statement &ins =
+        d.statement(QStringLiteral("INSERT INTO t(fen, name, note, x) VALUES (?, ?, ?, ?)"));
+    REQUIRE(ins.exec({qint64(9'007'199'254'740'993), QStringLiteral("农夫山泉 550ml"), QString(), QVariant()}).ok());
+    CHECK(ins.lastInsertId() == 1);
+    CHECK(ins.changes() == 1);
+    REQUIRE(ins.exec({-1250, QStringLiteral("卤鸭"), QStringLiteral("称重"), QVariant(1.5)}).ok());
+    // The same text and integers as Qt Sql reads them; a null QString is '' (our columns are NOT
+    // NULL DEFAULT ''), a null QVariant is NULL.
+    CHECK(value(d, QStringLiteral("SELECT fen FROM t WHERE id = 1")).toLongLong() == 9'007'199'254'740'993);
+    CHECK(value(d, QStringLiteral("SELECT name FROM t WHERE id = 1")).toString() == QStringLiteral("农夫山泉 550ml"));
+    CHECK(value(d, QStringLiteral("SELECT typeof(note) || typeof(x) FROM t WHERE id = 1")).toString() ==
+          QStringLiteral("textnull"));
+    auto rows = d.statement(QStringLiteral("SELECT id, fen, name, x FROM t ORDER BY id")).select();
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 2);
+    CHECK(rows->at(1).at(1).toLongLong() == -1250);
+    CHECK(rows->at(1).at(2).toString() == QStringLiteral("卤鸭"));
+    CHECK(rows->at(0).at(3).isNull());
+    CHECK(rows->at(1).at(3).toDouble() == 1.5);
+
+    SECTION("a wrong number of values is refused, not bound short")
+    {
+        auto st = ins.exec({1, QStringLiteral("只有两个")});
+        REQUIRE_FALSE(st.ok());
+        CHECK(st.error().code == ErrorCode::Storage);
+        CHECK(value(d, QStringLiteral("SELECT COUNT(*) FROM t")).toInt() == 2);
+    }
+    SECTION("a failed step is a Storage error and the statement works again after it")
+    {
+        run(d, QStringLiteral("CREATE UNIQUE INDEX t_name ON t(name)"));
+        auto dup = ins.exec({1, QStringLiteral("卤鸭"), QString(), QVariant()});
+        REQUIRE_FALSE(dup.ok());
+        CHECK(dup.error().code == ErrorCode::Storage);
+        CHECK_FALSE(dup.error().message.isEmpty());
+        CHECK(ins.exec({2, QStringLiteral("椰汁"), QString(), QVariant()}).ok());
+    }
+    SECTION("a select leaves no read snapshot behind: another writer's change is seen next time")
+    {
+        auto other = Database::open(path);
+        REQUIRE(other.ok());
+        huike::Statement &one = d.statement(QStringLiteral("SELECT name FROM t ORDER BY id LIMIT 1"));
+        REQUIRE(one.select().ok());
+        REQUIRE((*other)->exec(QStringLiteral("UPDATE t SET name = '泉水' WHERE id = 1")).ok());
+        auto again = one.select();
+        REQUIRE(again.ok());
+        CHECK(again->first().first().toString() == QStringLiteral("泉水"));
+        // ... and the WAL can be checkpointed to the end while the statement stays cached.
+        CHECK(value(**other, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt() == 0);
+    }
+}
+
 TEST_CASE("settings are stored in the database and read with defaults", "[store]")
 {
     QTemporaryDir dir;
