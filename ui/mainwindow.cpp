@@ -92,6 +92,8 @@ bool MainWindow::login()
     }
     m_tabs->setCurrentWidget(m_cashier);
     m_cashier->searchField()->setFocus();
+    if (isVisible())
+        activateWindow(); // back from the login dialog: the next scan goes to the till
     return true;
 }
 

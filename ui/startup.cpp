@@ -112,7 +112,12 @@ int runApp(QApplication &app)
     }
     if (!window.login())
         return 0;
-    window.show();
+    // A till runs full-screen; counter screens are often 1366x768 or 1024x768, smaller than the
+    // window's default size, and a status bar below the screen's edge tells the cashier nothing.
+    window.showMaximized();
+    // The login dialog is gone: the cashier screen takes the keyboard at once, so the first scan
+    // lands in the search field and not nowhere (some window managers give focus to no one).
+    window.activateWindow();
     return app.exec();
 }
 

@@ -220,10 +220,6 @@
         <translation>整单折扣必须在 0 至 10折 之间。</translation>
     </message>
     <message>
-        <source>This discount is beyond the cashier&apos;s limit: a manager&apos;s PIN is needed.</source>
-        <translation>该折扣超出收银员权限，需要店长输入密码授权。</translation>
-    </message>
-    <message>
         <source>Product %1 no longer exists.</source>
         <translation>商品 %1 已不存在。</translation>
     </message>
@@ -262,6 +258,10 @@
     <message>
         <source>This till&apos;s shift is %1&apos;s: close it (交班) or have a manager hand it over before selling in it.</source>
         <translation>本机当前是 %1 的班次：请先交班，或由店长授权交接后再收银。</translation>
+    </message>
+    <message>
+        <source>This sale has a price change, a scale label typed by hand or a discount beyond the cashier&apos;s limit: a manager&apos;s PIN is needed.</source>
+        <translation>本单有改价、手工输入的秤码或超出收银员权限的折扣，需店长输入密码授权。</translation>
     </message>
 </context>
 <context>

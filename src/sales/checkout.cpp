@@ -240,14 +240,15 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     }
     const qint64 now = m_clock.nowMs();
     std::optional<UsedApproval> approval;
+    const ApprovalScope scope = approvalScope(request.uuid, request.lines, request.orderDiscount);
     if (needsManager(request.lines, request.orderDiscount)) {
         if (request.approvalToken.isEmpty())
-            return makeError(
-                ErrorCode::Denied,
-                QCoreApplication::translate(
-                    "Checkout", "This discount is beyond the cashier's limit: a manager's PIN is needed."));
-        auto used = consumeApproval(m_db, now, request.approvalToken,
-                                    approvalScope(request.uuid, request.lines, request.orderDiscount));
+            return makeError(ErrorCode::Denied,
+                             QCoreApplication::translate("Checkout",
+                                                         "This sale has a price change, a scale label typed by "
+                                                         "hand or a discount beyond the cashier's limit: a "
+                                                         "manager's PIN is needed."));
+        auto used = consumeApproval(m_db, now, request.approvalToken, scope);
         if (!used)
             return used.error();
         approval = *used;
@@ -263,7 +264,10 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
             return st.error();
         if (auto st = writeAudit(m_db, now, request.operatorId, approval->managerId,
                                  QStringLiteral("sale.discount"), written->receiptNo, {},
-                                 QStringLiteral("discount %1").arg(priced.discount.toString()));
+                                 // What the manager approved: every manual change by its size,
+                                 // and how much of the sale's discount that came to.
+                                 QStringLiteral("manual pricing %1, discount %2")
+                                     .arg(scope.amount.toString(), priced.discount.toString()));
             !st)
             return st.error();
     }

@@ -153,6 +153,8 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     connect(&m_cart, &CartModel::totalsChanged, this, &CashierWidget::updateTotals);
     updateTotals();
     m_lastSale->setText(tr("none yet"));
+    // A new cashier does not inherit the last one's message ("give ¥18.80 change").
+    connect(&m_session, &AppSession::operatorChanged, this, [this] { setMessage({}, false); });
 }
 
 QString CashierWidget::message() const

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QFormLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressDialog>
@@ -65,6 +66,7 @@ SetupDialog::SetupDialog(QString path, const Clock &clock, QWidget *parent)
     QPushButton *quit = keyButton(QStringLiteral("Esc"), tr("Quit"));
     QPushButton *create = keyButton(QStringLiteral("Ctrl+S"), tr("Create the store"));
     create->setObjectName(QStringLiteral("createStore"));
+    create->setShortcut(QKeySequence(QStringLiteral("Ctrl+S")));
     buttons->addWidget(quit);
     buttons->addWidget(create);
     layout->addLayout(buttons);
