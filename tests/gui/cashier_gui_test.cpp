@@ -189,6 +189,7 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     REQUIRE(cashier->cart().rowCount() == 2);
     CHECK(cashier->cart().priced().lines.at(1).amount == Money::fromFen(1234));
     CHECK(cashier->cart().line(1).weighed);
+    CHECK(cashier->cart().line(1).barcode == label); // which label was sold shows, and is kept
 
     // Keys a person typed while the window was busy arrive together afterwards, but their
     // timestamps are 120 ms apart: typing (a search), not a scan.

@@ -222,6 +222,7 @@ bool CashierWidget::addProductWithQuantity(const Product &product, const QString
         line.quantityMilli = match->quantityMilli;
         line.fixedAmount = match->fixedAmount;
         line.labelKeyed = typed;
+        line.barcode = code; // the label itself: on screen, on the receipt, and with the sale
     } else if (multiplier) {
         line.quantityMilli = *multiplier;
     } else if (product.weighed) {
