@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppContext</name>
+    <message>
+        <source>%1 is read-only and was written by an older Huike: open it once where it can be written, so that it is brought up to date.</source>
+        <translation>%1 是只读的，且由旧版汇客写入：请先在可写入的位置打开一次，使其升级到当前版本。</translation>
+    </message>
+</context>
+<context>
     <name>Approvals</name>
     <message>
         <source>a refund</source>
@@ -105,6 +112,14 @@
         <source>%1 now costs %2</source>
         <translation>%1 现价 %2</translation>
     </message>
+    <message>
+        <source>A line cannot hold more than %1.</source>
+        <translation>单行数量不能超过 %1。</translation>
+    </message>
+    <message>
+        <source>A price above %1 is not taken.</source>
+        <translation>价格不能超过 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -179,6 +194,26 @@
     <message>
         <source>Scale label %1 gives a weight, but %2 is sold by the piece, not by weight.</source>
         <translation>秤码 %1 是重量码，但 %2 按件销售，不按重量销售。</translation>
+    </message>
+    <message>
+        <source>The cost price cannot be negative.</source>
+        <translation>进价不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1: a price above %2 is not taken (a slip of the keyboard or scanner?).</source>
+        <translation>%1：价格不能超过 %2（是否误按键盘或扫码？）。</translation>
+    </message>
+    <message>
+        <source>code %1 is already on line %2 of this file.</source>
+        <translation>货号 %1 已在本文件第 %2 行出现。</translation>
+    </message>
+    <message>
+        <source>barcode %1 is already on line %2 of this file.</source>
+        <translation>条码 %1 已在本文件第 %2 行出现。</translation>
+    </message>
+    <message>
+        <source>this is product %1 again, already imported on line %2.</source>
+        <translation>此行又是商品 %1，已在第 %2 行导入。</translation>
     </message>
 </context>
 <context>
@@ -263,6 +298,14 @@
         <source>This sale has a price change, a scale label typed by hand or a discount beyond the cashier&apos;s limit: a manager&apos;s PIN is needed.</source>
         <translation>本单有改价、手工输入的秤码或超出收银员权限的折扣，需店长输入密码授权。</translation>
     </message>
+    <message>
+        <source>A payment above %1 is not taken: check the amount.</source>
+        <translation>单笔付款不能超过 %1：请检查金额。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 a line and %3 a unit; check the quantity and the price.</source>
+        <translation>%1：单行数量最多 %2，单价最多 %3；请检查数量和价格。</translation>
+    </message>
 </context>
 <context>
     <name>CounterInput</name>
@@ -321,6 +364,10 @@
         <source>Line %1: a quoted field is never closed.</source>
         <translation>第 %1 行：引号没有闭合。</translation>
     </message>
+    <message>
+        <source>The file is not UTF-8 text (it was read as UTF-8 because you asked for it).</source>
+        <translation>该文件不是 UTF-8 文本（按您的要求以 UTF-8 读取）。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -331,10 +378,6 @@
     <message>
         <source>The database is busy in another window or terminal. Try again in a moment.</source>
         <translation>数据库正被其他窗口或终端占用，请稍后重试。</translation>
-    </message>
-    <message>
-        <source>The database file is read-only: nothing was saved.</source>
-        <translation>数据库文件为只读，本次未保存任何数据。</translation>
     </message>
     <message>
         <source>The database file is damaged. Restore the last backup.</source>
@@ -385,12 +428,24 @@
         <translation>%1 不是汇客数据库，或已损坏。</translation>
     </message>
     <message>
-        <source>This database was written by a newer Huike (schema %1; this program knows up to %2).</source>
-        <translation>此数据库由更新版本的汇客收银创建（数据结构版本 %1，本程序最高支持 %2）。</translation>
-    </message>
-    <message>
         <source>Upgrading %1 would break a reference in table %2 (row %3); the file was not changed.</source>
         <translation>升级 %1 会破坏表 %2 中的引用（第 %3 行），文件未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The disk could not be written or read (full, removed or failing): nothing was saved. Check the disk and try again.</source>
+        <translation>磁盘无法读写（已满、已拔出或故障）：未保存任何内容。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The files SQLite keeps beside the database cannot be made: the folder is read-only or full. Nothing was saved.</source>
+        <translation>无法在数据库旁创建 SQLite 所需的文件：文件夹只读或磁盘已满。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database file may not be written: nothing was saved.</source>
+        <translation>没有写入数据库文件的权限：未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database file or its folder is read-only: nothing was saved.</source>
+        <translation>数据库文件或其所在文件夹为只读：未保存任何内容。</translation>
     </message>
 </context>
 <context>

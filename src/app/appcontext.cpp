@@ -1,5 +1,6 @@
 #include "appcontext.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -31,6 +32,31 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, cons
         if (auto back = ctx->heldOrders().recoverRecalled(); back && *back > 0)
             spdlog::warn("{} recalled order(s) of this till were not sold: held again", *back);
     }
+    return ctx;
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::openForReading(const QString &dbPath, const Clock &clock,
+                                                               const QString &terminal)
+{
+    auto writable = open(dbPath, clock, terminal);
+    if (writable || writable.error().code != ErrorCode::ReadOnly)
+        return writable;
+    Database::Options options;
+    options.create = false;
+    options.readOnly = true;
+    auto db = Database::open(dbPath, options);
+    if (!db)
+        return db.error();
+    if ((*db)->schemaVersion() != Database::latestSchemaVersion())
+        return makeError(ErrorCode::ReadOnly,
+                         QCoreApplication::translate("AppContext",
+                                                     "%1 is read-only and was written by an older Huike: open it "
+                                                     "once where it can be written, so that it is brought up to date.")
+                             .arg(dbPath));
+    spdlog::info("{} is read-only: opened for reading", dbPath.toStdString());
+    std::unique_ptr<AppContext> ctx(new AppContext(std::move(*db), clock, terminal));
+    if (auto st = ctx->reloadStore(); !st)
+        return st.error();
     return ctx;
 }
 

@@ -25,6 +25,11 @@ public:
     // db().checkpoint() when the cashier is idle.
     static Result<std::unique_ptr<AppContext>> open(const QString &dbPath, const Clock &clock,
                                                     const QString &terminal = {}, bool interactive = false);
+    // For commands that only read (export, a receipt): as open(), but a store that cannot be
+    // written (a read-only file, folder or medium) is opened read-only instead of refused, as long
+    // as its schema is this program's (nothing can be migrated in it).
+    static Result<std::unique_ptr<AppContext>> openForReading(const QString &dbPath, const Clock &clock,
+                                                              const QString &terminal = {});
     static QString defaultDatabasePath(); // QStandardPaths AppDataLocation/huike.db
     static QString defaultTerminal();     // the machine's host name
 

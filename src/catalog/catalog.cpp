@@ -266,6 +266,14 @@ Result<qint64> saveProductInTransaction(Database &db, const Clock &clock, Produc
     if (p.price.isNegative())
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Catalog", "The price cannot be negative."));
+    if (p.cost.isNegative())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Catalog", "The cost price cannot be negative."));
+    if (p.price.fen() > kMaxUnitPriceFen || p.cost.fen() > kMaxUnitPriceFen)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Catalog", "%1: a price above %2 is not taken (a slip of the "
+                                                                "keyboard or scanner?).")
+                             .arg(p.name, Money::fromFen(kMaxUnitPriceFen).display()));
     for (const QString &b : std::as_const(p.barcodes)) {
         const ScannedCode sc = parseScannedCode(b);
         if (sc.kind == ScannedCode::Kind::Invalid)

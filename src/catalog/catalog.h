@@ -2,6 +2,7 @@
 
 #include "barcode.h"
 #include "core/clock.h"
+#include "core/csv.h"
 #include "core/money.h"
 #include "core/result.h"
 
@@ -96,7 +97,8 @@ public:
     // CSV with a header; columns by name (English or Chinese): code/货号, barcode/条码 (several
     // separated by '|' or ';'), name/名称, pinyin/拼音码, category/分类, unit/单位, price/售价,
     // cost/进价, stock/库存, weighed/称重, plu. Rows with a known code update that product.
-    ImportReport importCsv(const QByteArray &bytes, qint64 operatorId);
+    // `encoding`: Auto decides on the whole file (core/csv.h); the report says which was used.
+    ImportReport importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding = TextEncoding::Auto);
     QByteArray exportCsv();
 
 private:

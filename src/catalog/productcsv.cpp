@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace huike {
@@ -68,10 +69,10 @@ bool parseFlag(const QString &s)
 
 } // namespace
 
-ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
+ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding)
 {
     ImportReport report;
-    auto decoded = decodeExternalText(bytes);
+    auto decoded = decodeExternalText(bytes, encoding);
     if (!decoded) {
         report.errors << decoded.error().message;
         return report;
@@ -112,8 +113,15 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         report.errors << st.error().message;
         return report;
     }
+    // Rows the CSV reader had to leave out (a stray quote, too many columns) are rejected rows.
+    report.errors << table->problems;
     auto has = [&](const QString &key) { return col.contains(key); };
     static const QRegularExpression barcodeSeparators(QStringLiteral("[|;/ ]"));
+    // The line each code and barcode was imported from: a second row with the same one would find
+    // the first row's product and silently overwrite it.
+    QHash<QString, int> codeLine;
+    QHash<QString, int> barcodeLine;
+    QHash<qint64, int> productLine;
     for (qsizetype r = 1; r < table->rows.size(); ++r) {
         const QStringList &row = table->rows.at(r);
         const int line = table->lineNumbers.at(r);
@@ -146,6 +154,21 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
             continue;
         }
 
+        if (const int first = codeLine.value(code); !code.isEmpty() && first > 0) {
+            reject(QCoreApplication::translate("Catalog", "code %1 is already on line %2 of this file.")
+                       .arg(code)
+                       .arg(first));
+            continue;
+        }
+        const auto repeated = std::find_if(barcodes.cbegin(), barcodes.cend(),
+                                           [&](const QString &b) { return barcodeLine.contains(b); });
+        if (repeated != barcodes.cend()) {
+            reject(QCoreApplication::translate("Catalog", "barcode %1 is already on line %2 of this file.")
+                       .arg(*repeated)
+                       .arg(barcodeLine.value(*repeated)));
+            continue;
+        }
+
         // An existing product is found by its code, or else by one of its barcodes. Only the
         // columns the file has are changed: a price list (code, name, price) keeps the product's
         // barcodes, category, unit, scale PLU and state as they were.
@@ -156,6 +179,12 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
         for (qsizetype b = 0; !existing && b < barcodes.size(); ++b)
             if (auto e = byBarcode(barcodes.at(b)))
                 existing = *e;
+        if (existing && productLine.contains(existing->id)) {
+            reject(QCoreApplication::translate("Catalog", "this is product %1 again, already imported on line %2.")
+                       .arg(existing->code)
+                       .arg(productLine.value(existing->id)));
+            continue;
+        }
         Product p = existing.value_or(Product{});
         const bool isNew = !existing;
         if (has(QStringLiteral("code")) && !code.isEmpty())
@@ -218,6 +247,11 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId)
             break;
         }
         isNew ? ++report.added : ++report.updated;
+        productLine.insert(*id, line);
+        if (!code.isEmpty())
+            codeLine.insert(code, line);
+        for (const QString &b : std::as_const(barcodes))
+            barcodeLine.insert(b, line);
     }
     if (auto st = tx.commit(); !st) {
         report.errors << st.error().message;

@@ -93,6 +93,9 @@ std::vector<double> bareCommits(Database &db, int n)
 
 int benchCheckout(const QCommandLineParser &p, const QString &path)
 {
+    const auto count = numberOption(p, QStringLiteral("n"), 2000, 1, 1'000'000);
+    if (!count)
+        return 2;
     auto ctx = openBenchStore(path, 0);
     if (!ctx)
         return 1;
@@ -100,10 +103,12 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
     q.limit = 1000;
     QList<Product> products = ctx->catalog().search(q);
     const QList<Operator> ops = ctx->operators().list();
-    auto shift = ctx->shifts().current();
-    if (!shift)
-        shift = *ctx->shifts().open(ops.first().id, Money::fromYuan(100));
-    const int n = p.value(QStringLiteral("n")).isEmpty() ? 2000 : p.value(QStringLiteral("n")).toInt();
+    auto shift = ctx->shifts().currentOrOpen(ops.first().id, Money::fromYuan(100));
+    if (!shift) {
+        err() << "error: " << shift.error().message << "\n";
+        return 1;
+    }
+    const int n = static_cast<int>(*count);
     std::mt19937 rng(7);
     std::vector<double> ms;
     ms.reserve(static_cast<size_t>(n));
@@ -153,8 +158,11 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
 
 int benchLookup(const QCommandLineParser &p, const QString &path)
 {
-    const int target =
-        p.value(QStringLiteral("products")).isEmpty() ? 100000 : p.value(QStringLiteral("products")).toInt();
+    const auto products = numberOption(p, QStringLiteral("products"), 100000, 1, 10'000'000);
+    const auto count = numberOption(p, QStringLiteral("n"), 20000, 1, 10'000'000);
+    if (!products || !count)
+        return 2;
+    const int target = static_cast<int>(*products);
     auto ctx = openBenchStore(path, 0);
     if (!ctx)
         return 1;
@@ -197,7 +205,7 @@ int benchLookup(const QCommandLineParser &p, const QString &path)
         while (q.next())
             codes << q.value(0).toString();
     }
-    const int n = p.value(QStringLiteral("n")).isEmpty() ? 20000 : p.value(QStringLiteral("n")).toInt();
+    const int n = static_cast<int>(*count);
     std::mt19937 rng(11);
     std::vector<double> ms;
     ms.reserve(static_cast<size_t>(n));

@@ -52,9 +52,20 @@ QString dbPath(const QCommandLineParser &p)
     return p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : AppContext::defaultDatabasePath();
 }
 
-std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal)
+std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal, bool reading)
 {
-    auto ctx = AppContext::open(dbPath(p), g_clock, terminal);
+    // Only init makes a store: a mistyped --db must not become a new, empty one that "exports" an
+    // empty catalogue with exit 0.
+    auto holds = holdsStore(dbPath(p));
+    if (!holds || !*holds) {
+        err() << "error: " << (holds ? QStringLiteral("no store at %1 (make one with huike-cli init)").arg(dbPath(p))
+                                     : holds.error().message)
+              << "\n";
+        err().flush();
+        return nullptr;
+    }
+    auto ctx = reading ? AppContext::openForReading(dbPath(p), g_clock, terminal)
+                       : AppContext::open(dbPath(p), g_clock, terminal);
     if (!ctx) {
         err() << "error: " << ctx.error().message << "\n";
         err().flush();
@@ -63,11 +74,20 @@ std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QStri
     return std::move(*ctx);
 }
 
-int intOption(const QCommandLineParser &p, const QString &name, int fallback)
+std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
+                                   qint64 max)
 {
+    if (!p.isSet(name))
+        return fallback;
     bool ok = false;
-    const int v = p.value(name).toInt(&ok);
-    return ok ? v : fallback;
+    const qint64 v = p.value(name).trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        err() << "error: --" << name << " " << p.value(name) << ": give a whole number from " << min << " to "
+              << max << "\n";
+        err().flush();
+        return std::nullopt;
+    }
+    return v;
 }
 
 int cmdInit(const QStringList &args)
@@ -103,10 +123,14 @@ int cmdInit(const QStringList &args)
     }
     if (!setup.demo && setup.name.isEmpty())
         setup.name = QStringLiteral("我的店");
-    setup.demoOptions.members = intOption(p, QStringLiteral("members"), setup.demoOptions.members);
-    setup.demoOptions.months = intOption(p, QStringLiteral("months"), setup.demoOptions.months);
-    setup.demoOptions.seed =
-        static_cast<quint32>(intOption(p, QStringLiteral("seed"), static_cast<int>(setup.demoOptions.seed)));
+    const auto members = numberOption(p, QStringLiteral("members"), setup.demoOptions.members, 0, 1'000'000);
+    const auto months = numberOption(p, QStringLiteral("months"), setup.demoOptions.months, 0, 60);
+    const auto seed = numberOption(p, QStringLiteral("seed"), setup.demoOptions.seed, 0, 4'294'967'295);
+    if (!members || !months || !seed)
+        return 2;
+    setup.demoOptions.members = static_cast<int>(*members);
+    setup.demoOptions.months = static_cast<int>(*months);
+    setup.demoOptions.seed = static_cast<quint32>(*seed);
     auto made = createStoreFile(path, setup, g_clock);
     if (!made) {
         err() << "error: " << made.error().message << "\n";
@@ -122,7 +146,7 @@ int cmdVerify(const QStringList &args)
     if (!parse(p, args, {}))
         return 2;
     if (!QFileInfo::exists(dbPath(p))) {
-        err() << "error: no database at " << dbPath(p) << "\n";
+        err() << "error: no store at " << dbPath(p) << " (make one with huike-cli init)\n";
         return 1;
     }
     // Read-only: verify proves the books as they are, and never migrates or writes them.
@@ -155,11 +179,15 @@ int cmdSimulate(const QStringList &args)
                {{QStringLiteral("sales"), QStringLiteral("how many"), QStringLiteral("N")},
                 {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S")}}))
         return 2;
-    const int n = intOption(p, QStringLiteral("sales"), -1);
-    if (n < 0) {
+    if (!p.isSet(QStringLiteral("sales"))) {
         err() << "error: give --sales N\n";
         return 2;
     }
+    const auto sales = numberOption(p, QStringLiteral("sales"), 0, 0, 10'000'000);
+    const auto seedOption = numberOption(p, QStringLiteral("seed"), 1, 0, 4'294'967'295);
+    if (!sales || !seedOption)
+        return 2;
+    const int n = static_cast<int>(*sales);
     auto ctx = openContext(p, QStringLiteral("SIM"));
     if (!ctx)
         return 1;
@@ -172,16 +200,14 @@ int cmdSimulate(const QStringList &args)
         return 1;
     }
     const qint64 operatorId = ops.first().id;
-    auto shift = ctx->shifts().current();
+    // Two simulations started at once on one till share its shift (currentOrOpen decides under
+    // the write lock).
+    auto shift = ctx->shifts().currentOrOpen(operatorId, Money::fromYuan(200));
     if (!shift) {
-        auto opened = ctx->shifts().open(operatorId, Money::fromYuan(200));
-        if (!opened) {
-            err() << "error: " << opened.error().message << "\n";
-            return 1;
-        }
-        shift = *opened;
+        err() << "error: " << shift.error().message << "\n";
+        return 1;
     }
-    std::mt19937 rng(static_cast<quint32>(intOption(p, QStringLiteral("seed"), 1)));
+    std::mt19937 rng(static_cast<quint32>(*seedOption));
     for (int i = 0; i < n; ++i) {
         CheckoutRequest req;
         req.uuid = newUuid();
@@ -237,11 +263,14 @@ int cmdReceipt(const QStringList &args)
         err() << "error: give one receipt number\n";
         return 2;
     }
-    if (!QFileInfo::exists(dbPath(p))) {
-        err() << "error: no database at " << dbPath(p) << "\n";
-        return 1;
+    const auto width = numberOption(p, QStringLiteral("width"), 32, 32, 48);
+    if (!width)
+        return 2;
+    if (*width != 32 && *width != 48) {
+        err() << "error: --width is 32 (58 mm paper) or 48 (80 mm paper)\n";
+        return 2;
     }
-    auto ctx = openContext(p);
+    auto ctx = openContext(p, {}, true);
     if (!ctx)
         return 1;
     auto r = ctx->receipts().load(p.positionalArguments().first());
@@ -249,17 +278,23 @@ int cmdReceipt(const QStringList &args)
         err() << "error: " << r.error().message << "\n";
         return 1;
     }
-    out() << ctx->receipts().render(*r, intOption(p, QStringLiteral("width"), 32) >= 48 ? 48 : 32);
+    out() << ctx->receipts().render(*r, static_cast<int>(*width));
     return 0;
 }
 
 int cmdImportProducts(const QStringList &args)
 {
     QCommandLineParser p;
-    if (!parse(p, args, {}))
+    if (!parse(p, args,
+               {{QStringLiteral("encoding"), QStringLiteral("auto (default), utf-8 or gbk"), QStringLiteral("NAME")}}))
         return 2;
     if (p.positionalArguments().size() != 1) {
         err() << "error: give one CSV file\n";
+        return 2;
+    }
+    const auto encoding = parseTextEncoding(p.value(QStringLiteral("encoding")));
+    if (!encoding) {
+        err() << "error: --encoding is auto, utf-8 or gbk\n";
         return 2;
     }
     QFile f(p.positionalArguments().first());
@@ -275,7 +310,7 @@ int cmdImportProducts(const QStringList &args)
     for (const Operator &op : ctx->operators().list())
         if (op.active && op.isManager() && (importer == 0 || op.role == Role::Admin))
             importer = op.id;
-    const ImportReport r = ctx->catalog().importCsv(f.readAll(), importer);
+    const ImportReport r = ctx->catalog().importCsv(f.readAll(), importer, *encoding);
     out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, "
           << r.errors.size() << " rejected\n";
     for (const QString &e : r.errors)
@@ -292,7 +327,7 @@ int cmdExportProducts(const QStringList &args)
         err() << "error: give the CSV file to write\n";
         return 2;
     }
-    auto ctx = openContext(p);
+    auto ctx = openContext(p, {}, true);
     if (!ctx)
         return 1;
     QSaveFile f(p.positionalArguments().first());

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <memory>
+#include <optional>
 
 namespace huike {
 class AppContext;
@@ -18,8 +19,15 @@ extern SystemClock g_clock;
 // Parses `args` (and --db) with the given options; prints the problem and returns false on a misfit.
 bool parse(QCommandLineParser &p, const QStringList &args, const QList<QCommandLineOption> &options);
 QString dbPath(const QCommandLineParser &p);
-std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal = {});
-int intOption(const QCommandLineParser &p, const QString &name, int fallback);
+// The store at --db; nullptr (the problem printed) when there is none. `reading`: the command only
+// reads, so a store that cannot be written is opened read-only (AppContext::openForReading).
+std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal = {},
+                                        bool reading = false);
+// --name as a whole number in [min, max], or `fallback` when it is not given. A value that does
+// not parse or is out of range is printed as the error and gives nullopt (the caller exits 2):
+// a typo is never a silent default.
+std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
+                                   qint64 max);
 
 // Each command takes its own arguments (after the command word) and returns the exit code.
 int cmdInit(const QStringList &args);

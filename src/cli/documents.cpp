@@ -63,17 +63,15 @@ struct DocumentContext {
     // none (only once the manager approved: a refused refund leaves nothing behind).
     bool ensureShift()
     {
-        if (auto open = ctx->shifts().current()) {
-            shiftId = open->id;
-            return true;
-        }
-        auto opened = ctx->shifts().open(operatorId, Money());
-        if (!opened) {
-            err() << "error: " << opened.error().message << "\n";
+        bool fresh = false;
+        auto shift = ctx->shifts().currentOrOpen(operatorId, Money(), &fresh);
+        if (!shift) {
+            err() << "error: " << shift.error().message << "\n";
             return false;
         }
-        shiftId = opened->id;
-        err() << "opened shift " << opened->id << " on till " << till << "\n";
+        shiftId = shift->id;
+        if (fresh)
+            err() << "opened shift " << shift->id << " on till " << till << "\n";
         return true;
     }
 };
@@ -105,10 +103,6 @@ std::optional<DocumentContext> prepare(QCommandLineParser &p, const QStringList 
         return std::nullopt;
     }
     exitCode = 1;
-    if (!QFileInfo::exists(dbPath(p))) {
-        err() << "error: no database at " << dbPath(p) << "\n";
-        return std::nullopt;
-    }
     const QString till = p.isSet(QStringLiteral("till")) ? p.value(QStringLiteral("till")) : QStringLiteral("CLI");
     DocumentContext d;
     d.ctx = openContext(p, till);

@@ -17,7 +17,7 @@ static void usage()
              "  refund --db PATH --manager CODE:PIN --reason TEXT [--line N:QTY]... [--operator CODE]\n"
              "         [--till NAME] NUMBER\n"
              "  void --db PATH --manager CODE:PIN --reason TEXT [--operator CODE] [--till NAME] NUMBER\n"
-             "  import-products --db PATH FILE.csv\n"
+             "  import-products --db PATH [--encoding auto|utf-8|gbk] FILE.csv\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
@@ -26,7 +26,12 @@ static void usage()
              "them into a single-use approval of exactly that document. They are rung up in the open\n"
              "shift of the till (--till, default CLI), opening one for the operator if none is open.\n"
              "--line N:QTY refunds QTY of receipt line N (0.5 for weighed goods); without it, all\n"
-             "that is left. --operator (default: the manager) is who is recorded as doing it.\n";
+             "that is left. --operator (default: the manager) is who is recorded as doing it.\n"
+             "Every command but init and bench needs a store at --db (init makes one); bench makes\n"
+             "its own when the file is new. Numbers must parse: --seed xyz is an error (exit 2).\n"
+             "import-products reads UTF-8 or GBK/GB18030, deciding on the whole file (--encoding\n"
+             "forces one) and says which it used; a bad row is rejected with its line number and\n"
+             "the other rows are imported (exit 1 if any row was rejected).\n";
     err().flush();
 }
 

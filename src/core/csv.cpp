@@ -47,9 +47,42 @@ Result<QByteArray> iconvConvert(const char *to, const char *from, const QByteArr
 
 } // namespace
 
-Result<DecodedText> decodeExternalText(const QByteArray &bytes)
+namespace {
+
+// Characters a shop's product list plausibly holds: ASCII, Latin-1 signs (¥ ° ×), general and
+// CJK punctuation, letterlike and number forms (℃ Ⅱ ①), kana, CJK ideographs and fullwidth forms.
+// GBK bytes misread as UTF-8 turn into Latin Extended, IPA, Greek, Cyrillic or Hebrew letters:
+// none of them is here.
+bool plausible(char32_t c)
 {
-    if (bytes.startsWith("\xEF\xBB\xBF")) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\r' || c == '\n' || (c >= 0xA0 && c <= 0xFF) ||
+           (c >= 0x2000 && c <= 0x206F) || (c >= 0x2100 && c <= 0x218F) || (c >= 0x2460 && c <= 0x24FF) ||
+           (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+qsizetype implausibleCount(const QString &text)
+{
+    qsizetype n = 0;
+    for (char32_t c : text.toUcs4())
+        n += plausible(c) ? 0 : 1;
+    return n;
+}
+
+Result<DecodedText> decodeGb18030(const QByteArray &bytes)
+{
+    auto utf8 = iconvConvert("UTF-8", "GB18030", bytes);
+    if (!utf8)
+        return utf8.error();
+    return DecodedText{QString::fromUtf8(*utf8), QStringLiteral("GB18030")};
+}
+
+} // namespace
+
+Result<DecodedText> decodeExternalText(const QByteArray &bytes, TextEncoding encoding)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF") && encoding != TextEncoding::Gb18030) {
         QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         QString s = dec.decode(bytes.mid(3));
         if (dec.hasError())
@@ -58,16 +91,41 @@ Result<DecodedText> decodeExternalText(const QByteArray &bytes)
                 QCoreApplication::translate("Csv", "The file starts like UTF-8 but holds invalid bytes."));
         return DecodedText{s, QStringLiteral("UTF-8 BOM")};
     }
-    {
-        QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        QString s = dec.decode(bytes);
-        if (!dec.hasError())
-            return DecodedText{s, QStringLiteral("UTF-8")};
+    if (encoding == TextEncoding::Gb18030)
+        return decodeGb18030(bytes);
+    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString asUtf8 = dec.decode(bytes);
+    if (encoding == TextEncoding::Utf8) {
+        if (dec.hasError())
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Csv", "The file is not UTF-8 text (it was read as UTF-8 "
+                                                                "because you asked for it)."));
+        return DecodedText{asUtf8, QStringLiteral("UTF-8")};
     }
-    auto utf8 = iconvConvert("UTF-8", "GB18030", bytes);
-    if (!utf8)
-        return utf8.error();
-    return DecodedText{QString::fromUtf8(*utf8), QStringLiteral("GB18030")};
+    if (dec.hasError())
+        return decodeGb18030(bytes);
+    // Valid UTF-8 can still be GBK: 泉水, 椰汁 and 卤鸭 saved by Excel are valid UTF-8 byte for byte,
+    // and read that way become "ȪˮҬ..." The whole file decides: the reading with fewer characters
+    // no shop list would hold wins, UTF-8 on a tie (pure ASCII, or both plausible).
+    const qsizetype utf8Odd = implausibleCount(asUtf8);
+    if (utf8Odd > 0) {
+        auto gb = decodeGb18030(bytes);
+        if (gb && implausibleCount(gb->text) < utf8Odd)
+            return gb;
+    }
+    return DecodedText{asUtf8, QStringLiteral("UTF-8")};
+}
+
+std::optional<TextEncoding> parseTextEncoding(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n.isEmpty() || n == QLatin1String("auto"))
+        return TextEncoding::Auto;
+    if (n == QLatin1String("utf-8") || n == QLatin1String("utf8"))
+        return TextEncoding::Utf8;
+    if (n == QLatin1String("gbk") || n == QLatin1String("gb18030") || n == QLatin1String("gb2312"))
+        return TextEncoding::Gb18030;
+    return std::nullopt;
 }
 
 QByteArray encodeGb18030(const QString &text)
@@ -86,8 +144,16 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
     bool rowHasContent = false;
     int line = 1;
     int rowStartLine = 1;
+    qsizetype rowStartPos = 0;
     const qsizetype n = text.size();
 
+    auto resetRow = [&] {
+        row.clear();
+        field.clear();
+        inQuotes = false;
+        fieldWasQuoted = false;
+        rowHasContent = false;
+    };
     auto endField = [&]() -> bool {
         if (row.size() >= limits.maxFields)
             return false;
@@ -104,12 +170,45 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
             table.rows.append(row);
             table.lineNumbers.append(rowStartLine);
         }
-        row.clear();
-        rowHasContent = false;
+        resetRow();
         return true;
     };
+    // One malformed row is left out with its line number; the rows after it are read. Returns the
+    // index the loop goes on from (it increments first). Outside quotes the row ends with its
+    // physical line; inside an open quote nobody knows where the field was meant to end, so
+    // reading starts again on the line after the row began.
+    auto skipRow = [&](const QString &why, bool quoteOpen, qsizetype at) -> qsizetype {
+        table.problems << why;
+        table.problemLines << rowStartLine;
+        resetRow();
+        qsizetype next = quoteOpen ? rowStartPos : at;
+        if (quoteOpen)
+            line = rowStartLine;
+        while (next < n && text.at(next) != QLatin1Char('\n') && text.at(next) != QLatin1Char('\r'))
+            ++next;
+        if (next + 1 < n && text.at(next) == QLatin1Char('\r') && text.at(next + 1) == QLatin1Char('\n'))
+            ++next;
+        ++line;
+        rowStartLine = line;
+        rowStartPos = next + 1;
+        return next;
+    };
+    auto tooManyRows = [&] {
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Csv", "The file has more than %1 rows.").arg(limits.maxRows));
+    };
 
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0;; ++i) {
+        if (i >= n) {
+            if (!inQuotes)
+                break;
+            // The file ended inside a quote: that row is left out, and reading starts again on
+            // the line after the one that opened it, so the rows there are kept.
+            i = skipRow(QCoreApplication::translate("Csv", "Line %1: a quoted field is never closed.")
+                            .arg(rowStartLine),
+                        true, i);
+            continue;
+        }
         const QChar c = text.at(i);
         if (inQuotes) {
             if (c == QLatin1Char('"')) {
@@ -125,69 +224,67 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
                 field.append(c);
             }
         } else if (c == QLatin1Char('"')) {
-            if (!field.trimmed().isEmpty())
-                return makeError(
-                    ErrorCode::Invalid,
-                    QCoreApplication::translate("Csv", "Line %1: a quote in the middle of an unquoted field.")
-                        .arg(line));
+            if (!field.trimmed().isEmpty()) {
+                i = skipRow(QCoreApplication::translate("Csv", "Line %1: a quote in the middle of an unquoted field.")
+                                .arg(line),
+                            false, i);
+                continue;
+            }
             field.clear();
             inQuotes = true;
             fieldWasQuoted = true;
             rowHasContent = true;
         } else if (c == QLatin1Char(',')) {
             rowHasContent = true;
-            if (!endField())
-                return makeError(ErrorCode::Invalid,
-                                 QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line));
+            if (!endField()) {
+                i = skipRow(QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line), false, i);
+                continue;
+            }
         } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
-            if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
-                ++i;
             if (rowHasContent || !field.trimmed().isEmpty()) {
                 rowHasContent = true;
-                if (!endField())
-                    return makeError(
-                        ErrorCode::Invalid,
-                        QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line));
+                if (!endField()) {
+                    i = skipRow(QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line), false, i);
+                    continue;
+                }
             }
+            if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
+                ++i;
             if (!endRow())
-                return makeError(ErrorCode::Invalid,
-                                 QCoreApplication::translate("Csv", "The file has more than %1 rows.")
-                                     .arg(limits.maxRows));
-            field.clear();
+                return tooManyRows();
             ++line;
             rowStartLine = line;
+            rowStartPos = i + 1;
         } else {
             if (fieldWasQuoted) {
                 if (c.isSpace())
                     continue; // spaces between the closing quote and the comma are not data
-                return makeError(
-                    ErrorCode::Invalid,
-                    QCoreApplication::translate("Csv", "Line %1: text after a closing quote.").arg(line));
+                i = skipRow(QCoreApplication::translate("Csv", "Line %1: text after a closing quote.").arg(line),
+                            false, i);
+                continue;
             }
             field.append(c);
             if (!c.isSpace())
                 rowHasContent = true;
         }
-        if (field.size() > limits.maxFieldChars)
-            return makeError(ErrorCode::Invalid, QCoreApplication::translate(
-                                                     "Csv", "Line %1: a field is longer than %2 characters.")
-                                                     .arg(line)
-                                                     .arg(limits.maxFieldChars));
+        if (field.size() > limits.maxFieldChars) {
+            const bool quoteOpen = inQuotes;
+            i = skipRow(QCoreApplication::translate("Csv", "Line %1: a field is longer than %2 characters.")
+                            .arg(quoteOpen ? rowStartLine : line)
+                            .arg(limits.maxFieldChars),
+                        quoteOpen, i);
+        }
     }
-    if (inQuotes)
-        return makeError(
-            ErrorCode::Invalid,
-            QCoreApplication::translate("Csv", "Line %1: a quoted field is never closed.").arg(rowStartLine));
     if (rowHasContent || !field.trimmed().isEmpty()) {
         rowHasContent = true;
-        if (!endField())
-            return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line));
+        if (!endField()) {
+            table.problems << QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line);
+            table.problemLines << rowStartLine;
+            resetRow();
+        }
     }
     if (!endRow())
-        return makeError(
-            ErrorCode::Invalid,
-            QCoreApplication::translate("Csv", "The file has more than %1 rows.").arg(limits.maxRows));
+        return tooManyRows();
     return table;
 }
 

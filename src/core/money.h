@@ -60,6 +60,14 @@ private:
     qint64 m_fen = 0;
 };
 
+// Ceilings on one item and one line. Above them a slip (a barcode scanned into the price field,
+// a row of extra zeros) is far likelier than a real sale: the engine refuses such values instead
+// of selling them and printing garbled receipts. ¥999,999.99 a unit, 99,999.999 units a line, and
+// ¥99,999,999.99 for a whole document or one tender.
+inline constexpr qint64 kMaxUnitPriceFen = 99'999'999;
+inline constexpr qint64 kMaxQuantityMilli = 99'999'999;
+inline constexpr qint64 kMaxAmountFen = 9'999'999'999;
+
 // Quantities are integers in thousandths of the unit, so that weighed goods (kg) stay exact.
 QString formatQuantity(qint64 quantityMilli);
 std::optional<qint64> parseQuantity(QStringView text);

@@ -14,6 +14,7 @@ enum class ErrorCode {
     Denied,            // wrong PIN, locked operator, missing permission
     InsufficientFunds, // payments do not cover the total, or a balance is too low
     Storage,           // the database failed (disk full, locked, corrupt)
+    ReadOnly,          // the file or its folder cannot be written (permissions, a read-only medium)
     TooNew,            // a database from a newer Huike
 };
 

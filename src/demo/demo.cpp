@@ -395,7 +395,7 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             req.uuid = newUuid();
             req.operatorId = cashierId;
             req.shiftId = shift->id;
-            if (rng.chance(58))
+            if (rng.chance(58) && !memberIds.isEmpty()) // a demo may have no members (--members 0)
                 req.memberId = memberIds.at(rng.skewed(static_cast<int>(memberIds.size()), 1.8));
             const int nLines = 1 + rng.skewed(7, 1.6);
             for (int l = 0; l < nLines; ++l) {

@@ -50,6 +50,8 @@ int Cart::mergeRow(const CartLine &line) const
 int Cart::addLine(const CartLine &line)
 {
     int row = mergeRow(line);
+    if (row >= 0 && m_lines.at(row).quantityMilli + line.quantityMilli > kMaxQuantityMilli)
+        row = -1; // a line never grows past the ceiling; the engine would refuse it at payment
     if (row >= 0) {
         m_lines[row].quantityMilli += line.quantityMilli;
     } else {
@@ -76,6 +78,9 @@ Status Cart::setQuantity(int row, qint64 quantityMilli)
     if (quantityMilli <= 0)
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Cart", "The quantity must be more than zero."));
+    if (quantityMilli > kMaxQuantityMilli)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Cart", "A line cannot hold more than %1.")
+                                                 .arg(formatQuantity(kMaxQuantityMilli)));
     CartLine &l = m_lines[row];
     l.quantityMilli = quantityMilli;
     l.fixedAmount.reset();
@@ -102,6 +107,9 @@ Status Cart::setPriceOverride(int row, std::optional<Money> price)
         return st;
     if (price && price->isNegative())
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Cart", "A price cannot be negative."));
+    if (price && price->fen() > kMaxUnitPriceFen)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Cart", "A price above %1 is not taken.")
+                                                 .arg(Money::fromFen(kMaxUnitPriceFen).display()));
     CartLine &l = m_lines[row];
     l.priceOverride = price && *price != l.listPrice ? price : std::nullopt;
     l.fixedAmount.reset();

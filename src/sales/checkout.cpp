@@ -34,6 +34,10 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
         if (t.amount.fen() <= 0)
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Checkout", "A payment must be more than zero."));
+        if (t.amount.fen() > kMaxAmountFen)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout", "A payment above %1 is not taken: check the amount.")
+                                 .arg(Money::fromFen(kMaxAmountFen).display()));
         const TenderKind *kind = tenderKind(t.tender);
         if (!kind)
             return makeError(ErrorCode::Invalid,
@@ -171,6 +175,16 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
             return makeError(
                 ErrorCode::Invalid,
                 QCoreApplication::translate("Checkout", "%1: a price cannot be negative.").arg(l.name));
+        // Ceilings (core/money.h): a slip, not a sale.
+        if (l.quantityMilli > kMaxQuantityMilli || l.listPrice.fen() > kMaxUnitPriceFen ||
+            (l.priceOverride && l.priceOverride->fen() > kMaxUnitPriceFen) ||
+            (l.fixedAmount && l.fixedAmount->fen() > kMaxUnitPriceFen))
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout",
+                                                         "%1: at most %2 a line and %3 a unit; check the "
+                                                         "quantity and the price.")
+                                 .arg(l.name, formatQuantity(kMaxQuantityMilli),
+                                      Money::fromFen(kMaxUnitPriceFen).display()));
     }
     if (request.orderDiscount.permille < 0 || request.orderDiscount.permille > 1000)
         return makeError(

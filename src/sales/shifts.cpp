@@ -102,6 +102,23 @@ Result<Shift> ShiftService::open(qint64 operatorId, Money cashFloat)
     return load(id);
 }
 
+Result<Shift> ShiftService::currentOrOpen(qint64 operatorId, Money cashFloat, bool *opened)
+{
+    if (opened)
+        *opened = false;
+    if (auto cur = current())
+        return *cur;
+    auto made = open(operatorId, cashFloat);
+    if (!made && made.error().code == ErrorCode::Conflict) {
+        // Another program opened it between our look and our write lock: use that one.
+        if (auto cur = current())
+            return *cur;
+    }
+    if (made && opened)
+        *opened = true;
+    return made;
+}
+
 Result<Shift> ShiftService::handOver(qint64 shiftId, qint64 toOperatorId, const QString &approvalToken)
 {
     if (approvalToken.isEmpty())

@@ -53,6 +53,10 @@ public:
 
     std::optional<Shift> current(); // the open shift of this till
     Result<Shift> open(qint64 operatorId, Money cashFloat);
+    // The till's open shift, or one opened for `operatorId` if there is none; decided under the
+    // write lock, so two programs starting at once on one till share a shift instead of one failing.
+    // `opened` says which it was.
+    Result<Shift> currentOrOpen(qint64 operatorId, Money cashFloat, bool *opened = nullptr);
     Result<ShiftReport> report(qint64 shiftId);
     Result<ShiftReport> close(qint64 shiftId, Money counted, qint64 operatorId);
     // Another cashier takes over the open shift and its drawer uncounted, with a manager's approval

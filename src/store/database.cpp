@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 #include <spdlog/spdlog.h>
@@ -52,10 +54,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         return makeError(ErrorCode::Storage,
                          QCoreApplication::translate(
                              "Database", "Qt's SQLite driver is missing (package libqt6sql6-sqlite)."));
-    d->m_db.setDatabaseName(d->m_path);
-    d->m_db.setConnectOptions(options.readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!d->m_db.open())
+    // `immutable`: a WAL file in a folder nobody may write (a read-only medium, a locked-down
+    // backup) cannot get the -shm file SQLite's readers need; read-only callers then read it as a
+    // file that cannot change, which in such a folder it cannot.
+    const auto connect = [&](bool immutable) -> bool {
+        if (d->m_db.isOpen())
+            d->m_db.close();
+        d->m_db.setDatabaseName(immutable ? QStringLiteral("file:%1?immutable=1")
+                                                .arg(QString::fromUtf8(QUrl::toPercentEncoding(d->m_path, "/")))
+                                          : d->m_path);
+        d->m_db.setConnectOptions(options.readOnly
+                                      ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000%1")
+                                            .arg(immutable ? QStringLiteral(";QSQLITE_OPEN_URI") : QString())
+                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        return d->m_db.open();
+    };
+    if (!connect(false))
         return makeError(ErrorCode::Storage, QCoreApplication::translate("Database", "Cannot open %1: %2")
                                                  .arg(path, d->m_db.lastError().text()));
     d->m_cache = std::make_unique<StatementCache>();
@@ -63,14 +77,30 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     // no schema_version belongs to another program. Writing our tables into it would damage that
     // program's data; refuse and leave the file exactly as it was.
     {
+        const QString probe = QStringLiteral("SELECT COUNT(*), SUM(name = 'schema_version') FROM sqlite_master "
+                                             "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
         QSqlQuery q(d->m_db);
-        if (!q.exec(QStringLiteral("SELECT COUNT(*), SUM(name = 'schema_version') FROM sqlite_master "
-                                   "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) ||
-            !q.next())
-            return makeError(
-                ErrorCode::Storage,
-                QCoreApplication::translate("Database", "%1 is not a Huike database or is damaged (%2).")
-                    .arg(path, q.lastError().text()));
+        bool read = q.exec(probe) && q.next();
+        const int code = read ? 0 : q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (!read && options.readOnly && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)) {
+            q = QSqlQuery();
+            d->m_cache.reset();
+            if (connect(true)) {
+                d->m_cache = std::make_unique<StatementCache>();
+                q = QSqlQuery(d->m_db);
+                read = q.exec(probe) && q.next();
+                if (read)
+                    spdlog::info("{}: folder not writable, read as immutable", d->m_path.toStdString());
+            }
+        }
+        if (!read) {
+            if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == 0)
+                return makeError(
+                    ErrorCode::Storage,
+                    QCoreApplication::translate("Database", "%1 is not a Huike database or is damaged (%2).")
+                        .arg(path, q.lastError().text()));
+            return storageError(q); // the folder or the disk, said as such
+        }
         if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Database",
@@ -78,21 +108,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                                                          "Huike database. It was not changed.")
                                  .arg(path));
     }
-    if (options.readOnly) {
-        const int version = d->schemaVersion();
-        if (version < 0)
-            return makeError(ErrorCode::Storage,
-                             QCoreApplication::translate("Database", "%1 is not a Huike database or is damaged.")
-                                 .arg(path));
-        if (version > latestSchemaVersion())
-            return makeError(ErrorCode::TooNew,
-                             QCoreApplication::translate("Database",
-                                                         "This database was written by a newer Huike (schema %1; "
-                                                         "this program knows up to %2).")
-                                 .arg(version)
-                                 .arg(latestSchemaVersion()));
+    // Also before anything writes: a file from a newer Huike stays exactly as it is, not even
+    // switched to WAL (schemaVersion only reads).
+    const int version = d->schemaVersion();
+    if (version < 0 && options.readOnly)
+        return makeError(ErrorCode::Storage,
+                         QCoreApplication::translate("Database", "%1 is not a Huike database or is damaged.")
+                             .arg(path));
+    if (version > latestSchemaVersion())
+        return makeError(ErrorCode::TooNew,
+                         QCoreApplication::translate(
+                             "Database", "This database was written by a newer Huike (schema %1; this program knows "
+                                         "up to %2). Install the newer Huike; the file was not changed.")
+                             .arg(version)
+                             .arg(latestSchemaVersion()));
+    if (options.readOnly)
         return d;
-    }
     if (auto st = d->configure(options); !st)
         return st.error();
     if (auto st = d->migrate(options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo); !st)
@@ -163,11 +194,22 @@ QString Database::lastErrorText() const
 Status Database::configure(const Options &options)
 {
     QSqlQuery q(m_db);
-    // Reading the header first turns "not a database" into a clear message, not a failed PRAGMA.
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
-        return makeError(ErrorCode::Storage, QCoreApplication::translate(
-                                                 "Database", "%1 is not a Huike database or is damaged (%2).")
-                                                 .arg(m_path, q.lastError().text()));
+    // A fresh store (init folds it into one file) is in rollback-journal mode. Switching to WAL
+    // needs the file to itself: two programs opening it at once each hold a shared lock and wait
+    // for the other, and SQLite answers one of them BUSY at once, without the busy timeout. The
+    // other one makes the switch in a moment; after that the pragma changes nothing. So: retry.
+    bool switched = false;
+    for (int attempt = 0; attempt < 50 && !switched; ++attempt) {
+        switched = q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next();
+        if (!switched && (q.lastError().nativeErrorCode().toInt() & 0xff) != SQLITE_BUSY)
+            break;
+        if (!switched)
+            QThread::msleep(20 + 10 * static_cast<unsigned long>(attempt % 5));
+    }
+    // open() has read the file already: a failure here is the disk or the folder (read-only, full),
+    // and says so; "damaged" would invite restoring a backup over good data.
+    if (!switched)
+        return storageError(q);
     if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return makeError(
             ErrorCode::Storage,

@@ -9,10 +9,27 @@ namespace huike {
 Error sqliteError(int code, const QString &detail, const QString &sql)
 {
     QString msg;
+    ErrorCode kind = ErrorCode::Storage;
+    // Never "damaged" unless SQLite says so: that message invites restoring a backup over good data.
     switch (code & 0xff) { // extended codes carry the primary one in the low byte
     case SQLITE_FULL:
         msg = QCoreApplication::translate(
             "Database", "The disk is full: nothing was saved. Free some space and try again.");
+        break;
+    case SQLITE_IOERR:
+        msg = QCoreApplication::translate("Database",
+                                          "The disk could not be written or read (full, removed or failing): "
+                                          "nothing was saved. Check the disk and try again.");
+        break;
+    case SQLITE_CANTOPEN: // the file exists (checked first): what fails is its -wal/-shm beside it
+        kind = ErrorCode::ReadOnly;
+        msg = QCoreApplication::translate("Database",
+                                          "The files SQLite keeps beside the database cannot be made: the "
+                                          "folder is read-only or full. Nothing was saved.");
+        break;
+    case SQLITE_PERM:
+        kind = ErrorCode::ReadOnly;
+        msg = QCoreApplication::translate("Database", "The database file may not be written: nothing was saved.");
         break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -20,7 +37,9 @@ Error sqliteError(int code, const QString &detail, const QString &sql)
             "Database", "The database is busy in another window or terminal. Try again in a moment.");
         break;
     case SQLITE_READONLY:
-        msg = QCoreApplication::translate("Database", "The database file is read-only: nothing was saved.");
+        kind = ErrorCode::ReadOnly;
+        msg = QCoreApplication::translate("Database",
+                                          "The database file or its folder is read-only: nothing was saved.");
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -30,7 +49,7 @@ Error sqliteError(int code, const QString &detail, const QString &sql)
         msg = QCoreApplication::translate("Database", "The database refused the change: %1").arg(detail);
     }
     spdlog::error("sql error {}: {} in [{}]", code, detail.toStdString(), sql.left(200).toStdString());
-    return makeError(ErrorCode::Storage, msg);
+    return makeError(kind, msg);
 }
 
 Statement::Statement(sqlite3 *db, const QString &sql) : m_db(db), m_sql(sql)

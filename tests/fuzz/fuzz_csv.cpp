@@ -1,6 +1,7 @@
 // Fuzz target: a CSV file as a shop might import it (any bytes, any encoding).
-// Invariants: no crash or sanitizer report; a refused file has a message; an accepted table keeps
-// within its limits, and every table can be written back out as an Excel-safe file.
+// Invariants: no crash, hang or sanitizer report; a refused file has a message; an accepted table
+// keeps within its limits and names each row it left out; every table can be written back out
+// as an Excel-safe file.
 
 #include "core/csv.h"
 #include "fuzzcheck.h"
@@ -32,6 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         require(!table.error().message.isEmpty());
     } else {
         require(table->rows.size() == table->lineNumbers.size());
+        // Every row left out is named, with its line, in file order.
+        require(table->problems.size() == table->problemLines.size());
+        for (qsizetype k = 0; k < table->problems.size(); ++k) {
+            require(!table->problems.at(k).isEmpty());
+            require(k == 0 || table->problemLines.at(k) >= table->problemLines.at(k - 1));
+        }
         require(table->rows.size() <= limits.maxRows);
         int previous = 0;
         for (qsizetype r = 0; r < table->rows.size(); ++r) {

@@ -34,9 +34,18 @@ QProcessEnvironment Workspace::environment() const
 
 CliRun Workspace::run(const QStringList &args, int timeoutMs) const
 {
+    return runWrapped({}, args, environment(), timeoutMs);
+}
+
+CliRun Workspace::runWrapped(const QStringList &wrapper, const QStringList &args, const QProcessEnvironment &env,
+                             int timeoutMs) const
+{
     QProcess p;
-    p.setProcessEnvironment(environment());
-    p.start(cliPath(), args);
+    p.setProcessEnvironment(env);
+    if (wrapper.isEmpty())
+        p.start(cliPath(), args);
+    else
+        p.start(wrapper.first(), wrapper.mid(1) + QStringList{cliPath()} + args);
     REQUIRE(p.waitForStarted(10'000));
     p.closeWriteChannel();
     const bool finished = p.waitForFinished(timeoutMs);

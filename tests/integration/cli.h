@@ -36,6 +36,9 @@ public:
     QProcessEnvironment environment() const;
 
     CliRun run(const QStringList &args, int timeoutMs = 120'000) const;
+    // The same, started through `wrapper` (e.g. setpriv to run as another user) with `env`.
+    CliRun runWrapped(const QStringList &wrapper, const QStringList &args, const QProcessEnvironment &env,
+                      int timeoutMs = 120'000) const;
     // `init --demo` with a small store (products and operators, 50 members, no history).
     void initDemo() const;
 

@@ -122,7 +122,7 @@ TEST_CASE("cli: verify of a missing or foreign file fails without creating anyth
     const QString missing = ws.path(QStringLiteral("nope.db"));
     const CliRun r = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), missing});
     CHECK(r.exitCode == 1);
-    CHECK(r.err.contains(QStringLiteral("no database")));
+    CHECK(r.err.contains(QStringLiteral("no store")));
     CHECK_FALSE(QFile::exists(missing));
 
     const QString text = ws.path(QStringLiteral("商品.csv"));

@@ -92,20 +92,39 @@ TEST_CASE("parseCsv: a newline inside quotes stays in the field and lines are st
     CHECK(t->lineNumbers == QList<int>{1, 2, 5});
 }
 
-TEST_CASE("parseCsv: broken quoting is an error with the line number", "[csv]")
+TEST_CASE("parseCsv: a malformed row is left out with its line number, and the rows after it are read",
+          "[csv]")
 {
-    SECTION("a quote never closed")
+    SECTION("a quote never closed: reading starts again on the next line")
     {
-        const QString e = errorOf(QStringLiteral("a,b\nc,d\n\"e,f\ng,h\n"));
-        CHECK(e.contains(QStringLiteral("Line 3")));
+        const auto t = parseCsv(QStringLiteral("a,b\nc,d\n\"e,f\ng,h\n"));
+        REQUIRE(t.ok());
+        CHECK(t->rows == QList<QStringList>{{QStringLiteral("a"), QStringLiteral("b")},
+                                            {QStringLiteral("c"), QStringLiteral("d")},
+                                            {QStringLiteral("g"), QStringLiteral("h")}});
+        CHECK(t->lineNumbers == QList<int>{1, 2, 4});
+        REQUIRE(t->problems.size() == 1);
+        CHECK(t->problems.first().contains(QStringLiteral("Line 3")));
+        CHECK(t->problemLines == QList<int>{3});
     }
     SECTION("a quote in the middle of an unquoted field")
     {
-        CHECK(errorOf(QStringLiteral("ok,ok\n12\"寸,x\n")).contains(QStringLiteral("Line 2")));
+        const auto t = parseCsv(QStringLiteral("ok,ok\n12\"寸,x\n卤鸭,12.80\n"));
+        REQUIRE(t.ok());
+        CHECK(t->rows.size() == 2);
+        CHECK(t->rows.at(1).first() == QStringLiteral("卤鸭"));
+        CHECK(t->lineNumbers == QList<int>{1, 3});
+        REQUIRE(t->problems.size() == 1);
+        CHECK(t->problems.first().contains(QStringLiteral("Line 2")));
     }
-    SECTION("text after a closing quote")
+    SECTION("text after a closing quote, after a row that spans two lines")
     {
-        CHECK(errorOf(QStringLiteral("a\n\n\"ab\"c,d\n")).contains(QStringLiteral("Line 3")));
+        const auto t = parseCsv(QStringLiteral("\"多行\n备注\",1\n\n\"ab\"c,d\r\ne,f"));
+        REQUIRE(t.ok());
+        CHECK(t->rows == QList<QStringList>{{QStringLiteral("多行\n备注"), QStringLiteral("1")},
+                                            {QStringLiteral("e"), QStringLiteral("f")}});
+        CHECK(t->lineNumbers == QList<int>{1, 5});
+        CHECK(t->problemLines == QList<int>{4});
     }
 }
 
@@ -125,16 +144,28 @@ TEST_CASE("parseCsv: limits turn hostile files into errors", "[csv]")
     small.maxRows = 2;
     small.maxFieldChars = 10;
     CHECK(rowsOf(QStringLiteral("a,b,c\nd,e,f\n"), small).size() == 2);
-    CHECK(errorOf(QStringLiteral("a,b,c,d\n"), small).contains(QStringLiteral("Line 1")));
+    // More rows than the limit: the whole file is refused.
     CHECK(errorOf(QStringLiteral("a\nb\nc\n"), small).contains(QStringLiteral("2")));
     CHECK(rowsOf(QStringLiteral("0123456789"), small).size() == 1);
-    CHECK(errorOf(QStringLiteral("ok\n01234567890"), small).contains(QStringLiteral("Line 2")));
-    CHECK(errorOf(QStringLiteral("\"") + QString(11, QLatin1Char('x')) + QStringLiteral("\""), small)
+    // A row too wide or a field too long is left out with its line; the others are read.
+    const auto problemsOf = [&](const QString &text) {
+        auto t = parseCsv(text, small);
+        REQUIRE(t.ok());
+        return t->problems;
+    };
+    CHECK(problemsOf(QStringLiteral("a,b,c,d\nx,y\n")).value(0).contains(QStringLiteral("Line 1")));
+    CHECK(rowsOf(QStringLiteral("a,b,c,d\nx,y\n"), small) == QList<QStringList>{{QStringLiteral("x"), QStringLiteral("y")}});
+    CHECK(problemsOf(QStringLiteral("ok\n01234567890")).value(0).contains(QStringLiteral("Line 2")));
+    CHECK(problemsOf(QStringLiteral("\"") + QString(11, QLatin1Char('x')) + QStringLiteral("\""))
+              .value(0)
               .contains(QStringLiteral("10")));
 
-    // A 10 MB single field with default limits is refused quickly, not buffered forever.
+    // A 10 MB single field with default limits is left out quickly, not buffered forever.
     const QString huge = QString(10'000'000, QLatin1Char('x'));
-    CHECK(errorOf(huge).contains(QStringLiteral("4096")));
+    auto t = parseCsv(huge);
+    REQUIRE(t.ok());
+    CHECK(t->rows.isEmpty());
+    CHECK(t->problems.value(0).contains(QStringLiteral("4096")));
 }
 
 TEST_CASE("decodeExternalText: UTF-8, UTF-8 with BOM, and GBK from Excel", "[csv]")

@@ -226,6 +226,27 @@ TEST_CASE("a database from a newer Huike is refused and left untouched", "[store
     CHECK(db.error().message.contains(QString::number(future)));
     CHECK(fileHash(path) == before);
     CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal"))); // nothing pending either
+
+    SECTION("one in rollback-journal mode is not switched to WAL before it is refused")
+    {
+        // Written by hand as another version of Huike would have left it: journal_mode=DELETE.
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(path);
+            REQUIRE(raw.open());
+            QSqlQuery q(raw);
+            REQUIRE(q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        const QByteArray journal = fileHash(path);
+        auto again = Database::open(path);
+        REQUIRE_FALSE(again.ok());
+        CHECK(again.error().code == ErrorCode::TooNew);
+        CHECK(fileHash(path) == journal); // the header still says rollback journal
+        CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal")));
+    }
 }
 
 TEST_CASE("a file that is not a database gives a clear error and is not changed", "[store]")

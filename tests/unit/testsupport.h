@@ -44,6 +44,8 @@ template <> struct StringMaker<huike::ErrorCode> {
             return "InsufficientFunds";
         case huike::ErrorCode::Storage:
             return "Storage";
+        case huike::ErrorCode::ReadOnly:
+            return "ReadOnly";
         case huike::ErrorCode::TooNew:
             return "TooNew";
         }

@@ -1,0 +1,324 @@
+// huike-cli under bad input and faults, as an adversarial test found it: numbers that do not
+// parse, paths with no store, files in the wrong encoding or with bad rows, absurd prices, files
+// from a newer Huike, two programs at once, and a store that cannot be written.
+
+#include "cli.h"
+#include "core/csv.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QStringDecoder>
+#include <unistd.h>
+
+using huike::itest::CliRun;
+using huike::itest::sqlExec;
+using huike::itest::sqlValue;
+using huike::itest::Workspace;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
+QString nameOf(const QString &db, const QString &code)
+{
+    return sqlValue(db, QStringLiteral("SELECT name FROM products WHERE code = ?"), {code}).toString();
+}
+
+} // namespace
+
+TEST_CASE("cli: numeric options that do not parse or are out of range are usage errors", "[cli][faults]")
+{
+    Workspace ws;
+    const QStringList init = {QStringLiteral("init"), QStringLiteral("--db"), ws.db(), QStringLiteral("--demo"),
+                              QStringLiteral("--months"), QStringLiteral("0")};
+    for (const QStringList &bad : {QStringList{QStringLiteral("--members"), QStringLiteral("-1")},
+                                   QStringList{QStringLiteral("--members"), QStringLiteral("两千")},
+                                   QStringList{QStringLiteral("--seed"), QStringLiteral("xyz")},
+                                   QStringList{QStringLiteral("--months"), QStringLiteral("1.5")}}) {
+        const CliRun r = ws.run(init + bad);
+        INFO(bad.join(QLatin1Char(' ')).toStdString() << ": " << r.err.toStdString());
+        CHECK_FALSE(r.crashed);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains(bad.first()));
+        CHECK_FALSE(QFileInfo::exists(ws.db())); // nothing made
+    }
+    // No members is a demo store without members, not a crash; and it can be made only once.
+    const CliRun none = ws.run(init + QStringList{QStringLiteral("--members"), QStringLiteral("0")});
+    INFO(none.out.toStdString() << none.err.toStdString());
+    REQUIRE_FALSE(none.crashed);
+    REQUIRE(none.exitCode == 0);
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM members")).toInt() == 0);
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+    CHECK(ws.run(init).exitCode == 1); // already holds a store
+
+    CHECK(ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                  QStringLiteral("ten")})
+              .exitCode == 2);
+    CHECK(ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                  QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("-3")})
+              .exitCode == 2);
+    CHECK(ws.run({QStringLiteral("receipt"), QStringLiteral("--db"), ws.db(), QStringLiteral("--width"),
+                  QStringLiteral("40"), QStringLiteral("S01-20261202-0001")})
+              .exitCode == 2);
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales")).toInt() == 0);
+}
+
+TEST_CASE("cli: every command but init refuses a path that holds no store, and creates nothing", "[cli][faults]")
+{
+    Workspace ws;
+    const QString typo = ws.path(QStringLiteral("huike-typo.db"));
+    writeFile(ws.path(QStringLiteral("list.csv")), QByteArray("name,price\n矿泉水,2.00\n"));
+    const QList<QStringList> commands = {
+        {QStringLiteral("export-products"), QStringLiteral("--db"), typo, ws.path(QStringLiteral("out.csv"))},
+        {QStringLiteral("import-products"), QStringLiteral("--db"), typo, ws.path(QStringLiteral("list.csv"))},
+        {QStringLiteral("simulate"), QStringLiteral("--db"), typo, QStringLiteral("--sales"), QStringLiteral("1")},
+        {QStringLiteral("receipt"), QStringLiteral("--db"), typo, QStringLiteral("S01-20261202-0001")},
+        {QStringLiteral("refund"), QStringLiteral("--db"), typo, QStringLiteral("--manager"),
+         QStringLiteral("8001:8888"), QStringLiteral("--reason"), QStringLiteral("测试"),
+         QStringLiteral("S01-20261202-0001")},
+        {QStringLiteral("void"), QStringLiteral("--db"), typo, QStringLiteral("--manager"),
+         QStringLiteral("8001:8888"), QStringLiteral("--reason"), QStringLiteral("测试"),
+         QStringLiteral("S01-20261202-0001")},
+    };
+    for (const QStringList &args : commands) {
+        const CliRun r = ws.run(args);
+        INFO(args.first().toStdString() << ": " << r.err.toStdString());
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.contains(QStringLiteral("no store")));
+        CHECK(r.out.isEmpty());
+        CHECK_FALSE(QFileInfo::exists(typo));
+    }
+    CHECK_FALSE(QFileInfo::exists(ws.path(QStringLiteral("out.csv"))));
+}
+
+TEST_CASE("cli: a GBK list whose bytes are also valid UTF-8 is read as GBK, and --encoding forces one",
+          "[cli][csv][faults]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const QByteArray gbk = huike::encodeGb18030(
+        QStringLiteral("code,name,price\r\nQ01,泉水,2.00\r\nQ02,椰汁,4.50\r\nQ03,卤鸭,28.00\r\n"));
+    {
+        // The trap itself: these GBK bytes are valid UTF-8 too (Ȫˮ Ҭ֭ ±Ѽ).
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        (void)utf8.decode(gbk);
+        REQUIRE_FALSE(utf8.hasError());
+    }
+    writeFile(ws.path(QStringLiteral("gbk.csv")), gbk);
+    const CliRun r = ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(),
+                             ws.path(QStringLiteral("gbk.csv"))});
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.startsWith(QStringLiteral("encoding GB18030: 3 added")));
+    CHECK(nameOf(ws.db(), QStringLiteral("Q01")) == QStringLiteral("泉水"));
+    CHECK(nameOf(ws.db(), QStringLiteral("Q02")) == QStringLiteral("椰汁"));
+    CHECK(nameOf(ws.db(), QStringLiteral("Q03")) == QStringLiteral("卤鸭"));
+
+    // A real UTF-8 file of the same list stays UTF-8.
+    writeFile(ws.path(QStringLiteral("utf8.csv")),
+              QStringLiteral("code,name,price\nQ04,豉油鸡,32.00\nQ05,Café 拿铁,18.00\n").toUtf8());
+    const CliRun u = ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(),
+                             ws.path(QStringLiteral("utf8.csv"))});
+    CHECK(u.out.startsWith(QStringLiteral("encoding UTF-8: 2 added")));
+    CHECK(nameOf(ws.db(), QStringLiteral("Q05")) == QStringLiteral("Café 拿铁"));
+
+    // Forced: the file is read as told, and the report says so.
+    const CliRun forced = ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(),
+                                  QStringLiteral("--encoding"), QStringLiteral("gbk"),
+                                  ws.path(QStringLiteral("gbk.csv"))});
+    CHECK(forced.out.startsWith(QStringLiteral("encoding GB18030: 0 added, 3 updated")));
+    CHECK(ws.run({QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(), QStringLiteral("--encoding"),
+                  QStringLiteral("latin1"), ws.path(QStringLiteral("gbk.csv"))})
+              .exitCode == 2);
+}
+
+TEST_CASE("cli: a duplicate barcode, a malformed line or an absurd price rejects that line, not the file",
+          "[cli][csv][faults]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const qint64 before = sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM products")).toLongLong();
+    writeFile(ws.path(QStringLiteral("list.csv")),
+              QStringLiteral("code,barcode,name,price\n"
+                             "D01,6920000000012,农夫山泉 550ml,2.00\n"
+                             "D02,6920000000012,怡宝 555ml,2.00\n"      // the same barcode again
+                             "D03,6920000000029,\"海尔 32\"寸\" 电视,1999.00\n" // text after a closing quote
+                             "D04,6920000000036,金龙鱼油 5L,123456789012345\n" // a 15-digit price
+                             "D01,6920000000043,农夫山泉 1.5L,3.50\n"   // the same code again
+                             "D05,6920000000050,康师傅红烧牛肉面,4.50\n")
+                  .toUtf8());
+    const CliRun r = ws.run(
+        {QStringLiteral("import-products"), QStringLiteral("--db"), ws.db(), ws.path(QStringLiteral("list.csv"))});
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.startsWith(QStringLiteral("encoding UTF-8: 2 added, 0 updated, 4 rejected")));
+    for (const char *line : {"line 3", "line 5", "line 6"})
+        CHECK(r.out.contains(QLatin1String(line)));
+    CHECK(r.out.contains(QStringLiteral("Line 4")));
+    CHECK(r.out.contains(QStringLiteral("6920000000012"))); // names the barcode and its first line
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM products")).toLongLong() == before + 2);
+    CHECK(nameOf(ws.db(), QStringLiteral("D01")) == QStringLiteral("农夫山泉 550ml")); // not overwritten
+    CHECK(nameOf(ws.db(), QStringLiteral("D05")) == QStringLiteral("康师傅红烧牛肉面"));
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM products WHERE code IN ('D02','D03','D04')"))
+              .toInt() == 0);
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+}
+
+TEST_CASE("cli: a file from a newer Huike is refused before anything is written", "[cli][faults]")
+{
+    Workspace ws;
+    ws.initDemo();
+    sqlExec(ws.db(), QStringLiteral("INSERT INTO schema_version(version, applied_at_ms) VALUES (999, 0)"));
+    sqlExec(ws.db(), QStringLiteral("PRAGMA journal_mode=DELETE"));
+    REQUIRE_FALSE(QFileInfo::exists(ws.db() + QStringLiteral("-wal")));
+    const QByteArray before = fileHash(ws.db());
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("export-products"), QStringLiteral("--db"), ws.db(), ws.path(QStringLiteral("o.csv"))},
+          QStringList{QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                      QStringLiteral("1")},
+          QStringList{QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}}) {
+        const CliRun r = ws.run(args);
+        INFO(args.first().toStdString() << ": " << r.err.toStdString());
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.contains(QStringLiteral("newer Huike")));
+        CHECK(fileHash(ws.db()) == before); // not even switched to WAL
+        CHECK_FALSE(QFileInfo::exists(ws.db() + QStringLiteral("-wal")));
+    }
+}
+
+TEST_CASE("cli: two simulations started at once on a fresh store share the till's shift", "[cli][faults]")
+{
+    Workspace ws;
+    ws.initDemo();
+    QList<QProcess *> runs;
+    for (int i = 0; i < 2; ++i) {
+        auto *p = new QProcess;
+        p->setProcessEnvironment(ws.environment());
+        runs << p;
+    }
+    for (int i = 0; i < 2; ++i)
+        runs.at(i)->start(huike::itest::cliPath(),
+                          {QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                           QStringLiteral("25"), QStringLiteral("--seed"), QString::number(i + 1)});
+    QStringList receipts;
+    for (QProcess *p : runs) {
+        REQUIRE(p->waitForFinished(120'000));
+        INFO(QString::fromUtf8(p->readAllStandardError()).toStdString());
+        CHECK(p->exitStatus() == QProcess::NormalExit);
+        CHECK(p->exitCode() == 0);
+        receipts << QString::fromUtf8(p->readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        delete p;
+    }
+    CHECK(receipts.size() == 50);
+    CHECK(QSet<QString>(receipts.begin(), receipts.end()).size() == 50);
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM shifts WHERE terminal = 'SIM'")).toInt() == 1);
+    CHECK(ws.run({QStringLiteral("verify"), QStringLiteral("--db"), ws.db()}).exitCode == 0);
+}
+
+TEST_CASE("cli: two programs opening a fresh store at the same moment both open it", "[cli][faults]")
+{
+    // init leaves one file in rollback-journal mode; the first open switches it to WAL, which
+    // needs the file to itself. Two at once once made one of them fail "busy" (a third of the time).
+    Workspace ws;
+    ws.initDemo();
+    const QString fresh = ws.path(QStringLiteral("fresh.db"));
+    REQUIRE(QFile::copy(ws.db(), fresh));
+    for (int round = 0; round < 20; ++round) {
+        QFile::remove(ws.db());
+        REQUIRE(QFile::copy(fresh, ws.db()));
+        QProcess a;
+        QProcess b;
+        for (QProcess *p : {&a, &b}) {
+            p->setProcessEnvironment(ws.environment());
+            p->start(huike::itest::cliPath(), {QStringLiteral("export-products"), QStringLiteral("--db"), ws.db(),
+                                               ws.path(p == &a ? QStringLiteral("a.csv") : QStringLiteral("b.csv"))});
+        }
+        for (QProcess *p : {&a, &b}) {
+            REQUIRE(p->waitForFinished(60'000));
+            INFO("round " << round << ": " << QString::fromUtf8(p->readAllStandardError()).toStdString());
+            REQUIRE(p->exitCode() == 0);
+        }
+    }
+}
+
+TEST_CASE("cli: a store that cannot be written is still verified, printed and exported, never called damaged",
+          "[cli][faults]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun sim = ws.run(
+        {QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"), QStringLiteral("2")});
+    REQUIRE(sim.exitCode == 0);
+    const QString receipt = sim.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(0);
+
+    // The store in a folder of its own, both read-only; the CLI's logs and output go elsewhere.
+    // Root ignores file permissions, so as root the CLI runs as nobody (setpriv, util-linux).
+    QTemporaryDir shop;
+    QTemporaryDir elsewhere;
+    REQUIRE(shop.isValid());
+    REQUIRE(elsewhere.isValid());
+    const QString db = QDir(shop.path()).filePath(QStringLiteral("huike.db"));
+    sqlExec(ws.db(), QStringLiteral("VACUUM INTO ?"), {db});
+    const auto all = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                     QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    REQUIRE(QFile::setPermissions(elsewhere.path(), all | QFileDevice::WriteOwner | QFileDevice::WriteGroup |
+                                                        QFileDevice::WriteOther));
+    REQUIRE(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    REQUIRE(QFile::setPermissions(shop.path(), all));
+    QStringList wrapper;
+    if (::geteuid() == 0) {
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        REQUIRE_FALSE(setpriv.isEmpty());
+        wrapper = {setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                   QStringLiteral("--clear-groups")};
+        // nobody must reach the CLI and the folders on the way to them.
+        REQUIRE(QFileInfo(huike::itest::cliPath()).permission(QFileDevice::ExeOther));
+    }
+    QProcessEnvironment env = ws.environment();
+    env.insert(QStringLiteral("HOME"), elsewhere.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), elsewhere.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), elsewhere.path());
+    const QByteArray before = fileHash(db);
+
+    const CliRun verify = ws.runWrapped(wrapper, {QStringLiteral("verify"), QStringLiteral("--db"), db}, env);
+    INFO(verify.out.toStdString() << verify.err.toStdString());
+    CHECK(verify.exitCode == 0);
+    const CliRun printed =
+        ws.runWrapped(wrapper, {QStringLiteral("receipt"), QStringLiteral("--db"), db, receipt}, env);
+    INFO(printed.err.toStdString());
+    CHECK(printed.exitCode == 0);
+    CHECK(printed.out.contains(receipt));
+    const QString csv = QDir(elsewhere.path()).filePath(QStringLiteral("products.csv"));
+    const CliRun exported =
+        ws.runWrapped(wrapper, {QStringLiteral("export-products"), QStringLiteral("--db"), db, csv}, env);
+    INFO(exported.err.toStdString());
+    CHECK(exported.exitCode == 0);
+    CHECK(QFileInfo(csv).size() > 1000);
+    // A sale cannot be written: said as such, not "damaged" (which invites restoring a backup).
+    const CliRun sale = ws.runWrapped(
+        wrapper, {QStringLiteral("simulate"), QStringLiteral("--db"), db, QStringLiteral("--sales"), QStringLiteral("1")},
+        env);
+    INFO(sale.err.toStdString());
+    CHECK(sale.exitCode == 1);
+    CHECK(sale.err.contains(QStringLiteral("read-only")));
+    CHECK_FALSE(sale.err.contains(QStringLiteral("damaged")));
+    CHECK(fileHash(db) == before);
+    REQUIRE(QFile::setPermissions(shop.path(), all | QFileDevice::WriteOwner));
+}
