@@ -306,6 +306,10 @@
         <source>%1: at most %2 a line and %3 a unit; check the quantity and the price.</source>
         <translation>%1：单行数量最多 %2，单价最多 %3；请检查数量和价格。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 payment code or transaction number: scan the customer&apos;s payment code, or type the whole transaction number (20 to 32 digits) from the customer&apos;s phone.</source>
+        <translation>“%1”不是%2付款码或交易单号：请扫描顾客的付款码，或输入顾客手机上完整的交易单号（20 到 32 位数字）。</translation>
+    </message>
 </context>
 <context>
     <name>CounterInput</name>
@@ -2046,10 +2050,6 @@ Del 删除商品 · Esc 清空
     <message>
         <source>%1 cannot be more than what is still due (%2): no change is given on it.</source>
         <translation>%1 金额不能超过尚需支付的 %2：该支付方式不能找零。</translation>
-    </message>
-    <message>
-        <source>Scan the customer&apos;s payment code or type the transaction number.</source>
-        <translation>请扫描顾客付款码或输入交易单号。</translation>
     </message>
     <message>
         <source>Change of %1 is more than %2: check the cash amount (was a barcode scanned into it?).</source>

@@ -31,7 +31,7 @@ double percentile(std::vector<double> v, double p)
 
 QJsonObject stats(const QString &name, const std::vector<double> &ms)
 {
-    return QJsonObject{{QStringLiteral("bench"), name},
+    return QJsonObject{{QStringLiteral("134567890123456789"), name},
                        {QStringLiteral("n"), static_cast<qint64>(ms.size())},
                        {QStringLiteral("p50_ms"), percentile(ms, 0.50)},
                        {QStringLiteral("p99_ms"), percentile(ms, 0.99)},

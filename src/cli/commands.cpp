@@ -227,11 +227,11 @@ int cmdSimulate(const QStringList &args)
             req.tenders = {{Tender::Cash, priced.total + Money::fromFen(rng() % 5000), {}}};
             break;
         case 1:
-            req.tenders = {{Tender::WeChat, priced.total, QStringLiteral("sim-%1").arg(i)}};
+            req.tenders = {{Tender::WeChat, priced.total, QStringLiteral("420000000020261202%1").arg(i, 10, 10, QLatin1Char('0'))}};
             break;
         case 2: {
             const Money part = Money::fromFen(priced.total.fen() / 2);
-            req.tenders = {{Tender::Alipay, part, QStringLiteral("sim-%1").arg(i)},
+            req.tenders = {{Tender::Alipay, part, QStringLiteral("202612022200140%1").arg(i, 10, 10, QLatin1Char('0'))},
                            {Tender::Cash, priced.total - part + Money::fromFen(rng() % 1000), {}}};
             break;
         }

@@ -410,10 +410,10 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             const int r = rng.below(100);
             if (r < 44) {
                 req.tenders = {
-                    {Tender::WeChat, priced.total, QStringLiteral("42000%1").arg(rng.below(1000000000))}};
+                    {Tender::WeChat, priced.total, QStringLiteral("4200000%1%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
             } else if (r < 72) {
                 req.tenders = {
-                    {Tender::Alipay, priced.total, QStringLiteral("2026%1").arg(rng.below(1000000000))}};
+                    {Tender::Alipay, priced.total, QStringLiteral("%1220014%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 14, 10, QLatin1Char('0'))}};
             } else if (r < 88) {
                 // Cash: the customer hands over a round note.
                 const qint64 due = priced.total.fen();
@@ -429,7 +429,7 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                 const Money cash = Money::fromFen(priced.total.fen() / 200 * 100);
                 req.tenders = {{Tender::Cash, cash, QString()},
                                {Tender::WeChat, priced.total - cash,
-                                QStringLiteral("42000%1").arg(rng.below(1000000000))}};
+                                QStringLiteral("4200000%1%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
             }
             auto sale = checkout.commit(req);
             if (!sale)

@@ -43,12 +43,8 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Checkout", "This till cannot take payments of kind %1.")
                                  .arg(t.tender.key()));
-        if (kind->reference == ReferenceRule::Required && t.reference.trimmed().isEmpty())
-            return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Checkout",
-                                                         "%1 needs its payment reference: scan the customer's "
-                                                         "payment code or type the transaction number.")
-                                 .arg(tenderLabel(t.tender)));
+        if (const QString problem = referenceProblem(*kind, t.reference); !problem.isEmpty())
+            return makeError(ErrorCode::Invalid, problem);
         if (kind->givesChange) {
             if (change && !(*change == t.tender))
                 return makeError(ErrorCode::Invalid,
@@ -59,7 +55,7 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
             continue;
         }
         exact += t.amount;
-        out.append(DocumentPayment{t.tender, t.amount, t.amount, Money(), t.reference.trimmed()});
+        out.append(DocumentPayment{t.tender, t.amount, t.amount, Money(), normalizedReference(*kind, t.reference)});
     }
     if (exact > total)
         return makeError(

@@ -30,7 +30,10 @@ private:
 };
 
 // Whether a payment of this kind must carry the reference of the card slip or wallet transaction.
-enum class ReferenceRule { None, Optional, Required };
+// WalletCode: required, and shaped like what a wallet gives: the customer's payment code as a
+// scanner reads it (WeChat 18 digits from 10-15, Alipay 16-24 digits from 25-30) or a transaction
+// number of 20-32 digits. "12" is neither: a cashier's guess is not proof of payment.
+enum class ReferenceRule { None, Optional, Required, WalletCode };
 
 // How the engine handles one kind of tender.
 struct TenderKind {
@@ -46,6 +49,11 @@ const QList<TenderKind> &tenderKinds();
 // nullptr when this program does not handle `t` (a newer Huike's kind, a damaged row).
 const TenderKind *tenderKind(const Tender &t);
 QString tenderLabel(const Tender &t); // translated; an unknown kind shows its key
+// The reference as stored: trimmed, and for wallet codes without the spaces a person types
+// between groups of digits. Empty when `kind` needs none and none was given.
+QString normalizedReference(const TenderKind &kind, const QString &reference);
+// Why `reference` will not do for `kind` (translated), or an empty string when it will.
+QString referenceProblem(const TenderKind &kind, const QString &reference);
 
 // What the cashier took: for cash, the amount handed over (change is worked out); for the others,
 // the amount charged and the reference number of the card or QR-code payment.

@@ -131,7 +131,7 @@ TEST_CASE("payments must cover the total", "[checkout][tender]")
     SECTION("a zero or negative tender is refused")
     {
         auto r = shop.ctx().checkout().commit(
-            shop.request(cart, {{Tender::Alipay, fen(7390), QStringLiteral("2026112522003")}, {Tender::Cash, fen(0), {}}}));
+            shop.request(cart, {{Tender::Alipay, fen(7390), QStringLiteral("2026112522001400000003")}, {Tender::Cash, fen(0), {}}}));
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == ErrorCode::Invalid);
         CHECK(
@@ -141,11 +141,11 @@ TEST_CASE("payments must cover the total", "[checkout][tender]")
     SECTION("Alipay for exactly the total: no change")
     {
         auto r = shop.ctx().checkout().commit(
-            shop.request(cart, {{Tender::Alipay, fen(7390), QStringLiteral("2026112522001")}}));
+            shop.request(cart, {{Tender::Alipay, fen(7390), QStringLiteral("2026112522001400000001")}}));
         REQUIRE(r.ok());
         CHECK(r->change == fen(0));
         CHECK(shop.scalar(QStringLiteral("SELECT reference FROM payments WHERE sale_id = ?"), {r->saleId})
-                  .toString() == QStringLiteral("2026112522001"));
+                  .toString() == QStringLiteral("2026112522001400000001"));
     }
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("mixed WeChat and cash: change comes only from the cash", "[checkout][
     TestShop shop;
     const QList<CartLine> cart = {shop.line(shop.p.water, 2000), shop.line(shop.p.oil)}; // ¥73.90
     auto r = shop.ctx().checkout().commit(shop.request(
-        cart, {{Tender::WeChat, fen(5000), QStringLiteral("4200001234")}, {Tender::Cash, fen(3000), {}}}));
+        cart, {{Tender::WeChat, fen(5000), QStringLiteral("4200001234202612020001")}, {Tender::Cash, fen(3000), {}}}));
     INFO(why(r));
     REQUIRE(r.ok());
     CHECK(r->change == fen(610));
@@ -177,13 +177,13 @@ TEST_CASE("mixed WeChat and cash: change comes only from the cash", "[checkout][
 TEST_CASE("settlePayments merges cash and keeps non-cash as charged", "[checkout][tender]")
 {
     auto p = settlePayments(fen(7390), {{Tender::Cash, fen(5000), {}},
-                                        {Tender::Alipay, fen(2000), QStringLiteral(" 2026 ")},
+                                        {Tender::Alipay, fen(2000), QStringLiteral(" 2026 1125 2200 1400 0000 01 ")},
                                         {Tender::Cash, fen(1000), {}}});
     REQUIRE(p.ok());
     REQUIRE(p->size() == 2);
     CHECK(p->at(0).tender == Tender::Alipay);
     CHECK(p->at(0).amount == fen(2000));
-    CHECK(p->at(0).reference == QStringLiteral("2026"));
+    CHECK(p->at(0).reference == QStringLiteral("2026112522001400000001")); // typed in groups, kept whole
     CHECK(p->at(1).tender == Tender::Cash);
     CHECK(p->at(1).tendered == fen(6000));
     CHECK(p->at(1).change == fen(610));
@@ -593,12 +593,37 @@ TEST_CASE("WeChat Pay and Alipay need their payment reference in the engine", "[
             CHECK(r.error().message.contains(tenderLabel(wallet)));
         }
     }
+    // "12" or a name is no proof of a wallet payment; a payment code as scanned, or a transaction
+    // number from the customer's phone, is.
+    const struct {
+        Tender wallet;
+        const char *reference;
+        bool ok;
+    } shapes[] = {
+        {Tender::WeChat, "12", false},
+        {Tender::WeChat, "134567890123456789", true},   // WeChat payment code: 18 digits, 10-15
+        {Tender::WeChat, "284567890123456789", false},  // an Alipay code is not WeChat's
+        {Tender::WeChat, "4200001234202612021234567890", true}, // transaction number
+        {Tender::WeChat, "wx4200001234202612021234", false},
+        {Tender::Alipay, "284567890123456789", true},   // Alipay payment code: 16-24 digits, 25-30
+        {Tender::Alipay, "1345678901234567", false},
+        {Tender::Alipay, "2026120222001412345678901234", true},
+        {Tender::Alipay, "王先生已付", false},
+    };
+    for (const auto &c : shapes) {
+        INFO(c.wallet.key().toStdString() << " " << c.reference);
+        const QString problem = referenceProblem(*tenderKind(c.wallet), QString::fromUtf8(c.reference));
+        CHECK(problem.isEmpty() == c.ok);
+    }
+    auto twelve = shop.ctx().checkout().commit(shop.request(cart, {{Tender::WeChat, fen(1450), QStringLiteral("12")}}));
+    REQUIRE_FALSE(twelve.ok());
+    CHECK(twelve.error().message.contains(QStringLiteral("\"12\"")));
     CHECK(shop.count(QStringLiteral("sales")) == 0);
     // A bank card's slip number is optional; a wallet with its reference goes through.
     CHECK(shop.ctx().checkout().commit(shop.request(cart, {{Tender::Card, fen(1450), {}}})).ok());
     CHECK(shop.ctx()
               .checkout()
-              .commit(shop.request(cart, {{Tender::Alipay, fen(1450), QStringLiteral("2026112522001")}}))
+              .commit(shop.request(cart, {{Tender::Alipay, fen(1450), QStringLiteral("2026112522001400000001")}}))
               .ok());
 }
 

@@ -34,7 +34,7 @@ Day ringUpADay(TestShop &shop)
         ring({shop.line(shop.p.oil), shop.line(shop.p.water, 3000)}, {{Tender::Cash, fen(10000), {}}});
     d.mixedSale =
         ring({shop.line(shop.p.apples, 1235), shop.line(shop.p.noodles)},
-             {{Tender::WeChat, fen(2000), QStringLiteral("4200001")}, {Tender::Cash, fen(1100), {}}});
+             {{Tender::WeChat, fen(2000), QStringLiteral("4200000001202611250001")}, {Tender::Cash, fen(1100), {}}});
     auto orig = shop.ctx().returns().refundable(d.cashSale.receiptNo);
     REQUIRE(orig.ok());
     const QList<RefundLineRequest> back = {{orig->lines[1].lineId, 2000}};
@@ -44,7 +44,7 @@ Day ringUpADay(TestShop &shop)
                                                             shift->id});
     REQUIRE(refund.ok());
     d.refund = *refund;
-    d.lastSale = ring({shop.line(shop.p.water)}, {{Tender::Alipay, fen(200), QStringLiteral("2026112522004")}});
+    d.lastSale = ring({shop.line(shop.p.water)}, {{Tender::Alipay, fen(200), QStringLiteral("2026112522001400000004")}});
     auto v = shop.ctx().returns().voidSale(newUuid(), d.lastSale.receiptNo, QStringLiteral("收银员按错"),
                                            shop.cashier, shop.approveVoid(d.lastSale.receiptNo), shift->id);
     REQUIRE(v.ok());

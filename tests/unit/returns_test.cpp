@@ -246,7 +246,7 @@ TEST_CASE("money goes back where it came from: wallets first, then cash", "[retu
     // ¥73.90: ¥50 by WeChat, ¥30 cash (¥23.90 applied, ¥6.10 change).
     const SaleResult sale =
         shop.sell({shop.line(shop.p.water, 2000), shop.line(shop.p.oil)},
-                  {{Tender::WeChat, fen(5000), QStringLiteral("4200001234")}, {Tender::Cash, fen(3000), {}}});
+                  {{Tender::WeChat, fen(5000), QStringLiteral("4200001234202612020001")}, {Tender::Cash, fen(3000), {}}});
     auto orig = shop.ctx().returns().refundable(sale.receiptNo);
     REQUIRE(orig.ok());
     const qint64 waterLine = orig->lines[0].lineId;
@@ -270,7 +270,7 @@ TEST_CASE("money goes back where it came from: wallets first, then cash", "[retu
     CHECK(
         shop.scalar(QStringLiteral("SELECT reference FROM payments WHERE sale_id = ? AND tender = 'wechat'"),
                     {r2->saleId})
-            .toString() == QStringLiteral("4200001234"));
+            .toString() == QStringLiteral("4200001234202612020001"));
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
 }
 
@@ -328,20 +328,20 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
             req.tenders = {{Tender::Cash, total + fen(pick(10000)), {}}};
             break;
         case 1:
-            req.tenders = {{Tender::WeChat, total, QStringLiteral("wx%1").arg(i)}};
+            req.tenders = {{Tender::WeChat, total, QStringLiteral("42000000000000000000%1").arg(i, 4, 10, QLatin1Char('0'))}};
             break;
         case 2:
             req.tenders = {{Tender::Card, total, QStringLiteral("6222****%1").arg(i)}};
             break;
         case 3: {
             const Money part = fen(total.fen() * pick(100) / 100);
-            req.tenders = {{Tender::Alipay, part, QStringLiteral("ali%1").arg(i)},
+            req.tenders = {{Tender::Alipay, part, QStringLiteral("20261125220014000000%1").arg(i, 4, 10, QLatin1Char('0'))},
                            {Tender::Cash, total - part + fen(pick(500)), {}}};
             break;
         }
         default: {
             const Money part = fen(total.fen() / 3);
-            req.tenders = {{Tender::WeChat, part, QStringLiteral("wx%1").arg(i)}, {Tender::Alipay, total - part, QStringLiteral("ali%1").arg(i)}};
+            req.tenders = {{Tender::WeChat, part, QStringLiteral("42000000000000000000%1").arg(i, 4, 10, QLatin1Char('0'))}, {Tender::Alipay, total - part, QStringLiteral("20261125220014000000%1").arg(i, 4, 10, QLatin1Char('0'))}};
         }
         }
         QList<TenderInput> positive;

@@ -61,9 +61,9 @@ TEST_CASE("a shift report adds up sales, refunds and voids by tender", "[shifts]
     };
     const SaleResult s1 = ring({shop.line(shop.p.oil), shop.line(shop.p.water, 2000)},
                                {{Tender::Cash, fen(10000), {}}});                                // 73.90
-    ring({shop.line(shop.p.noodles)}, {{Tender::WeChat, fen(1450), QStringLiteral("4200009")}}); // 14.50
+    ring({shop.line(shop.p.noodles)}, {{Tender::WeChat, fen(1450), QStringLiteral("4200000009202611250009")}}); // 14.50
     ring({shop.line(shop.p.water, 5000)},
-         {{Tender::Alipay, fen(600), QStringLiteral("2026112522006")}, {Tender::Cash, fen(500), {}}});                       // 10.00
+         {{Tender::Alipay, fen(600), QStringLiteral("2026112522001400000006")}, {Tender::Cash, fen(500), {}}});                       // 10.00
     ring({shop.line(shop.p.oil)}, {{Tender::Card, fen(6990), QStringLiteral("6222****8888")}}); // 69.90
     // A document outside any shift is refused: every sale lands in some 交班.
     auto outside = shop.request({shop.line(shop.p.water)});

@@ -61,6 +61,7 @@ TenderDialog::TenderDialog(Money total, QWidget *parent)
     layout->addWidget(m_table);
     m_status->setStyleSheet(QStringLiteral("font-size: 13pt;"));
     layout->addWidget(m_status);
+    m_message->setObjectName(QStringLiteral("tenderMessage"));
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
@@ -80,7 +81,8 @@ TenderDialog::TenderDialog(Money total, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_amount, &QLineEdit::returnPressed, this, [this] {
-        if (m_current == Tender::WeChat || m_current == Tender::Alipay) {
+        if (const TenderKind *kind = tenderKind(m_current);
+            kind && (kind->reference == ReferenceRule::Required || kind->reference == ReferenceRule::WalletCode)) {
             if (m_reference->text().trimmed().isEmpty()) {
                 m_reference->setFocus();
                 return;
@@ -187,10 +189,13 @@ void TenderDialog::takePayment()
             m_amount->selectAll();
             return;
         }
+        // The engine's rule, asked here so the cashier hears it before the customer walks off.
         const TenderKind *kind = tenderKind(m_current);
-        if (kind && kind->reference == ReferenceRule::Required && m_reference->text().trimmed().isEmpty()) {
-            m_message->setText(tr("Scan the customer's payment code or type the transaction number."));
+        if (const QString problem = kind ? referenceProblem(*kind, m_reference->text()) : QString();
+            !problem.isEmpty()) {
+            m_message->setText(problem);
             m_reference->setFocus();
+            m_reference->selectAll();
             return;
         }
     }
@@ -201,7 +206,9 @@ void TenderDialog::takePayment()
         m_amount->selectAll();
         return;
     }
-    m_tenders.append(TenderInput{m_current, *amount, m_reference->text().trimmed()});
+    const TenderKind *kind = tenderKind(m_current);
+    m_tenders.append(TenderInput{m_current, *amount,
+                                 kind ? normalizedReference(*kind, m_reference->text()) : m_reference->text().trimmed()});
     m_reference->clear();
     if (paid() >= m_total) {
         refresh();
