@@ -1700,14 +1700,6 @@ Del 删除商品 · Esc 清空
         <translation>小票/单据</translation>
     </message>
     <message>
-        <source>Receipt number, Enter</source>
-        <translation>输入单号，按 Enter</translation>
-    </message>
-    <message>
-        <source>Recent receipts</source>
-        <translation>最近小票</translation>
-    </message>
-    <message>
         <source>58 mm paper (32 columns)</source>
         <translation>58 mm 纸（32 列）</translation>
     </message>
@@ -1718,6 +1710,54 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Receipt number, or today&apos;s last digits; Enter</source>
+        <translation>小票号，或今天小票号的末几位，回车</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>total, e.g. 52.90</source>
+        <translation>金额，如 52.90</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>phone digits or name</source>
+        <translation>手机号（部分）或姓名</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>all tenders</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>No receipt matches.</source>
+        <translation>没有符合条件的小票。</translation>
     </message>
 </context>
 <context>

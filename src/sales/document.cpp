@@ -14,6 +14,29 @@ QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qi
     return QStringLiteral("%1-%2-%3").arg(storeCode, businessDay).arg(seq, 4, 10, QLatin1Char('0'));
 }
 
+Result<QString> resolveReceiptNo(Database &db, const StoreContext &store, const QString &businessDay,
+                                 const QString &typed)
+{
+    QString t = typed.trimmed().toUpper();
+    t.remove(QLatin1Char(' '));
+    const auto notFound = [&] {
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Receipt", "No receipt %1.").arg(typed.trimmed()));
+    };
+    if (t.isEmpty())
+        return notFound();
+    bool digits = false;
+    const qint64 seq = t.size() <= 6 ? t.toLongLong(&digits) : 0;
+    if (digits && seq > 0)
+        t = formatReceiptNo(store.storeCode, businessDay, seq);
+    auto rows = db.statement(QStringLiteral("SELECT receipt_no FROM sales WHERE receipt_no = ?")).select({t});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return notFound();
+    return rows->first().first().toString();
+}
+
 Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString &uuid)
 {
     auto rows =

@@ -66,6 +66,11 @@ struct SaleResult {
     bool duplicate = false; // the uuid was already committed: this is that sale, not a new one
 };
 
+// A receipt number as a cashier types it: in any case, with spaces, or only the last digits of
+// one of today's numbers in this store (12 -> S01-20261203-0012). NotFound when none matches.
+Result<QString> resolveReceiptNo(Database &db, const StoreContext &store, const QString &businessDay,
+                                 const QString &typed);
+
 // Inside the caller's BEGIN IMMEDIATE: the document with this uuid, if it was committed before.
 Result<std::optional<SaleResult>> findDocumentByUuid(Database &db, const QString &uuid);
 // Inside the caller's BEGIN IMMEDIATE: numbers the document (gapless per store and day) and

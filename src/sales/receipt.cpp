@@ -96,10 +96,17 @@ void TextLayout::rule(QChar c)
     m_lines << QString(m_columns, c);
 }
 
-ReceiptService::ReceiptService(Database &db, const ShopTime &time) : m_db(db), m_time(time) {}
-
-Result<Receipt> ReceiptService::load(const QString &receiptNo)
+ReceiptService::ReceiptService(Database &db, const Clock &clock, const ShopTime &time, const StoreContext &store)
+    : m_db(db), m_clock(clock), m_time(time), m_store(store)
 {
+}
+
+Result<Receipt> ReceiptService::load(const QString &typed)
+{
+    auto resolved = resolveReceiptNo(m_db, m_store, m_time.businessDay(m_clock.nowMs()), typed);
+    if (!resolved)
+        return resolved.error();
+    const QString &receiptNo = *resolved;
     Receipt r;
     qint64 saleId = 0;
     {
@@ -255,6 +262,49 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     if (!r.footer.isEmpty())
         t.center(r.footer);
     return t.text();
+}
+
+Result<QList<ReceiptSummary>> ReceiptService::find(const ReceiptFilter &f)
+{
+    QStringList where;
+    QVariantList binds;
+    if (f.day.isValid()) {
+        where << QStringLiteral("s.business_day = ?");
+        binds << f.day.toString(QStringLiteral("yyyyMMdd"));
+    }
+    if (f.amount) {
+        where << QStringLiteral("ABS(s.total_fen) = ?");
+        binds << std::llabs(f.amount->fen());
+    }
+    if (const QString m = f.member.trimmed(); !m.isEmpty()) {
+        where << QStringLiteral("(INSTR(m.phone, ?) > 0 OR INSTR(m.name, ?) > 0)");
+        binds << m << m;
+    }
+    if (f.tender) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = s.id AND p.tender = ?)");
+        binds << f.tender->key();
+    }
+    binds << std::max(1, f.limit);
+    const QString sql =
+        QStringLiteral("SELECT s.receipt_no, s.kind, s.created_at_ms, s.total_fen, COALESCE(m.name, ''), "
+                       "COALESCE(m.phone, ''), (SELECT GROUP_CONCAT(p.tender, ' ') FROM payments p WHERE "
+                       "p.sale_id = s.id) FROM sales s LEFT JOIN members m ON m.id = s.member_id %1 "
+                       "ORDER BY s.id DESC LIMIT ?")
+            .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")));
+    auto rows = m_db.statement(sql).select(binds);
+    if (!rows)
+        return rows.error();
+    QList<ReceiptSummary> out;
+    out.reserve(rows->size());
+    for (const QVariantList &r : *rows) {
+        ReceiptSummary s{r.at(0).toString(), r.at(1).toString(),        r.at(2).toLongLong(),
+                         Money::fromFen(r.at(3).toLongLong()), r.at(4).toString(), r.at(5).toString(), {}};
+        for (const QString &key : r.at(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (!s.tenders.contains(Tender::fromKey(key)))
+                s.tenders << Tender::fromKey(key);
+        out << s;
+    }
+    return out;
 }
 
 QStringList ReceiptService::recent(int limit)

@@ -4,9 +4,11 @@
 #include "core/result.h"
 #include "document.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace huike {
 
@@ -73,16 +75,41 @@ private:
     QStringList m_lines;
 };
 
+// What the receipt list is narrowed to; every part is optional.
+struct ReceiptFilter {
+    QDate day;                   // business day (the shop's)
+    std::optional<Money> amount; // the document's total, either sign (a refund of ¥12 matches 12)
+    QString member;              // a member's phone (any part of it) or name
+    std::optional<Tender> tender;
+    int limit = 200;
+};
+
+// One line of the receipt list.
+struct ReceiptSummary {
+    QString receiptNo;
+    QString kind;
+    qint64 createdAtMs = 0;
+    Money total;
+    QString memberName;
+    QString memberPhone;
+    QList<Tender> tenders;
+};
+
 class ReceiptService {
 public:
-    ReceiptService(Database &db, const ShopTime &time);
+    ReceiptService(Database &db, const Clock &clock, const ShopTime &time, const StoreContext &store);
+    // `receiptNo` as typed: any case, or the last digits of one of today's numbers (resolveReceiptNo).
     Result<Receipt> load(const QString &receiptNo);
     QString render(const Receipt &r, int columns = 32) const; // 32 for 58 mm paper, 48 for 80 mm
     QStringList recent(int limit = 50);                       // receipt numbers, newest first
+    // The documents that match, newest first.
+    Result<QList<ReceiptSummary>> find(const ReceiptFilter &filter);
 
 private:
     Database &m_db;
+    const Clock &m_clock;
     const ShopTime &m_time;
+    const StoreContext &m_store;
 };
 
 } // namespace huike

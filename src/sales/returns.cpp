@@ -50,8 +50,13 @@ RefundableLine::Reversal RefundableLine::reversal(qint64 quantityMilli) const
     return r;
 }
 
-Result<RefundableSale> ReturnService::refundable(const QString &receiptNo)
+Result<RefundableSale> ReturnService::refundable(const QString &typed)
 {
+    // As the cashier types it: any case, or the last digits of one of today's numbers.
+    auto resolved = resolveReceiptNo(m_db, m_store, m_time.businessDay(m_clock.nowMs()), typed);
+    if (!resolved)
+        return resolved.error();
+    const QString &receiptNo = *resolved;
     RefundableSale sale;
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, receipt_no, kind, created_at_ms, total_fen, "

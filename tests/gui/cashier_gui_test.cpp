@@ -142,6 +142,18 @@ TEST_CASE("a cashier logs in, scans three items, changes a quantity and takes ca
     onNextDialog<ReceiptDialog>([](ReceiptDialog *d) {
         screenshot(d, QStringLiteral("receipt"));
         CHECK(d->shownText().contains(QStringLiteral("134200001234567890").right(6)));
+        CHECK(d->listedCount() == 1);
+        // Today's last digits find it; the tender filter narrows the list.
+        auto *number = d->findChild<QLineEdit *>(QStringLiteral("receiptNumber"));
+        number->clear();
+        QTest::keyClicks(number, QStringLiteral("1"));
+        QTest::keyClick(number, Qt::Key_Return);
+        CHECK(d->shownText().contains(QStringLiteral("-0001")));
+        auto *tender = d->findChild<QComboBox *>(QStringLiteral("receiptTender"));
+        tender->setCurrentIndex(tender->findData(QStringLiteral("alipay")));
+        CHECK(d->listedCount() == 0);
+        tender->setCurrentIndex(tender->findData(QStringLiteral("wechat")));
+        CHECK(d->listedCount() == 1);
         d->reject();
     });
     QApplication::setActiveWindow(&w);

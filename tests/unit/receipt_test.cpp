@@ -7,6 +7,7 @@
 
 using namespace huike;
 using huike::test::fen;
+using huike::test::shanghaiMs;
 using huike::test::TestShop;
 using huike::test::why;
 
@@ -138,4 +139,77 @@ TEST_CASE("a receipt says where every fen went: each adjustment by its source", 
     CHECK(priced.rounding.fen() > 0);
     CHECK(text.contains(QStringLiteral("13.00")));
     CHECK(text.contains((-priced.rounding).toString()));
+}
+
+TEST_CASE("a receipt is found as a cashier types its number: any case, or today's last digits", "[receipt]")
+{
+    TestShop shop;
+    const SaleResult first = shop.sell({shop.line(shop.p.water)});
+    shop.sell({shop.line(shop.p.noodles)});
+    REQUIRE(first.receiptNo == QStringLiteral("S01-20261125-0001"));
+    for (const char *typed : {"S01-20261125-0001", "s01-20261125-0001", " s01-20261125-0001 ", "1", "0001"}) {
+        INFO(typed);
+        auto r = shop.ctx().receipts().load(QString::fromLatin1(typed));
+        REQUIRE(r.ok());
+        CHECK(r->receiptNo == first.receiptNo);
+    }
+    // The refund screen finds it the same way.
+    auto refundable = shop.ctx().returns().refundable(QStringLiteral("2"));
+    REQUIRE(refundable.ok());
+    CHECK(refundable->receiptNo == QStringLiteral("S01-20261125-0002"));
+    // Yesterday's number by its last digits would be a guess: only today's are found that way.
+    shop.clock.set(shanghaiMs(2026, 11, 26, 9, 0));
+    auto tomorrow = shop.ctx().receipts().load(QStringLiteral("1"));
+    REQUIRE_FALSE(tomorrow.ok());
+    CHECK(tomorrow.error().code == ErrorCode::NotFound);
+    CHECK(shop.ctx().receipts().load(QStringLiteral("S01-20261125-0001")).ok());
+    CHECK_FALSE(shop.ctx().receipts().load(QStringLiteral("S01-20261125-9")).ok());
+}
+
+TEST_CASE("the receipt list is narrowed by day, amount, member and tender", "[receipt]")
+{
+    TestShop shop;
+    shop.execRaw(QStringLiteral("INSERT INTO members(phone, name, created_at_ms) VALUES "
+                                "('19955558000', '陈小红', 0)"));
+    const qint64 memberId =
+        shop.scalar(QStringLiteral("SELECT id FROM members WHERE phone = '19955558000'")).toLongLong();
+    CheckoutRequest member = shop.request({shop.line(shop.p.noodles)},
+                                          {{Tender::WeChat, fen(1450), QStringLiteral("134567890123456789")}});
+    member.memberId = memberId;
+    auto a = shop.ctx().checkout().commit(member); // ¥14.50 WeChat, member
+    REQUIRE(a.ok());
+    const SaleResult b = shop.sell({shop.line(shop.p.water)}); // ¥2.00 cash
+    shop.clock.set(shanghaiMs(2026, 11, 26, 9, 30));
+    const SaleResult c = shop.sell({shop.line(shop.p.water), shop.line(shop.p.water)}); // ¥4.00 next day
+
+    const auto numbers = [&](const ReceiptFilter &f) {
+        auto rows = shop.ctx().receipts().find(f);
+        REQUIRE(rows.ok());
+        QStringList out;
+        for (const ReceiptSummary &r : *rows)
+            out << r.receiptNo;
+        return out;
+    };
+    CHECK(numbers({}) == QStringList{c.receiptNo, b.receiptNo, a->receiptNo}); // newest first
+    ReceiptFilter day;
+    day.day = QDate(2026, 11, 25);
+    CHECK(numbers(day) == QStringList{b.receiptNo, a->receiptNo});
+    ReceiptFilter amount;
+    amount.amount = fen(1450);
+    CHECK(numbers(amount) == QStringList{a->receiptNo});
+    ReceiptFilter byPhone;
+    byPhone.member = QStringLiteral("5558000"); // the last digits, as the customer says them
+    CHECK(numbers(byPhone) == QStringList{a->receiptNo});
+    ReceiptFilter byName;
+    byName.member = QStringLiteral("小红");
+    CHECK(numbers(byName) == QStringList{a->receiptNo});
+    ReceiptFilter cash;
+    cash.tender = Tender::Cash;
+    CHECK(numbers(cash) == QStringList{c.receiptNo, b.receiptNo});
+    auto rows = shop.ctx().receipts().find(byPhone);
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->first().memberName == QStringLiteral("陈小红"));
+    CHECK(rows->first().tenders == QList<Tender>{Tender::WeChat});
+    CHECK(rows->first().total == fen(1450));
 }

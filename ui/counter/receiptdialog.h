@@ -2,29 +2,43 @@
 
 #include <QDialog>
 
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
-class QComboBox;
 
 namespace huike::ui {
 
 class AppSession;
 
-// 小票: the receipt as it will print (58 or 80 mm), for any receipt number; the recent ones are
-// listed for picking with the arrow keys. The printer itself comes with the devices work.
+// 小票: the receipt as it will print (58 or 80 mm). Found by its number in any case or by the last
+// digits of one of today's numbers; the list is narrowed by day, amount, member and tender, and
+// walked with the arrow keys from the number field. The printer itself comes with the devices work.
 class ReceiptDialog : public QDialog {
     Q_OBJECT
 public:
     ReceiptDialog(AppSession &session, const QString &receiptNo, QWidget *parent = nullptr);
     QString shownText() const;
+    int listedCount() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void show(const QString &receiptNo);
+    void refill();
+    QString current() const;
 
     AppSession &m_session;
     QLineEdit *m_number;
-    QListWidget *m_recent;
+    QDateEdit *m_day;
+    QCheckBox *m_anyDay;
+    QLineEdit *m_amount;
+    QLineEdit *m_member;
+    QComboBox *m_tender;
+    QListWidget *m_list;
     QPlainTextEdit *m_text;
     QComboBox *m_width;
 };
