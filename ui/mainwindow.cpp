@@ -3,6 +3,7 @@
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/logindialog.h"
+#include "counter/cartmodel.h"
 #include "counter/cashierwidget.h"
 #include "counter/scannerfilter.h"
 #include "counter/shiftdialogs.h"
@@ -10,10 +11,12 @@
 #include "settings/settingsdialog.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -95,6 +98,51 @@ bool MainWindow::login()
     if (isVisible())
         activateWindow(); // back from the login dialog: the next scan goes to the till
     return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const auto shift = m_session.loggedIn() ? m_session.shift() : std::nullopt;
+    const CartModel &cart = m_cashier->cart();
+    if (!m_session.loggedIn() || (cart.isEmpty() && !shift)) {
+        event->accept();
+        return;
+    }
+    QStringList what;
+    if (!cart.isEmpty())
+        what << tr("The cart (%1 items, %2) will be held: F7 recalls it when Huike starts again.")
+                    .arg(cart.rowCount())
+                    .arg(cart.priced().total.display());
+    if (shift)
+        what << tr("%1's shift stays open, with its drawer: close it (交班) first if the day is over.")
+                    .arg(shift->operatorName);
+    QMessageBox box(QMessageBox::Question, tr("Quit Huike"), what.join(QLatin1Char('\n')), QMessageBox::NoButton,
+                    this);
+    QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitKeepShift"));
+    QPushButton *closeFirst = nullptr;
+    if (shift) {
+        closeFirst = box.addButton(tr("Close the shift (交班), then quit"), QMessageBox::ActionRole);
+        closeFirst->setObjectName(QStringLiteral("quitCloseShift"));
+    }
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel); // Enter by habit must not quit a till
+    box.setEscapeButton(cancel);
+    execDialog(box);
+    if (box.clickedButton() != quit && (!closeFirst || box.clickedButton() != closeFirst)) {
+        event->ignore();
+        return;
+    }
+    if (!m_cashier->holdCart(tr("held when Huike was closed"))) {
+        MessageBox::warning(this, tr("Quit Huike"), m_cashier->message());
+        event->ignore();
+        return;
+    }
+    if (closeFirst && box.clickedButton() == closeFirst && !closeShift(m_session, this)) {
+        event->ignore();
+        return;
+    }
+    event->accept();
 }
 
 void MainWindow::switchOperator()

@@ -25,6 +25,11 @@ public:
     ProductsWidget *products() const { return m_products; }
     QTabWidget *tabs() const { return m_tabs; }
 
+protected:
+    // Ctrl+Q or the window's close button: a cart is never dropped and an open shift never
+    // forgotten without the cashier being asked first.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void updateStatus();
     void switchOperator();

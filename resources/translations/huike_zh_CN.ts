@@ -1437,6 +1437,26 @@ Del 删除商品 · Esc 清空
         <source>Last receipt %1</source>
         <translation>上一单 %1</translation>
     </message>
+    <message>
+        <source>The cart (%1 items, %2) will be held: F7 recalls it when Huike starts again.</source>
+        <translation>购物车（%1 行，%2）将被挂单：下次启动汇客后按 F7 取单。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s shift stays open, with its drawer: close it (交班) first if the day is over.</source>
+        <translation>%1 的班次和钱箱将保持未交班：如果今天已结束营业，请先交班。</translation>
+    </message>
+    <message>
+        <source>Quit Huike</source>
+        <translation>退出汇客</translation>
+    </message>
+    <message>
+        <source>Close the shift (交班), then quit</source>
+        <translation>先交班再退出</translation>
+    </message>
+    <message>
+        <source>held when Huike was closed</source>
+        <translation>退出程序时挂单</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::ManagerAuthDialog</name>

@@ -23,12 +23,13 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QPushButton>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -408,6 +409,44 @@ TEST_CASE("hold and recall an order, refund part of a sale and void the last one
 
 // The hook's promise: a REQUIRE that fails inside a dialog's script fails the test (Catch reports
 // it) and closes the dialog; it never throws through Qt's event loop and aborts the program.
+TEST_CASE("quitting with a cart or an open shift asks first, and holds the cart", "[gui]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("200"));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QLineEdit *scan = w.cashier()->searchField();
+    QTest::keyClicks(scan, store.barcodes(1).first());
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(w.cashier()->cart().rowCount() == 1);
+
+    // Ctrl+Q, then Cancel (also what Enter does): nothing happens.
+    onNextDialog<QMessageBox>([](QMessageBox *box) {
+        CHECK(box->defaultButton() == box->button(QMessageBox::Cancel));
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QTest::keyClick(&w, Qt::Key_Q, Qt::ControlModifier);
+    CHECK(w.isVisible());
+    CHECK(w.cashier()->cart().rowCount() == 1);
+    CHECK(store.ctx->heldOrders().list().isEmpty());
+
+    // Closing the window, then Quit: the cart is held, the shift stays open.
+    onNextDialog<QMessageBox>([](QMessageBox *box) {
+        CHECK(box->text().contains(QStringLiteral("F7")));
+        CHECK(box->text().contains(QStringLiteral("王芳")));
+        box->findChild<QPushButton *>(QStringLiteral("quitKeepShift"))->click();
+    });
+    CHECK(w.close());
+    CHECK(w.cashier()->cart().isEmpty());
+    const QList<HeldOrder> held = store.ctx->heldOrders().list();
+    REQUIRE(held.size() == 1);
+    CHECK(held.first().lineCount == 1);
+    CHECK(store.ctx->shifts().current().has_value());
+    checkDialogs();
+}
+
 TEST_CASE("a failed check inside a scripted dialog is a test failure, not an abort", "[gui][!shouldfail]")
 {
     QWidget parent;

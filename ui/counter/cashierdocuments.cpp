@@ -30,14 +30,22 @@ void CashierWidget::holdOrder()
         askText(this, tr("Hold order"), tr("A note to find it again (optional), e.g. the customer:"));
     if (!label)
         return;
-    auto id = m_session.ctx().heldOrders().hold(m_cart.cart().heldOrder(), m_cart.priced().total, *label,
+    if (holdCart(*label))
+        setMessage(tr("Order held. F7 recalls it."), false);
+}
+
+bool CashierWidget::holdCart(const QString &label)
+{
+    if (m_cart.isEmpty())
+        return true;
+    auto id = m_session.ctx().heldOrders().hold(m_cart.cart().heldOrder(), m_cart.priced().total, label,
                                                 m_session.op().id);
     if (!id) {
         setMessage(id.error().message, true);
-        return;
+        return false;
     }
     m_cart.clear();
-    setMessage(tr("Order held. F7 recalls it."), false);
+    return true;
 }
 
 void CashierWidget::recallOrder()

@@ -24,6 +24,9 @@ public:
     QLineEdit *searchField() const { return m_search; }
     const QString &lastReceiptNo() const { return m_lastReceipt; }
     QString message() const;
+    // Holds the cart as it is, under `label`, without asking (quitting holds it so). True when
+    // the cart is empty afterwards; otherwise the message says why.
+    bool holdCart(const QString &label);
 
 public Q_SLOTS:
     void addScanned(const QString &code);
