@@ -614,6 +614,10 @@
         <source>A cashier may not %1: ask a manager.</source>
         <translation>收银员不能%1，请找店长。</translation>
     </message>
+    <message>
+        <source>see cost prices</source>
+        <translation>查看进价</translation>
+    </message>
 </context>
 <context>
     <name>Pricing</name>

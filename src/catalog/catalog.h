@@ -99,9 +99,12 @@ public:
     // cost/进价, stock/库存, weighed/称重, plu. Rows with a known code update that product.
     // `encoding`: Auto decides on the whole file (core/csv.h); the report says which was used.
     ImportReport importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding = TextEncoding::Auto);
-    QByteArray exportCsv();
+    QByteArray exportCsv(); // every column, cost prices too (huike-cli, run by the owner)
+    // What `operatorId` may take out of the shop: without the cost column for a cashier.
+    QByteArray exportCsvFor(qint64 operatorId);
 
 private:
+    QByteArray exportCsv(bool withCost);
     Result<Product> loadOne(const QString &whereSql, const QVariant &value);
     QStringList barcodesOf(qint64 productId);
     Status insertStockMove(qint64 productId, qint64 qtyMilli, const QString &reason, qint64 operatorId);

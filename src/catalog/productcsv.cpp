@@ -262,6 +262,16 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
 
 QByteArray Catalog::exportCsv()
 {
+    return exportCsv(true);
+}
+
+QByteArray Catalog::exportCsvFor(qint64 operatorId)
+{
+    return exportCsv(hasPermission(m_db, operatorId, Permission::CostPrices));
+}
+
+QByteArray Catalog::exportCsv(bool withCost)
+{
     QList<QStringList> rows;
     rows << QStringList{QStringLiteral("code"),    QStringLiteral("barcode"),  QStringLiteral("name"),
                         QStringLiteral("pinyin"),  QStringLiteral("category"), QStringLiteral("unit"),
@@ -290,6 +300,9 @@ QByteArray Catalog::exportCsv()
             break;
         all.offset += all.limit;
     }
+    if (!withCost)
+        for (QStringList &row : rows)
+            row.removeAt(7); // "cost", and each product's cost price
     return csvFile(rows);
 }
 

@@ -19,6 +19,8 @@ QString what(Permission p)
         return QCoreApplication::translate("Permissions", "change prices");
     case Permission::Stock:
         return QCoreApplication::translate("Permissions", "change stock");
+    case Permission::CostPrices:
+        return QCoreApplication::translate("Permissions", "see cost prices");
     case Permission::Settings:
         break;
     }
@@ -46,6 +48,11 @@ Status requirePermission(Database &db, qint64 operatorId, Permission permission)
                          QCoreApplication::translate("Permissions", "A cashier may not %1: ask a manager.")
                              .arg(what(permission)));
     return Ok{};
+}
+
+bool hasPermission(Database &db, qint64 operatorId, Permission permission)
+{
+    return requirePermission(db, operatorId, permission).ok();
 }
 
 } // namespace huike

@@ -85,6 +85,17 @@ TEST_CASE("the products screen lists, searches and pages through the catalogue",
     QTest::keyClicks(search, QStringLiteral("nfsq380"));
     REQUIRE(shown.rowCount() == 1);
     CHECK(shown.product(0).id == added->id);
+
+    // A cashier at the same screen sees no cost prices: the column is hidden and holds nothing.
+    auto *table = w.products()->findChild<QTableView *>();
+    REQUIRE(table);
+    CHECK_FALSE(table->isColumnHidden(ProductModel::Cost));
+    CHECK_FALSE(shown.data(shown.index(0, ProductModel::Cost), Qt::DisplayRole).toString().isEmpty());
+    auto cashier = store.ctx->operators().login(QStringLiteral("1001"), QStringLiteral("1234"));
+    REQUIRE(cashier.ok());
+    session.setOperator(*cashier);
+    CHECK(table->isColumnHidden(ProductModel::Cost));
+    CHECK(shown.data(shown.index(0, ProductModel::Cost), Qt::DisplayRole).toString().isEmpty());
     checkDialogs();
 }
 

@@ -384,3 +384,29 @@ TEST_CASE("a cashier may not change products, prices, stock or settings, whateve
     CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'setting.change' AND operator_id = ?"),
                      {shop.manager}) == 1);
 }
+
+TEST_CASE("a cashier's export leaves out cost prices, a manager's keeps them", "[catalog][csv]")
+{
+    TestShop shop;
+    const auto header = [](const QByteArray &csv) {
+        auto table = parseCsv(decodeExternalText(csv)->text);
+        REQUIRE(table.ok());
+        REQUIRE_FALSE(table->rows.isEmpty());
+        return table->rows;
+    };
+    const QList<QStringList> manager = header(shop.ctx().catalog().exportCsvFor(shop.manager));
+    const QList<QStringList> cashier = header(shop.ctx().catalog().exportCsvFor(shop.cashier));
+    CHECK(manager.first().contains(QStringLiteral("cost")));
+    CHECK_FALSE(cashier.first().contains(QStringLiteral("cost")));
+    REQUIRE(cashier.size() == manager.size());
+    const int costColumn = static_cast<int>(manager.first().indexOf(QStringLiteral("cost")));
+    const QString oilCost = shop.p.oil.cost.toString();
+    REQUIRE(oilCost != QStringLiteral("0.00"));
+    for (qsizetype r = 1; r < cashier.size(); ++r) {
+        CHECK(cashier.at(r).size() == manager.at(r).size() - 1);
+        if (manager.at(r).first() == shop.p.oil.code) {
+            CHECK(manager.at(r).at(costColumn) == oilCost);
+            CHECK_FALSE(cashier.at(r).contains(oilCost));
+        }
+    }
+}

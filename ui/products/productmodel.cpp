@@ -43,7 +43,7 @@ QVariant ProductModel::data(const QModelIndex &index, int role) const
         case Price:
             return p.price.toString();
         case Cost:
-            return p.cost.toString();
+            return m_showCost ? QVariant(p.cost.toString()) : QVariant();
         case Stock:
             return formatQuantity(p.stockMilli);
         case Active:
@@ -60,6 +60,15 @@ QVariant ProductModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == Stock && p.stockMilli < 0)
         return QBrush(QColor(0xb3, 0x26, 0x1e));
     return {};
+}
+
+void ProductModel::setShowCost(bool show)
+{
+    if (show == m_showCost)
+        return;
+    m_showCost = show;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Cost), index(static_cast<int>(m_rows.size()) - 1, Cost));
 }
 
 QVariant ProductModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -25,6 +25,8 @@ public:
     void reload() { setQuery(m_query); }
     const Product &product(int row) const { return m_rows.at(row); }
     int totalCount() const { return m_total; }
+    // Cost prices are for managers: for a cashier the column holds nothing (and is hidden).
+    void setShowCost(bool show);
 
 private:
     static constexpr int kPage = 200;
@@ -32,6 +34,7 @@ private:
     ProductQuery m_query;
     QList<Product> m_rows;
     int m_total = 0;
+    bool m_showCost = false;
 };
 
 } // namespace huike::ui

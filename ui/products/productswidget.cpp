@@ -98,8 +98,12 @@ ProductsWidget::ProductsWidget(AppSession &session, QWidget *parent)
 
 void ProductsWidget::updatePermissions()
 {
+    const bool manager = m_session.op().isManager();
     for (QPushButton *b : std::as_const(m_managerButtons))
-        b->setEnabled(m_session.op().isManager());
+        b->setEnabled(manager);
+    // What the shop pays for its goods is not the cashier's to see.
+    m_model->setShowCost(manager);
+    m_table->setColumnHidden(ProductModel::Cost, !manager);
 }
 
 void ProductsWidget::refresh()
@@ -251,7 +255,7 @@ void ProductsWidget::exportCsv()
     if (path.isEmpty())
         return;
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(m_session.ctx().catalog().exportCsv()) < 0 || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) || f.write(m_session.ctx().catalog().exportCsvFor(m_session.op().id)) < 0 || !f.commit()) {
         MessageBox::warning(this, tr("Export products"),
                              tr("Cannot write %1: %2").arg(path, f.errorString()));
         return;
