@@ -1312,6 +1312,18 @@ Del 删除商品 · Esc 清空
         <source>Changed prices, typed scale labels or discounts beyond the cashier&apos;s limit need a manager.</source>
         <translation>改价、手工输入的秤码或超出收银员权限的折扣需店长授权。</translation>
     </message>
+    <message>
+        <source>Large quantity</source>
+        <translation>数量较大</translation>
+    </message>
+    <message>
+        <source>%1 x %2: more than %3 of one item. Is that right?</source>
+        <translation>%1 × %2：单个商品超过 %3 件。确定吗？</translation>
+    </message>
+    <message>
+        <source>%1: the quantity stays as it was.</source>
+        <translation>%1：数量保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::HeldDialog</name>
@@ -1992,6 +2004,14 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Scale labels: heaviest weight the scales weigh</source>
         <translation>秤码：秤的最大称量</translation>
+    </message>
+    <message>
+        <source>never ask</source>
+        <translation>从不询问</translation>
+    </message>
+    <message>
+        <source>Ask before selling more than this many of one item</source>
+        <translation>单个商品超过此数量时先询问</translation>
     </message>
 </context>
 <context>

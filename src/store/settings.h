@@ -31,6 +31,10 @@ public:
     static inline const QString kScannerInterKeyMs = QStringLiteral("scanner.inter_key_ms"); // 35
     static inline const QString kScaleWeightFlags = QStringLiteral("scale.weight_flags");    // "2"
     static inline const QString kScaleMaxWeightGrams = QStringLiteral("scale.max_weight_g"); // 30000
+    // More units than this on one line (not weighed goods) and the till asks before taking them:
+    // 1000 typed for 10, or a "500*" multiplier, is a slip more often than a sale. 0: never asks.
+    static inline const QString kConfirmQuantity = QStringLiteral("checkout.confirm_quantity"); // 100
+    static constexpr qint64 kConfirmQuantityDefault = 100;
     static inline const QString kCurrentStore = QStringLiteral("store.current_code");
 
 private:

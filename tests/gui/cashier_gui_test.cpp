@@ -447,6 +447,43 @@ TEST_CASE("quitting with a cart or an open shift asks first, and holds the cart"
     checkDialogs();
 }
 
+TEST_CASE("a quantity above the shop's bound is asked about, and a No keeps the line as it was", "[gui]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("0"));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QLineEdit *scan = w.cashier()->searchField();
+    const QString code = store.barcodes(1).first();
+    QTest::keyClicks(scan, code);
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(w.cashier()->cart().rowCount() == 1);
+
+    // F3, 1000 typed for 10: asked (default bound 100), No.
+    answerText(QStringLiteral("1000"));
+    onNextDialog<QMessageBox>([](QMessageBox *box) {
+        CHECK(box->text().contains(QStringLiteral("1000")));
+        CHECK(box->defaultButton() == box->button(QMessageBox::No));
+        box->button(QMessageBox::No)->click();
+    });
+    QTest::keyClick(scan, Qt::Key_F3);
+    CHECK(w.cashier()->cart().line(0).quantityMilli == 1000);
+
+    // F3, 20: under the bound, no question.
+    answerText(QStringLiteral("20"));
+    QTest::keyClick(scan, Qt::Key_F3);
+    CHECK(w.cashier()->cart().line(0).quantityMilli == 20'000);
+
+    // "150*" and a scan: asked, Yes.
+    onNextDialog<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+    QTest::keyClicks(scan, QStringLiteral("150*") + code);
+    QTest::keyClick(scan, Qt::Key_Return);
+    CHECK(w.cashier()->cart().line(0).quantityMilli == 170'000);
+    checkDialogs();
+}
+
 TEST_CASE("a failed check inside a scripted dialog is a test failure, not an abort", "[gui][!shouldfail]")
 {
     QWidget parent;

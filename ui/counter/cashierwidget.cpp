@@ -5,6 +5,7 @@
 #include "common/inputdialogs.h"
 #include "common/style.h"
 #include "counter/productpicker.h"
+#include "store/settings.h"
 
 #include <QApplication>
 #include <QFrame>
@@ -224,6 +225,8 @@ bool CashierWidget::addProductWithQuantity(const Product &product, const QString
         line.labelKeyed = typed;
         line.barcode = code; // the label itself: on screen, on the receipt, and with the sale
     } else if (multiplier) {
+        if (!confirmQuantity(line, *multiplier))
+            return false;
         line.quantityMilli = *multiplier;
     } else if (product.weighed) {
         // Weighed goods by their plain code: the weight is asked, never assumed to be 1 kg.
@@ -315,9 +318,25 @@ void CashierWidget::changeQuantity()
     const CartLine &l = m_cart.line(row);
     const auto q =
         askQuantity(this, tr("Quantity"), tr("%1: new quantity").arg(l.name), l.quantityMilli, l.weighed);
-    if (q)
+    if (q && confirmQuantity(l, *q))
         report(m_cart.setQuantity(row, *q));
     selectRow(row);
+}
+
+bool CashierWidget::confirmQuantity(const CartLine &line, qint64 quantityMilli)
+{
+    const qint64 bound =
+        m_session.ctx().settings().integer(Settings::kConfirmQuantity, Settings::kConfirmQuantityDefault);
+    if (line.weighed || bound <= 0 || quantityMilli <= bound * 1000)
+        return true;
+    const bool yes = MessageBox::question(this, tr("Large quantity"),
+                                          tr("%1 x %2: more than %3 of one item. Is that right?")
+                                              .arg(formatQuantity(quantityMilli), line.name)
+                                              .arg(bound),
+                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    if (!yes)
+        setMessage(tr("%1: the quantity stays as it was.").arg(line.name), false);
+    return yes;
 }
 
 void CashierWidget::bumpQuantity(int delta)
@@ -335,6 +354,11 @@ void CashierWidget::bumpQuantity(int delta)
         removeLine();
         return;
     }
+    // Asked once, when "+" crosses the bound, not at every press after it.
+    const qint64 bound =
+        m_session.ctx().settings().integer(Settings::kConfirmQuantity, Settings::kConfirmQuantityDefault);
+    if (delta > 0 && l.quantityMilli <= bound * 1000 && !confirmQuantity(l, q))
+        return;
     report(m_cart.setQuantity(row, q));
     selectRow(row);
 }

@@ -49,6 +49,9 @@ private:
     int currentRow() const;
     void selectRow(int row);
     void changeQuantity();
+    // True when `quantityMilli` of `line` may go on the cart: at or below the setting's bound, or
+    // the cashier said yes when asked (the message names the item and both numbers).
+    bool confirmQuantity(const CartLine &line, qint64 quantityMilli);
     void bumpQuantity(int delta);
     void lineDiscount();
     void priceOverride();

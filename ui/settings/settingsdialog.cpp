@@ -25,7 +25,7 @@ namespace huike::ui {
 SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_storeName(new QLineEdit), m_storeAddress(new QLineEdit),
       m_storePhone(new QLineEdit), m_receiptFooter(new QLineEdit), m_rounding(new QComboBox),
-      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_scaleMax(new QDoubleSpinBox), m_operators(new QTableWidget(0, 4))
+      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_scaleMax(new QDoubleSpinBox), m_confirmQuantity(new QSpinBox), m_operators(new QTableWidget(0, 4))
 {
     setWindowTitle(tr("Settings"));
     resize(620, 440);
@@ -69,6 +69,12 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     m_scaleMax->setSuffix(tr(" kg"));
     m_scaleMax->setValue(static_cast<double>(scaleRules(s).maxWeightMilli) / 1000.0);
     form->addRow(tr("Scale labels: heaviest weight the scales weigh"), m_scaleMax);
+    m_confirmQuantity->setObjectName(QStringLiteral("confirmQuantity"));
+    m_confirmQuantity->setRange(0, 99999);
+    m_confirmQuantity->setSpecialValueText(tr("never ask"));
+    m_confirmQuantity->setValue(
+        static_cast<int>(s.integer(Settings::kConfirmQuantity, Settings::kConfirmQuantityDefault)));
+    form->addRow(tr("Ask before selling more than this many of one item"), m_confirmQuantity);
     tabs->addTab(checkoutPage, tr("Checkout"));
 
     auto *opsPage = new QWidget;
@@ -175,7 +181,8 @@ void SettingsDialog::save()
         {Settings::kRoundingMode, m_rounding->currentData().toString()},
         {Settings::kCashierDiscountLimit, QString::number(*limit)},
         {Settings::kScannerInterKeyMs, QString::number(m_interKey->value())},
-        {Settings::kScaleMaxWeightGrams, QString::number(qRound64(m_scaleMax->value() * 1000.0))}};
+        {Settings::kScaleMaxWeightGrams, QString::number(qRound64(m_scaleMax->value() * 1000.0))},
+        {Settings::kConfirmQuantity, QString::number(m_confirmQuantity->value())}};
     if (auto st = ctx.settings().change(values, m_session.op().id, ctx.clock().nowMs()); !st) {
         MessageBox::warning(this, windowTitle(), st.error().message);
         return;

@@ -34,6 +34,7 @@ private:
     QLineEdit *m_discountLimit;
     QSpinBox *m_interKey;
     QDoubleSpinBox *m_scaleMax;
+    QSpinBox *m_confirmQuantity;
     QTableWidget *m_operators;
 };
 
