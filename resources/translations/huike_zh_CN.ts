@@ -587,6 +587,26 @@
         <source>Only the admin can add managers and admins.</source>
         <translation>只有管理员才能添加店长和管理员。</translation>
     </message>
+    <message>
+        <source>An operator needs a name.</source>
+        <translation>操作员需要姓名。</translation>
+    </message>
+    <message>
+        <source>Only the admin can edit managers and admins.</source>
+        <translation>只有管理员可以修改店长和管理员。</translation>
+    </message>
+    <message>
+        <source>Only a manager or the admin can edit operators.</source>
+        <translation>只有店长或管理员可以修改操作员。</translation>
+    </message>
+    <message>
+        <source>Nobody deactivates or demotes himself: ask another admin.</source>
+        <translation>不能停用或降级自己：请另一位管理员操作。</translation>
+    </message>
+    <message>
+        <source>%1 is the store&apos;s only admin: make another admin first.</source>
+        <translation>%1 是本店唯一的管理员：请先设置另一位管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Permissions</name>
@@ -1494,6 +1514,57 @@ Del 删除商品 · Esc 清空
     </message>
 </context>
 <context>
+    <name>huike::ui::OperatorDialog</name>
+    <message>
+        <source>Edit operator</source>
+        <translation>修改操作员</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>新增操作员</translation>
+    </message>
+    <message>
+        <source>Operator code (digits)</source>
+        <translation>操作员编号（数字）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>New PIN (empty: unchanged)</source>
+        <translation>新密码（留空则不变）</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 characters)</source>
+        <translation>密码（4 到 12 位）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>May log in (clear to deactivate: the operator stays on past documents)</source>
+        <translation>允许登录（取消勾选即停用；历史单据仍保留该操作员）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the PIN twice, the same.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::ProductEditDialog</name>
     <message>
         <source>Edit product</source>
@@ -1958,22 +2029,6 @@ Del 删除商品 · Esc 清空
         <translation>已停用</translation>
     </message>
     <message>
-        <source>Operator code (digits):</source>
-        <translation>操作员编号（数字）：</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>角色：</translation>
-    </message>
-    <message>
-        <source>PIN (4 to 12 characters):</source>
-        <translation>密码（4 至 12 位）：</translation>
-    </message>
-    <message>
         <source>Store code</source>
         <translation>门店编号</translation>
     </message>
@@ -2012,6 +2067,10 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Ask before selling more than this many of one item</source>
         <translation>单个商品超过此数量时先询问</translation>
+    </message>
+    <message>
+        <source>Edit / deactivate</source>
+        <translation>修改 / 停用</translation>
     </message>
 </context>
 <context>

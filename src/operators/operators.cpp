@@ -304,6 +304,70 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
     return id;
 }
 
+Status OperatorService::update(qint64 operatorId, const Change &change, qint64 editorId)
+{
+    if (change.name.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Operators", "An operator needs a name."));
+    QString hash;
+    if (!change.newPin.isEmpty()) {
+        if (change.newPin.size() < 4 || change.newPin.size() > 12)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
+        hash = hashPin(change.newPin);
+        if (hash.isEmpty())
+            return makeError(ErrorCode::Storage,
+                             QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+    }
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto editor = byId(editorId);
+    auto target = byId(operatorId);
+    if (!target)
+        return target.error();
+    const bool elevated = target->role != Role::Cashier || change.role != Role::Cashier;
+    if (!editor || !editor->active || editor->locked || !editor->isManager() ||
+        (elevated && editor->role != Role::Admin))
+        return makeError(ErrorCode::Denied,
+                         elevated ? QCoreApplication::translate("Operators", "Only the admin can edit managers and admins.")
+                                  : QCoreApplication::translate("Operators", "Only a manager or the admin can edit operators."));
+    if (operatorId == editorId && (!change.active || change.role != target->role))
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Operators", "Nobody deactivates or demotes himself: ask another "
+                                                                  "admin."));
+    if (target->role == Role::Admin && target->active && (change.role != Role::Admin || !change.active)) {
+        auto rows = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM operators WHERE role = 'admin' AND active = 1"))
+                        .select();
+        if (!rows)
+            return rows.error();
+        if (rows->first().first().toLongLong() <= 1)
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Operators", "%1 is the store's only admin: make another "
+                                                                      "admin first.")
+                                 .arg(target->name));
+    }
+    if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET name = ?, role = ?, active = ? WHERE id = ?"),
+                            {change.name.trimmed(), roleKey(change.role), change.active ? 1 : 0, operatorId});
+        !st)
+        return st;
+    if (!hash.isEmpty())
+        if (auto st = m_db.exec(QStringLiteral("UPDATE operators SET pin_hash = ?, failed_attempts = 0 WHERE id = ?"),
+                                {hash, operatorId});
+            !st)
+            return st;
+    const QString details = QStringLiteral("%1 %2 %3 -> %4 %5 %6%7")
+                                .arg(target->name, roleKey(target->role),
+                                     target->active ? QStringLiteral("active") : QStringLiteral("inactive"),
+                                     change.name.trimmed(), roleKey(change.role),
+                                     change.active ? QStringLiteral("active") : QStringLiteral("inactive"),
+                                     hash.isEmpty() ? QString() : QStringLiteral(", new PIN"));
+    if (auto st = writeAudit(m_db, m_clock.nowMs(), editorId, 0, QStringLiteral("operator.update"), target->code, {},
+                             details);
+        !st)
+        return st;
+    return tx.commit();
+}
+
 Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
 {
     auto mgr = byId(byManagerId);

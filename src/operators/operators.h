@@ -42,6 +42,17 @@ public:
     // must be its admin.
     Result<qint64> create(const QString &code, const QString &name, Role role, const QString &pin,
                           qint64 createdBy);
+    // What a manager changes about an operator; the code stays (it is on every document).
+    struct Change {
+        QString name;
+        Role role = Role::Cashier;
+        bool active = true;
+        QString newPin; // empty: the PIN stays
+    };
+    // By `byId`, audited with the old and new values in the same transaction. A manager may edit
+    // cashiers, only an admin managers and admins; nobody deactivates or demotes himself, and the
+    // store always keeps one active admin.
+    Status update(qint64 operatorId, const Change &change, qint64 byId);
     Status unlock(qint64 operatorId, qint64 byManagerId);
     Status changePin(qint64 operatorId, const QString &newPin);
     Result<Operator> byId(qint64 id);

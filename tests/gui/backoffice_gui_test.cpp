@@ -11,11 +11,13 @@
 #include "products/producteditdialog.h"
 #include "products/productmodel.h"
 #include "products/productswidget.h"
+#include "settings/operatordialog.h"
 #include "settings/setupdialog.h"
 #include "store/settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -183,5 +185,46 @@ TEST_CASE("a second cashier at the till takes over the open shift only with a ma
     CHECK(session.shift()->id == shiftId); // the same shift and drawer, now his
     CHECK(session.shift()->operatorName == QStringLiteral("李强"));
     CHECK(cashier->message().isEmpty()); // 李强 does not inherit 王芳's last message
+    checkDialogs();
+}
+
+TEST_CASE("operators are added and edited in one form, with the PIN masked and typed twice", "[gui][operators]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    auto manager = store.ctx->operators().login(QStringLiteral("8001"), QStringLiteral("8888"));
+    REQUIRE(manager.ok());
+    session.setOperator(*manager);
+    const auto field = [](QDialog &d, const char *name) { return d.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+    {
+        OperatorDialog d(session, std::nullopt);
+        d.show();
+        CHECK(field(d, "operatorPin")->echoMode() == QLineEdit::Password);
+        CHECK(field(d, "operatorPinAgain")->echoMode() == QLineEdit::Password);
+        QTest::keyClicks(field(d, "operatorCode"), QStringLiteral("1003"));
+        field(d, "operatorName")->insert(QStringLiteral("赵敏"));
+        QTest::keyClicks(field(d, "operatorPin"), QStringLiteral("2580"));
+        QTest::keyClicks(field(d, "operatorPinAgain"), QStringLiteral("2581"));
+        QTest::keyClick(field(d, "operatorPinAgain"), Qt::Key_Return);
+        CHECK(d.result() != QDialog::Accepted);
+        CHECK_FALSE(d.message().isEmpty());
+        QTest::keyClicks(field(d, "operatorPinAgain"), QStringLiteral("2580"));
+        QTest::keyClick(field(d, "operatorPinAgain"), Qt::Key_Return);
+        INFO(d.message().toStdString());
+        REQUIRE(d.result() == QDialog::Accepted);
+    }
+    auto made = store.ctx->operators().login(QStringLiteral("1003"), QStringLiteral("2580"));
+    REQUIRE(made.ok());
+    {
+        OperatorDialog d(session, *made);
+        d.show();
+        CHECK(field(d, "operatorCode")->isReadOnly());
+        auto *active = d.findChild<QCheckBox *>(QStringLiteral("operatorActive"));
+        REQUIRE(active);
+        active->setChecked(false);
+        QTest::keyClick(field(d, "operatorPinAgain"), Qt::Key_Return); // empty PINs: unchanged
+        REQUIRE(d.result() == QDialog::Accepted);
+    }
+    CHECK_FALSE(store.ctx->operators().login(QStringLiteral("1003"), QStringLiteral("2580")).ok());
     checkDialogs();
 }

@@ -232,3 +232,38 @@ TEST_CASE("who may add an operator, and the audit row that names them", "[operat
     CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'operator.create' AND target = '1005'")) ==
           1);
 }
+
+TEST_CASE("a manager edits and deactivates a cashier, and the store always keeps an admin", "[operators]")
+{
+    TestShop shop;
+    OperatorService &ops = shop.ctx().operators();
+    using Change = OperatorService::Change;
+    // A manager renames 王芳, gives her a new PIN and deactivates her: she can no longer log in.
+    REQUIRE(ops.update(shop.cashier, Change{QStringLiteral("王芳芳"), Role::Cashier, true, QStringLiteral("5678")},
+                       shop.manager)
+                .ok());
+    CHECK_FALSE(ops.login(QStringLiteral("1001"), QStringLiteral("1234")).ok());
+    auto relog = ops.login(QStringLiteral("1001"), QStringLiteral("5678"));
+    REQUIRE(relog.ok());
+    CHECK(relog->name == QStringLiteral("王芳芳"));
+    REQUIRE(ops.update(shop.cashier, Change{QStringLiteral("王芳芳"), Role::Cashier, false, {}}, shop.manager).ok());
+    CHECK_FALSE(ops.login(QStringLiteral("1001"), QStringLiteral("5678")).ok());
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'operator.update' AND target = '1001'")) == 2);
+
+    // Who may do what: a cashier edits nobody, a manager no manager, nobody demotes himself, and the
+    // only admin stays an admin.
+    CHECK(ops.update(shop.cashier2, Change{QStringLiteral("李强"), Role::Cashier, false, {}}, shop.cashier2).error().code ==
+          ErrorCode::Denied);
+    CHECK(ops.update(shop.cashier2, Change{QStringLiteral("李强"), Role::Manager, true, {}}, shop.manager).error().code ==
+          ErrorCode::Denied);
+    CHECK(ops.update(shop.admin, Change{QStringLiteral("系统管理员"), Role::Admin, false, {}}, shop.admin).error().code ==
+          ErrorCode::Conflict);
+    REQUIRE(ops.update(shop.manager, Change{QStringLiteral("张经理"), Role::Admin, true, {}}, shop.admin).ok());
+    CHECK(ops.update(shop.manager, Change{QStringLiteral("张经理"), Role::Manager, true, {}}, shop.manager).error().code ==
+          ErrorCode::Conflict); // himself
+    // With two admins, one may step the other down; the last one never goes.
+    REQUIRE(ops.update(shop.admin, Change{QStringLiteral("系统管理员"), Role::Manager, true, {}}, shop.manager).ok());
+    CHECK(ops.update(shop.admin, Change{QStringLiteral("x"), Role::Admin, true, QStringLiteral("12")}, shop.manager)
+              .error()
+              .code == ErrorCode::Invalid); // a 2-character PIN
+}

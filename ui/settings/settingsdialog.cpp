@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "operatordialog.h"
+
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/inputdialogs.h"
@@ -88,12 +90,18 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     auto *opsButtons = new QHBoxLayout;
     auto *unlock = new QPushButton(tr("Unlock"));
     auto *add = new QPushButton(tr("New operator"));
+    add->setObjectName(QStringLiteral("addOperator"));
+    auto *edit = new QPushButton(tr("Edit / deactivate"));
+    edit->setObjectName(QStringLiteral("editOperator"));
     opsButtons->addWidget(add);
+    opsButtons->addWidget(edit);
     opsButtons->addWidget(unlock);
     opsButtons->addStretch();
     opsLayout->addLayout(opsButtons);
     connect(unlock, &QPushButton::clicked, this, &SettingsDialog::unlockSelected);
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addOperator);
+    connect(edit, &QPushButton::clicked, this, &SettingsDialog::editSelected);
+    connect(m_operators, &QTableWidget::cellDoubleClicked, this, &SettingsDialog::editSelected);
     tabs->addTab(opsPage, tr("Operators"));
     reloadOperators();
 
@@ -133,29 +141,23 @@ void SettingsDialog::unlockSelected()
 
 void SettingsDialog::addOperator()
 {
-    const auto code = askText(this, tr("New operator"), tr("Operator code (digits):"));
-    if (!code || code->isEmpty())
+    OperatorDialog d(m_session, std::nullopt, this);
+    execDialog(d);
+    reloadOperators();
+}
+
+void SettingsDialog::editSelected()
+{
+    const int row = m_operators->currentRow();
+    if (row < 0)
         return;
-    const auto name = askText(this, tr("New operator"), tr("Name:"));
-    if (!name || name->isEmpty())
+    auto op = m_session.ctx().operators().byId(m_operators->item(row, 0)->data(Qt::UserRole).toLongLong());
+    if (!op) {
+        MessageBox::warning(this, windowTitle(), op.error().message);
         return;
-    const QStringList roles = {roleLabel(Role::Cashier), roleLabel(Role::Manager)};
-    QInputDialog pick(this);
-    pick.setWindowTitle(tr("New operator"));
-    pick.setLabelText(tr("Role:"));
-    pick.setComboBoxItems(roles);
-    pick.setComboBoxEditable(false);
-    if (execDialog(pick) != QDialog::Accepted)
-        return;
-    const QString role = pick.textValue();
-    const auto pin = askText(this, tr("New operator"), tr("PIN (4 to 12 characters):"));
-    if (!pin)
-        return;
-    auto id = m_session.ctx().operators().create(*code, *name,
-                                                 role == roles.at(1) ? Role::Manager : Role::Cashier, *pin,
-                                                 m_session.op().id);
-    if (!id)
-        MessageBox::warning(this, windowTitle(), id.error().message);
+    }
+    OperatorDialog d(m_session, *op, this);
+    execDialog(d);
     reloadOperators();
 }
 

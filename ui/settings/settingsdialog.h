@@ -24,6 +24,7 @@ private:
     void reloadOperators();
     void unlockSelected();
     void addOperator();
+    void editSelected();
 
     AppSession &m_session;
     QLineEdit *m_storeName;
