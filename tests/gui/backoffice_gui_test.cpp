@@ -208,6 +208,7 @@ TEST_CASE("operators are added and edited in one form, with the PIN masked and t
         QTest::keyClick(field(d, "operatorPinAgain"), Qt::Key_Return);
         CHECK(d.result() != QDialog::Accepted);
         CHECK_FALSE(d.message().isEmpty());
+        screenshot(&d, QStringLiteral("operator-edit"));
         QTest::keyClicks(field(d, "operatorPinAgain"), QStringLiteral("2580"));
         QTest::keyClick(field(d, "operatorPinAgain"), Qt::Key_Return);
         INFO(d.message().toStdString());
