@@ -300,9 +300,11 @@ QByteArray Catalog::exportCsv(bool withCost)
             break;
         all.offset += all.limit;
     }
-    if (!withCost)
+    if (!withCost) {
+        const qsizetype cost = rows.first().indexOf(QStringLiteral("cost"));
         for (QStringList &row : rows)
-            row.removeAt(7); // "cost", and each product's cost price
+            row.removeAt(cost); // the header, and each product's cost price
+    }
     return csvFile(rows);
 }
 

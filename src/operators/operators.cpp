@@ -13,6 +13,19 @@ namespace huike {
 
 namespace {
 
+// A new PIN checked and hashed, for create, update and changePin alike. Never an empty hash:
+// the operator could not log in again.
+Result<QString> newPinHash(const QString &pin)
+{
+    if (pin.size() < 4 || pin.size() > 12)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
+    QString hash = OperatorService::hashPin(pin);
+    if (hash.isEmpty())
+        return makeError(ErrorCode::Storage,
+                         QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+    return hash;
+}
+
 Role roleFromKey(const QString &k)
 {
     if (k == QLatin1String("admin"))
@@ -250,13 +263,10 @@ Result<qint64> OperatorService::create(const QString &code, const QString &name,
     if (code.trimmed().isEmpty() || name.trimmed().isEmpty())
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Operators", "An operator needs a code and a name."));
-    if (pin.size() < 4 || pin.size() > 12)
-        return makeError(ErrorCode::Invalid,
-                         QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
-    const QString hash = hashPin(pin);
-    if (hash.isEmpty())
-        return makeError(ErrorCode::Storage,
-                         QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+    const auto pinHash = newPinHash(pin);
+    if (!pinHash)
+        return pinHash.error();
+    const QString &hash = *pinHash;
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
@@ -310,13 +320,10 @@ Status OperatorService::update(qint64 operatorId, const Change &change, qint64 e
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Operators", "An operator needs a name."));
     QString hash;
     if (!change.newPin.isEmpty()) {
-        if (change.newPin.size() < 4 || change.newPin.size() > 12)
-            return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
-        hash = hashPin(change.newPin);
-        if (hash.isEmpty())
-            return makeError(ErrorCode::Storage,
-                             QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+        auto pinHash = newPinHash(change.newPin);
+        if (!pinHash)
+            return pinHash.error();
+        hash = *pinHash;
     }
     WriteTransaction tx(m_db);
     if (!tx.began())
@@ -391,13 +398,10 @@ Status OperatorService::unlock(qint64 operatorId, qint64 byManagerId)
 
 Status OperatorService::changePin(qint64 operatorId, const QString &newPin)
 {
-    if (newPin.size() < 4 || newPin.size() > 12)
-        return makeError(ErrorCode::Invalid,
-                         QCoreApplication::translate("Operators", "A PIN has 4 to 12 characters."));
-    const QString hash = hashPin(newPin);
-    if (hash.isEmpty()) // never store an empty hash: the operator could not log in again
-        return makeError(ErrorCode::Storage,
-                         QCoreApplication::translate("Operators", "Cannot hash the PIN (out of memory)."));
+    const auto pinHash = newPinHash(newPin);
+    if (!pinHash)
+        return pinHash.error();
+    const QString &hash = *pinHash;
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();

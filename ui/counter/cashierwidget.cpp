@@ -323,10 +323,14 @@ void CashierWidget::changeQuantity()
     selectRow(row);
 }
 
+qint64 CashierWidget::confirmQuantityBound() const
+{
+    return m_session.ctx().settings().integer(Settings::kConfirmQuantity, Settings::kConfirmQuantityDefault);
+}
+
 bool CashierWidget::confirmQuantity(const CartLine &line, qint64 quantityMilli)
 {
-    const qint64 bound =
-        m_session.ctx().settings().integer(Settings::kConfirmQuantity, Settings::kConfirmQuantityDefault);
+    const qint64 bound = confirmQuantityBound();
     if (line.weighed || bound <= 0 || quantityMilli <= bound * 1000)
         return true;
     const bool yes = MessageBox::question(this, tr("Large quantity"),
@@ -355,9 +359,7 @@ void CashierWidget::bumpQuantity(int delta)
         return;
     }
     // Asked once, when "+" crosses the bound, not at every press after it.
-    const qint64 bound =
-        m_session.ctx().settings().integer(Settings::kConfirmQuantity, Settings::kConfirmQuantityDefault);
-    if (delta > 0 && l.quantityMilli <= bound * 1000 && !confirmQuantity(l, q))
+    if (delta > 0 && l.quantityMilli <= confirmQuantityBound() * 1000 && !confirmQuantity(l, q))
         return;
     report(m_cart.setQuantity(row, q));
     selectRow(row);

@@ -52,6 +52,7 @@ private:
     // True when `quantityMilli` of `line` may go on the cart: at or below the setting's bound, or
     // the cashier said yes when asked (the message names the item and both numbers).
     bool confirmQuantity(const CartLine &line, qint64 quantityMilli);
+    qint64 confirmQuantityBound() const; // units; 0: never asks
     void bumpQuantity(int delta);
     void lineDiscount();
     void priceOverride();

@@ -168,6 +168,7 @@ void TenderDialog::takePayment()
 {
     m_message->clear();
     const Money remaining = m_total - paid();
+    const TenderKind *kind = tenderKind(m_current);
     const auto amount = Money::parse(m_amount->text());
     if (!amount || amount->isNegative()) {
         m_message->setText(tr("Enter an amount in yuan, such as 50 or 12.50."));
@@ -190,7 +191,6 @@ void TenderDialog::takePayment()
             return;
         }
         // The engine's rule, asked here so the cashier hears it before the customer walks off.
-        const TenderKind *kind = tenderKind(m_current);
         if (const QString problem = kind ? referenceProblem(*kind, m_reference->text()) : QString();
             !problem.isEmpty()) {
             m_message->setText(problem);
@@ -206,7 +206,6 @@ void TenderDialog::takePayment()
         m_amount->selectAll();
         return;
     }
-    const TenderKind *kind = tenderKind(m_current);
     m_tenders.append(TenderInput{m_current, *amount,
                                  kind ? normalizedReference(*kind, m_reference->text()) : m_reference->text().trimmed()});
     m_reference->clear();
