@@ -4,6 +4,8 @@
 #include "core/csv.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using huike::itest::CliRun;
 using huike::itest::sqlExec;
@@ -405,4 +407,30 @@ TEST_CASE("cli: an edit that keeps every sum consistent still breaks the documen
     CHECK(v.exitCode == 1);
     CHECK(v.out.contains(receipts.at(1) + QStringLiteral(": its content does not match its hash")));
     CHECK_FALSE(v.out.contains(receipts.at(2)));
+}
+
+TEST_CASE("cli: bench checkout and bench lookup print their JSON on a database of their own", "[cli][bench]")
+{
+    // Not a speed check (those are read off the figures by hand): the verbs, options and JSON keys
+    // that outside scripts read, and a run that goes through the real checkout.
+    Workspace ws;
+    const CliRun checkout = ws.run({QStringLiteral("bench"), QStringLiteral("checkout"), QStringLiteral("--db"),
+                                    ws.path(QStringLiteral("bench.db")), QStringLiteral("--n"), QStringLiteral("30"),
+                                    QStringLiteral("--json")});
+    INFO(checkout.out.toStdString() << checkout.err.toStdString());
+    REQUIRE(checkout.exitCode == 0);
+    const QJsonObject c = QJsonDocument::fromJson(checkout.out.toUtf8()).object();
+    CHECK(c.value(QStringLiteral("bench")).toString() == QStringLiteral("checkout"));
+    CHECK(c.value(QStringLiteral("n")).toInt() == 30);
+    for (const char *key : {"p50_ms", "p99_ms", "max_ms", "bare_commit_p50_ms", "bare_commit_p99_ms"})
+        CHECK(c.value(QLatin1String(key)).toDouble() > 0);
+    const CliRun lookup = ws.run({QStringLiteral("bench"), QStringLiteral("lookup"), QStringLiteral("--db"),
+                                  ws.path(QStringLiteral("lookup.db")), QStringLiteral("--products"),
+                                  QStringLiteral("2000"), QStringLiteral("--n"), QStringLiteral("100"),
+                                  QStringLiteral("--json")});
+    INFO(lookup.out.toStdString() << lookup.err.toStdString());
+    REQUIRE(lookup.exitCode == 0);
+    const QJsonObject l = QJsonDocument::fromJson(lookup.out.toUtf8()).object();
+    CHECK(l.value(QStringLiteral("bench")).toString() == QStringLiteral("lookup"));
+    CHECK(l.value(QStringLiteral("p99_ms")).toDouble() > 0);
 }
