@@ -94,6 +94,7 @@ bool MainWindow::login()
         return login();
     }
     m_tabs->setCurrentWidget(m_cashier);
+    m_cashier->resumePaidCart();
     m_cashier->searchField()->setFocus();
     if (isVisible())
         activateWindow(); // back from the login dialog: the next scan goes to the till

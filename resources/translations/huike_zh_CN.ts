@@ -54,6 +54,10 @@
         <source>a shift handed over</source>
         <translation>交接班次</translation>
     </message>
+    <message>
+        <source>a payment given back</source>
+        <translation>退回一笔已收款</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -462,6 +466,10 @@
         <source>That held order was already recalled at another till.</source>
         <translation>该挂单已在其他收银台取单。</translation>
     </message>
+    <message>
+        <source>%1 was already paid for this order: give the payments back (in the payment window) before cancelling it.</source>
+        <translation>此单已收款 %1：请先在收款窗口退回这些款项，再作废此单。</translation>
+    </message>
 </context>
 <context>
     <name>InputDialogs</name>
@@ -606,6 +614,33 @@
     <message>
         <source>%1 is the store&apos;s only admin: make another admin first.</source>
         <translation>%1 是本店唯一的管理员：请先设置另一位管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <source>A sale needs its id.</source>
+        <translation>销售单缺少单号。</translation>
+    </message>
+    <message>
+        <source>This sale is already recorded.</source>
+        <translation>这笔销售已经入账。</translation>
+    </message>
+    <message>
+        <source>Say why the payment is given back.</source>
+        <translation>请填写退回这笔款项的原因。</translation>
+    </message>
+    <message>
+        <source>Giving back a %1 payment needs a manager&apos;s PIN: it is refunded outside the till.</source>
+        <translation>退回%1款项需要店长授权：这笔钱要在收银机以外退给顾客。</translation>
+    </message>
+    <message>
+        <source>That payment was already given back or sold.</source>
+        <translation>这笔款项已经退回或已经入账。</translation>
+    </message>
+    <message>
+        <source>The payments given are not the ones taken for this cart: open the payment window again.</source>
+        <translation>提交的款项与此单已收的款项不符：请重新打开收款窗口。</translation>
     </message>
 </context>
 <context>
@@ -1297,22 +1332,6 @@ Paid %2   Change %3</source>
         <translation>作废销售单 %1：需要店长授权。</translation>
     </message>
     <message>
-        <source>Scan or type a code + Enter: add · 3*code: three of it
-F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
-F4 line discount · Shift+F4 change price · F5 order discount
-F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
-F11 close shift · F12 or Enter on an empty field: pay
-Del remove line · Esc clear cart
-In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del remove last</source>
-        <translation>扫描或输入编码后按 Enter：加入商品 · 3*编码：加入 3 件
-F2 查找商品 · F3 数量 · +/- 加一或减一 · ↑/↓ 选择商品行
-F4 单品折扣 · Shift+F4 改价 · F5 整单优惠
-F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票/单据
-F11 交班 · F12 或在空输入框按 Enter：结账
-Del 删除商品 · Esc 清空
-付款时：F1 现金，F2 银行卡，F3 微信支付，F4 支付宝，Enter 收款，Del 删除上一笔付款</translation>
-    </message>
-    <message>
         <source>Now scan or type the item.</source>
         <translation>请扫描或输入商品。</translation>
     </message>
@@ -1343,6 +1362,42 @@ Del 删除商品 · Esc 清空
     <message>
         <source>%1: the quantity stays as it was.</source>
         <translation>%1：数量保持不变。</translation>
+    </message>
+    <message>
+        <source>A sale was not finished when this till stopped: it is back, with %1 already paid. F12 takes the rest.</source>
+        <translation>收银机停止时有一笔销售未完成：已恢复到购物车，已收 %1。按 F12 收取余款。</translation>
+    </message>
+    <message>
+        <source>%1 paid so far, kept with the cart: F12 takes the rest.</source>
+        <translation>已收 %1，随购物车保留：按 F12 收取余款。</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>%1 is already paid for this cart: give the payments back in the payment window (F12, then Del) before clearing it.</source>
+        <translation>此单已收 %1：请先在收款窗口退回款项（F12，再按 Del），再清空购物车。</translation>
+    </message>
+    <message>
+        <source>Scan or type a code + Enter: add · 3*code: three of it
+F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
+F4 line discount · Shift+F4 change price · F5 order discount
+F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
+F11 close shift · F12 or Enter on an empty field: pay
+Del remove line · Esc clear cart
+In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
+        <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
+F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
+F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
+F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
+F11 交班 · F12 或在空输入框按 Enter：结账
+Del 删除行 · Esc 清空购物车
+收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
+    </message>
+    <message>
+        <source>This change to the cart is not saved: %1</source>
+        <translation>购物车的这次修改未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2159,14 +2214,6 @@ Del 删除商品 · Esc 清空
         <translation>凭证号</translation>
     </message>
     <message>
-        <source>Remove last payment</source>
-        <translation>删除上一笔付款</translation>
-    </message>
-    <message>
-        <source>Back to the cart</source>
-        <translation>返回购物车</translation>
-    </message>
-    <message>
         <source>slip number (optional)</source>
         <translation>签购单号（可选）</translation>
     </message>
@@ -2183,10 +2230,6 @@ Del 删除商品 · Esc 清空
         <translation>已收 %1   还差 %2</translation>
     </message>
     <message>
-        <source>Paid %1   Change %2</source>
-        <translation>已收 %1   找零 %2</translation>
-    </message>
-    <message>
         <source>Enter an amount in yuan, such as 50 or 12.50.</source>
         <translation>请输入金额（元），例如 50 或 12.50。</translation>
     </message>
@@ -2197,6 +2240,66 @@ Del 删除商品 · Esc 清空
     <message>
         <source>Change of %1 is more than %2: check the cash amount (was a barcode scanned into it?).</source>
         <translation>找零 %1 超过 %2，请核对现金金额（是否把条码扫进了金额栏？）。</translation>
+    </message>
+    <message>
+        <source>Give a payment back</source>
+        <translation>退回款项</translation>
+    </message>
+    <message>
+        <source>Back to the cart (payments are kept)</source>
+        <translation>返回购物车（已收款项保留）</translation>
+    </message>
+    <message>
+        <source>%1 amount</source>
+        <translation>%1金额</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>已收 %1</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>找零 %1</translation>
+    </message>
+    <message>
+        <source>Finish sale</source>
+        <translation>完成结账</translation>
+    </message>
+    <message>
+        <source>%1. Give a payment back (Del).</source>
+        <translation>%1 请退回一笔款项（Del）。</translation>
+    </message>
+    <message>
+        <source>Payment not recorded: %1</source>
+        <translation>款项未能记录：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (reference %3)</source>
+        <translation>%1 %2（流水号 %3）</translation>
+    </message>
+    <message>
+        <source>Refund it to the customer in the %1 merchant app or terminal first.</source>
+        <translation>请先在%1商户端或刷卡终端把钱退给顾客。</translation>
+    </message>
+    <message>
+        <source>Hand the cash back to the customer.</source>
+        <translation>请把现金还给顾客。</translation>
+    </message>
+    <message>
+        <source>Give back %1?
+%2
+Reason (required):</source>
+        <translation>退回 %1？
+%2
+原因（必填）：</translation>
+    </message>
+    <message>
+        <source>Giving back %1 needs a manager.</source>
+        <translation>退回 %1 需要店长授权。</translation>
+    </message>
+    <message>
+        <source>%1 given back.</source>
+        <translation>已退回 %1。</translation>
     </message>
 </context>
 </TS>

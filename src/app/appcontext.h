@@ -6,6 +6,7 @@
 #include "operators/operators.h"
 #include "sales/checkout.h"
 #include "sales/heldorders.h"
+#include "sales/payments.h"
 #include "sales/receipt.h"
 #include "sales/returns.h"
 #include "sales/shifts.h"
@@ -50,6 +51,7 @@ public:
     ReturnService &returns() { return *m_returns; }
     ShiftService &shifts() { return *m_shifts; }
     HeldOrderService &heldOrders() { return *m_held; }
+    PaymentService &payments() { return *m_payments; }
     ReceiptService &receipts() { return *m_receipts; }
 
 private:
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<ReturnService> m_returns;
     std::unique_ptr<ShiftService> m_shifts;
     std::unique_ptr<HeldOrderService> m_held;
+    std::unique_ptr<PaymentService> m_payments;
     std::unique_ptr<ReceiptService> m_receipts;
 };
 

@@ -62,6 +62,8 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a discount or price change");
     if (action == kApproveHandover)
         return QCoreApplication::translate("Approvals", "a shift handed over");
+    if (action == kApprovePaymentReversal)
+        return QCoreApplication::translate("Approvals", "a payment given back");
     return action;
 }
 

@@ -26,6 +26,8 @@ inline const QString kApproveRefund = QStringLiteral("refund");
 inline const QString kApproveVoid = QStringLiteral("void");
 inline const QString kApproveDiscount = QStringLiteral("discount"); // price changes and big discounts
 inline const QString kApproveHandover = QStringLiteral("shift.handover"); // target: the shift's id
+// A payment taken for a cart, given back before the sale (target: the taken payment's id).
+inline const QString kApprovePaymentReversal = QStringLiteral("payment.reverse");
 
 // A manager's PIN entered on the spot, turned into proof: a single-use token bound to one scope,
 // valid for a few minutes. Passing a manager's id gets nothing done.

@@ -149,7 +149,23 @@ void Cart::clear()
 
 RecalledOrder Cart::heldOrder() const
 {
-    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_memberId};
+    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_memberId, m_payments};
+}
+
+void Cart::addPayment(const TakenPayment &payment)
+{
+    m_payments.append(payment);
+    m_recalled = true;
+}
+
+void Cart::removePayment(qint64 paymentId)
+{
+    m_payments.removeIf([paymentId](const TakenPayment &p) { return p.id == paymentId; });
+}
+
+CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId) const
+{
+    return checkoutRequest(operatorId, shiftId, tenderInputs(m_payments));
 }
 
 CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId, const QList<TenderInput> &tenders) const
@@ -173,6 +189,7 @@ Cart Cart::recall(const RecalledOrder &order, Catalog &catalog, RoundingMode rou
         cart.m_uuid = order.uuid; // the same sale: a retry after recall still records one
     cart.m_recalled = true;
     cart.m_memberId = order.memberId;
+    cart.m_payments = order.payments;
     cart.m_orderDiscount = order.discount;
     for (CartLine l : order.lines) {
         auto p = catalog.byId(l.productId);

@@ -31,7 +31,8 @@ public:
     const PricedOrder &priced() const { return m_priced; }
     // Items for the "n items" display: a weighed line is one item whatever it weighs.
     qint64 itemCountMilli() const;
-    // True when this cart came back from 取单: clearing it cancels that held order.
+    // True when a copy of this cart is stored (it came back from 取单, or a payment was taken for
+    // it): clearing it cancels that copy.
     bool recalled() const { return m_recalled; }
 
     // The row `line` would be added to by addLine(), or -1 for a new row at the end.
@@ -49,8 +50,17 @@ public:
     Status setOrderDiscount(const OrderDiscount &discount);
     void setMember(qint64 memberId);
     void setRounding(RoundingMode mode);
-    // A fresh, empty cart with a new sale id.
+    // A fresh, empty cart with a new sale id. The caller first makes sure no payment is taken
+    // (hasPayments()): those are given back by PaymentService::reverse, never just dropped.
     void clear();
+
+    // Payments taken for this cart and not given back (PaymentService records them first).
+    const QList<TakenPayment> &payments() const { return m_payments; }
+    bool hasPayments() const { return !m_payments.isEmpty(); }
+    Money paid() const { return sumOf(m_payments); }
+    // A payment taken is recorded with a copy of the cart, which from then on is kept (see recalled()).
+    void addPayment(const TakenPayment &payment);
+    void removePayment(qint64 paymentId);
 
     // The manager's approval of this cart's manual adjustments as they are now. Any change to
     // the cart drops it: what was approved is no longer what would be sold.
@@ -60,6 +70,8 @@ public:
     // What is held (挂单) and what a sale is committed from.
     RecalledOrder heldOrder() const;
     CheckoutRequest checkoutRequest(qint64 operatorId, qint64 shiftId, const QList<TenderInput> &tenders) const;
+    // The sale paid by the payments taken for it.
+    CheckoutRequest checkoutRequest(qint64 operatorId, qint64 shiftId) const;
 
     // 取单: the held order as a cart again, re-priced against today's catalog. Goods taken off sale
     // since are left out and changed prices taken, each said in `changes` for the cashier.
@@ -75,6 +87,7 @@ private:
     RoundingMode m_rounding = RoundingMode::None;
     PricedOrder m_priced;
     QString m_approvalToken;
+    QList<TakenPayment> m_payments;
     bool m_recalled = false;
 };
 

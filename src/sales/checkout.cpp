@@ -24,6 +24,25 @@ CartLine cartLineFor(const Product &product, qint64 quantityMilli, const QString
     return line;
 }
 
+Status checkTenderInput(const TenderInput &t)
+{
+    if (t.amount.fen() <= 0)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Checkout", "A payment must be more than zero."));
+    if (t.amount.fen() > kMaxAmountFen)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Checkout", "A payment above %1 is not taken: check the amount.")
+                             .arg(Money::fromFen(kMaxAmountFen).display()));
+    const TenderKind *kind = tenderKind(t.tender);
+    if (!kind)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Checkout", "This till cannot take payments of kind %1.")
+                             .arg(t.tender.key()));
+    if (const QString problem = referenceProblem(*kind, t.reference); !problem.isEmpty())
+        return makeError(ErrorCode::Invalid, problem);
+    return Ok{};
+}
+
 Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders)
 {
     Money exact;                  // tenders charged exactly (cards, wallets)
@@ -31,20 +50,9 @@ Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInp
     std::optional<Tender> change; // the kind the change is given in
     QList<DocumentPayment> out;
     for (const TenderInput &t : tenders) {
-        if (t.amount.fen() <= 0)
-            return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Checkout", "A payment must be more than zero."));
-        if (t.amount.fen() > kMaxAmountFen)
-            return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Checkout", "A payment above %1 is not taken: check the amount.")
-                                 .arg(Money::fromFen(kMaxAmountFen).display()));
+        if (auto st = checkTenderInput(t); !st)
+            return st.error();
         const TenderKind *kind = tenderKind(t.tender);
-        if (!kind)
-            return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Checkout", "This till cannot take payments of kind %1.")
-                                 .arg(t.tender.key()));
-        if (const QString problem = referenceProblem(*kind, t.reference); !problem.isEmpty())
-            return makeError(ErrorCode::Invalid, problem);
         if (kind->givesChange) {
             if (change && !(*change == t.tender))
                 return makeError(ErrorCode::Invalid,
@@ -268,6 +276,8 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     if (!written)
         return written;
     if (auto st = markHeldOrderSold(m_db, request.uuid, now); !st)
+        return st.error();
+    if (auto st = settleTakenPayments(m_db, request.uuid, request.tenders, written->saleId, now); !st)
         return st.error();
     if (approval) {
         if (auto st = linkApproval(m_db, *approval, written->saleId); !st)

@@ -29,6 +29,10 @@ CartLine cartLineFor(const Product &product, qint64 quantityMilli = 1000, const 
 // More change than this is a typing (or scanning) slip in the cash amount, not a customer.
 inline constexpr Money kMaxChange = Money::fromYuan(1000);
 
+// One tender on its own: more than zero, under the ceiling, a kind this program takes, and the
+// reference that kind needs.
+Status checkTenderInput(const TenderInput &tender);
+
 // Turns tender inputs into what is recorded: non-cash exactly as charged, all cash as one
 // payment with its change. Payments then add up to the total exactly.
 Result<QList<DocumentPayment>> settlePayments(Money total, const QList<TenderInput> &tenders);

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/settings.h"
+#include "store/statement.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -68,7 +69,48 @@ RecalledOrder fromJson(const QJsonObject &j)
     }
     return o;
 }
+
+QString payloadOf(const RecalledOrder &order)
+{
+    return QString::fromUtf8(QJsonDocument(toJson(order)).toJson(QJsonDocument::Compact));
+}
+
+// Payments taken for a cart stop it from being cancelled: the money must be given back first.
+Status refuseWithPayments(Database &db, const QString &uuid)
+{
+    auto rows = db.statement(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM taken_payments "
+                                            "WHERE cart_uuid = ? AND state = 'taken'"))
+                    .select({uuid});
+    if (!rows)
+        return rows.error();
+    if (rows->first().at(0).toLongLong() == 0)
+        return Ok{};
+    return makeError(ErrorCode::Conflict,
+                     QCoreApplication::translate("HeldOrders",
+                                                 "%1 was already paid for this order: give the payments back "
+                                                 "(in the payment window) before cancelling it.")
+                         .arg(Money::fromFen(rows->first().at(1).toLongLong()).display()));
+}
+
 } // namespace
+
+Status keepCartAtTill(Database &db, const StoreContext &store, const RecalledOrder &cart, Money total,
+                      qint64 operatorId, qint64 nowMs)
+{
+    Statement &u = db.statement(QStringLiteral(
+        "UPDATE held_orders SET payload = ?, total_fen = ?, operator_id = ?, recalled_terminal = ? "
+        "WHERE uuid = ? AND uuid <> '' AND state = 'recalled'"));
+    if (auto st = u.exec({payloadOf(cart), total.fen(), operatorId, store.terminal, cart.uuid}); !st)
+        return st;
+    if (u.changes() > 0)
+        return Ok{};
+    return db
+        .statement(QStringLiteral(
+            "INSERT INTO held_orders(store_id, terminal, operator_id, label, total_fen, payload, state, "
+            "created_at_ms, closed_at_ms, uuid, recalled_terminal) VALUES (?, ?, ?, '', ?, ?, 'recalled', ?, ?, ?, ?)"))
+        .exec({store.storeId, store.terminal, operatorId, total.fen(), payloadOf(cart), nowMs, nowMs, cart.uuid,
+               store.terminal});
+}
 
 HeldOrderService::HeldOrderService(Database &db, const Clock &clock, StoreContext store)
     : m_db(db), m_clock(clock), m_store(std::move(store))
@@ -81,7 +123,7 @@ Result<qint64> HeldOrderService::hold(const RecalledOrder &order, Money total, c
     if (order.lines.isEmpty())
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("HeldOrders", "The cart is empty: nothing to hold."));
-    const QString payload = QString::fromUtf8(QJsonDocument(toJson(order)).toJson(QJsonDocument::Compact));
+    const QString payload = payloadOf(order);
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
@@ -147,8 +189,12 @@ Result<RecalledOrder> HeldOrderService::recall(qint64 id)
                          QCoreApplication::translate(
                              "HeldOrders", "That held order was already recalled at another till."));
     }
-    const RecalledOrder order = fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    RecalledOrder order = fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
     q.finish();
+    auto payments = takenPayments(m_db, order.uuid);
+    if (!payments)
+        return payments.error();
+    order.payments = *payments;
     if (auto st = m_db.exec(QStringLiteral("UPDATE held_orders SET state = 'recalled', closed_at_ms = ?, "
                                            "recalled_terminal = ? WHERE id = ?"),
                             {m_clock.nowMs(), m_store.terminal, id});
@@ -171,6 +217,8 @@ Status HeldOrderService::discardRecalled(const QString &uuid, qint64 operatorId)
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    if (auto st = refuseWithPayments(m_db, uuid); !st)
+        return st;
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? "
                                                 "WHERE uuid = ? AND uuid <> '' AND state = 'recalled' RETURNING id"));
     bindAll(q, {m_clock.nowMs(), nonNull(uuid)});
@@ -204,11 +252,31 @@ Result<int> HeldOrderService::recoverRecalled()
     return n;
 }
 
+Result<std::optional<qint64>> HeldOrderService::heldWithPayments()
+{
+    auto rows = m_db.statement(QStringLiteral(
+                                   "SELECT h.id FROM held_orders h WHERE h.state = 'held' AND h.store_id = ? AND "
+                                   "h.uuid <> '' AND EXISTS (SELECT 1 FROM taken_payments p WHERE p.cart_uuid = "
+                                   "h.uuid AND p.state = 'taken' AND p.terminal = ?) ORDER BY h.id DESC LIMIT 1"))
+                    .select({m_store.storeId, m_store.terminal});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<qint64>{};
+    return std::optional<qint64>{rows->first().at(0).toLongLong()};
+}
+
 Status HeldOrderService::cancel(qint64 id, qint64 operatorId)
 {
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
+    auto uuid = m_db.statement(QStringLiteral("SELECT uuid FROM held_orders WHERE id = ?")).select({id});
+    if (!uuid)
+        return uuid.error();
+    if (!uuid->isEmpty())
+        if (auto st = refuseWithPayments(m_db, uuid->first().at(0).toString()); !st)
+            return st;
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE held_orders SET state = 'cancelled', closed_at_ms = ? WHERE id = ? AND state = 'held'"));
     bindAll(q, {m_clock.nowMs(), id});

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "payments.h"
 #include "pricing.h"
 #include "tender.h"
 
@@ -25,12 +26,18 @@ struct RecalledOrder {
     OrderDiscount discount;
     QString uuid; // the cart keeps its sale id across hold/recall
     qint64 memberId = 0;
+    // Payments already taken for this cart (not part of the stored copy: taken_payments holds them).
+    QList<TakenPayment> payments;
 };
 
 // 挂单/取单: a cart put aside (the customer went to fetch something) and picked up again later,
 // kept in the database so it survives a restart.
 // Inside the sale's BEGIN IMMEDIATE: the recalled order this cart came from is sold.
 Status markHeldOrderSold(Database &db, const QString &uuid, qint64 nowMs);
+// Inside the caller's transaction: the cart at this till is stored as it is now (a held_orders
+// row in state 'recalled'), so that payments taken for it are never left without their cart.
+Status keepCartAtTill(Database &db, const StoreContext &store, const RecalledOrder &cart, Money total,
+                      qint64 operatorId, qint64 nowMs);
 
 class HeldOrderService {
 public:
@@ -42,10 +49,14 @@ public:
     // transaction (markSold), and put back by recoverRecalled() if this till died before that.
     Result<RecalledOrder> recall(qint64 id);
     Status cancel(qint64 id, qint64 operatorId);
-    // The cashier cleared a recalled cart: the order is cancelled, with who did it.
+    // The cashier cleared a recalled cart: the order is cancelled, with who did it. Refused while
+    // payments taken for it are not given back (cancel() too).
     Status discardRecalled(const QString &uuid, qint64 operatorId);
     // At the till's start: orders it had recalled, whose sale never committed, are held again.
     Result<int> recoverRecalled();
+    // The held order of this store whose cart holds taken payments, newest first, if any: the till
+    // offers it back at start (a restart in the middle of a payment).
+    Result<std::optional<qint64>> heldWithPayments();
 
 private:
     Database &m_db;

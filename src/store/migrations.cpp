@@ -349,9 +349,34 @@ static const std::vector<const char *> kVersion4 = {
     R"(DROP INDEX sale_adjustments_sale)",
 };
 
+// Version 5: a payment is recorded when it is taken, not only when its sale commits. A WeChat
+// payment taken with its reference is money the shop already has: it stays with the cart (whose
+// copy is a held_orders row in state 'recalled' at this till) until the sale commits ('sold') or
+// the customer gets it back by a recorded reversal ('reversed': who, why, and the manager's
+// approval for money that left through a wallet or a bank card).
+static const std::vector<const char *> kVersion5 = {
+    R"(CREATE TABLE taken_payments (
+        id INTEGER PRIMARY KEY,
+        cart_uuid TEXT NOT NULL,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        terminal TEXT NOT NULL,
+        tender TEXT NOT NULL REFERENCES tender_kinds(key),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        reference TEXT NOT NULL DEFAULT '',
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        taken_at_ms INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'taken' CHECK (state IN ('taken','sold','reversed')),
+        sale_id INTEGER REFERENCES sales(id),
+        closed_at_ms INTEGER,
+        closed_by INTEGER REFERENCES operators(id),
+        approved_by INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE INDEX taken_payments_cart ON taken_payments(cart_uuid, state))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}};
     return all;
 }
 

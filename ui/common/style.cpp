@@ -31,6 +31,8 @@ void applyStyle(QApplication &app)
         "QPushButton:focus { border: 2px solid #1769d1; }"
         "QPushButton#primary { background: #1769d1; color: white; font-weight: bold; border-color: #1769d1; }"
         "QPushButton#danger { color: #b3261e; }"
+        // The tender being taken, unmistakable at a glance.
+        "QPushButton:checked { background: #fff3cd; color: #111; font-weight: bold; border: 3px solid #e08a00; }"
         "QLineEdit { padding: 5px; border: 1px solid #c9d1dc; border-radius: 4px; background: white; }"
         "QLineEdit:focus { border: 2px solid #1769d1; }"
         "QTableView { background: white; alternate-background-color: #f7f9fc; selection-background-color: "
@@ -40,6 +42,7 @@ void applyStyle(QApplication &app)
         "#c9d1dc; }"
         "QLabel#total { font-size: 34pt; font-weight: bold; color: #b3261e; }"
         "QLabel#caption { color: #5b6675; }"
+        "QLabel#change { font-size: 40pt; font-weight: bold; color: #0b7a3e; }"
         "QLabel#message { font-size: 12pt; padding: 4px; }"
         "QFrame#panel { background: white; border: 1px solid #dfe4ea; border-radius: 6px; }"
         "QTabWidget::pane { border: none; }"

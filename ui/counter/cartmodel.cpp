@@ -96,7 +96,21 @@ Status CartModel::refreshed(Status st)
     if (st && !m_cart.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT totalsChanged();
+    if (st)
+        Q_EMIT contentChanged();
     return st;
+}
+
+void CartModel::addPayment(const TakenPayment &payment)
+{
+    m_cart.addPayment(payment);
+    Q_EMIT totalsChanged();
+}
+
+void CartModel::removePayment(qint64 paymentId)
+{
+    m_cart.removePayment(paymentId);
+    Q_EMIT totalsChanged();
 }
 
 int CartModel::addLine(const CartLine &line)

@@ -34,12 +34,17 @@ public:
     Status setOrderDiscount(const OrderDiscount &d);
     void setRounding(RoundingMode mode);
     void setApprovalToken(const QString &token) { m_cart.setApprovalToken(token); }
+    // Payments taken (PaymentService records them first); the totals show what is paid.
+    void addPayment(const TakenPayment &payment);
+    void removePayment(qint64 paymentId);
     // A whole new cart (a recalled order, or an empty one after a sale).
     void reset(Cart cart);
     void clear();
 
 Q_SIGNALS:
     void totalsChanged();
+    // The cashier changed what is sold (a line, a quantity, a discount), not who paid for it.
+    void contentChanged();
 
 private:
     // Any change can move every line's share of the order discount: all rows are refreshed.

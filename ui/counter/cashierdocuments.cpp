@@ -48,6 +48,34 @@ bool CashierWidget::holdCart(const QString &label)
     return true;
 }
 
+void CashierWidget::resumePaidCart()
+{
+    if (!m_cart.isEmpty())
+        return;
+    auto held = m_session.ctx().heldOrders().heldWithPayments();
+    if (!held) {
+        setMessage(held.error().message, true);
+        return;
+    }
+    if (!*held)
+        return;
+    auto order = m_session.ctx().heldOrders().recall(**held);
+    if (!order) {
+        setMessage(order.error().message, true);
+        return;
+    }
+    QStringList changes;
+    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
+                              &changes));
+    selectRow(m_cart.rowCount() - 1);
+    QString text = tr("A sale was not finished when this till stopped: it is back, with %1 already paid. "
+                      "F12 takes the rest.")
+                       .arg(m_cart.cart().paid().display());
+    if (!changes.isEmpty())
+        text += QLatin1Char(' ') + changes.join(QStringLiteral("; "));
+    setMessage(text, true);
+}
+
 void CashierWidget::recallOrder()
 {
     if (!m_cart.isEmpty()) {
@@ -98,11 +126,14 @@ void CashierWidget::checkout()
             return;
         m_cart.setApprovalToken(approval->token);
     }
-    const Money total = m_cart.priced().total;
-    TenderDialog tender(total, this);
-    if (execDialog(tender) != QDialog::Accepted)
+    TenderDialog tender(m_session, m_cart, this);
+    if (execDialog(tender) != QDialog::Accepted) {
+        if (m_cart.cart().hasPayments())
+            setMessage(tr("%1 paid so far, kept with the cart: F12 takes the rest.").arg(m_cart.cart().paid().display()),
+                       false);
         return;
-    auto sale = service.commit(cart.checkoutRequest(m_session.op().id, shift->id, tender.tenders()));
+    }
+    auto sale = service.commit(cart.checkoutRequest(m_session.op().id, shift->id));
     if (!sale) {
         // Nothing was recorded; the cart stays as it was, with the same id, so paying again
         // cannot make two sales.

@@ -28,7 +28,7 @@ namespace huike::ui {
 CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_search(new QLineEdit), m_table(new QTableView),
       m_total(new QLabel), m_itemCount(new QLabel), m_subtotal(new QLabel), m_discount(new QLabel),
-      m_rounding(new QLabel), m_lastSale(new QLabel), m_message(new QLabel)
+      m_rounding(new QLabel), m_paid(new QLabel), m_lastSale(new QLabel), m_message(new QLabel)
 {
     setObjectName(QStringLiteral("cashier"));
     m_cart.setRounding(session.ctx().checkout().roundingMode());
@@ -76,7 +76,8 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     int row = 0;
     for (auto [caption, value] :
          {std::pair{tr("Items"), m_itemCount}, std::pair{tr("Subtotal"), m_subtotal},
-          std::pair{tr("Discounts"), m_discount}, std::pair{tr("Rounding"), m_rounding}}) {
+          std::pair{tr("Discounts"), m_discount}, std::pair{tr("Rounding"), m_rounding},
+          std::pair{tr("Paid"), m_paid}}) {
         auto *c = new QLabel(caption);
         c->setObjectName(QStringLiteral("caption"));
         facts->addWidget(c, row, 0);
@@ -152,6 +153,7 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::returnPressed, this, &CashierWidget::submitSearch);
     connect(&m_cart, &CartModel::totalsChanged, this, &CashierWidget::updateTotals);
+    connect(&m_cart, &CartModel::contentChanged, this, &CashierWidget::keepPaidCart);
     updateTotals();
     m_lastSale->setText(tr("none yet"));
     // A new cashier does not inherit the last one's message ("give ¥18.80 change").
@@ -426,6 +428,13 @@ void CashierWidget::clearCart()
 {
     if (m_cart.isEmpty())
         return;
+    if (m_cart.cart().hasPayments()) {
+        setMessage(tr("%1 is already paid for this cart: give the payments back in the payment window (F12, "
+                      "then Del) before clearing it.")
+                       .arg(m_cart.cart().paid().display()),
+                   true);
+        return;
+    }
     // No is the default: a scan's Enter landing here must not wipe the cart.
     if (MessageBox::question(this, tr("Clear cart"),
                               tr("Remove all %1 lines from the cart?").arg(m_cart.rowCount()),
@@ -452,7 +461,8 @@ void CashierWidget::showHelp()
            "F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts\n"
            "F11 close shift · F12 or Enter on an empty field: pay\n"
            "Del remove line · Esc clear cart\n"
-           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del remove last"));
+           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del give a payment back, "
+           "Esc back to the cart (payments are kept)"));
 }
 
 void CashierWidget::updateTotals()
@@ -463,6 +473,20 @@ void CashierWidget::updateTotals()
     m_subtotal->setText(p.subtotal.toString());
     m_discount->setText((-p.discount).toString());
     m_rounding->setText((-p.rounding).toString());
+    m_paid->setObjectName(QStringLiteral("paid"));
+    m_paid->setText(m_cart.cart().paid().toString());
+}
+
+void CashierWidget::keepPaidCart()
+{
+    // Payments taken for this cart are stored with a copy of it: the copy follows each change, so
+    // a restart brings back what the customer is paying for, not what the cart was at the payment.
+    if (!m_cart.cart().hasPayments())
+        return;
+    if (auto st = m_session.ctx().payments().keepCart(m_cart.cart().heldOrder(), m_cart.priced().total,
+                                                       m_session.op().id);
+        !st)
+        setMessage(tr("This change to the cart is not saved: %1").arg(st.error().message), true);
 }
 
 bool CashierWidget::eventFilter(QObject *watched, QEvent *event)

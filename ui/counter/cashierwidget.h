@@ -27,6 +27,9 @@ public:
     // Holds the cart as it is, under `label`, without asking (quitting holds it so). True when
     // the cart is empty afterwards; otherwise the message says why.
     bool holdCart(const QString &label);
+    // After a login: a sale this till was taking payments for when it stopped (a crash, a power
+    // cut, quitting) comes back to the cart with its payments, if the cart is empty.
+    void resumePaidCart();
 
 public Q_SLOTS:
     void addScanned(const QString &code);
@@ -67,6 +70,7 @@ private:
     void showReceipts();
     void showHelp();
     void updateTotals();
+    void keepPaidCart();
     void setMessage(const QString &text, bool error);
     // Shows the engine's refusal, if any; true when the change was made.
     bool report(const Status &st);
@@ -81,6 +85,7 @@ private:
     QLabel *m_subtotal;
     QLabel *m_discount;
     QLabel *m_rounding;
+    QLabel *m_paid;
     QLabel *m_lastSale;
     QLabel *m_message;
 };

@@ -1,6 +1,11 @@
 #include "tenderdialog.h"
 
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/inputdialogs.h"
+#include "common/managerauthdialog.h"
 #include "common/style.h"
+#include "counter/cartmodel.h"
 #include "sales/checkout.h"
 
 #include <QGridLayout>
@@ -14,13 +19,14 @@
 
 namespace huike::ui {
 
-TenderDialog::TenderDialog(Money total, QWidget *parent)
-    : QDialog(parent), m_total(total), m_due(new QLabel), m_status(new QLabel), m_message(new QLabel),
-      m_amount(new QLineEdit), m_reference(new QLineEdit),
-      m_referenceLabel(new QLabel(tr("Payment reference"))), m_table(new QTableWidget(0, 3))
+TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent)
+    : QDialog(parent), m_session(session), m_cart(cart), m_due(new QLabel), m_status(new QLabel),
+      m_changeLabel(new QLabel), m_message(new QLabel), m_amountLabel(new QLabel), m_amount(new QLineEdit),
+      m_reference(new QLineEdit), m_referenceLabel(new QLabel(tr("Payment reference"))),
+      m_table(new QTableWidget(0, 3))
 {
     setWindowTitle(tr("Take payment"));
-    setMinimumWidth(560);
+    setMinimumWidth(600);
     auto *layout = new QVBoxLayout(this);
     m_due->setObjectName(QStringLiteral("total"));
     m_due->setAlignment(Qt::AlignCenter);
@@ -35,6 +41,7 @@ TenderDialog::TenderDialog(Money total, QWidget *parent)
             break;
         const Tender t = kind.tender;
         QPushButton *b = keyButton(keys.at(i++), tenderLabel(t));
+        b->setObjectName(QStringLiteral("tender_") + t.key());
         b->setCheckable(true);
         connect(b, &QPushButton::clicked, this, [this, t] { selectTender(t); });
         tenders->addWidget(b);
@@ -46,86 +53,99 @@ TenderDialog::TenderDialog(Money total, QWidget *parent)
     m_amount->setObjectName(QStringLiteral("tenderAmount"));
     m_reference->setObjectName(QStringLiteral("tenderReference"));
     m_amount->setStyleSheet(QStringLiteral("font-size: 18pt;"));
-    grid->addWidget(new QLabel(tr("Amount")), 0, 0);
+    m_amountLabel->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    grid->addWidget(m_amountLabel, 0, 0);
     grid->addWidget(m_amount, 0, 1);
     grid->addWidget(m_referenceLabel, 1, 0);
     grid->addWidget(m_reference, 1, 1);
     layout->addLayout(grid);
 
+    m_table->setObjectName(QStringLiteral("takenPayments"));
     m_table->setHorizontalHeaderLabels({tr("Tender"), tr("Amount"), tr("Reference")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setMaximumHeight(150);
     layout->addWidget(m_table);
+    m_status->setObjectName(QStringLiteral("tenderStatus"));
     m_status->setStyleSheet(QStringLiteral("font-size: 13pt;"));
     layout->addWidget(m_status);
+    m_changeLabel->setObjectName(QStringLiteral("change"));
+    m_changeLabel->setAlignment(Qt::AlignCenter);
+    m_changeLabel->hide();
+    layout->addWidget(m_changeLabel);
     m_message->setObjectName(QStringLiteral("tenderMessage"));
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 
     auto *buttons = new QHBoxLayout;
-    QPushButton *ok = keyButton(QStringLiteral("Enter"), tr("Take payment"));
-    ok->setObjectName(QStringLiteral("primary"));
-    QPushButton *del = keyButton(QStringLiteral("Del"), tr("Remove last payment"));
-    QPushButton *cancel = keyButton(QStringLiteral("Esc"), tr("Back to the cart"));
-    connect(ok, &QPushButton::clicked, this, &TenderDialog::takePayment);
-    connect(del, &QPushButton::clicked, this, &TenderDialog::removeLast);
-    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    m_ok = keyButton(QStringLiteral("Enter"), tr("Take payment"));
+    m_ok->setObjectName(QStringLiteral("primary"));
+    m_ok->setMinimumWidth(190); // its text changes to 完成结账 once covered: room for both
+    QPushButton *del = keyButton(QStringLiteral("Del"), tr("Give a payment back"));
+    QPushButton *back = keyButton(QStringLiteral("Esc"), tr("Back to the cart (payments are kept)"));
+    connect(m_ok, &QPushButton::clicked, this, [this] { m_covered ? finish() : takePayment(); });
+    connect(del, &QPushButton::clicked, this, &TenderDialog::giveBack);
+    connect(back, &QPushButton::clicked, this, &QDialog::reject);
     buttons->addWidget(del);
-    buttons->addWidget(cancel);
+    buttons->addWidget(back);
     buttons->addStretch();
-    buttons->addWidget(ok);
+    buttons->addWidget(m_ok);
     layout->addLayout(buttons);
 
-    connect(m_amount, &QLineEdit::returnPressed, this, [this] {
-        if (const TenderKind *kind = tenderKind(m_current);
-            kind && (kind->reference == ReferenceRule::Required || kind->reference == ReferenceRule::WalletCode)) {
-            if (m_reference->text().trimmed().isEmpty()) {
-                m_reference->setFocus();
-                return;
-            }
-        }
-        takePayment();
-    });
-    connect(m_reference, &QLineEdit::returnPressed, this, &TenderDialog::takePayment);
+    // Enter in a field is handled here and goes no further: a line edit passes Enter on to its
+    // window after returnPressed, and that second Enter must not finish the sale before the cashier
+    // has read the change.
     m_amount->installEventFilter(this);
+    m_reference->installEventFilter(this);
     selectTender(Tender::Cash);
+}
+
+Money TenderDialog::total() const
+{
+    return m_cart.priced().total;
+}
+
+const QList<TakenPayment> &TenderDialog::payments() const
+{
+    return m_cart.cart().payments();
 }
 
 bool TenderDialog::eventFilter(QObject *watched, QEvent *event)
 {
-    // Del removes the last payment unless the cashier is editing digits in the amount field.
-    if (watched == m_amount && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Delete &&
+    if ((watched != m_amount && watched != m_reference) || event->type() != QEvent::KeyPress)
+        return QDialog::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+        if (key->isAutoRepeat())
+            return true;
+        const TenderKind *kind = tenderKind(m_current);
+        // WeChat and Alipay need the reference: Enter on the amount moves there first.
+        if (watched == m_amount && kind &&
+            (kind->reference == ReferenceRule::Required || kind->reference == ReferenceRule::WalletCode) &&
+            m_reference->text().trimmed().isEmpty())
+            m_reference->setFocus();
+        else
+            takePayment();
+        return true;
+    }
+    // Del gives a payment back unless the cashier is editing digits in the amount field.
+    if (watched == m_amount && key->key() == Qt::Key_Delete &&
         (m_amount->text().isEmpty() || m_amount->selectedText() == m_amount->text())) {
-        removeLast();
+        giveBack();
         return true;
     }
     return QDialog::eventFilter(watched, event);
 }
 
-Money TenderDialog::paid() const
-{
-    Money m;
-    for (const TenderInput &t : m_tenders)
-        m += t.amount;
-    return m;
-}
-
-Money TenderDialog::nonCash() const
-{
-    Money m;
-    for (const TenderInput &t : m_tenders)
-        if (t.tender != Tender::Cash)
-            m += t.amount;
-    return m;
-}
-
 void TenderDialog::selectTender(Tender t)
 {
+    if (m_covered)
+        return; // nothing more is taken: Enter finishes, Del gives a payment back
     m_current = t;
     int i = 0;
     for (const TenderKind &each : tenderKinds())
@@ -133,6 +153,7 @@ void TenderDialog::selectTender(Tender t)
             m_tenderButtons.at(i++)->setChecked(each.tender == t);
     const TenderKind *kind = tenderKind(t);
     const bool needsRef = kind && kind->reference != ReferenceRule::None;
+    m_amountLabel->setText(tr("%1 amount").arg(tenderLabel(t)));
     m_reference->setEnabled(needsRef);
     m_referenceLabel->setEnabled(needsRef);
     m_reference->clear();
@@ -147,27 +168,58 @@ void TenderDialog::selectTender(Tender t)
 
 void TenderDialog::refresh()
 {
-    const Money remaining = m_total - paid();
-    m_due->setText(tr("Due %1").arg(m_total.display()));
-    m_amount->setText((remaining.isNegative() ? Money() : remaining).toString());
-    m_amount->selectAll();
-    m_table->setRowCount(static_cast<int>(m_tenders.size()));
-    for (int r = 0; r < m_tenders.size(); ++r) {
-        const TenderInput &t = m_tenders.at(r);
+    const Money paid = sumOf(payments());
+    const Money remaining = total() - paid;
+    m_due->setText(tr("Due %1").arg(total().display()));
+    m_table->setRowCount(static_cast<int>(payments().size()));
+    for (int r = 0; r < payments().size(); ++r) {
+        const TenderInput &t = payments().at(r).input;
         m_table->setItem(r, 0, new QTableWidgetItem(tenderLabel(t.tender)));
         m_table->setItem(r, 1, new QTableWidgetItem(t.amount.toString()));
         m_table->setItem(r, 2, new QTableWidgetItem(t.reference));
     }
+    // Covered exactly as the engine will settle it: the same rule decides here and at commit.
+    const auto settled = paid >= total() ? settlePayments(total(), tenderInputs(payments()))
+                                         : Result<QList<DocumentPayment>>(makeError(ErrorCode::InsufficientFunds, {}));
+    m_covered = static_cast<bool>(settled);
+    m_change = Money();
+    if (settled)
+        for (const DocumentPayment &p : *settled)
+            m_change += p.change;
+    if (m_covered) {
+        m_status->setText(tr("Paid %1").arg(paid.display()));
+        m_changeLabel->setText(tr("Change %1").arg(m_change.display()));
+        m_changeLabel->show();
+        m_ok->setText(QStringLiteral("Enter  ") + tr("Finish sale"));
+        for (QPushButton *b : std::as_const(m_tenderButtons))
+            b->setChecked(false);
+        m_amount->clear();
+        m_amount->setEnabled(false);
+        m_reference->setEnabled(false);
+        return; // no field has focus now: keys come to the window, and Enter finishes
+    }
+    m_changeLabel->hide();
+    m_ok->setText(QStringLiteral("Enter  ") + tr("Take payment"));
+    m_amount->setEnabled(true);
+    m_amount->setText((remaining.isNegative() ? Money() : remaining).toString());
+    m_amount->selectAll();
+    if (!settled && paid >= total() && !payments().isEmpty())
+        // The cart shrank after payments were taken: what was paid no longer settles it.
+        m_message->setText(tr("%1. Give a payment back (Del).").arg(settled.error().message));
     if (remaining.fen() > 0)
-        m_status->setText(tr("Paid %1   Still due %2").arg(paid().display(), remaining.display()));
+        m_status->setText(tr("Paid %1   Still due %2").arg(paid.display(), remaining.display()));
     else
-        m_status->setText(tr("Paid %1   Change %2").arg(paid().display(), (-remaining).display()));
+        m_status->setText(tr("Paid %1").arg(paid.display()));
 }
 
 void TenderDialog::takePayment()
 {
+    if (m_covered) {
+        finish();
+        return;
+    }
     m_message->clear();
-    const Money remaining = m_total - paid();
+    const Money remaining = total() - sumOf(payments());
     const TenderKind *kind = tenderKind(m_current);
     const auto amount = Money::parse(m_amount->text());
     if (!amount || amount->isNegative()) {
@@ -177,13 +229,13 @@ void TenderDialog::takePayment()
         return;
     }
     if (amount->isZero()) {
-        if (remaining.fen() <= 0 && !m_tenders.isEmpty())
-            accept();
-        else if (m_total.isZero())
-            accept(); // a fully discounted sale: nothing to take
+        if (total().isZero()) {
+            m_covered = true; // a fully discounted sale: nothing to take
+            finish();
+        }
         return;
     }
-    if (m_current != Tender::Cash) {
+    if (!kind || !kind->givesChange) {
         if (*amount > remaining) {
             m_message->setText(tr("%1 cannot be more than what is still due (%2): no change is given on it.")
                                    .arg(tenderLabel(m_current), remaining.display()));
@@ -198,31 +250,75 @@ void TenderDialog::takePayment()
             m_reference->selectAll();
             return;
         }
-    }
-    if (m_current == Tender::Cash && *amount - remaining > kMaxChange) {
+    } else if (*amount - remaining > kMaxChange) {
         m_message->setText(
             tr("Change of %1 is more than %2: check the cash amount (was a barcode scanned into it?).")
                 .arg((*amount - remaining).display(), kMaxChange.display()));
         m_amount->selectAll();
         return;
     }
-    m_tenders.append(TenderInput{m_current, *amount,
-                                 kind ? normalizedReference(*kind, m_reference->text()) : m_reference->text().trimmed()});
-    m_reference->clear();
-    if (paid() >= m_total) {
-        refresh();
-        accept();
+    auto taken = m_session.ctx().payments().take(m_cart.cart().heldOrder(), total(),
+                                                 TenderInput{m_current, *amount, m_reference->text()},
+                                                 m_session.op().id);
+    if (!taken) {
+        // Not recorded: the cashier must know before the customer leaves.
+        m_message->setText(tr("Payment not recorded: %1").arg(taken.error().message));
         return;
     }
-    // Something is still due: carry on with cash by default (the usual second tender).
-    selectTender(Tender::Cash);
+    m_cart.addPayment(*taken);
+    m_reference->clear();
+    refresh();
+    if (m_covered && m_change.isZero() && !(m_current == Tender::Cash))
+        finish(); // paid exactly by card or wallet: there is nothing to hand over or read out
+    else if (!m_covered)
+        selectTender(Tender::Cash); // something is still due: cash is the usual second tender
 }
 
-void TenderDialog::removeLast()
+void TenderDialog::giveBack()
 {
-    if (!m_tenders.isEmpty())
-        m_tenders.removeLast();
-    refresh();
+    if (payments().isEmpty())
+        return;
+    m_message->clear();
+    const int row = m_table->currentRow() >= 0 ? m_table->currentRow() : static_cast<int>(payments().size()) - 1;
+    const TakenPayment payment = payments().at(row);
+    const QString what =
+        payment.input.reference.isEmpty()
+            ? tenderLabel(payment.input.tender) + QLatin1Char(' ') + payment.input.amount.display()
+            : tr("%1 %2 (reference %3)")
+                  .arg(tenderLabel(payment.input.tender), payment.input.amount.display(), payment.input.reference);
+    const QString how = reversalNeedsManager(payment)
+                            ? tr("Refund it to the customer in the %1 merchant app or terminal first.")
+                                  .arg(tenderLabel(payment.input.tender))
+                            : tr("Hand the cash back to the customer.");
+    const auto reason = askText(this, tr("Give a payment back"),
+                                tr("Give back %1?\n%2\nReason (required):").arg(what, how));
+    if (!reason)
+        return;
+    QString token;
+    if (reversalNeedsManager(payment)) {
+        const auto approval = ManagerAuthDialog::ask(
+            m_session, tr("Giving back %1 needs a manager.").arg(what),
+            ApprovalScope{kApprovePaymentReversal, QString::number(payment.id), payment.input.amount}, this);
+        if (!approval)
+            return;
+        token = approval->token;
+    }
+    if (auto st = m_session.ctx().payments().reverse(payment, *reason, m_session.op().id, token); !st) {
+        m_message->setText(st.error().message);
+        return;
+    }
+    m_cart.removePayment(payment.id);
+    m_covered = false;
+    m_table->clearSelection();
+    m_table->setCurrentCell(-1, -1);
+    selectTender(m_current);
+    m_message->setText(tr("%1 given back.").arg(what));
+}
+
+void TenderDialog::finish()
+{
+    if (m_covered)
+        accept();
 }
 
 void TenderDialog::keyPressEvent(QKeyEvent *event)
@@ -242,9 +338,12 @@ void TenderDialog::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        return; // the fields' returnPressed already acted; no default button to click twice
+        // Once covered, Enter finishes (the fields handle their own Enter while taking).
+        if (m_covered && !event->isAutoRepeat())
+            finish();
+        return;
     case Qt::Key_Delete:
-        removeLast();
+        giveBack();
         return;
     default:
         QDialog::keyPressEvent(event);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sales/tender.h"
+#include "sales/payments.h"
 
 #include <QDialog>
 #include <QList>
@@ -12,14 +12,26 @@ class QPushButton;
 
 namespace huike::ui {
 
-// 结账: take one tender or a mix. F1 cash, F2 bank card, F3 WeChat, F4 Alipay pick the tender;
-// the amount starts at what is still due; Enter takes it (WeChat/Alipay then ask for the payment
-// reference); Del removes the last payment; the dialog closes by itself when the total is covered.
+class AppSession;
+class CartModel;
+
+// 结账: take one tender or a mix. F1 cash, F2 bank card, F3 WeChat, F4 Alipay pick the tender (the
+// chosen one is highlighted); the amount starts at what is still due; Enter takes it (WeChat and
+// Alipay then ask for the payment reference).
+//
+// A payment is recorded the moment it is taken, with the cart (PaymentService), and belongs to the
+// cart from then on: Esc goes back to the cart with the payments kept, a restart finds them again,
+// and Del gives one back only as a recorded reversal (with a reason, and a manager's PIN for money
+// that went out through a wallet or a card). Once the payments cover the total the window shows
+// the change large and waits for Enter, so the cashier has read it before the sale is done.
 class TenderDialog : public QDialog {
     Q_OBJECT
 public:
-    TenderDialog(Money total, QWidget *parent = nullptr);
-    const QList<TenderInput> &tenders() const { return m_tenders; }
+    TenderDialog(AppSession &session, CartModel &cart, QWidget *parent = nullptr);
+
+    // True once the payments cover the total and the sale can be committed.
+    bool covered() const { return m_covered; }
+    Money change() const { return m_change; }
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -28,21 +40,27 @@ protected:
 private:
     void selectTender(Tender t);
     void takePayment();
-    void removeLast();
+    void giveBack();
+    void finish();
     void refresh();
-    Money paid() const;
-    Money nonCash() const;
+    Money total() const;
+    const QList<TakenPayment> &payments() const;
 
-    Money m_total;
+    AppSession &m_session;
+    CartModel &m_cart;
     Tender m_current = Tender::Cash;
-    QList<TenderInput> m_tenders;
+    bool m_covered = false;
+    Money m_change;
     QLabel *m_due;
     QLabel *m_status;
+    QLabel *m_changeLabel;
     QLabel *m_message;
+    QLabel *m_amountLabel;
     QLineEdit *m_amount;
     QLineEdit *m_reference;
     QLabel *m_referenceLabel;
     QTableWidget *m_table;
+    QPushButton *m_ok;
     QList<QPushButton *> m_tenderButtons;
 };
 
