@@ -124,6 +124,10 @@
         <source>A price above %1 is not taken.</source>
         <translation>价格不能超过 %1。</translation>
     </message>
+    <message>
+        <source>%1 off is more than the cart comes to (%2): give at most %2 off.</source>
+        <translation>优惠 %1 大于购物车金额 %2：最多只能优惠 %2。</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -1398,6 +1402,38 @@ Del 删除行 · Esc 清空购物车
     <message>
         <source>This change to the cart is not saved: %1</source>
         <translation>购物车的这次修改未能保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 Change the order discount (F5).</source>
+        <translation>%1 请修改整单优惠（F5）。</translation>
+    </message>
+    <message>
+        <source>Not approved: the discount of %1 is as it was.</source>
+        <translation>未获授权：%1 的折扣已恢复原样。</translation>
+    </message>
+    <message>
+        <source>Not approved: the price of %1 is as it was.</source>
+        <translation>未获授权：%1 的价格已恢复原样。</translation>
+    </message>
+    <message>
+        <source>Not approved: the order discount is as it was.</source>
+        <translation>未获授权：整单优惠已恢复原样。</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <source>This needs a manager. Why is it given (e.g. 临期, 包装破损, 老顾客)?</source>
+        <translation>此操作需要店长授权。请填写原因（如：临期、包装破损、老顾客）：</translation>
+    </message>
+    <message>
+        <source>A reason is needed for a discount or price change a manager approves.</source>
+        <translation>店长授权的折扣或改价必须填写原因。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>

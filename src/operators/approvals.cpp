@@ -35,7 +35,8 @@ Result<Approval> insertApproval(Database &db, qint64 nowMs, qint64 managerId, co
     a.managerId = managerId;
     a.managerName = managerName;
     a.scope = scope;
-    a.expiresAtMs = nowMs + ApprovalService::kValidityMs;
+    a.expiresAtMs = nowMs + (scope.action == kApproveDiscount ? ApprovalService::kCartValidityMs
+                                                               : ApprovalService::kValidityMs);
     WriteTransaction tx(db);
     if (!tx.began())
         return tx.beginError();

@@ -42,6 +42,9 @@ struct Approval {
 class ApprovalService {
 public:
     static constexpr qint64 kValidityMs = 5 * 60 * 1000;
+    // A discount is approved when it is given, and the cart may then take a while longer to ring
+    // up and pay (the scope still binds it to this cart and these adjustments).
+    static constexpr qint64 kCartValidityMs = 2 * 60 * 60 * 1000;
 
     ApprovalService(Database &db, const Clock &clock, OperatorService &operators);
 

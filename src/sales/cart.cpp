@@ -31,7 +31,38 @@ Status Cart::checkRow(int row) const
 void Cart::changed()
 {
     m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding);
-    m_approvalToken.clear();
+}
+
+QString Cart::approvalToken() const
+{
+    if (m_approvalToken.isEmpty() || !(approvalScope() == m_approvedScope))
+        return {};
+    return m_approvalToken;
+}
+
+void Cart::setApproval(const QString &token, const ApprovalScope &scope, const QString &reason)
+{
+    m_approvalToken = token;
+    m_approvedScope = scope;
+    m_adjustmentReason = reason;
+}
+
+ApprovalScope Cart::approvalScope() const
+{
+    return discountApprovalScope(m_uuid, m_lines, m_orderDiscount);
+}
+
+Status Cart::checkOrderDiscount(const OrderDiscount &discount) const
+{
+    if (discount.permille != 1000 || discount.amount.fen() <= 0)
+        return Ok{};
+    const Money due = priceOrder(m_lines, OrderDiscount{}, RoundingMode::None).total;
+    if (discount.amount > due)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Cart", "%1 off is more than the cart comes to (%2): give at "
+                                                             "most %2 off.")
+                             .arg(discount.amount.display(), due.display()));
+    return Ok{};
 }
 
 int Cart::mergeRow(const CartLine &line) const
@@ -123,6 +154,8 @@ Status Cart::setOrderDiscount(const OrderDiscount &discount)
     if (discount.permille <= 0 || discount.permille > 1000 || discount.amount.isNegative())
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Cart", "An order discount must be between 0 and 10折."));
+    if (auto st = checkOrderDiscount(discount); !st)
+        return st;
     m_orderDiscount = discount;
     changed();
     return Ok{};
@@ -173,7 +206,8 @@ CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId, const Q
     CheckoutRequest r;
     r.uuid = m_uuid;
     r.operatorId = operatorId;
-    r.approvalToken = m_approvalToken;
+    r.approvalToken = approvalToken();
+    r.adjustmentReason = m_adjustmentReason;
     r.shiftId = shiftId;
     r.memberId = m_memberId;
     r.lines = m_lines;

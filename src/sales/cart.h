@@ -62,10 +62,18 @@ public:
     void addPayment(const TakenPayment &payment);
     void removePayment(qint64 paymentId);
 
-    // The manager's approval of this cart's manual adjustments as they are now. Any change to
-    // the cart drops it: what was approved is no longer what would be sold.
-    const QString &approvalToken() const { return m_approvalToken; }
-    void setApprovalToken(const QString &token) { m_approvalToken = token; }
+    // The manager's approval of this cart's manual adjustments (discountApprovalScope) and why
+    // they were given. The token is returned only while those adjustments are still the ones
+    // approved: a changed discount or price is no longer what the manager saw, but a plain line
+    // scanned afterwards leaves the approval standing.
+    QString approvalToken() const;
+    void setApproval(const QString &token, const ApprovalScope &scope, const QString &reason);
+    const QString &adjustmentReason() const { return m_adjustmentReason; }
+    ApprovalScope approvalScope() const;
+    // An amount off the order (减 ¥20) larger than what the lines come to is refused, not capped:
+    // the cashier hears that it is too large. Lines removed later can make it so again: checked
+    // again before payment.
+    Status checkOrderDiscount(const OrderDiscount &discount) const;
 
     // What is held (挂单) and what a sale is committed from.
     RecalledOrder heldOrder() const;
@@ -87,6 +95,8 @@ private:
     RoundingMode m_rounding = RoundingMode::None;
     PricedOrder m_priced;
     QString m_approvalToken;
+    ApprovalScope m_approvedScope;
+    QString m_adjustmentReason;
     QList<TakenPayment> m_payments;
     bool m_recalled = false;
 };

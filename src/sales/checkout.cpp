@@ -143,6 +143,11 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
 ApprovalScope CheckoutService::approvalScope(const QString &uuid, const QList<CartLine> &lines,
                                             const OrderDiscount &discount) const
 {
+    return discountApprovalScope(uuid, lines, discount);
+}
+
+ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount)
+{
     // Every manual change counts by its size, a price raised as much as one lowered: the amount
     // binds the approval to what the manager saw.
     const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
@@ -258,7 +263,7 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     }
     const qint64 now = m_clock.nowMs();
     std::optional<UsedApproval> approval;
-    const ApprovalScope scope = approvalScope(request.uuid, request.lines, request.orderDiscount);
+    const ApprovalScope scope = discountApprovalScope(request.uuid, request.lines, request.orderDiscount);
     if (needsManager(request.lines, request.orderDiscount)) {
         if (request.approvalToken.isEmpty())
             return makeError(ErrorCode::Denied,
@@ -283,7 +288,7 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         if (auto st = linkApproval(m_db, *approval, written->saleId); !st)
             return st.error();
         if (auto st = writeAudit(m_db, now, request.operatorId, approval->managerId,
-                                 QStringLiteral("sale.discount"), written->receiptNo, {},
+                                 QStringLiteral("sale.discount"), written->receiptNo, request.adjustmentReason,
                                  // What the manager approved: every manual change by its size,
                                  // and how much of the sale's discount that came to.
                                  QStringLiteral("manual pricing %1, discount %2")

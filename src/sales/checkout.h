@@ -16,6 +16,7 @@ struct CheckoutRequest {
     QString uuid; // made when the cart was started: a retry or double click records one sale
     qint64 operatorId = 0;
     QString approvalToken; // a manager's approval of this cart's price changes and big discounts
+    QString adjustmentReason; // why they were given, as told the manager (kept in the audit)
     qint64 shiftId = 0;
     qint64 memberId = 0;
     QList<CartLine> lines;
@@ -25,6 +26,12 @@ struct CheckoutRequest {
 
 // A cart line for `product` at its catalog price (the scanned `barcode`, or its main one).
 CartLine cartLineFor(const Product &product, qint64 quantityMilli = 1000, const QString &barcode = {});
+
+// What a manager approves when a cart needs one: this cart (its uuid) with these manual
+// adjustments, counted by their sizes (a price raised as much as one lowered, a label typed by hand
+// by what it charges). Changing them afterwards needs a new approval (so does a line added under a
+// 折 order discount, which then takes off more); a line added at its list price otherwise does not.
+ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount);
 
 // More change than this is a typing (or scanning) slip in the cash amount, not a customer.
 inline constexpr Money kMaxChange = Money::fromYuan(1000);

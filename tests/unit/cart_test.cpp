@@ -29,7 +29,8 @@ TEST_CASE("the cart merges a rescanned item, prices every change and drops a sta
     CHECK(cart.addLine(shop.line(shop.p.water)) == 2);
     CHECK(cart.priced().total == fen(360 + 1450 + 200));
 
-    cart.setApprovalToken(QStringLiteral("token"));
+    cart.setApproval(QStringLiteral("token"), cart.approvalScope(), QStringLiteral("临期"));
+    CHECK(cart.approvalToken() == QStringLiteral("token"));
     REQUIRE(cart.setOrderDiscount(OrderDiscount{1000, fen(10)}).ok());
     CHECK(cart.approvalToken().isEmpty()); // what the manager saw is no longer what would be sold
     CHECK(cart.priced().total == fen(2000));
@@ -138,4 +139,56 @@ TEST_CASE("a scale label typed by hand is a price change that needs a manager", 
                      {sold->saleId}) == 1);
     CHECK(shop.count(QStringLiteral("approvals"), QStringLiteral("sale_id = ?"), {sold->saleId}) == 1);
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
+
+TEST_CASE("a manager's approval of a discount stands until the approved adjustments change", "[cart][approvals]")
+{
+    TestShop shop;
+    Cart cart;
+    cart.addLine(shop.line(shop.p.oil));
+    REQUIRE(cart.setLineDiscount(0, 500).ok()); // 5折 on 金龙鱼: beyond a cashier's 9折
+    REQUIRE(shop.ctx().checkout().needsManager(cart.lines(), cart.orderDiscount()));
+    const QString token = shop.approve(cart.approvalScope());
+    cart.setApproval(token, cart.approvalScope(), QStringLiteral("临期"));
+
+    // A plain item scanned afterwards leaves the approval standing...
+    cart.addLine(shop.line(shop.p.water));
+    CHECK(cart.approvalToken() == token);
+    // ...and the sale commits with it, an hour later, with the reason in the audit.
+    shop.clock.advance(60 * 60 * 1000);
+    auto sale = shop.ctx().checkout().commit(
+        cart.checkoutRequest(shop.cashier, shop.shift(), {{Tender::Cash, cart.priced().total, {}}}));
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+    CHECK(shop.scalar(QStringLiteral("SELECT reason FROM audit_log WHERE action = 'sale.discount' AND target = ?"),
+                      {sale->receiptNo})
+              .toString() == QStringLiteral("临期"));
+
+    // A 折 order discount approved, then one more line: it now takes off more than was approved.
+    Cart next;
+    next.addLine(shop.line(shop.p.oil));
+    REQUIRE(next.setOrderDiscount(OrderDiscount{500, {}}).ok());
+    next.setApproval(QStringLiteral("t"), next.approvalScope(), QStringLiteral("老顾客"));
+    next.addLine(shop.line(shop.p.noodles));
+    CHECK(next.approvalToken().isEmpty());
+}
+
+TEST_CASE("an amount off larger than the cart is refused with the amounts, not capped", "[cart]")
+{
+    TestShop shop;
+    Cart cart;
+    cart.addLine(shop.line(shop.p.water, 2000)); // ¥4.00
+    cart.addLine(shop.line(shop.p.noodles));     // ¥14.50
+    auto tooMuch = cart.setOrderDiscount(OrderDiscount{1000, fen(2000)});
+    REQUIRE_FALSE(tooMuch.ok());
+    CHECK(tooMuch.error().message.contains(QStringLiteral("20.00")));
+    CHECK(tooMuch.error().message.contains(QStringLiteral("18.50")));
+    CHECK(cart.orderDiscount().amount.isZero()); // the cart stays as it was
+    CHECK(cart.priced().total == fen(1850));
+
+    REQUIRE(cart.setOrderDiscount(OrderDiscount{1000, fen(1000)}).ok());
+    CHECK(cart.priced().total == fen(850));
+    // The noodles go back on the shelf: ¥10 off a ¥4 cart is checked again before payment.
+    REQUIRE(cart.removeLine(1).ok());
+    CHECK_FALSE(cart.checkOrderDiscount(cart.orderDiscount()).ok());
 }

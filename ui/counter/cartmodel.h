@@ -33,7 +33,10 @@ public:
     Status setPriceOverride(int row, std::optional<Money> price);
     Status setOrderDiscount(const OrderDiscount &d);
     void setRounding(RoundingMode mode);
-    void setApprovalToken(const QString &token) { m_cart.setApprovalToken(token); }
+    void setApproval(const QString &token, const ApprovalScope &scope, const QString &reason)
+    {
+        m_cart.setApproval(token, scope, reason);
+    }
     // Payments taken (PaymentService records them first); the totals show what is paid.
     void addPayment(const TakenPayment &payment);
     void removePayment(qint64 paymentId);

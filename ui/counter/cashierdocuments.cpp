@@ -114,18 +114,17 @@ void CashierWidget::checkout()
         return;
     }
     auto &service = m_session.ctx().checkout();
-    // Asked at every payment, never remembered: the cart may have changed since a manager looked.
     // Another till may have changed 抹零 since this cart was started: price it as the engine will.
     m_cart.setRounding(service.roundingMode());
     const Cart &cart = m_cart.cart();
-    if (service.needsManager(cart.lines(), cart.orderDiscount())) {
-        const auto approval = ManagerAuthDialog::ask(
-            m_session, tr("Changed prices, typed scale labels or discounts beyond the cashier's limit need a manager."),
-            service.approvalScope(cart.uuid(), cart.lines(), cart.orderDiscount()), this);
-        if (!approval)
-            return;
-        m_cart.setApprovalToken(approval->token);
+    // Lines removed after an amount off was given can leave it larger than the cart.
+    if (auto st = cart.checkOrderDiscount(cart.orderDiscount()); !st) {
+        setMessage(tr("%1 Change the order discount (F5).").arg(st.error().message), true);
+        return;
     }
+    // Approved when given; asked here only if the cart changed what was approved since.
+    if (!approveAdjustments())
+        return;
     TenderDialog tender(m_session, m_cart, this);
     if (execDialog(tender) != QDialog::Accepted) {
         if (m_cart.cart().hasPayments())

@@ -3,6 +3,7 @@
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/inputdialogs.h"
+#include "common/managerauthdialog.h"
 #include "common/style.h"
 #include "counter/productpicker.h"
 #include "store/settings.h"
@@ -381,7 +382,13 @@ void CashierWidget::lineDiscount()
             return;
         const auto z = parseZhe(*text);
         if (z) {
-            report(m_cart.setLineDiscount(row, *z));
+            // Copies: the cart's lines may move while a dialog is open.
+            const qint64 before = l.discountPermille;
+            const QString name = l.name;
+            if (report(m_cart.setLineDiscount(row, *z)) && !approveAdjustments()) {
+                (void)m_cart.setLineDiscount(row, before);
+                setMessage(tr("Not approved: the discount of %1 is as it was.").arg(name), true);
+            }
             selectRow(row);
             return;
         }
@@ -400,7 +407,12 @@ void CashierWidget::priceOverride()
                                 l.priceOverride.value_or(l.listPrice));
     if (!price)
         return;
-    report(m_cart.setPriceOverride(row, *price));
+    const std::optional<Money> before = l.priceOverride;
+    const QString name = l.name;
+    if (report(m_cart.setPriceOverride(row, *price)) && !approveAdjustments()) {
+        (void)m_cart.setPriceOverride(row, before);
+        setMessage(tr("Not approved: the price of %1 is as it was.").arg(name), true);
+    }
     selectRow(row);
 }
 
@@ -408,8 +420,41 @@ void CashierWidget::orderDiscount()
 {
     if (m_cart.isEmpty())
         return;
-    if (const auto d = askOrderDiscount(this, m_cart.cart().orderDiscount()))
-        report(m_cart.setOrderDiscount(*d));
+    const OrderDiscount before = m_cart.cart().orderDiscount();
+    if (const auto d = askOrderDiscount(this, before)) {
+        if (report(m_cart.setOrderDiscount(*d)) && !approveAdjustments()) {
+            (void)m_cart.setOrderDiscount(before);
+            setMessage(tr("Not approved: the order discount is as it was."), true);
+        }
+    }
+}
+
+bool CashierWidget::approveAdjustments()
+{
+    // Beyond what the cashier may give alone, the manager approves it now, with the reason, while
+    // the customer is still at the counter; not later at payment, when it is too late to say no.
+    auto &service = m_session.ctx().checkout();
+    const Cart &cart = m_cart.cart();
+    if (!service.needsManager(cart.lines(), cart.orderDiscount()) || !cart.approvalToken().isEmpty())
+        return true;
+    const auto reason = askText(this, tr("Manager approval"),
+                                tr("This needs a manager. Why is it given (e.g. 临期, 包装破损, 老顾客)?"),
+                                cart.adjustmentReason());
+    if (!reason)
+        return false;
+    if (reason->trimmed().isEmpty()) {
+        setMessage(tr("A reason is needed for a discount or price change a manager approves."), true);
+        return false;
+    }
+    const auto approval = ManagerAuthDialog::ask(
+        m_session,
+        tr("Changed prices, typed scale labels or discounts beyond the cashier's limit need a manager.") +
+            QLatin1Char('\n') + tr("Reason: %1").arg(reason->trimmed()),
+        cart.approvalScope(), this);
+    if (!approval)
+        return false;
+    m_cart.setApproval(approval->token, approval->scope, reason->trimmed());
+    return true;
 }
 
 void CashierWidget::removeLine()

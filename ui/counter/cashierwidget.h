@@ -60,6 +60,9 @@ private:
     void lineDiscount();
     void priceOverride();
     void orderDiscount();
+    // True when the cart's manual adjustments need no manager, or a manager has approved them as
+    // they are now (asking for the reason and the PIN if not).
+    bool approveAdjustments();
     void removeLine();
     void clearCart();
     void holdOrder();
