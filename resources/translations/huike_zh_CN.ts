@@ -58,6 +58,10 @@
         <source>a payment given back</source>
         <translation>退回一笔已收款</translation>
     </message>
+    <message>
+        <source>a refund paid back in cash</source>
+        <translation>退款改退现金</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -2039,6 +2043,34 @@ Del 删除行 · Esc 清空购物车
     <message>
         <source>No shift is open on this till: open one (log in again) before refunding.</source>
         <translation>本收银台尚未开班，请先开班（重新登录）再办理退货。</translation>
+    </message>
+    <message>
+        <source>Back the way it was paid (原路退回)</source>
+        <translation>原路退回</translation>
+    </message>
+    <message>
+        <source>All in cash from the drawer</source>
+        <translation>全部退现金（从钱箱）</translation>
+    </message>
+    <message>
+        <source>F5  Pay back</source>
+        <translation>F5  退款方式</translation>
+    </message>
+    <message>
+        <source>from the drawer</source>
+        <translation>从钱箱退</translation>
+    </message>
+    <message>
+        <source>refund it in the %1 merchant app or terminal</source>
+        <translation>在%1商户端或刷卡终端退款</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Pay back: %1</source>
+        <translation>退款去向：%1</translation>
     </message>
 </context>
 <context>

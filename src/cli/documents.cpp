@@ -42,9 +42,10 @@ struct DocumentContext {
     QString till;
 
     // The manager's approval of this refund or void (`kind`), then the shift it goes into.
-    std::optional<QString> approve(const QString &kind, const QList<RefundLineRequest> &lines = {})
+    std::optional<QString> approve(const QString &kind, const QList<RefundLineRequest> &lines = {},
+                                   Payout payout = Payout::Original)
     {
-        auto scope = ctx->returns().approvalScope(kind, receiptNo, lines);
+        auto scope = ctx->returns().approvalScope(kind, receiptNo, lines, payout);
         if (!scope) {
             err() << "error: " << scope.error().message << "\n";
             return std::nullopt;
@@ -141,9 +142,22 @@ int cmdRefund(const QStringList &args)
 {
     QCommandLineParser p;
     int failed = 0;
-    auto d = prepare(p, args, {option("line", "refund QTY of receipt line N", "N:QTY")}, failed);
+    auto d = prepare(p, args,
+                     {option("line", "refund QTY of receipt line N", "N:QTY"),
+                      option("payout",
+                             "how the money goes back: original (the tenders the customer paid with, wallets "
+                             "and cards first; the default) or cash (all from the drawer)",
+                             "original|cash")},
+                     failed);
     if (!d)
         return failed;
+    Payout payout = Payout::Original;
+    if (const QString how = p.value(QStringLiteral("payout")); how == QLatin1String("cash"))
+        payout = Payout::Cash;
+    else if (!how.isEmpty() && how != QLatin1String("original")) {
+        err() << "error: --payout is original or cash, not " << how << "\n";
+        return 2;
+    }
     auto sale = d->ctx->returns().refundable(d->receiptNo);
     if (!sale) {
         err() << "error: " << sale.error().message << "\n";
@@ -165,11 +179,11 @@ int cmdRefund(const QStringList &args)
         }
         lines.append(RefundLineRequest{it->lineId, *qty});
     }
-    const auto token = d->approve(QStringLiteral("refund"), lines);
+    const auto token = d->approve(QStringLiteral("refund"), lines, payout);
     if (!token)
         return 1;
     return report(*d->ctx, d->ctx->returns().refund(RefundRequest{newUuid(), d->receiptNo, lines, d->reason,
-                                                                  d->operatorId, *token, d->shiftId}));
+                                                                  d->operatorId, *token, d->shiftId, payout}));
 }
 
 int cmdVoid(const QStringList &args)

@@ -59,6 +59,8 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a refund");
     if (action == kApproveVoid)
         return QCoreApplication::translate("Approvals", "a void");
+    if (action == kApproveRefundCash)
+        return QCoreApplication::translate("Approvals", "a refund paid back in cash");
     if (action == kApproveDiscount)
         return QCoreApplication::translate("Approvals", "a discount or price change");
     if (action == kApproveHandover)

@@ -23,6 +23,8 @@ struct ApprovalScope {
 };
 
 inline const QString kApproveRefund = QStringLiteral("refund");
+// A refund paid back in cash where the customer paid by wallet or card (Payout::Cash).
+inline const QString kApproveRefundCash = QStringLiteral("refund.cash");
 inline const QString kApproveVoid = QStringLiteral("void");
 inline const QString kApproveDiscount = QStringLiteral("discount"); // price changes and big discounts
 inline const QString kApproveHandover = QStringLiteral("shift.handover"); // target: the shift's id

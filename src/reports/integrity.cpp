@@ -117,16 +117,32 @@ QStringList verifyDatabase(Database &db)
                     .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                          QStringLiteral("%1").arg(q.value(3).toLongLong(), 4, 10, QLatin1Char('0')));
             });
-    // Refunds and voids pay back through each tender at most what the sale took in it.
+    // Refunds and voids pay back through each tender at most what the sale took in it, except a
+    // refund a manager approved to be paid in cash (refund.cash, from schema 3 on, when approvals
+    // became records); all refunds together never pay back more than the sale took.
+    const QString cashInstead = db.schemaVersion() >= 3
+                                    ? QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.sale_id = "
+                                                     "s.id AND a.action = 'refund.cash')")
+                                    : QString();
     collect(db,
             QStringLiteral("SELECT o.receipt_no, r.tender, r.back, COALESCE((SELECT SUM(p.amount_fen) FROM payments p "
                            "WHERE p.sale_id = o.id AND p.tender = r.tender), 0) AS took FROM (SELECT s.original_sale_id "
                            "AS sale_id, p.tender, -SUM(p.amount_fen) AS back FROM payments p JOIN sales s ON s.id = "
-                           "p.sale_id WHERE s.original_sale_id IS NOT NULL GROUP BY s.original_sale_id, p.tender) r "
-                           "JOIN sales o ON o.id = r.sale_id WHERE r.back > took"),
+                           "p.sale_id WHERE s.original_sale_id IS NOT NULL") +
+                cashInstead +
+                QStringLiteral(" GROUP BY s.original_sale_id, p.tender) r "
+                               "JOIN sales o ON o.id = r.sale_id WHERE r.back > took"),
             problems, [](const QSqlQuery &q) {
                 return QStringLiteral("receipt %1: refunds paid back %2 fen in %3, but the sale took %4 fen in it")
                     .arg(q.value(0).toString(), q.value(2).toString(), q.value(1).toString(), q.value(3).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT o.receipt_no, -SUM(p.amount_fen), o.total_fen FROM payments p JOIN sales s ON s.id = "
+                           "p.sale_id JOIN sales o ON o.id = s.original_sale_id GROUP BY o.id HAVING -SUM(p.amount_fen) "
+                           "> o.total_fen"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: refunds paid back %2 fen, but the sale took %3 fen")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
             });
     if (db.schemaVersion() < 3)
         return problems; // what follows was written from schema 3 on

@@ -184,7 +184,7 @@ Result<RefundableSale> ReturnService::lastVoidableSale(qint64 shiftId)
 Result<SaleResult> ReturnService::refund(const RefundRequest &r)
 {
     return reverse(QStringLiteral("refund"), r.uuid, r.receiptNo, r.lines, r.reason, r.operatorId,
-                   r.approvalToken, r.shiftId);
+                   r.approvalToken, r.shiftId, r.payout);
 }
 
 Result<SaleResult> ReturnService::voidSale(const QString &uuid, const QString &receiptNo,
@@ -195,22 +195,34 @@ Result<SaleResult> ReturnService::voidSale(const QString &uuid, const QString &r
 }
 
 Result<ApprovalScope> ReturnService::approvalScope(const QString &kind, const QString &receiptNo,
-                                                   const QList<RefundLineRequest> &lines)
+                                                   const QList<RefundLineRequest> &lines, Payout payout)
 {
-    auto doc = buildReversal(kind, receiptNo, lines);
+    auto doc = buildReversal(kind, receiptNo, lines, payout);
     if (!doc)
         return doc.error();
     return scopeOf(*doc, kind);
 }
 
+Result<QList<DocumentPayment>> ReturnService::payoutPlan(const QString &receiptNo,
+                                                         const QList<RefundLineRequest> &lines, Payout payout)
+{
+    auto doc = buildReversal(QStringLiteral("refund"), receiptNo, lines, payout);
+    if (!doc)
+        return doc.error();
+    return doc->doc.payments;
+}
+
 ApprovalScope ReturnService::scopeOf(const Reversal &r, const QString &kind)
 {
-    return ApprovalScope{kind == QLatin1String("void") ? kApproveVoid : kApproveRefund, r.originalReceiptNo,
-                         -r.doc.total};
+    const QString action = kind == QLatin1String("void") ? kApproveVoid
+                           : r.cashInstead               ? kApproveRefundCash
+                                                         : kApproveRefund;
+    return ApprovalScope{action, r.originalReceiptNo, -r.doc.total};
 }
 
 Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind, const QString &receiptNo,
-                                                             const QList<RefundLineRequest> &requested)
+                                                             const QList<RefundLineRequest> &requested,
+                                                             Payout payout)
 {
     auto orig = refundable(receiptNo);
     if (!orig)
@@ -314,12 +326,18 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
         return makeError(ErrorCode::Conflict,
                          QCoreApplication::translate("Returns", "The refund exceeds what was paid on %1.")
                              .arg(orig->receiptNo));
+    if (payout == Payout::Cash && kind != QLatin1String("void")) {
+        out.cashInstead = std::any_of(doc.payments.begin(), doc.payments.end(),
+                                      [](const DocumentPayment &p) { return !(p.tender == Tender::Cash); });
+        doc.payments = {DocumentPayment{Tender::Cash, doc.total, doc.total, Money(), QString()}};
+    }
     return out;
 }
 
 Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
                                           const QList<RefundLineRequest> &requested, const QString &reason,
-                                          qint64 operatorId, const QString &approvalToken, qint64 shiftId)
+                                          qint64 operatorId, const QString &approvalToken, qint64 shiftId,
+                                          Payout payout)
 {
     if (uuid.isEmpty())
         return makeError(ErrorCode::Invalid,
@@ -339,7 +357,7 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
     if (auto st = requireOpenShift(m_db, m_store, shiftId); !st)
         return st.error();
     // Read inside the write lock: two tills refunding the same receipt cannot both take the last unit.
-    auto built = buildReversal(kind, receiptNo, requested);
+    auto built = buildReversal(kind, receiptNo, requested, payout);
     if (!built)
         return built.error();
     if (kind == QLatin1String("void")) {

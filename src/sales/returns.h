@@ -69,6 +69,13 @@ struct RefundLineRequest {
     qint64 quantityMilli = 0;
 };
 
+// How a refund's money goes back. Original (原路退回): through the tenders the customer paid with,
+// wallets and cards first (refunded in their merchant app or terminal), cash last, each at most
+// what it paid. Cash: all of it from the drawer, e.g. when the customer's card is not at hand.
+// Cash paid back for what came in by wallet or card is its own approval (kApproveRefundCash): a
+// manager who approved a refund to WeChat has not approved cash leaving the drawer.
+enum class Payout { Original, Cash };
+
 struct RefundRequest {
     QString uuid;
     QString receiptNo;
@@ -77,6 +84,7 @@ struct RefundRequest {
     qint64 operatorId = 0;
     QString approvalToken; // a manager's approval of exactly this refund (approvalScope)
     qint64 shiftId = 0;
+    Payout payout = Payout::Original;
 };
 
 // Refunds and voids are new documents that point to the original, need a reason and a manager,
@@ -95,19 +103,25 @@ public:
     // What a manager approves for this refund ("refund", these lines or all that is left) or void
     // ("void"): the receipt and the amount given back, worked out as the refund will be.
     Result<ApprovalScope> approvalScope(const QString &kind, const QString &receiptNo,
-                                        const QList<RefundLineRequest> &lines = {});
+                                        const QList<RefundLineRequest> &lines = {},
+                                        Payout payout = Payout::Original);
+    // The payments this refund would make (negative amounts), for the cashier to see and say.
+    Result<QList<DocumentPayment>> payoutPlan(const QString &receiptNo, const QList<RefundLineRequest> &lines,
+                                              Payout payout);
 
 private:
     struct Reversal {
         Document doc; // lines, totals, payments and member; no uuid, shift or operator yet
         QString originalReceiptNo;
+        bool cashInstead = false; // paid back in cash where the customer paid otherwise
     };
     Result<Reversal> buildReversal(const QString &kind, const QString &receiptNo,
-                                   const QList<RefundLineRequest> &lines);
+                                   const QList<RefundLineRequest> &lines, Payout payout = Payout::Original);
     static ApprovalScope scopeOf(const Reversal &r, const QString &kind);
     Result<SaleResult> reverse(const QString &kind, const QString &uuid, const QString &receiptNo,
                                const QList<RefundLineRequest> &lines, const QString &reason,
-                               qint64 operatorId, const QString &approvalToken, qint64 shiftId);
+                               qint64 operatorId, const QString &approvalToken, qint64 shiftId,
+                               Payout payout = Payout::Original);
 
     Database &m_db;
     const Clock &m_clock;

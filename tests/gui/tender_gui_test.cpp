@@ -1,17 +1,21 @@
 // The payment window as a cashier uses it: a payment once taken stays with the cart (Esc, a
 // restart) and leaves only by a recorded reversal; cash that covers the total shows the change
-// and waits for Enter; the tender being taken is the highlighted one.
+// and waits for Enter; the tender being taken is the highlighted one; a refund says which tender
+// the money goes back through.
 #include "app/appcontext.h"
 #include "common/appsession.h"
 #include "common/catchqt.h"
 #include "counter/cartmodel.h"
 #include "counter/cashierwidget.h"
+#include "counter/receiptdialog.h"
+#include "counter/refunddialog.h"
 #include "counter/tenderdialog.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "reports/integrity.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -193,5 +197,57 @@ TEST_CASE("Enter that takes the cash does not also finish the sale", "[gui][tend
     QTest::keyClick(cashier->searchField(), Qt::Key_F12);
     CHECK(cashier->cart().isEmpty());
     CHECK(cashier->message().contains((Money::fromYuan(100) - total).display()));
+    checkDialogs();
+}
+
+TEST_CASE("a refund shows which tender the money goes back through, and F5 pays it in cash instead", "[gui][tender]")
+{
+    Store store;
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
+    w.show();
+    QApplication::setActiveWindow(&w);
+    CashierWidget *cashier = w.cashier();
+    scanAll(cashier, store.barcodes(1).mid(0, 1));
+    // Paid in full by WeChat: no change, so the window closes by itself.
+    onNextDialog<TenderDialog>([](TenderDialog *d) {
+        QTest::keyClick(amountOf(d), Qt::Key_F3);
+        QTest::keyClick(amountOf(d), Qt::Key_Return);
+        auto *reference = d->findChild<QLineEdit *>(QStringLiteral("tenderReference"));
+        QTest::keyClicks(reference, kWeChatCode);
+        QTest::keyClick(reference, Qt::Key_Return);
+    });
+    QTest::keyClick(cashier->searchField(), Qt::Key_F12);
+    const QString sold = cashier->lastReceiptNo();
+    REQUIRE_FALSE(sold.isEmpty());
+
+    QApplication::setActiveWindow(&w);
+    onNextDialog<RefundDialog>([sold](RefundDialog *d) {
+        auto *number = d->findChild<QLineEdit *>(QStringLiteral("refundReceipt"));
+        QTest::keyClicks(number, sold);
+        QTest::keyClick(number, Qt::Key_Return);
+        auto *plan = d->findChild<QLabel *>(QStringLiteral("refundPlan"));
+        CHECK(plan->text().contains(tenderLabel(Tender::WeChat))); // the way it was paid, by default
+        CHECK_FALSE(plan->text().contains(tenderLabel(Tender::Cash)));
+        QTest::keyClick(d, Qt::Key_F5);
+        CHECK(plan->text().contains(tenderLabel(Tender::Cash)));
+        CHECK_FALSE(plan->text().contains(tenderLabel(Tender::WeChat)));
+        d->findChild<QComboBox *>(QStringLiteral("refundReason"))->lineEdit()->insert(QStringLiteral("顾客没带手机"));
+        screenshot(d, QStringLiteral("refund-cash"));
+        approveAsManager();
+        onNextDialog<ReceiptDialog>([](ReceiptDialog *r) { r->reject(); });
+        QTest::keyClick(d, Qt::Key_F12);
+    });
+    QTest::keyClick(cashier->searchField(), Qt::Key_F8);
+    QSqlQuery q(store.ctx->db().db());
+    q.prepare(QStringLiteral("SELECT p.tender, a.action FROM payments p JOIN sales s ON s.id = p.sale_id JOIN sales o ON "
+                             "o.id = s.original_sale_id JOIN approvals a ON a.sale_id = s.id WHERE o.receipt_no = ?"));
+    q.addBindValue(sold);
+    REQUIRE((q.exec() && q.next()));
+    CHECK(q.value(0).toString() == QStringLiteral("cash"));
+    CHECK(q.value(1).toString() == QStringLiteral("refund.cash"));
+    CHECK_FALSE(q.next());
+    CHECK(verifyDatabase(store.ctx->db()).isEmpty());
     checkDialogs();
 }

@@ -255,6 +255,17 @@ TEST_CASE("cli: refund and void take the manager's code and PIN, never an id", "
     CHECK(refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--line"),
                   QStringLiteral("99:1"), receipts.at(1)})
               .exitCode == 2);
+    // --payout cash pays all of it from the drawer, whatever the customer paid with.
+    CHECK(refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--payout"),
+                  QStringLiteral("card"), receipts.at(1)})
+              .exitCode == 2);
+    const CliRun inCash = refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--payout"),
+                                  QStringLiteral("cash"), receipts.at(1)});
+    INFO(inCash.err.toStdString());
+    REQUIRE(inCash.exitCode == 0);
+    const QStringList paidBack = inCash.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(paidBack.size() == 2); // the refund, then one payment
+    CHECK(paidBack.at(1).trimmed().startsWith(QStringLiteral("cash -")));
 
     // The last sale of the simulator's till is voided on that till, not on another.
     auto voidOn = [&](const QString &till) {

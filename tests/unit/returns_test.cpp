@@ -274,6 +274,57 @@ TEST_CASE("money goes back where it came from: wallets first, then cash", "[retu
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
 }
 
+TEST_CASE("a refund can be paid back all in cash, shown first and approved as such", "[returns][tender]")
+{
+    TestShop shop;
+    // ¥73.90: ¥50 by WeChat, ¥30 cash (¥23.90 applied).
+    const SaleResult sale =
+        shop.sell({shop.line(shop.p.water, 2000), shop.line(shop.p.oil)},
+                  {{Tender::WeChat, fen(5000), QStringLiteral("4200001234202612020001")}, {Tender::Cash, fen(3000), {}}});
+    ReturnService &rs = shop.ctx().returns();
+    auto original = rs.payoutPlan(sale.receiptNo, {}, Payout::Original);
+    REQUIRE(original.ok());
+    REQUIRE(original->size() == 2);
+    CHECK(original->at(0).tender == Tender::WeChat); // the way it was paid, wallet first
+    CHECK(original->at(0).amount == fen(-5000));
+    CHECK(original->at(1).amount == fen(-2390));
+    auto cash = rs.payoutPlan(sale.receiptNo, {}, Payout::Cash);
+    REQUIRE(cash.ok());
+    REQUIRE(cash->size() == 1);
+    CHECK(cash->at(0).tender == Tender::Cash);
+    CHECK(cash->at(0).amount == fen(-7390));
+
+    // The approval of a refund the way it was paid does not let cash leave the drawer instead.
+    RefundRequest req = refundOf(shop, sale.receiptNo);
+    req.payout = Payout::Cash;
+    auto refused = rs.refund(req);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::Denied);
+    CHECK(shop.count(QStringLiteral("sales"), QStringLiteral("kind = 'refund'")) == 0);
+
+    auto scope = rs.approvalScope(QStringLiteral("refund"), sale.receiptNo, {}, Payout::Cash);
+    REQUIRE(scope.ok());
+    CHECK(scope->action == kApproveRefundCash);
+    req.uuid = newUuid();
+    req.approvalToken = shop.approve(*scope);
+    auto r = rs.refund(req);
+    INFO(why(r));
+    REQUIRE(r.ok());
+    using Paid = std::map<QString, qint64>;
+    CHECK(paymentsByTender(shop, QStringLiteral("s.id = ?"), {r->saleId}) == Paid{{QStringLiteral("cash"), -7390}});
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+    // verify knows the difference: the same cash without a cash approval is a finding.
+    shop.execRaw(QStringLiteral("UPDATE approvals SET action = 'refund' WHERE sale_id = ?"), {r->saleId});
+    CHECK(verifyDatabase(shop.ctx().db()).join(QLatin1Char(' ')).contains(QStringLiteral("in cash")));
+    shop.execRaw(QStringLiteral("UPDATE approvals SET action = 'refund.cash' WHERE sale_id = ?"), {r->saleId});
+
+    // A cash sale refunded in cash is the ordinary refund.
+    const SaleResult cashSale = shop.sell({shop.line(shop.p.noodles)});
+    auto plain = rs.approvalScope(QStringLiteral("refund"), cashSale.receiptNo, {}, Payout::Cash);
+    REQUIRE(plain.ok());
+    CHECK(plain->action == kApproveRefund);
+}
+
 TEST_CASE("property: a full refund exactly reverses its sale", "[returns][property]")
 {
     TestShop shop;

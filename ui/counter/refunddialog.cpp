@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QShortcut>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -23,7 +24,8 @@ enum Col { Name, Sold, Returned, Amount, ToReturn, ColCount };
 
 RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_number(new QLineEdit), m_table(new QTableWidget(0, ColCount)),
-      m_reason(new QComboBox), m_total(new QLabel), m_message(new QLabel), m_uuid(newUuid())
+      m_reason(new QComboBox), m_payout(new QComboBox), m_total(new QLabel), m_plan(new QLabel),
+      m_message(new QLabel), m_uuid(newUuid())
 {
     setWindowTitle(tr("Refund"));
     resize(760, 520);
@@ -46,9 +48,17 @@ RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
     m_reason->addItems({QString(), tr("Customer changed their mind"), tr("Quality problem"),
                         tr("Wrong item or size"), tr("Past its date"), tr("Rung up by mistake")});
     reasonRow->addRow(tr("Reason"), m_reason);
+    m_payout->setObjectName(QStringLiteral("refundPayout"));
+    m_payout->addItem(tr("Back the way it was paid (原路退回)"), static_cast<int>(Payout::Original));
+    m_payout->addItem(tr("All in cash from the drawer"), static_cast<int>(Payout::Cash));
+    reasonRow->addRow(tr("F5  Pay back"), m_payout);
     layout->addLayout(reasonRow);
     m_total->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold;"));
     layout->addWidget(m_total);
+    m_plan->setObjectName(QStringLiteral("refundPlan"));
+    m_plan->setWordWrap(true);
+    m_plan->setStyleSheet(QStringLiteral("font-size: 13pt;"));
+    layout->addWidget(m_plan);
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
@@ -65,6 +75,10 @@ RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_number, &QLineEdit::returnPressed, this, &RefundDialog::load);
     connect(m_table, &QTableWidget::cellChanged, this, &RefundDialog::updateTotal);
+    connect(m_payout, &QComboBox::currentIndexChanged, this, &RefundDialog::updateTotal);
+    auto *togglePayout = new QShortcut(Qt::Key_F5, this);
+    connect(togglePayout, &QShortcut::activated, this,
+            [this] { m_payout->setCurrentIndex(1 - m_payout->currentIndex()); });
     m_number->setFocus();
 }
 
@@ -118,11 +132,33 @@ QList<RefundLineRequest> RefundDialog::chosenLines(Money *total) const
     return out;
 }
 
+Payout RefundDialog::payout() const
+{
+    return static_cast<Payout>(m_payout->currentData().toInt());
+}
+
+QString RefundDialog::planText(const QList<DocumentPayment> &plan) const
+{
+    QStringList parts;
+    for (const DocumentPayment &p : plan) {
+        const QString how = p.tender == Tender::Cash
+                                ? tr("from the drawer")
+                                : tr("refund it in the %1 merchant app or terminal").arg(tenderLabel(p.tender));
+        parts << tr("%1 %2 (%3)").arg(tenderLabel(p.tender), (-p.amount).display(), how);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 void RefundDialog::updateTotal()
 {
     Money total;
     const auto lines = chosenLines(&total);
     m_total->setText(tr("To refund: %1 (%2 lines)").arg(total.display()).arg(lines.size()));
+    m_plan->clear();
+    if (!m_sale || lines.isEmpty())
+        return;
+    const auto plan = m_session.ctx().returns().payoutPlan(m_sale->receiptNo, lines, payout());
+    m_plan->setText(plan ? tr("Pay back: %1").arg(planText(*plan)) : plan.error().message);
 }
 
 void RefundDialog::confirm()
@@ -154,18 +190,23 @@ void RefundDialog::confirm()
         m_reason->setFocus();
         return;
     }
-    auto scope = m_session.ctx().returns().approvalScope(QStringLiteral("refund"), m_sale->receiptNo, lines);
-    if (!scope) {
-        m_message->setText(scope.error().message);
+    auto scope =
+        m_session.ctx().returns().approvalScope(QStringLiteral("refund"), m_sale->receiptNo, lines, payout());
+    auto plan = m_session.ctx().returns().payoutPlan(m_sale->receiptNo, lines, payout());
+    if (!scope || !plan) {
+        m_message->setText(!scope ? scope.error().message : plan.error().message);
         return;
     }
+    // The manager sees where the money goes: cash instead of WeChat is its own approval.
     const auto approval = ManagerAuthDialog::ask(
         m_session,
-        tr("Refund %1 on receipt %2: a manager must approve.").arg(scope->amount.display(), m_sale->receiptNo),
+        tr("Refund %1 on receipt %2: a manager must approve.").arg(scope->amount.display(), m_sale->receiptNo) +
+            QLatin1Char('\n') + tr("Pay back: %1").arg(planText(*plan)),
         *scope, this);
     if (!approval)
         return;
-    RefundRequest req{m_uuid, m_sale->receiptNo, lines, reason, m_session.op().id, approval->token, shift->id};
+    RefundRequest req{m_uuid,          m_sale->receiptNo, lines, reason, m_session.op().id, approval->token,
+                      shift->id,       payout()};
     auto r = m_session.ctx().returns().refund(req);
     if (!r) {
         m_message->setText(r.error().message);

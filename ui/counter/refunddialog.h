@@ -14,7 +14,8 @@ namespace huike::ui {
 class AppSession;
 
 // 退货: find the receipt by number (typed or scanned from the receipt's barcode), choose the lines
-// and quantities to take back (all that is left by default), give a reason, and a manager approves.
+// and quantities to take back (all that is left by default), give a reason, see which tenders the
+// money goes back through (the ones paid with, or F5: all in cash) and a manager approves.
 class RefundDialog : public QDialog {
     Q_OBJECT
 public:
@@ -25,13 +26,18 @@ private:
     void load();
     void updateTotal();
     void confirm();
+    Payout payout() const;
+    // The tenders the money goes back through, as the engine will pay it, in words.
+    QString planText(const QList<DocumentPayment> &plan) const;
     QList<RefundLineRequest> chosenLines(Money *total) const;
 
     AppSession &m_session;
     QLineEdit *m_number;
     QTableWidget *m_table;
     QComboBox *m_reason;
+    QComboBox *m_payout;
     QLabel *m_total;
+    QLabel *m_plan;
     QLabel *m_message;
     std::optional<RefundableSale> m_sale;
     QString m_uuid;
