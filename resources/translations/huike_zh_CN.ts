@@ -227,6 +227,18 @@
         <source>this is product %1 again, already imported on line %2.</source>
         <translation>此行又是商品 %1，已在第 %2 行导入。</translation>
     </message>
+    <message>
+        <source>%1 is importing products on %2: wait until that import is done.</source>
+        <translation>%1 正在 %2 上导入商品：请等这次导入完成。</translation>
+    </message>
+    <message>
+        <source>This import was stopped for too long and was undone.</source>
+        <translation>这次导入中断时间过长，已被撤销。</translation>
+    </message>
+    <message>
+        <source>The rows already imported will be undone when Huike next opens this store.</source>
+        <translation>已导入的行将在汇客下次打开此门店数据时撤销。</translation>
+    </message>
 </context>
 <context>
     <name>Checkout</name>

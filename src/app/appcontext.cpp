@@ -27,6 +27,15 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &dbPath, cons
     std::unique_ptr<AppContext> ctx(new AppContext(std::move(*db), clock, terminal));
     if (auto st = ctx->reloadStore(); !st)
         return st.error();
+    // A product import whose process died half-way is undone before anything reads the catalog.
+    if (!ctx->isEmpty()) {
+        auto undone = ctx->catalog().recoverInterruptedImports();
+        if (!undone)
+            spdlog::warn("an interrupted product import could not be undone yet: {}",
+                         undone.error().message.toStdString());
+        else if (*undone > 0)
+            spdlog::warn("{} interrupted product import(s) undone", *undone);
+    }
     // The till starting again: a recalled cart it lost (a crash, a power cut) is held again.
     if (interactive && !ctx->isEmpty()) {
         if (auto back = ctx->heldOrders().recoverRecalled(); back && *back > 0)

@@ -98,7 +98,17 @@ public:
     // separated by '|' or ';'), name/名称, pinyin/拼音码, category/分类, unit/单位, price/售价,
     // cost/进价, stock/库存, weighed/称重, plu. Rows with a known code update that product.
     // `encoding`: Auto decides on the whole file (core/csv.h); the report says which was used.
+    //
+    // The rows go in in short chunks, each its own transaction, so that tills keep selling while a
+    // big file is imported; what the run changed is recorded until it is done, and a run that
+    // stops half-way (the program killed, the disk full) is undone as a whole: by this call when a
+    // later chunk fails, or by recoverInterruptedImports() when the process died.
     ImportReport importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding = TextEncoding::Auto);
+    // Undoes every import run whose process is gone (same machine: its pid no longer runs; another
+    // machine: no sign of life for kImportStaleMs). Returns how many runs were undone.
+    Result<int> recoverInterruptedImports();
+    static constexpr qint64 kImportStaleMs = 2 * 60 * 1000;
+    static constexpr int kImportChunkRows = 400;
     QByteArray exportCsv(); // every column, cost prices too (huike-cli, run by the owner)
     // What `operatorId` may take out of the shop: without the cost column for a cashier.
     QByteArray exportCsvFor(qint64 operatorId);
@@ -108,6 +118,10 @@ private:
     Result<Product> loadOne(const QString &whereSql, const QVariant &value);
     QStringList barcodesOf(qint64 productId);
     Status insertStockMove(qint64 productId, qint64 qtyMilli, const QString &reason, qint64 operatorId);
+    // catalog/importruns.cpp
+    Result<qint64> beginImportRun(qint64 operatorId);
+    Status undoImportRun(qint64 runId, qint64 operatorId);
+    Status endImportChunk(qint64 runId, const ImportReport &report, bool done);
 
     Database &m_db;
     const Clock &m_clock;

@@ -8,6 +8,7 @@
 #include "pinyin.h"
 #include "store/database.h"
 #include "store/permissions.h"
+#include "store/statement.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -15,6 +16,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <spdlog/spdlog.h>
 
 namespace huike {
@@ -104,15 +107,17 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
         return i >= 0 && i < row.size() ? row.at(i).trimmed() : QString();
     };
 
-    WriteTransaction tx(m_db);
-    if (!tx.began()) {
-        report.errors << tx.beginError().message;
+    auto run = beginImportRun(operatorId);
+    if (!run) {
+        report.errors << run.error().message;
         return report;
     }
-    if (auto st = requirePermission(m_db, operatorId, Permission::Products); !st) {
-        report.errors << st.error().message;
-        return report;
-    }
+    // The run stops (and is undone) at the first chunk that cannot be written.
+    std::optional<Error> failed;
+    auto writeFailed = [&](const Error &e) {
+        failed = e;
+        report.errors << e.message;
+    };
     // Rows the CSV reader had to leave out (a stray quote, too many columns) are rejected rows.
     report.errors << table->problems;
     auto has = [&](const QString &key) { return col.contains(key); };
@@ -122,7 +127,26 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
     QHash<QString, int> codeLine;
     QHash<QString, int> barcodeLine;
     QHash<qint64, int> productLine;
-    for (qsizetype r = 1; r < table->rows.size(); ++r) {
+    std::optional<WriteTransaction> tx;
+    int inChunk = 0;
+    for (qsizetype r = 1; r < table->rows.size() && !failed; ++r) {
+        // A chunk is one short transaction: between chunks the write lock is free for the tills.
+        if (!tx) {
+            tx.emplace(m_db);
+            if (!tx->began()) {
+                writeFailed(tx->beginError());
+                break;
+            }
+            // Still ours: a run found dead (this process stopped for minutes) was undone meanwhile.
+            auto state = m_db.statement(QStringLiteral("SELECT state FROM import_runs WHERE id = ?")).select({*run});
+            if (!state || state->isEmpty() || state->first().at(0).toString() != QLatin1String("running")) {
+                writeFailed(state ? Error{ErrorCode::Conflict,
+                                          QCoreApplication::translate(
+                                              "Catalog", "This import was stopped for too long and was undone.")}
+                                  : state.error());
+                break;
+            }
+        }
         const QStringList &row = table->rows.at(r);
         const int line = table->lineNumbers.at(r);
         auto reject = [&](const QString &why) {
@@ -210,8 +234,26 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
         // Savepoint per row: one bad row must not undo the good rows before it (nor leave a
         // category it created behind).
         if (auto st = m_db.exec(QStringLiteral("SAVEPOINT import_row")); !st) {
-            report.errors << st.error().message;
+            writeFailed(st.error());
             break;
+        }
+        // What this row changes, recorded first: the product as it is now.
+        if (!isNew) {
+            if (auto st = m_db.exec(
+                    QStringLiteral(
+                        "INSERT INTO import_changes(run_id, product_id, before) SELECT ?, p.id, json_object('code', "
+                        "p.code, 'name', p.name, 'pinyin', p.pinyin, 'category_id', p.category_id, 'unit', p.unit, "
+                        "'price_fen', p.price_fen, 'cost_fen', p.cost_fen, 'weighed', p.weighed, 'active', p.active, "
+                        "'plu', p.plu, 'updated_at_ms', p.updated_at_ms, 'barcodes', (SELECT json_group_array(barcode) "
+                        "FROM (SELECT barcode FROM product_barcodes WHERE product_id = p.id ORDER BY rowid))) FROM "
+                        "products p WHERE p.id = ?"),
+                    {*run, existing->id});
+                !st) {
+                (void)m_db.exec(QStringLiteral("ROLLBACK TO import_row"));
+                (void)m_db.exec(QStringLiteral("RELEASE import_row"));
+                writeFailed(st.error());
+                break;
+            }
         }
         Result<qint64> id = qint64(0);
         if (has(QStringLiteral("category"))) {
@@ -229,21 +271,33 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
         }
         // An existing product's stock moves to the file's figure by a ledger row.
         if (id && !isNew && !stockText.isEmpty() && *stock != existing->stockMilli) {
-            if (auto st = insertStockMove(p.id, *stock - existing->stockMilli, QStringLiteral("import"),
-                                          operatorId);
+            const qint64 delta = *stock - existing->stockMilli;
+            if (auto st = insertStockMove(p.id, delta, QStringLiteral("import"), operatorId); !st)
+                id = st.error();
+            else if (auto rec = m_db.exec(QStringLiteral("UPDATE import_changes SET stock_delta_milli = ? WHERE "
+                                                         "run_id = ? AND product_id = ?"),
+                                          {delta, *run, p.id});
+                     !rec)
+                id = rec.error();
+        }
+        if (id && isNew) {
+            if (auto st = m_db.exec(QStringLiteral("INSERT INTO import_changes(run_id, product_id) VALUES (?, ?)"),
+                                    {*run, *id});
                 !st)
                 id = st.error();
         }
         if (!id) {
             const bool undone = m_db.exec(QStringLiteral("ROLLBACK TO import_row")).ok() &&
                                 m_db.exec(QStringLiteral("RELEASE import_row")).ok();
-            reject(id.error().message);
-            if (!undone)
+            if (!undone || id.error().code == ErrorCode::Storage) {
+                writeFailed(id.error()); // the disk, not the row: stop and undo
                 break;
+            }
+            reject(id.error().message);
             continue;
         }
         if (auto st = m_db.exec(QStringLiteral("RELEASE import_row")); !st) {
-            report.errors << st.error().message;
+            writeFailed(st.error());
             break;
         }
         isNew ? ++report.added : ++report.updated;
@@ -252,12 +306,61 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
             codeLine.insert(code, line);
         for (const QString &b : std::as_const(barcodes))
             barcodeLine.insert(b, line);
+        if (++inChunk >= kImportChunkRows && r + 1 < table->rows.size()) {
+            if (auto st = endImportChunk(*run, report, false); !st) {
+                writeFailed(st.error());
+                break;
+            }
+            if (auto st = tx->commit(); !st) {
+                writeFailed(st.error());
+                break;
+            }
+            tx.reset();
+            inChunk = 0;
+            // A moment with the lock free: a till waiting to commit a sale gets in here (it tries
+            // every millisecond, store/database.cpp), then the import goes on.
+            std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        }
     }
-    if (auto st = tx.commit(); !st) {
-        report.errors << st.error().message;
+    if (!failed) {
+        if (!tx) { // a file of rejected rows only, or nothing after the last chunk
+            tx.emplace(m_db);
+            if (!tx->began())
+                writeFailed(tx->beginError());
+        }
+        if (!failed) {
+            if (auto st = endImportChunk(*run, report, true); !st)
+                writeFailed(st.error());
+            else if (auto c = tx->commit(); !c)
+                writeFailed(c.error());
+        }
+    }
+    tx.reset(); // rolls back what was not committed
+    if (failed) {
+        // No half-state: the chunks already committed are undone. If even that cannot be written
+        // now (a full disk), the run stays recorded and is undone when the store is next opened.
+        if (auto st = undoImportRun(*run, operatorId); !st)
+            report.errors << QCoreApplication::translate(
+                                 "Catalog", "The rows already imported will be undone when Huike next opens this store.");
         report.added = report.updated = 0;
     }
     return report;
+}
+
+Status Catalog::endImportChunk(qint64 runId, const ImportReport &report, bool done)
+{
+    if (auto st = m_db.exec(QStringLiteral("UPDATE import_runs SET heartbeat_ms = ?, added = ?, updated = ? WHERE id = ?"),
+                            {m_clock.nowMs(), report.added, report.updated, runId});
+        !st)
+        return st;
+    if (!done)
+        return Ok{};
+    // Done: the record of what was changed is no longer needed.
+    if (auto st = m_db.exec(QStringLiteral("UPDATE import_runs SET state = 'done', finished_at_ms = ? WHERE id = ?"),
+                            {m_clock.nowMs(), runId});
+        !st)
+        return st;
+    return m_db.exec(QStringLiteral("DELETE FROM import_changes WHERE run_id = ?"), {runId});
 }
 
 QByteArray Catalog::exportCsv()

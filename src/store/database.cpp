@@ -9,6 +9,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <chrono>
+#include <thread>
 #include <QUrl>
 #include <QUuid>
 #include <QVariant>
@@ -191,6 +193,26 @@ QString Database::lastErrorText() const
     return m_db.lastError().text();
 }
 
+namespace {
+
+// Waiting for another program's write lock, for up to kBusyTimeoutMs. SQLite's own busy_timeout
+// sleeps longer and longer between tries (up to 100 ms): a till waiting behind an import that
+// commits a chunk and at once begins the next would almost never find the lock free. Trying every
+// millisecond, it gets in within the moment the import leaves between chunks.
+int waitForLock(void *, int count)
+{
+    static thread_local std::chrono::steady_clock::time_point since;
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0)
+        since = now;
+    if (now - since > std::chrono::milliseconds(Database::kBusyTimeoutMs))
+        return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
+}
+
+} // namespace
+
 Status Database::configure(const Options &options)
 {
     QSqlQuery q(m_db);
@@ -219,7 +241,6 @@ Status Database::configure(const Options &options)
         options.synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL")
                                 : QStringLiteral("PRAGMA synchronous=OFF"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
-        QStringLiteral("PRAGMA busy_timeout=5000"),
         // SQLite checkpoints the WAL inside the commit that crosses 1000 pages: the sale is safe
         // by then, but the till waits milliseconds for it. The till checkpoints when idle instead.
         options.manualCheckpoints ? QStringLiteral("PRAGMA wal_autocheckpoint=0")
@@ -229,6 +250,7 @@ Status Database::configure(const Options &options)
         if (!q.exec(p))
             return storageError(q);
     }
+    sqlite3_busy_handler(handle(), &waitForLock, nullptr);
     return Ok{};
 }
 

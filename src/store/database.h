@@ -39,6 +39,8 @@ public:
     const QString &path() const { return m_path; }
     // The sqlite3 handle of the same connection, for the hot paths where Qt Sql is too slow.
     sqlite3 *handle();
+    // How long a write waits for another program's lock before it says "busy".
+    static constexpr int kBusyTimeoutMs = 5000;
 
     // A prepared statement, prepared once per connection and reused.
     QSqlQuery &prepared(const QString &sql);

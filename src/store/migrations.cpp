@@ -372,6 +372,26 @@ static const std::vector<const char *> kVersion5 = {
         approved_by INTEGER REFERENCES operators(id),
         reason TEXT NOT NULL DEFAULT ''))",
     R"(CREATE INDEX taken_payments_cart ON taken_payments(cart_uuid, state))",
+    // A product import commits in short chunks, so that tills keep selling while a big file goes
+    // in; what each chunk changed is kept (the product as it was, or NULL for one it created) until
+    // the run is done, so that an interrupted run is undone as a whole (catalog/importruns.cpp).
+    R"(CREATE TABLE import_runs (
+        id INTEGER PRIMARY KEY,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at_ms INTEGER NOT NULL,
+        heartbeat_ms INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running','done','undoing','undone')),
+        added INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        finished_at_ms INTEGER))",
+    R"(CREATE TABLE import_changes (
+        run_id INTEGER NOT NULL REFERENCES import_runs(id),
+        product_id INTEGER NOT NULL,
+        before TEXT,
+        stock_delta_milli INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, product_id)) WITHOUT ROWID)",
 };
 
 const std::vector<Migration> &migrations()
