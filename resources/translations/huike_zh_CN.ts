@@ -1496,6 +1496,53 @@ Del 删除行 · Esc 清空购物车
     </message>
 </context>
 <context>
+    <name>huike::ui::ImportPreviewDialog</name>
+    <message>
+        <source>Import products: %1</source>
+        <translation>导入商品：%1</translation>
+    </message>
+    <message>
+        <source>Decide from the whole file</source>
+        <translation>按整个文件自动判断</translation>
+    </message>
+    <message>
+        <source>GBK / GB18030 (older Chinese software)</source>
+        <translation>GBK / GB18030（较早的中文软件）</translation>
+    </message>
+    <message>
+        <source>F2  Encoding</source>
+        <translation>F2  编码</translation>
+    </message>
+    <message>
+        <source>Check that the names read right. Garbled names (such as 娉夋按) mean the wrong encoding: press F2 to choose another.</source>
+        <translation>请核对商品名称是否正确。名称出现乱码（如“娉夋按”）说明编码不对：按 F2 换一种编码。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Read as %1. %2</source>
+        <translation>按 %1 读取。%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read as %1: %n product row(s).</source>
+        <translation>
+            <numerusform>按 %1 读取：共 %n 行商品。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be read and will be rejected with their line numbers.</source>
+        <translation>
+            <numerusform>%n 行无法读取，将连同行号一起拒绝导入。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::LoginDialog</name>
     <message>
         <source>Demo store: cashier 1001 / PIN 1234, manager 8001 / PIN 8888, admin 9001 / PIN 9999.</source>

@@ -61,6 +61,18 @@ struct ProductQuery {
     int offset = 0;
 };
 
+// What a CSV file will import as, before anything is written: the encoding it was read in, its
+// columns and first rows as decoded (so that a wrong encoding shows as garbled names on screen),
+// and what is wrong with it as a whole.
+struct ImportPreview {
+    QString encoding;
+    QStringList header;
+    QList<QStringList> rows; // the first rows after the header
+    int rowCount = 0;        // data rows the file has (the header not counted)
+    int problemCount = 0;    // rows the CSV reader had to leave out
+    QString error;           // the file cannot be imported at all (and why), or empty
+};
+
 struct ImportReport {
     int added = 0;
     int updated = 0;
@@ -104,6 +116,8 @@ public:
     // stops half-way (the program killed, the disk full) is undone as a whole: by this call when a
     // later chunk fails, or by recoverInterruptedImports() when the process died.
     ImportReport importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding = TextEncoding::Auto);
+    static ImportPreview previewCsv(const QByteArray &bytes, TextEncoding encoding = TextEncoding::Auto,
+                                    int maxRows = 20);
     // Undoes every import run whose process is gone (same machine: its pid no longer runs; another
     // machine: no sign of life for kImportStaleMs). Returns how many runs were undone.
     Result<int> recoverInterruptedImports();

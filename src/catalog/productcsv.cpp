@@ -70,7 +70,48 @@ bool parseFlag(const QString &s)
            t == QStringLiteral("是") || t == QLatin1String("y");
 }
 
+// Which column holds what, from the header row; "" when the file lacks the two it must have.
+QHash<QString, int> columnsOf(const QStringList &header, QString *missing)
+{
+    QHash<QString, int> col;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString key = headerAliases().value(header.at(i).trimmed().toLower());
+        if (!key.isEmpty() && !col.contains(key))
+            col.insert(key, i);
+    }
+    if (!col.contains(QStringLiteral("name")) || !col.contains(QStringLiteral("price")))
+        *missing = QCoreApplication::translate("Catalog",
+                                               "The header must name at least the columns name/名称 and price/售价.");
+    return col;
+}
+
 } // namespace
+
+ImportPreview Catalog::previewCsv(const QByteArray &bytes, TextEncoding encoding, int maxRows)
+{
+    ImportPreview preview;
+    auto decoded = decodeExternalText(bytes, encoding);
+    if (!decoded) {
+        preview.error = decoded.error().message;
+        return preview;
+    }
+    preview.encoding = decoded->encoding;
+    auto table = parseCsv(decoded->text);
+    if (!table) {
+        preview.error = table.error().message;
+        return preview;
+    }
+    if (table->rows.isEmpty()) {
+        preview.error = QCoreApplication::translate("Catalog", "The file is empty.");
+        return preview;
+    }
+    preview.header = table->rows.first();
+    (void)columnsOf(preview.header, &preview.error);
+    preview.rowCount = static_cast<int>(table->rows.size()) - 1;
+    preview.rows = table->rows.mid(1, maxRows);
+    preview.problemCount = static_cast<int>(table->problems.size());
+    return preview;
+}
 
 ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding)
 {
@@ -90,16 +131,10 @@ ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, Text
         report.errors << QCoreApplication::translate("Catalog", "The file is empty.");
         return report;
     }
-    QHash<QString, int> col;
-    const QStringList header = table->rows.first();
-    for (int i = 0; i < header.size(); ++i) {
-        const QString key = headerAliases().value(header.at(i).trimmed().toLower());
-        if (!key.isEmpty() && !col.contains(key))
-            col.insert(key, i);
-    }
-    if (!col.contains(QStringLiteral("name")) || !col.contains(QStringLiteral("price"))) {
-        report.errors << QCoreApplication::translate(
-            "Catalog", "The header must name at least the columns name/名称 and price/售价.");
+    QString missing;
+    const QHash<QString, int> col = columnsOf(table->rows.first(), &missing);
+    if (!missing.isEmpty()) {
+        report.errors << missing;
         return report;
     }
     auto cell = [&](const QStringList &row, const QString &key) {

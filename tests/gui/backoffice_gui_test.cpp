@@ -1,6 +1,7 @@
 // The back office as a manager and a new shop meet it: the products screen, the first-run set-up,
 // a second cashier at a till with another's shift open.
 #include "app/appcontext.h"
+#include "core/csv.h"
 #include "common/appsession.h"
 #include "common/logindialog.h"
 #include "common/managerauthdialog.h"
@@ -8,6 +9,7 @@
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "operators/operators.h"
+#include "products/importpreviewdialog.h"
 #include "products/producteditdialog.h"
 #include "products/productmodel.h"
 #include "products/productswidget.h"
@@ -20,7 +22,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -228,4 +232,36 @@ TEST_CASE("operators are added and edited in one form, with the PIN masked and t
     }
     CHECK_FALSE(store.ctx->operators().login(QStringLiteral("1003"), QStringLiteral("2580")).ok());
     checkDialogs();
+}
+
+TEST_CASE("the import preview shows the names as decoded and the encoding before anything is written", "[gui][import]")
+{
+    // GBK bytes that are also valid UTF-8: read as UTF-8 they would be garbled names.
+    const QByteArray gbk =
+        encodeGb18030(QStringLiteral("code,name,price\r\nQ01,泉水,2.00\r\nQ02,椰汁,4.50\r\nQ03,卤鸭,28.00\r\n"));
+    ImportPreviewDialog d(QStringLiteral("供应商.csv"), gbk);
+    d.show();
+    QApplication::setActiveWindow(&d);
+    auto *rows = d.findChild<QTableWidget *>(QStringLiteral("importRows"));
+    auto *summary = d.findChild<QLabel *>(QStringLiteral("importSummary"));
+    REQUIRE(rows->rowCount() == 3);
+    CHECK(rows->item(0, 1)->text() == QStringLiteral("泉水"));
+    CHECK(summary->text().contains(QStringLiteral("GB18030")));
+    CHECK(summary->text().contains(QStringLiteral("3")));
+    CHECK(d.encoding() == TextEncoding::Auto);
+    screenshot(&d, QStringLiteral("import-preview"));
+
+    // F2 to UTF-8: the same bytes as garbage, plainly on screen.
+    QTest::keyClick(&d, Qt::Key_F2);
+    CHECK(d.encoding() == TextEncoding::Utf8);
+    CHECK(summary->text().contains(QStringLiteral("UTF-8")));
+    CHECK(rows->item(0, 1)->text() != QStringLiteral("泉水"));
+    QTest::keyClick(&d, Qt::Key_F2);
+    CHECK(d.encoding() == TextEncoding::Gb18030);
+    CHECK(rows->item(0, 1)->text() == QStringLiteral("泉水"));
+
+    // A file without the columns it needs cannot be imported from here.
+    ImportPreviewDialog bad(QStringLiteral("x.csv"), QByteArrayLiteral("foo,bar\n1,2\n"));
+    CHECK_FALSE(bad.findChild<QPushButton *>(QStringLiteral("primary"))->isEnabled());
+    CHECK(bad.findChild<QLabel *>(QStringLiteral("importSummary"))->text().contains(QStringLiteral("price")));
 }

@@ -4,6 +4,7 @@
 #include "common/dialogs.h"
 #include "common/inputdialogs.h"
 #include "common/style.h"
+#include "products/importpreviewdialog.h"
 #include "products/producteditdialog.h"
 #include "products/productmodel.h"
 
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -217,12 +219,12 @@ void ProductsWidget::adjustStock()
     applyFilter();
 }
 
-QString ProductsWidget::importFile(const QString &path)
+QString ProductsWidget::importFile(const QString &path, TextEncoding encoding)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return tr("Cannot read %1.").arg(path);
-    const ImportReport r = m_session.ctx().catalog().importCsv(f.readAll(), m_session.op().id);
+    const ImportReport r = m_session.ctx().catalog().importCsv(f.readAll(), m_session.op().id, encoding);
     // A large import fills the WAL: copy it back now, while nobody is waiting at the till.
     if (auto st = m_session.ctx().db().checkpoint(); !st)
         spdlog::warn("checkpoint after import failed: {}", st.error().message.toStdString());
@@ -245,7 +247,17 @@ void ProductsWidget::importCsv()
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    MessageBox::information(this, tr("Import products"), importFile(path));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        MessageBox::warning(this, tr("Import products"), tr("Cannot read %1.").arg(path));
+        return;
+    }
+    // The decoded names first: the manager sees the encoding is right before anything is written.
+    ImportPreviewDialog preview(QFileInfo(path).fileName(), f.readAll(), this);
+    f.close();
+    if (execDialog(preview) != QDialog::Accepted)
+        return;
+    MessageBox::information(this, tr("Import products"), importFile(path, preview.encoding()));
 }
 
 void ProductsWidget::exportCsv()

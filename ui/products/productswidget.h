@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/csv.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -23,7 +25,7 @@ public:
     ProductModel &model() { return *m_model; }
     void refresh();
     // Import `path` and report in a message box; used by the button and by tests.
-    QString importFile(const QString &path);
+    QString importFile(const QString &path, TextEncoding encoding = TextEncoding::Auto);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
