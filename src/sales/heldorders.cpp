@@ -157,7 +157,8 @@ QList<HeldOrder> HeldOrderService::list()
 {
     QList<HeldOrder> out;
     QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT h.id, h.label, h.total_fen, h.payload, o.name, h.created_at_ms FROM held_orders h "
+        "SELECT h.id, h.label, h.total_fen, h.payload, o.name, h.created_at_ms, (SELECT COALESCE(SUM(p.amount_fen), 0) "
+        "FROM taken_payments p WHERE p.cart_uuid = h.uuid AND h.uuid <> '' AND p.state = 'taken') FROM held_orders h "
         "JOIN operators o ON o.id = h.operator_id WHERE h.state = 'held' AND h.store_id = ? ORDER BY h.id"));
     q.bindValue(0, m_store.storeId);
     if (q.exec()) {
@@ -166,7 +167,7 @@ QList<HeldOrder> HeldOrderService::list()
             out.append(HeldOrder{
                 q.value(0).toLongLong(), q.value(1).toString(), Money::fromFen(q.value(2).toLongLong()),
                 static_cast<int>(doc.object().value(QStringLiteral("lines")).toArray().size()),
-                q.value(4).toString(), q.value(5).toLongLong()});
+                q.value(4).toString(), q.value(5).toLongLong(), Money::fromFen(q.value(6).toLongLong())});
         }
     }
     q.finish();

@@ -19,6 +19,7 @@ struct HeldOrder {
     int lineCount = 0;
     QString operatorName;
     qint64 createdAtMs = 0;
+    Money paid; // payments already taken for it (it cannot be cancelled until they are given back)
 };
 
 struct RecalledOrder {

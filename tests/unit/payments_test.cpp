@@ -157,6 +157,9 @@ TEST_CASE("a held order with a payment on it keeps the payment and cannot be can
     auto id = shop.ctx().heldOrders().hold(cart.heldOrder(), cart.priced().total, QStringLiteral("张女士"),
                                            shop.cashier);
     REQUIRE(id.ok());
+    const QList<HeldOrder> list = shop.ctx().heldOrders().list();
+    REQUIRE(list.size() == 1);
+    CHECK(list.first().paid == fen(2000)); // the held list says there is money on it
     auto cancelled = shop.ctx().heldOrders().cancel(*id, shop.manager);
     REQUIRE_FALSE(cancelled.ok());
     CHECK(cancelled.error().code == ErrorCode::Conflict);

@@ -95,6 +95,8 @@ void CashierWidget::recallOrder()
     m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
                               &changes));
     selectRow(m_cart.rowCount() - 1);
+    if (m_cart.cart().hasPayments())
+        changes.prepend(tr("%1 already paid").arg(m_cart.cart().paid().display()));
     if (!changes.isEmpty()) {
         setMessage(tr("Order recalled: %1.").arg(changes.join(QStringLiteral("; "))), true);
         return;

@@ -15,12 +15,12 @@
 namespace huike::ui {
 
 HeldDialog::HeldDialog(AppSession &session, QWidget *parent)
-    : QDialog(parent), m_session(session), m_table(new QTableWidget(0, 5))
+    : QDialog(parent), m_session(session), m_table(new QTableWidget(0, 6))
 {
     setWindowTitle(tr("Recall a held order"));
     resize(640, 380);
     auto *layout = new QVBoxLayout(this);
-    m_table->setHorizontalHeaderLabels({tr("Held at"), tr("Note"), tr("Items"), tr("Total"), tr("Cashier")});
+    m_table->setHorizontalHeaderLabels({tr("Held at"), tr("Note"), tr("Items"), tr("Total"), tr("Paid"), tr("Cashier")});
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -63,7 +63,8 @@ void HeldDialog::reload()
         m_table->setItem(r, 1, new QTableWidgetItem(o.label));
         m_table->setItem(r, 2, new QTableWidgetItem(QString::number(o.lineCount)));
         m_table->setItem(r, 3, new QTableWidgetItem(o.total.toString()));
-        m_table->setItem(r, 4, new QTableWidgetItem(o.operatorName));
+        m_table->setItem(r, 4, new QTableWidgetItem(o.paid.isZero() ? QString() : o.paid.toString()));
+        m_table->setItem(r, 5, new QTableWidgetItem(o.operatorName));
     }
     m_table->resizeColumnToContents(0);
     if (!m_orders.isEmpty())

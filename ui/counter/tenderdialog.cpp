@@ -68,6 +68,7 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
+    m_table->setMinimumHeight(110); // three payments stay readable when the change is shown below
     m_table->setMaximumHeight(150);
     layout->addWidget(m_table);
     m_status->setObjectName(QStringLiteral("tenderStatus"));
@@ -189,7 +190,10 @@ void TenderDialog::refresh()
     if (m_covered) {
         m_status->setText(tr("Paid %1").arg(paid.display()));
         m_changeLabel->setText(tr("Change %1").arg(m_change.display()));
-        m_changeLabel->show();
+        if (m_changeLabel->isHidden()) {
+            m_changeLabel->show();
+            adjustSize(); // grow for the change rather than squeeze the payments
+        }
         m_ok->setText(QStringLiteral("Enter  ") + tr("Finish sale"));
         for (QPushButton *b : std::as_const(m_tenderButtons))
             b->setChecked(false);
