@@ -546,6 +546,49 @@
     </message>
 </context>
 <context>
+    <name>Members</name>
+    <message>
+        <source>&quot;%1&quot; is not a mainland mobile number: 11 digits starting with 13 to 19.</source>
+        <translation>“%1”不是大陆手机号：应为 13 至 19 开头的 11 位数字。</translation>
+    </message>
+    <message>
+        <source>Gender is 男 or 女 (or left empty), not &quot;%1&quot;.</source>
+        <translation>性别请填“男”或“女”（或留空），不是“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a birthday: type it as 1990-05-20, or 05-20 without the year.</source>
+        <translation>“%1”不是有效的生日：请按 1990-05-20 填写，不知道年份可填 05-20。</translation>
+    </message>
+    <message>
+        <source>A card number has at most 32 characters and no spaces.</source>
+        <translation>卡号最多 32 个字符，且不能有空格。</translation>
+    </message>
+    <message>
+        <source>A name has at most 40 characters.</source>
+        <translation>姓名最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>%1 is already a member (%2).</source>
+        <translation>%1 已经是会员（%2）。</translation>
+    </message>
+    <message>
+        <source>Card %1 already belongs to %2.</source>
+        <translation>卡号 %1 已属于 %2。</translation>
+    </message>
+    <message>
+        <source>The referring member does not exist.</source>
+        <translation>推荐人会员不存在。</translation>
+    </message>
+    <message>
+        <source>No such member.</source>
+        <translation>没有这个会员。</translation>
+    </message>
+    <message>
+        <source>No member has the phone or card %1.</source>
+        <translation>没有手机号或卡号为 %1 的会员。</translation>
+    </message>
+</context>
+<context>
     <name>Operators</name>
     <message>
         <source>Administrator</source>
@@ -1451,6 +1494,10 @@ Del 删除行 · Esc 清空购物车
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
+    <message>
+        <source>%1 already paid</source>
+        <translation>已收 %1</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::HeldDialog</name>
@@ -1493,6 +1540,10 @@ Del 删除行 · Esc 清空购物车
     <message>
         <source>Discard this held order? The goods go back to the shelf.</source>
         <translation>确定删除该挂单吗？请将商品放回货架。</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "members/members.h"
 #include "core/clock.h"
 #include "operators/approvals.h"
 #include "operators/operators.h"
@@ -52,6 +53,7 @@ public:
     ShiftService &shifts() { return *m_shifts; }
     HeldOrderService &heldOrders() { return *m_held; }
     PaymentService &payments() { return *m_payments; }
+    MemberService &members() { return *m_members; }
     ReceiptService &receipts() { return *m_receipts; }
 
 private:
@@ -71,6 +73,7 @@ private:
     std::unique_ptr<ShiftService> m_shifts;
     std::unique_ptr<HeldOrderService> m_held;
     std::unique_ptr<PaymentService> m_payments;
+    std::unique_ptr<MemberService> m_members;
     std::unique_ptr<ReceiptService> m_receipts;
 };
 

@@ -18,6 +18,9 @@ static void usage()
              "         [--till NAME] [--payout original|cash] NUMBER\n"
              "  void --db PATH --manager CODE:PIN --reason TEXT [--operator CODE] [--till NAME] NUMBER\n"
              "  import-products --db PATH [--encoding auto|utf-8|gbk] FILE.csv\n"
+             "  member add --db PATH --phone N [--name TEXT] [--card TEXT] [--birthday DATE]\n"
+             "         [--gender 男|女] [--consent yes|no] [--json]\n"
+             "  member show --db PATH [--json] PHONE|CARD\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
@@ -66,6 +69,8 @@ int main(int argc, char *argv[])
         return cmdImportProducts(args);
     if (cmd == QLatin1String("export-products"))
         return cmdExportProducts(args);
+    if (cmd == QLatin1String("member"))
+        return cmdMember(args);
     if (cmd == QLatin1String("bench"))
         return cmdBench(args);
     err() << "unknown command: " << cmd << "\n";

@@ -1,5 +1,7 @@
 #include "demo.h"
 
+#include "catalog/pinyin.h"
+
 #include "catalog/barcode.h"
 #include "catalog/catalog.h"
 #include "core/uuid.h"
@@ -333,13 +335,14 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             const qint64 joined =
                 historyStart + static_cast<qint64>(rng.below(1000000)) * (nowMs - historyStart) / 1000000;
             QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO members(phone, name, gender, birthday, "
-                                                      "store_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+                                                      "store_id, created_at_ms, pinyin) VALUES (?, ?, ?, ?, ?, ?, ?)"));
             q.bindValue(0, phone);
             q.bindValue(1, name);
             q.bindValue(2, rng.chance(58) ? QStringLiteral("F") : QStringLiteral("M"));
             q.bindValue(3, birthday.toString(Qt::ISODate));
             q.bindValue(4, store.storeId);
             q.bindValue(5, std::min(joined, nowMs));
+            q.bindValue(6, pinyinInitials(name));
             if (!q.exec())
                 return storageError(q);
             memberIds.append(q.lastInsertId().toLongLong());

@@ -445,3 +445,40 @@ TEST_CASE("cli: bench checkout and bench lookup print their JSON on a database o
     CHECK(l.value(QStringLiteral("bench")).toString() == QStringLiteral("lookup"));
     CHECK(l.value(QStringLiteral("p99_ms")).toDouble() > 0);
 }
+
+TEST_CASE("cli: member add takes a mainland mobile and member show finds it by phone or card, as JSON", "[cli][members]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const CliRun bad = ws.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--db"), ws.db(),
+                               QStringLiteral("--phone"), QStringLiteral("12")});
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.contains(QStringLiteral("12")));
+    CHECK(ws.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--db"), ws.db()}).exitCode == 2);
+    const CliRun added = ws.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--db"), ws.db(),
+                                 QStringLiteral("--phone"), QStringLiteral("139-1234-5678"), QStringLiteral("--name"),
+                                 QStringLiteral("张晓梅"), QStringLiteral("--card"), QStringLiteral("HK0001"),
+                                 QStringLiteral("--birthday"), QStringLiteral("1988-03-07"), QStringLiteral("--gender"),
+                                 QStringLiteral("女"), QStringLiteral("--consent"), QStringLiteral("yes")});
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    CHECK(added.out.contains(QStringLiteral("139****5678"))); // masked on the terminal
+    for (const QString &key : {QStringLiteral("13912345678"), QStringLiteral("HK0001")}) {
+        const CliRun shown = ws.run({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--db"), ws.db(),
+                                     QStringLiteral("--json"), key});
+        REQUIRE(shown.exitCode == 0);
+        const QJsonObject j = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+        CHECK(j.value(QStringLiteral("phone")).toString() == QStringLiteral("13912345678"));
+        CHECK(j.value(QStringLiteral("name")).toString() == QStringLiteral("张晓梅"));
+        CHECK(j.value(QStringLiteral("card")).toString() == QStringLiteral("HK0001"));
+        CHECK(j.value(QStringLiteral("gender")).toString() == QStringLiteral("F"));
+        CHECK(j.value(QStringLiteral("consent")).toBool());
+        CHECK(j.value(QStringLiteral("card_state")).toString() == QStringLiteral("active"));
+    }
+    const CliRun twice = ws.run({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--db"), ws.db(),
+                                 QStringLiteral("--phone"), QStringLiteral("13912345678")});
+    CHECK(twice.exitCode == 1);
+    CHECK(ws.run({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--db"), ws.db(),
+                  QStringLiteral("13600000000")})
+              .exitCode == 1);
+}

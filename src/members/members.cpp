@@ -1,0 +1,255 @@
+#include "members.h"
+
+#include "catalog/pinyin.h"
+#include "store/database.h"
+#include "store/settings.h"
+#include "store/statement.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QRegularExpression>
+
+namespace huike {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "SELECT id, phone, COALESCE(card_no, ''), name, pinyin, gender, birthday, address, notes, consent, "
+    "COALESCE(consent_at_ms, 0), consent_how, COALESCE(referrer_id, 0), COALESCE(store_id, 0), "
+    "COALESCE(operator_id, 0), card_state, created_at_ms FROM members ");
+
+CardState cardStateOf(const QString &key)
+{
+    if (key == QLatin1String("lost"))
+        return CardState::Lost;
+    if (key == QLatin1String("locked"))
+        return CardState::Locked;
+    if (key == QLatin1String("replaced"))
+        return CardState::Replaced;
+    return CardState::Active;
+}
+
+Member memberOf(const QVariantList &r)
+{
+    Member m;
+    m.id = r.at(0).toLongLong();
+    m.phone = r.at(1).toString();
+    m.cardNo = r.at(2).toString();
+    m.name = r.at(3).toString();
+    m.pinyin = r.at(4).toString();
+    m.gender = r.at(5).toString();
+    m.birthday = r.at(6).toString();
+    m.address = r.at(7).toString();
+    m.notes = r.at(8).toString();
+    m.consent = r.at(9).toLongLong() != 0;
+    m.consentAtMs = r.at(10).toLongLong();
+    m.consentHow = r.at(11).toString();
+    m.referrerId = r.at(12).toLongLong();
+    m.storeId = r.at(13).toLongLong();
+    m.operatorId = r.at(14).toLongLong();
+    m.cardState = cardStateOf(r.at(15).toString());
+    m.createdAtMs = r.at(16).toLongLong();
+    return m;
+}
+
+// 男/女 as typed at a Chinese counter, or the English words, stored as F/M.
+std::optional<QString> normalizedGender(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t.isEmpty())
+        return QString();
+    if (t == QStringLiteral("女") || t == QLatin1String("f") || t == QLatin1String("female"))
+        return QStringLiteral("F");
+    if (t == QStringLiteral("男") || t == QLatin1String("m") || t == QLatin1String("male"))
+        return QStringLiteral("M");
+    return std::nullopt;
+}
+
+// YYYY-MM-DD (also with / or .), or MM-DD when the customer gives no year; a real date, not in the
+// future, not before 1900.
+std::optional<QString> normalizedBirthday(const QString &text, const QDate &today)
+{
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        return QString();
+    t.replace(QLatin1Char('/'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
+    static const QRegularExpression full(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
+    static const QRegularExpression monthDay(QStringLiteral("^(\\d{1,2})-(\\d{1,2})$"));
+    if (const auto m = full.match(t); m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        if (!d.isValid() || d > today || d.year() < 1900)
+            return std::nullopt;
+        return d.toString(Qt::ISODate);
+    }
+    if (const auto m = monthDay.match(t); m.hasMatch()) {
+        const QDate d(2000, m.captured(1).toInt(), m.captured(2).toInt()); // a leap year: 02-29 is a birthday
+        if (!d.isValid())
+            return std::nullopt;
+        return d.toString(QStringLiteral("MM-dd"));
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString cardStateKey(CardState s)
+{
+    switch (s) {
+    case CardState::Lost:
+        return QStringLiteral("lost");
+    case CardState::Locked:
+        return QStringLiteral("locked");
+    case CardState::Replaced:
+        return QStringLiteral("replaced");
+    case CardState::Active:
+        break;
+    }
+    return QStringLiteral("active");
+}
+
+std::optional<QString> normalizedMobile(const QString &phone)
+{
+    QString digits;
+    for (const QChar c : phone) {
+        if (c.isDigit())
+            digits += QChar(QLatin1Char(static_cast<char>('0' + c.digitValue()))); // fullwidth too
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('+') && c != QChar(0x3000))
+            return std::nullopt;
+    }
+    if (digits.size() == 13 && digits.startsWith(QLatin1String("86")))
+        digits = digits.mid(2);
+    static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
+    if (!mobile.match(digits).hasMatch())
+        return std::nullopt;
+    return digits;
+}
+
+MemberService::MemberService(Database &db, const Clock &clock, qint64 storeId)
+    : m_db(db), m_clock(clock), m_storeId(storeId)
+{
+}
+
+Result<Member> MemberService::registerMember(const MemberInput &in, qint64 operatorId)
+{
+    const auto phone = normalizedMobile(in.phone);
+    if (!phone)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "\"%1\" is not a mainland mobile number: 11 digits starting with 13 to 19.")
+                             .arg(in.phone.trimmed()));
+    const qint64 now = m_clock.nowMs();
+    const auto gender = normalizedGender(in.gender);
+    if (!gender)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Gender is 男 or 女 (or left empty), not \"%1\".").arg(in.gender));
+    const auto birthday = normalizedBirthday(in.birthday, QDateTime::fromMSecsSinceEpoch(now).date());
+    if (!birthday)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "\"%1\" is not a birthday: type it as 1990-05-20, or 05-20 without the year.")
+                             .arg(in.birthday));
+    const QString card = in.cardNo.trimmed();
+    if (card.size() > 32 || card.contains(QLatin1Char(' ')))
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "A card number has at most 32 characters and no spaces."));
+    const QString name = in.name.trimmed();
+    if (name.size() > 40)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "A name has at most 40 characters."));
+
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    // Said plainly, with who it is: two registrations of one phone would split a customer's history.
+    auto same = m_db.statement(QStringLiteral("SELECT name, phone FROM members WHERE phone = ? OR (card_no = ? AND "
+                                              "card_no IS NOT NULL)"))
+                    .select({*phone, card.isEmpty() ? QVariant() : QVariant(card)});
+    if (!same)
+        return same.error();
+    if (!same->isEmpty()) {
+        const bool samePhone = same->first().at(1).toString() == *phone;
+        return makeError(ErrorCode::Conflict,
+                         (samePhone ? QCoreApplication::translate("Members", "%1 is already a member (%2).")
+                                    : QCoreApplication::translate("Members", "Card %1 already belongs to %2."))
+                             .arg(samePhone ? *phone : card, same->first().at(0).toString()));
+    }
+    if (in.referrerId > 0) {
+        auto ref = m_db.statement(QStringLiteral("SELECT 1 FROM members WHERE id = ?")).select({in.referrerId});
+        if (!ref)
+            return ref.error();
+        if (ref->isEmpty())
+            return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "The referring member does not exist."));
+    }
+    const bool consent = in.consent.value_or(false);
+    Statement &ins = m_db.statement(QStringLiteral(
+        "INSERT INTO members(phone, card_no, name, pinyin, gender, birthday, address, notes, consent, consent_at_ms, "
+        "consent_how, referrer_id, store_id, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)"));
+    if (auto st = ins.exec({*phone, card.isEmpty() ? QVariant() : QVariant(card), name, pinyinInitials(name),
+                            *gender, *birthday, in.address.trimmed(), in.notes.trimmed(), consent ? 1 : 0,
+                            in.consent ? QVariant(now) : QVariant(), in.consent ? in.consentHow : QString(),
+                            in.referrerId > 0 ? QVariant(in.referrerId) : QVariant(),
+                            m_storeId > 0 ? QVariant(m_storeId) : QVariant(),
+                            operatorId > 0 ? QVariant(operatorId) : QVariant(), now});
+        !st)
+        return st.error();
+    const qint64 id = ins.lastInsertId();
+    if (auto st = writeAudit(m_db, now, operatorId, 0, QStringLiteral("member.add"), QString::number(id)); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return byId(id);
+}
+
+Result<Member> MemberService::byId(qint64 id)
+{
+    auto rows = m_db.statement(kColumns + QStringLiteral("WHERE id = ?")).select({id});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
+    return memberOf(rows->first());
+}
+
+Result<Member> MemberService::byPhoneOrCard(const QString &text)
+{
+    const QString t = text.trimmed();
+    const auto phone = normalizedMobile(t);
+    auto rows = m_db.statement(kColumns + QStringLiteral("WHERE phone = ? UNION ALL ") + kColumns +
+                               QStringLiteral("WHERE card_no = ? LIMIT 1"))
+                    .select({phone.value_or(QString()), t});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No member has the phone or card %1.").arg(t));
+    return memberOf(rows->first());
+}
+
+Result<QList<Member>> MemberService::find(const QString &text, int limit)
+{
+    const QString t = text.trimmed();
+    QList<Member> out;
+    if (t.isEmpty())
+        return out;
+    static const QRegularExpression fourDigits(QStringLiteral("^\\d{4}$"));
+    Result<QList<QVariantList>> rows = QList<QVariantList>{};
+    if (fourDigits.match(t).hasMatch())
+        rows = m_db.statement(kColumns + QStringLiteral("WHERE substr(phone, -4) = ? ORDER BY id LIMIT ?"))
+                   .select({t, limit});
+    else if (auto one = byPhoneOrCard(t); one)
+        return QList<Member>{*one};
+    else if (one.error().code != ErrorCode::NotFound)
+        return one.error();
+    else {
+        // By name or pinyin initials: a prefix, so the index serves it.
+        QString escaped = t;
+        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        rows = m_db.statement(kColumns + QStringLiteral("WHERE name LIKE ?1 ESCAPE '\\' OR pinyin LIKE lower(?1) "
+                                                        "ESCAPE '\\' ORDER BY id LIMIT ?2"))
+                   .select({escaped + QLatin1Char('%'), limit});
+    }
+    if (!rows)
+        return rows.error();
+    for (const QVariantList &r : *rows)
+        out.append(memberOf(r));
+    return out;
+}
+
+} // namespace huike

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QString>
+
+namespace huike {
+
+class Database;
+
+// A member's card, as the shop manages it. Lost (挂失) and locked cards are refused at the till;
+// a replaced card is refused for good (its member carries on with the new card).
+enum class CardState { Active, Lost, Locked, Replaced };
+QString cardStateKey(CardState s); // "active", "lost", "locked", "replaced"
+
+struct Member {
+    qint64 id = 0;
+    QString phone; // an 11-digit mainland mobile: the member's identity and, with no card, their card
+    QString cardNo;
+    QString name;
+    QString pinyin; // initials of the name, for search
+    QString gender; // "F", "M" or empty
+    QString birthday; // YYYY-MM-DD, or MM-DD when the year was not given, or empty
+    QString address;
+    QString notes;
+    bool consent = false; // may be sent marketing
+    qint64 consentAtMs = 0;
+    QString consentHow; // "counter", "import", "cli", ...
+    qint64 referrerId = 0;
+    qint64 storeId = 0;
+    qint64 operatorId = 0; // who registered the member
+    CardState cardState = CardState::Active;
+    qint64 createdAtMs = 0;
+};
+
+// What is typed at registration; phone is required, the rest optional.
+struct MemberInput {
+    QString phone;
+    QString cardNo;
+    QString name;
+    QString gender; // 男/女/F/M/female/male, or empty
+    QString birthday;
+    QString address;
+    QString notes;
+    std::optional<bool> consent; // not asked: no consent
+    QString consentHow;
+    qint64 referrerId = 0;
+};
+
+// Whether `phone` is a mainland mobile number (1[3-9] and nine more digits), after the spaces,
+// dashes and a +86 / 86 prefix people type are taken out. nullopt when it is not.
+std::optional<QString> normalizedMobile(const QString &phone);
+
+// Members: registration, look-up at the till and in the member screen.
+class MemberService {
+public:
+    MemberService(Database &db, const Clock &clock, qint64 storeId);
+
+    Result<Member> registerMember(const MemberInput &input, qint64 operatorId);
+    Result<Member> byId(qint64 id);
+    // A full phone number (any typing of it) or a card number: the one member, or NotFound.
+    Result<Member> byPhoneOrCard(const QString &text);
+    // At the till: a full phone or card finds one; four digits find every member whose phone ends
+    // so (pick from the list); letters find by name or pinyin initials. At most `limit`.
+    Result<QList<Member>> find(const QString &text, int limit = 20);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+    qint64 m_storeId;
+};
+
+} // namespace huike
