@@ -74,6 +74,22 @@ std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QStri
     return std::move(*ctx);
 }
 
+QCommandLineOption option(const char *name, const char *description, const char *value)
+{
+    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
+                                      QString::fromLatin1(value))
+                 : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
+}
+
+qint64 backOfficeOperator(AppContext &ctx)
+{
+    qint64 id = 0;
+    for (const Operator &op : ctx.operators().list())
+        if (op.active && op.isManager() && (id == 0 || op.role == Role::Admin))
+            id = op.id;
+    return id;
+}
+
 std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
                                    qint64 max)
 {
@@ -306,11 +322,7 @@ int cmdImportProducts(const QStringList &args)
     if (!ctx)
         return 1;
     // The store's admin (or a manager) is who imports: a cashier may not change products.
-    qint64 importer = 0;
-    for (const Operator &op : ctx->operators().list())
-        if (op.active && op.isManager() && (importer == 0 || op.role == Role::Admin))
-            importer = op.id;
-    const ImportReport r = ctx->catalog().importCsv(f.readAll(), importer, *encoding);
+    const ImportReport r = ctx->catalog().importCsv(f.readAll(), backOfficeOperator(*ctx), *encoding);
     out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, "
           << r.errors.size() << " rejected\n";
     for (const QString &e : r.errors)

@@ -23,6 +23,11 @@ QString dbPath(const QCommandLineParser &p);
 // reads, so a store that cannot be written is opened read-only (AppContext::openForReading).
 std::unique_ptr<AppContext> openContext(const QCommandLineParser &p, const QString &terminal = {},
                                         bool reading = false);
+// An option with a value (named `value` in --help) or, without one, a flag.
+QCommandLineOption option(const char *name, const char *description, const char *value = nullptr);
+// Who a script's change is recorded as (an import, a member added): the store's admin, or else a
+// manager; the script runs as the shop's owner, who typed no PIN.
+qint64 backOfficeOperator(AppContext &ctx);
 // --name as a whole number in [min, max], or `fallback` when it is not given. A value that does
 // not parse or is out of range is printed as the error and gives nullopt (the caller exits 2):
 // a typo is never a silent default.

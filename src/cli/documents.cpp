@@ -10,13 +10,6 @@ namespace huike::cli {
 
 namespace {
 
-QCommandLineOption option(const char *name, const char *description, const char *value = nullptr)
-{
-    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
-                                      QString::fromLatin1(value))
-                 : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
-}
-
 struct Credentials {
     QString code;
     QString pin;

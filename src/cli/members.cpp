@@ -13,13 +13,6 @@ namespace huike::cli {
 
 namespace {
 
-QCommandLineOption option(const char *name, const char *description, const char *value = nullptr)
-{
-    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
-                                      QString::fromLatin1(value))
-                 : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
-}
-
 // What `member show --json` prints: the member as stored (the full phone: a script needs it),
 // keys in English, money in fen.
 QJsonObject toJson(const Member &m)
@@ -35,16 +28,6 @@ QJsonObject toJson(const Member &m)
                        {QStringLiteral("consent"), m.consent},
                        {QStringLiteral("card_state"), cardStateKey(m.cardState)},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
-}
-
-// The operator recorded for what a script does: the store's admin, as for an import.
-qint64 backOffice(AppContext &ctx)
-{
-    qint64 id = 0;
-    for (const Operator &op : ctx.operators().list())
-        if (op.active && op.isManager() && (id == 0 || op.role == Role::Admin))
-            id = op.id;
-    return id;
 }
 
 int memberAdd(const QStringList &args)
@@ -79,7 +62,7 @@ int memberAdd(const QStringList &args)
     auto ctx = openContext(p);
     if (!ctx)
         return 1;
-    auto m = ctx->members().registerMember(in, backOffice(*ctx));
+    auto m = ctx->members().registerMember(in, backOfficeOperator(*ctx));
     if (!m) {
         err() << "error: " << m.error().message << "\n";
         return 1;

@@ -140,12 +140,6 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     return false;
 }
 
-ApprovalScope CheckoutService::approvalScope(const QString &uuid, const QList<CartLine> &lines,
-                                            const OrderDiscount &discount) const
-{
-    return discountApprovalScope(uuid, lines, discount);
-}
-
 ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount)
 {
     // Every manual change counts by its size, a price raised as much as one lowered: the amount

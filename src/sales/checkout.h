@@ -56,10 +56,7 @@ public:
     // True when a price was changed, or a line or the order is discounted beyond what a cashier
     // may give alone.
     bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const;
-    // What the manager approves when needsManager(): this cart (its uuid) with these manual
-    // adjustments (their sum in fen). Changing the cart afterwards needs a new approval.
-    ApprovalScope approvalScope(const QString &uuid, const QList<CartLine> &lines,
-                                const OrderDiscount &discount) const;
+    // What the manager then approves is discountApprovalScope() of the cart.
     Result<SaleResult> commit(const CheckoutRequest &request);
 
     const StoreContext &store() const { return m_store; }

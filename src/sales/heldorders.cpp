@@ -78,18 +78,16 @@ QString payloadOf(const RecalledOrder &order)
 // Payments taken for a cart stop it from being cancelled: the money must be given back first.
 Status refuseWithPayments(Database &db, const QString &uuid)
 {
-    auto rows = db.statement(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM taken_payments "
-                                            "WHERE cart_uuid = ? AND state = 'taken'"))
-                    .select({uuid});
-    if (!rows)
-        return rows.error();
-    if (rows->first().at(0).toLongLong() == 0)
+    auto taken = takenPayments(db, uuid);
+    if (!taken)
+        return taken.error();
+    if (taken->isEmpty())
         return Ok{};
     return makeError(ErrorCode::Conflict,
                      QCoreApplication::translate("HeldOrders",
                                                  "%1 was already paid for this order: give the payments back "
                                                  "(in the payment window) before cancelling it.")
-                         .arg(Money::fromFen(rows->first().at(1).toLongLong()).display()));
+                         .arg(sumOf(*taken).display()));
 }
 
 } // namespace

@@ -46,9 +46,7 @@ TEST_CASE("a discount beyond the cashier's limit is approved with a reason when 
     Store store;
     AppSession session(*store.ctx);
     MainWindow w(session);
-    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
-    w.show();
-    QApplication::setActiveWindow(&w);
+    openTillAsCashier(w);
     CashierWidget *cashier = w.cashier();
     QLineEdit *scan = cashier->searchField();
     const QStringList codes = store.barcodes(2);
@@ -99,9 +97,7 @@ TEST_CASE("an amount off larger than the cart says so and changes nothing", "[gu
     Store store;
     AppSession session(*store.ctx);
     MainWindow w(session);
-    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
-    w.show();
-    QApplication::setActiveWindow(&w);
+    openTillAsCashier(w);
     CashierWidget *cashier = w.cashier();
     QLineEdit *scan = cashier->searchField();
     QTest::keyClicks(scan, store.barcodes(1).first());

@@ -85,6 +85,14 @@ void logInAs(MainWindow &w, const QString &code, const QString &pin, const QStri
     REQUIRE(w.login());
 }
 
+void openTillAsCashier(MainWindow &w)
+{
+    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
+    w.show();
+    // The offscreen platform has no window manager to make it active.
+    QApplication::setActiveWindow(&w);
+}
+
 void approveAsManager()
 {
     onNextDialog<ManagerAuthDialog>([](ManagerAuthDialog *m) {

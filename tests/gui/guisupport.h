@@ -45,6 +45,9 @@ void checkDialogs();
 // Saves `w` as docs-ready PNG when HUIKE_SCREENSHOTS names a folder.
 void screenshot(QWidget *w, const QString &name);
 void logInAs(huike::ui::MainWindow &w, const QString &code, const QString &pin, const QString &cashFloat);
+// Cashier 1001 logs in (opening the shift with a ¥300 float), and the till is shown and active, as
+// it is when a scan comes in.
+void openTillAsCashier(huike::ui::MainWindow &w);
 // The manager 8001 types code and PIN into the next approval dialog, as a person would.
 void approveAsManager();
 

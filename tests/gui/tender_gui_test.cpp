@@ -172,9 +172,7 @@ TEST_CASE("Enter that takes the cash does not also finish the sale", "[gui][tend
     Store store;
     AppSession session(*store.ctx);
     MainWindow w(session);
-    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
-    w.show();
-    QApplication::setActiveWindow(&w);
+    openTillAsCashier(w);
     CashierWidget *cashier = w.cashier();
     scanAll(cashier, store.barcodes(1).mid(0, 1));
     const Money total = cashier->cart().priced().total;
@@ -205,9 +203,7 @@ TEST_CASE("a refund shows which tender the money goes back through, and F5 pays 
     Store store;
     AppSession session(*store.ctx);
     MainWindow w(session);
-    logInAs(w, QStringLiteral("1001"), QStringLiteral("1234"), QStringLiteral("300"));
-    w.show();
-    QApplication::setActiveWindow(&w);
+    openTillAsCashier(w);
     CashierWidget *cashier = w.cashier();
     scanAll(cashier, store.barcodes(1).mid(0, 1));
     // Paid in full by WeChat: no change, so the window closes by itself.

@@ -321,7 +321,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         CHECK(shop.ctx()
                   .approvals()
                   .grant(QStringLiteral("1002"), QStringLiteral("1234"),
-                         co.approvalScope(req.uuid, req.lines, req.orderDiscount), shop.cashier)
+                         discountApprovalScope(req.uuid, req.lines, req.orderDiscount), shop.cashier)
                   .error()
                   .code == ErrorCode::Denied);
         req.approvalToken = QString::number(shop.manager); // a manager's id is not an approval
@@ -348,7 +348,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         shop.execRaw(QStringLiteral("UPDATE operators SET locked = 1 WHERE id = ?"), {shop.manager});
         CHECK(co.commit(req).error().code == ErrorCode::Denied);
         auto admin = shop.ctx().approvals().grant(QStringLiteral("9001"), QStringLiteral("9999"),
-                                                  co.approvalScope(req.uuid, req.lines, req.orderDiscount),
+                                                  discountApprovalScope(req.uuid, req.lines, req.orderDiscount),
                                                   shop.cashier);
         REQUIRE(admin.ok());
         req.approvalToken = admin->token;

@@ -402,7 +402,7 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
         req.tenders = positive;
         if (shop.ctx().checkout().needsManager(req.lines, req.orderDiscount))
             req.approvalToken =
-                shop.approveQuickly(shop.ctx().checkout().approvalScope(req.uuid, req.lines, req.orderDiscount));
+                shop.approveQuickly(discountApprovalScope(req.uuid, req.lines, req.orderDiscount));
         auto sale = shop.ctx().checkout().commit(req);
         INFO(why(sale));
         REQUIRE(sale.ok());

@@ -48,6 +48,20 @@ bool CashierWidget::holdCart(const QString &label)
     return true;
 }
 
+bool CashierWidget::recallIntoCart(qint64 heldId, QStringList *changes)
+{
+    auto order = m_session.ctx().heldOrders().recall(heldId);
+    if (!order) {
+        setMessage(order.error().message, true);
+        return false;
+    }
+    // The order waited: prices may have changed and goods may have been taken off sale since.
+    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
+                              changes));
+    selectRow(m_cart.rowCount() - 1);
+    return true;
+}
+
 void CashierWidget::resumePaidCart()
 {
     if (!m_cart.isEmpty())
@@ -59,15 +73,9 @@ void CashierWidget::resumePaidCart()
     }
     if (!*held)
         return;
-    auto order = m_session.ctx().heldOrders().recall(**held);
-    if (!order) {
-        setMessage(order.error().message, true);
-        return;
-    }
     QStringList changes;
-    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
-                              &changes));
-    selectRow(m_cart.rowCount() - 1);
+    if (!recallIntoCart(**held, &changes))
+        return;
     QString text = tr("A sale was not finished when this till stopped: it is back, with %1 already paid. "
                       "F12 takes the rest.")
                        .arg(m_cart.cart().paid().display());
@@ -85,16 +93,9 @@ void CashierWidget::recallOrder()
     HeldDialog d(m_session, this);
     if (execDialog(d) != QDialog::Accepted)
         return;
-    auto order = m_session.ctx().heldOrders().recall(d.chosenId());
-    if (!order) {
-        setMessage(order.error().message, true);
-        return;
-    }
-    // The order waited: prices may have changed and goods may have been taken off sale since.
     QStringList changes;
-    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
-                              &changes));
-    selectRow(m_cart.rowCount() - 1);
+    if (!recallIntoCart(d.chosenId(), &changes))
+        return;
     if (m_cart.cart().hasPayments())
         changes.prepend(tr("%1 already paid").arg(m_cart.cart().paid().display()));
     if (!changes.isEmpty()) {

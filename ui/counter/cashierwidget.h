@@ -67,6 +67,8 @@ private:
     void clearCart();
     void holdOrder();
     void recallOrder();
+    // 取单 of held order `heldId` into the (empty) cart, re-priced; what changed goes to `changes`.
+    bool recallIntoCart(qint64 heldId, QStringList *changes);
     void checkout();
     void refund();
     void voidLast();
