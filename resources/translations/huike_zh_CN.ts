@@ -334,6 +334,10 @@
         <source>&quot;%1&quot; is not a %2 payment code or transaction number: scan the customer&apos;s payment code, or type the whole transaction number (20 to 32 digits) from the customer&apos;s phone.</source>
         <translation>“%1”不是%2付款码或交易单号：请扫描顾客的付款码，或输入顾客手机上完整的交易单号（20 到 32 位数字）。</translation>
     </message>
+    <message>
+        <source>The member&apos;s level is now %1 (%2): attach the member again to price the sale at it.</source>
+        <translation>该会员的等级现为 %1（%2）：请重新关联会员，按新等级计价。</translation>
+    </message>
 </context>
 <context>
     <name>CounterInput</name>
@@ -587,6 +591,22 @@
         <source>No member has the phone or card %1.</source>
         <translation>没有手机号或卡号为 %1 的会员。</translation>
     </message>
+    <message>
+        <source>%1&apos;s card is reported lost: replace it (补卡) before use.</source>
+        <translation>%1 的会员卡已挂失：补卡后才能使用。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s card is locked: a manager unlocks it in the member screen.</source>
+        <translation>%1 的会员卡已锁定：需由店长在会员界面解锁。</translation>
+    </message>
+    <message>
+        <source>This card of %1 was replaced: use the new card.</source>
+        <translation>%1 的这张卡已换卡作废：请使用新卡。</translation>
+    </message>
+    <message>
+        <source>The member programme has no level: add one in Settings.</source>
+        <translation>会员方案中没有任何等级：请在设置中添加。</translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -755,6 +775,10 @@
         <source>Rounding</source>
         <translation>抹零</translation>
     </message>
+    <message>
+        <source>Member price</source>
+        <translation>会员价</translation>
+    </message>
 </context>
 <context>
     <name>ProductEditDialog</name>
@@ -896,6 +920,18 @@
     <message>
         <source>You saved</source>
         <translation>共优惠</translation>
+    </message>
+    <message>
+        <source>Member: %1 %2</source>
+        <translation>会员：%1 %2</translation>
+    </message>
+    <message>
+        <source>Growth value</source>
+        <translation>成长值</translation>
+    </message>
+    <message>
+        <source>Level: %1 -&gt; %2</source>
+        <translation>等级：%1 → %2</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,7 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
             const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
             req.lines.append(cartLineFor(pr));
         }
-        const Money total = ctx->checkout().quote(req.lines, req.orderDiscount).total;
+        const Money total = ctx->checkout().quote(req.lines, req.orderDiscount, req.member).total;
         const Money cash = Money::fromFen(total.fen() / 2);
         req.tenders = {{Tender::WeChat, total - cash, QStringLiteral("134567890123456789")},
                        {Tender::Cash, cash + Money::fromYuan(5), {}}};

@@ -237,7 +237,7 @@ int cmdSimulate(const QStringList &args)
                 c.discountPermille = 900 + rng() % 100;
             req.lines.append(c);
         }
-        const PricedOrder priced = ctx->checkout().quote(req.lines, req.orderDiscount);
+        const PricedOrder priced = ctx->checkout().quote(req.lines, req.orderDiscount, req.member);
         switch (rng() % 4) {
         case 0:
             req.tenders = {{Tender::Cash, priced.total + Money::fromFen(rng() % 5000), {}}};

@@ -44,6 +44,7 @@ int cmdExportProducts(const QStringList &args);
 int cmdBench(const QStringList &args);
 int cmdRefund(const QStringList &args); // documents.cpp
 int cmdVoid(const QStringList &args);
+int cmdSell(const QStringList &args);
 int cmdMember(const QStringList &args); // members.cpp
 
 QTextStream &out();

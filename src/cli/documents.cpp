@@ -3,8 +3,12 @@
 #include "app/appcontext.h"
 #include "commands.h"
 #include "core/uuid.h"
+#include "members/earnings.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace huike::cli {
 
@@ -14,6 +18,21 @@ struct Credentials {
     QString code;
     QString pin;
 };
+
+// As the GUI does at login: a document goes into the till's open shift of `operatorId`, opened
+// (with no float) if there is none. nullopt: the problem is printed.
+std::optional<qint64> openShift(AppContext &ctx, qint64 operatorId, const QString &till)
+{
+    bool fresh = false;
+    auto shift = ctx.shifts().currentOrOpen(operatorId, Money(), &fresh);
+    if (!shift) {
+        err() << "error: " << shift.error().message << "\n";
+        return std::nullopt;
+    }
+    if (fresh)
+        err() << "opened shift " << shift->id << " on till " << till << "\n";
+    return shift->id;
+}
 
 // "8001:8888" -> code and PIN.
 std::optional<Credentials> splitCredentials(const QString &text)
@@ -53,20 +72,12 @@ struct DocumentContext {
         return approval->token;
     }
 
-    // As the GUI does at login: a document goes into the till's open shift, opened if there is
-    // none (only once the manager approved: a refused refund leaves nothing behind).
+    // Only once the manager approved: a refused refund leaves nothing behind.
     bool ensureShift()
     {
-        bool fresh = false;
-        auto shift = ctx->shifts().currentOrOpen(operatorId, Money(), &fresh);
-        if (!shift) {
-            err() << "error: " << shift.error().message << "\n";
-            return false;
-        }
-        shiftId = shift->id;
-        if (fresh)
-            err() << "opened shift " << shift->id << " on till " << till << "\n";
-        return true;
+        const auto shift = openShift(*ctx, operatorId, till);
+        shiftId = shift.value_or(0);
+        return shift.has_value();
     }
 };
 
@@ -177,6 +188,131 @@ int cmdRefund(const QStringList &args)
         return 1;
     return report(*d->ctx, d->ctx->returns().refund(RefundRequest{newUuid(), d->receiptNo, lines, d->reason,
                                                                   d->operatorId, *token, d->shiftId, payout}));
+}
+
+int cmdSell(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("operator", "the cashier's code and PIN (required)", "CODE:PIN"),
+                option("member", "the member's phone or card number: the sale is priced at their level "
+                                 "and earns them growth value", "PHONE|CARD"),
+                option("items", "what is sold (required): a product code or barcode, optionally times a "
+                                "quantity (kg for weighed goods, which need one), comma-separated", "CODE[*QTY],..."),
+                option("pay", "how it is paid (required), comma-separated: cash, card, wechat or alipay, and "
+                              "the amount in yuan; wechat and alipay need the wallet's transaction number "
+                              "(KIND:AMOUNT:REF), a card its slip number optionally; cash may be more than due "
+                              "(change is given)", "KIND:AMOUNT[:REF],..."),
+                option("till", "the till it is rung on (default CLI)", "NAME"),
+                option("json", "print the committed sale as JSON: receipt, total_fen, change_fen, payments "
+                               "(kind, amount_fen), member (id, level, growth, growth_after, level_after)")}))
+        return 2;
+    const auto cashier = splitCredentials(p.value(QStringLiteral("operator")));
+    if (!cashier) {
+        err() << "error: give the cashier's code and PIN as --operator CODE:PIN\n";
+        return 2;
+    }
+    struct Item {
+        QString code;
+        std::optional<qint64> quantityMilli;
+    };
+    QList<Item> items;
+    for (const QString &spec : p.value(QStringLiteral("items")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList parts = spec.trimmed().split(QLatin1Char('*'));
+        Item item{parts.value(0).trimmed(), std::nullopt};
+        if (parts.size() == 2)
+            item.quantityMilli = parseQuantity(parts.at(1).trimmed());
+        if (item.code.isEmpty() || parts.size() > 2 || (parts.size() == 2 && (!item.quantityMilli || *item.quantityMilli <= 0))) {
+            err() << "error: --items " << spec << " is not CODE or CODE*QTY\n";
+            return 2;
+        }
+        items.append(item);
+    }
+    if (items.isEmpty()) {
+        err() << "error: give what is sold as --items CODE[*QTY],...\n";
+        return 2;
+    }
+    QList<TenderInput> tenders;
+    for (const QString &spec : p.value(QStringLiteral("pay")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList parts = spec.trimmed().split(QLatin1Char(':'));
+        const auto amount = parts.size() >= 2 ? Money::parse(parts.at(1).trimmed()) : std::nullopt;
+        const Tender tender = Tender::fromKey(parts.value(0).trimmed().toLower());
+        if (parts.size() < 2 || parts.size() > 3 || !amount || !tenderKind(tender)) {
+            err() << "error: --pay " << spec << " is not KIND:AMOUNT[:REF] with KIND cash, card, wechat or alipay\n";
+            return 2;
+        }
+        tenders.append(TenderInput{tender, *amount, parts.value(2).trimmed()});
+    }
+    if (tenders.isEmpty()) {
+        err() << "error: give how it is paid as --pay KIND:AMOUNT,...\n";
+        return 2;
+    }
+    const QString till = p.isSet(QStringLiteral("till")) ? p.value(QStringLiteral("till")) : QStringLiteral("CLI");
+    auto ctx = openContext(p, till);
+    if (!ctx)
+        return 1;
+    auto op = ctx->operators().login(cashier->code, cashier->pin);
+    if (!op) {
+        err() << "error: " << op.error().message << "\n";
+        return 1;
+    }
+    CheckoutRequest req;
+    req.uuid = newUuid();
+    req.operatorId = op->id;
+    req.tenders = tenders;
+    for (const Item &item : items) {
+        auto product = ctx->catalog().byBarcode(item.code);
+        if (!product) {
+            err() << "error: " << item.code << ": " << product.error().message << "\n";
+            return 1;
+        }
+        if (product->weighed && !item.quantityMilli) {
+            err() << "error: " << product->name << " is sold by weight: give it as " << item.code << "*KG\n";
+            return 2;
+        }
+        req.lines.append(cartLineFor(*product, item.quantityMilli.value_or(1000), item.code));
+    }
+    if (p.isSet(QStringLiteral("member"))) {
+        auto member = ctx->members().byPhoneOrCard(p.value(QStringLiteral("member")));
+        if (!member) {
+            err() << "error: " << member.error().message << "\n";
+            return 1;
+        }
+        auto priced = memberPrice(ctx->db(), member->id);
+        if (!priced) {
+            err() << "error: " << priced.error().message << "\n";
+            return 1;
+        }
+        req.member = *priced;
+    }
+    const auto shift = openShift(*ctx, op->id, till);
+    if (!shift)
+        return 1;
+    req.shiftId = *shift;
+    auto sale = ctx->checkout().commit(req);
+    if (!sale || !p.isSet(QStringLiteral("json")))
+        return report(*ctx, sale);
+    QJsonArray payments;
+    if (auto paid = loadPayments(ctx->db(), sale->saleId))
+        for (const DocumentPayment &pay : *paid)
+            payments.append(QJsonObject{{QStringLiteral("kind"), pay.tender.key()},
+                                        {QStringLiteral("amount_fen"), pay.amount.fen()}});
+    QJsonObject json{{QStringLiteral("receipt"), sale->receiptNo},
+                     {QStringLiteral("total_fen"), sale->total.fen()},
+                     {QStringLiteral("change_fen"), sale->change.fen()},
+                     {QStringLiteral("payments"), payments}};
+    if (req.member.memberId > 0) {
+        QJsonObject member{{QStringLiteral("id"), req.member.memberId}, {QStringLiteral("level"), req.member.levelName}};
+        if (auto effect = memberEffectOf(ctx->db(), sale->saleId); effect && effect->has_value()) {
+            member.insert(QStringLiteral("growth"), (*effect)->growth);
+            member.insert(QStringLiteral("growth_after"), (*effect)->growthAfter);
+            member.insert(QStringLiteral("level_after"),
+                          (*effect)->levelChanged() ? (*effect)->levelAfter : req.member.levelName);
+        }
+        json.insert(QStringLiteral("member"), member);
+    }
+    out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << "\n";
+    return 0;
 }
 
 int cmdVoid(const QStringList &args)

@@ -14,6 +14,8 @@ static void usage()
              "  verify --db PATH\n"
              "  simulate --db PATH --sales N [--seed S]\n"
              "  receipt --db PATH [--width 32|48] NUMBER\n"
+             "  sell --db PATH --operator CODE:PIN --items CODE[*QTY],... --pay KIND:AMOUNT[:REF],...\n"
+             "       [--member PHONE|CARD] [--till NAME] [--json]\n"
              "  refund --db PATH --manager CODE:PIN --reason TEXT [--line N:QTY]... [--operator CODE]\n"
              "         [--till NAME] [--payout original|cash] NUMBER\n"
              "  void --db PATH --manager CODE:PIN --reason TEXT [--operator CODE] [--till NAME] NUMBER\n"
@@ -28,6 +30,8 @@ static void usage()
              "refund and void need a manager's code and PIN (--manager 8001:8888): the engine turns\n"
              "them into a single-use approval of exactly that document. They are rung up in the open\n"
              "shift of the till (--till, default CLI), opening one for the operator if none is open.\n"
+             "sell rings up a sale as the till does (huike-cli sell --help for each option) and\n"
+             "prints the receipt number only once the sale is committed.\n"
              "--line N:QTY refunds QTY of receipt line N (0.5 for weighed goods); without it, all\n"
              "that is left. --operator (default: the manager) is who is recorded as doing it.\n"
              "--payout original (the default) pays back through the tenders the customer used,\n"
@@ -63,6 +67,8 @@ int main(int argc, char *argv[])
         return cmdReceipt(args);
     if (cmd == QLatin1String("refund"))
         return cmdRefund(args);
+    if (cmd == QLatin1String("sell"))
+        return cmdSell(args);
     if (cmd == QLatin1String("void"))
         return cmdVoid(args);
     if (cmd == QLatin1String("import-products"))

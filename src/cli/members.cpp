@@ -27,6 +27,9 @@ QJsonObject toJson(const Member &m)
                        {QStringLiteral("notes"), m.notes},
                        {QStringLiteral("consent"), m.consent},
                        {QStringLiteral("card_state"), cardStateKey(m.cardState)},
+                       {QStringLiteral("level"), m.levelName},
+                       {QStringLiteral("growth"), m.growth},
+                       {QStringLiteral("net_spend_fen"), m.netSpend.fen()},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
@@ -95,7 +98,7 @@ int memberShow(const QStringList &args)
         out() << QString::fromUtf8(QJsonDocument(toJson(*m)).toJson(QJsonDocument::Compact)) << "\n";
     else
         out() << m->phone << "  " << m->name << "  " << (m->cardNo.isEmpty() ? QStringLiteral("-") : m->cardNo)
-              << "  " << cardStateKey(m->cardState) << "\n";
+              << "  " << cardStateKey(m->cardState) << "  " << m->levelName << "  growth " << m->growth << "\n";
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "catalog/barcode.h"
 #include "catalog/catalog.h"
 #include "core/uuid.h"
+#include "members/earnings.h"
 #include "operators/operators.h"
 #include "sales/checkout.h"
 #include "sales/returns.h"
@@ -398,8 +399,13 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             req.uuid = newUuid();
             req.operatorId = cashierId;
             req.shiftId = shift->id;
-            if (rng.chance(58) && !memberIds.isEmpty()) // a demo may have no members (--members 0)
-                req.memberId = memberIds.at(rng.skewed(static_cast<int>(memberIds.size()), 1.8));
+            if (rng.chance(58) && !memberIds.isEmpty()) { // a demo may have no members (--members 0)
+                // Attached as at the till: priced at the level their earlier visits reached.
+                auto member = memberPrice(db, memberIds.at(rng.skewed(static_cast<int>(memberIds.size()), 1.8)));
+                if (!member)
+                    return member.error();
+                req.member = *member;
+            }
             const int nLines = 1 + rng.skewed(7, 1.6);
             for (int l = 0; l < nLines; ++l) {
                 const Product &p = products.at(rng.skewed(static_cast<int>(products.size())));
@@ -409,7 +415,7 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                     line.discountPermille = 950; // 9.5折 on a dented box: within the cashier's limit
                 req.lines.append(line);
             }
-            const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount);
+            const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount, req.member);
             const int r = rng.below(100);
             if (r < 44) {
                 req.tenders = {

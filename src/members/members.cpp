@@ -16,7 +16,8 @@ namespace {
 const QString kColumns = QStringLiteral(
     "SELECT id, phone, COALESCE(card_no, ''), name, pinyin, gender, birthday, address, notes, consent, "
     "COALESCE(consent_at_ms, 0), consent_how, COALESCE(referrer_id, 0), COALESCE(store_id, 0), "
-    "COALESCE(operator_id, 0), card_state, created_at_ms FROM members ");
+    "COALESCE(operator_id, 0), card_state, created_at_ms, level_id, "
+    "COALESCE((SELECT l.name FROM member_levels l WHERE l.id = level_id), ''), growth, net_spend_fen FROM members ");
 
 CardState cardStateOf(const QString &key)
 {
@@ -49,6 +50,10 @@ Member memberOf(const QVariantList &r)
     m.operatorId = r.at(14).toLongLong();
     m.cardState = cardStateOf(r.at(15).toString());
     m.createdAtMs = r.at(16).toLongLong();
+    m.levelId = r.at(17).toLongLong();
+    m.levelName = r.at(18).toString();
+    m.growth = r.at(19).toLongLong();
+    m.netSpend = Money::fromFen(r.at(20).toLongLong());
     return m;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/money.h"
 #include "core/result.h"
 
 #include <QList>
@@ -33,6 +34,11 @@ struct Member {
     qint64 operatorId = 0; // who registered the member
     CardState cardState = CardState::Active;
     qint64 createdAtMs = 0;
+    // Standing in the programme (members/levels.h), each the sum of its ledger.
+    qint64 levelId = 0;
+    QString levelName;
+    qint64 growth = 0;
+    Money netSpend;
 };
 
 // What is typed at registration; phone is required, the rest optional.

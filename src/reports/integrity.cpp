@@ -29,6 +29,66 @@ void collect(Database &db, const QString &sql, QStringList &problems,
     if (total > shown)
         problems << QStringLiteral("... and %1 more").arg(total - shown);
 }
+
+
+// Members' money and standing: each cache equals its ledger, nothing is negative, and every refund
+// took back what its lines earned, never more.
+void verifyMemberLedgers(Database &db, QStringList &problems)
+{
+    collect(db,
+            QStringLiteral("SELECT m.id, m.phone, m.growth, m.net_spend_fen, COALESCE(SUM(g.growth), 0), "
+                           "COALESCE(SUM(g.spend_fen), 0) FROM members m LEFT JOIN growth_ledger g ON g.member_id = m.id "
+                           "GROUP BY m.id HAVING m.growth <> COALESCE(SUM(g.growth), 0) OR m.net_spend_fen <> "
+                           "COALESCE(SUM(g.spend_fen), 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("member %1 (%2): growth %3 / net spend %4 fen <> its ledger's %5 / %6 fen")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString());
+            });
+    // What the ledger says a document earned is what its lines earned.
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, g.growth, g.spend_fen, COALESCE(SUM(e.growth), 0), "
+                           "COALESCE(SUM(e.base_fen), 0) FROM growth_ledger g JOIN sales s ON s.id = g.sale_id "
+                           "LEFT JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN line_earnings e ON e.line_id = l.id "
+                           "GROUP BY g.id HAVING g.growth <> COALESCE(SUM(e.growth), 0) OR g.spend_fen <> "
+                           "COALESCE(SUM(e.base_fen), 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: the growth ledger has %2 / %3 fen, its lines earned %4 / %5 fen")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString());
+            });
+    // A line's refunds take back at most what it earned, and all of it once every unit is back.
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, o.line_no, e.growth, e.base_fen, -SUM(re.growth), -SUM(re.base_fen), "
+                           "o.qty_milli, -SUM(r.qty_milli) FROM sale_lines o JOIN sales s ON s.id = o.sale_id "
+                           "JOIN line_earnings e ON e.line_id = o.id JOIN sale_lines r ON r.original_line_id = o.id "
+                           "JOIN line_earnings re ON re.line_id = r.id GROUP BY o.id HAVING -SUM(re.growth) > e.growth "
+                           "OR -SUM(re.base_fen) > e.base_fen OR SUM(re.growth) > 0 OR (-SUM(r.qty_milli) >= "
+                           "o.qty_milli AND (-SUM(re.growth) <> e.growth OR -SUM(re.base_fen) <> e.base_fen))"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1 line %2: earned %3 growth / %4 fen, refunds took back %5 / %6 fen "
+                                      "for %8 of %7 units (milli)")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString());
+            });
+    // A refund of a member's sale reverses its lines' earnings: every returned line has its row.
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, r.line_no FROM sale_lines r JOIN sales s ON s.id = r.sale_id "
+                           "JOIN line_earnings e ON e.line_id = r.original_line_id "
+                           "WHERE NOT EXISTS (SELECT 1 FROM line_earnings x WHERE x.line_id = r.id)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1 line %2: refunds a member's line but took back nothing it earned")
+                    .arg(q.value(0).toString(), q.value(1).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT id, phone, growth FROM members WHERE growth < 0 OR level_id NOT IN "
+                           "(SELECT id FROM member_levels)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("member %1 (%2): growth %3 is negative or the level does not exist")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+            });
+}
+
 } // namespace
 
 QStringList verifyDatabase(Database &db)
@@ -225,6 +285,8 @@ QStringList verifyDatabase(Database &db)
             previous = stored;
         }
     }
+    if (db.schemaVersion() >= 7)
+        verifyMemberLedgers(db, problems);
     return problems;
 }
 

@@ -13,6 +13,8 @@ class Database;
 //  - every product's stock equals the sum of its stock moves
 //  - receipt numbers per store and day run 1..n with no gap
 //  - no line is refunded beyond what was sold
+//  - each member's growth and net spend equal their ledger, and every refund took back exactly
+//    what its lines earned
 QStringList verifyDatabase(Database &db);
 
 } // namespace huike

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "core/uuid.h"
+#include "members/earnings.h"
 
 #include <QCoreApplication>
 
@@ -30,7 +31,7 @@ Status Cart::checkRow(int row) const
 
 void Cart::changed()
 {
-    m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding);
+    m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding, m_member);
 }
 
 QString Cart::approvalToken() const
@@ -49,14 +50,14 @@ void Cart::setApproval(const QString &token, const ApprovalScope &scope, const Q
 
 ApprovalScope Cart::approvalScope() const
 {
-    return discountApprovalScope(m_uuid, m_lines, m_orderDiscount);
+    return discountApprovalScope(m_uuid, m_lines, m_orderDiscount, m_member);
 }
 
 Status Cart::checkOrderDiscount(const OrderDiscount &discount) const
 {
     if (discount.permille != 1000 || discount.amount.fen() <= 0)
         return Ok{};
-    const Money due = priceOrder(m_lines, OrderDiscount{}, RoundingMode::None).total;
+    const Money due = priceOrder(m_lines, OrderDiscount{}, RoundingMode::None, m_member).total;
     if (discount.amount > due)
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Cart", "%1 off is more than the cart comes to (%2): give at "
@@ -161,9 +162,9 @@ Status Cart::setOrderDiscount(const OrderDiscount &discount)
     return Ok{};
 }
 
-void Cart::setMember(qint64 memberId)
+void Cart::setMember(const MemberPrice &member)
 {
-    m_memberId = memberId;
+    m_member = member;
     changed();
 }
 
@@ -182,7 +183,7 @@ void Cart::clear()
 
 RecalledOrder Cart::heldOrder() const
 {
-    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_memberId, m_payments};
+    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_member.memberId, m_payments};
 }
 
 void Cart::addPayment(const TakenPayment &payment)
@@ -209,20 +210,27 @@ CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId, const Q
     r.approvalToken = approvalToken();
     r.adjustmentReason = m_adjustmentReason;
     r.shiftId = shiftId;
-    r.memberId = m_memberId;
+    r.member = m_member;
     r.lines = m_lines;
     r.orderDiscount = m_orderDiscount;
     r.tenders = tenders;
     return r;
 }
 
-Cart Cart::recall(const RecalledOrder &order, Catalog &catalog, RoundingMode rounding, QStringList *changes)
+Cart Cart::recall(const RecalledOrder &order, Catalog &catalog, Database &db, RoundingMode rounding,
+                  QStringList *changes)
 {
     Cart cart(rounding);
     if (!order.uuid.isEmpty())
         cart.m_uuid = order.uuid; // the same sale: a retry after recall still records one
     cart.m_recalled = true;
-    cart.m_memberId = order.memberId;
+    if (order.memberId > 0) {
+        auto member = memberPrice(db, order.memberId);
+        if (member)
+            cart.m_member = *member;
+        else if (changes)
+            *changes << member.error().message;
+    }
     cart.m_payments = order.payments;
     cart.m_orderDiscount = order.discount;
     for (CartLine l : order.lines) {

@@ -11,6 +11,7 @@
 namespace huike {
 
 class Catalog;
+class Database;
 
 // The sale being rung up at a till, as the engine keeps it: its lines, member, order discount,
 // the sale's id and the manager's approval of its manual adjustments. The screen shows a Cart and
@@ -26,7 +27,9 @@ public:
     int size() const { return static_cast<int>(m_lines.size()); }
     bool isEmpty() const { return m_lines.isEmpty(); }
     const OrderDiscount &orderDiscount() const { return m_orderDiscount; }
-    qint64 memberId() const { return m_memberId; }
+    qint64 memberId() const { return m_member.memberId; }
+    // The member attached and the level price the cart is priced at (none: memberId 0).
+    const MemberPrice &member() const { return m_member; }
     RoundingMode rounding() const { return m_rounding; }
     const PricedOrder &priced() const { return m_priced; }
     // Items for the "n items" display: a weighed line is one item whatever it weighs.
@@ -48,7 +51,9 @@ public:
     // 改价; std::nullopt or the list price puts the list price back.
     Status setPriceOverride(int row, std::optional<Money> price);
     Status setOrderDiscount(const OrderDiscount &discount);
-    void setMember(qint64 memberId);
+    // Attaches the member (memberPrice() says whether their card may be used), or with {} takes
+    // them off: every line is priced again at their level.
+    void setMember(const MemberPrice &member);
     void setRounding(RoundingMode mode);
     // A fresh, empty cart with a new sale id. The caller first makes sure no payment is taken
     // (hasPayments()): those are given back by PaymentService::reverse, never just dropped.
@@ -83,7 +88,10 @@ public:
 
     // 取单: the held order as a cart again, re-priced against today's catalog. Goods taken off sale
     // since are left out and changed prices taken, each said in `changes` for the cashier.
-    static Cart recall(const RecalledOrder &order, Catalog &catalog, RoundingMode rounding, QStringList *changes);
+    // The member is attached again at their level of today; a member whose card was since reported
+    // lost or locked is left off, and that said too.
+    static Cart recall(const RecalledOrder &order, Catalog &catalog, Database &db, RoundingMode rounding,
+                       QStringList *changes);
 
 private:
     void changed();
@@ -91,7 +99,7 @@ private:
     QString m_uuid;
     QList<CartLine> m_lines;
     OrderDiscount m_orderDiscount;
-    qint64 m_memberId = 0;
+    MemberPrice m_member;
     RoundingMode m_rounding = RoundingMode::None;
     PricedOrder m_priced;
     QString m_approvalToken;

@@ -1,6 +1,8 @@
 #include "checkout.h"
 
+#include "counterinput.h"
 #include "heldorders.h"
+#include "members/earnings.h"
 #include "store/database.h"
 #include "store/settings.h"
 
@@ -103,12 +105,14 @@ RoundingMode CheckoutService::roundingMode() const
     return v == 1 ? RoundingMode::ToJiao : v == 2 ? RoundingMode::ToYuan : RoundingMode::None;
 }
 
-PricedOrder CheckoutService::quote(const QList<CartLine> &lines, const OrderDiscount &discount) const
+PricedOrder CheckoutService::quote(const QList<CartLine> &lines, const OrderDiscount &discount,
+                                   const MemberPrice &member) const
 {
-    return priceOrder(lines, discount, roundingMode());
+    return priceOrder(lines, discount, roundingMode(), member);
 }
 
-bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const
+bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDiscount &discount,
+                                   const MemberPrice &member) const
 {
     const qint64 limit = m_settings.integer(Settings::kCashierDiscountLimit, 900);
     for (const CartLine &l : lines) {
@@ -122,7 +126,7 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     // its share of an order discount may carry one more fen: that much is rounding, not discount.
     // Only manual adjustments count: what rule-made ones (a level price, a coupon) took off is the
     // base the cashier's limit applies to.
-    const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
+    const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None, member);
     Int128 base = 0;
     Int128 paid = 0;
     for (const PricedLine &p : priced.lines) {
@@ -140,11 +144,12 @@ bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDisc
     return false;
 }
 
-ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount)
+ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount,
+                                    const MemberPrice &member)
 {
     // Every manual change counts by its size, a price raised as much as one lowered: the amount
     // binds the approval to what the manager saw.
-    const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None);
+    const PricedOrder priced = priceOrder(lines, discount, RoundingMode::None, member);
     // A label typed by hand counts by the amount it charges.
     qint64 manual = 0;
     for (int i = 0; i < priced.lines.size(); ++i) {
@@ -194,7 +199,7 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
             ErrorCode::Invalid,
             QCoreApplication::translate("Checkout", "An order discount must be between 0 and 10折."));
 
-    const PricedOrder priced = quote(request.lines, request.orderDiscount);
+    const PricedOrder priced = quote(request.lines, request.orderDiscount, request.member);
     auto payments = settlePayments(priced.total, request.tenders);
     if (!payments)
         return payments.error();
@@ -204,7 +209,7 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     doc.kind = QStringLiteral("sale");
     doc.shiftId = request.shiftId;
     doc.operatorId = request.operatorId;
-    doc.memberId = request.memberId;
+    doc.memberId = request.member.memberId;
     doc.subtotal = priced.subtotal;
     doc.discount = priced.discount;
     doc.rounding = priced.rounding;
@@ -255,10 +260,22 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
                                                          "scanned: remove it and scan it again.")
                                  .arg(l.name, price.display()));
     }
+    // The member as stored now: the cart's level price must still be theirs, and their card usable.
+    if (request.member.memberId > 0) {
+        auto current = memberPrice(m_db, request.member.memberId);
+        if (!current)
+            return current.error();
+        if (current->levelId != request.member.levelId || current->discountPermille != request.member.discountPermille)
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Checkout",
+                                                         "The member's level is now %1 (%2): attach the member "
+                                                         "again to price the sale at it.")
+                                 .arg(current->levelName, formatZhe(current->discountPermille) + QStringLiteral("折")));
+    }
     const qint64 now = m_clock.nowMs();
     std::optional<UsedApproval> approval;
-    const ApprovalScope scope = discountApprovalScope(request.uuid, request.lines, request.orderDiscount);
-    if (needsManager(request.lines, request.orderDiscount)) {
+    const ApprovalScope scope = discountApprovalScope(request.uuid, request.lines, request.orderDiscount, request.member);
+    if (needsManager(request.lines, request.orderDiscount, request.member)) {
         if (request.approvalToken.isEmpty())
             return makeError(ErrorCode::Denied,
                              QCoreApplication::translate("Checkout",
@@ -274,6 +291,12 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     auto written = writeDocument(m_db, m_store, m_time, now, doc);
     if (!written)
         return written;
+    if (request.member.memberId > 0) {
+        auto earned = recordSaleEarnings(m_db, LedgerContext{m_store.storeId, written->saleId, request.operatorId, now},
+                                         request.member.memberId);
+        if (!earned)
+            return earned.error();
+    }
     if (auto st = markHeldOrderSold(m_db, request.uuid, now); !st)
         return st.error();
     if (auto st = settleTakenPayments(m_db, request.uuid, request.tenders, written->saleId, now); !st)

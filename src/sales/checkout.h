@@ -18,7 +18,9 @@ struct CheckoutRequest {
     QString approvalToken; // a manager's approval of this cart's price changes and big discounts
     QString adjustmentReason; // why they were given, as told the manager (kept in the audit)
     qint64 shiftId = 0;
-    qint64 memberId = 0;
+    // The member and the level the cart was priced at; checked against the member as stored when
+    // the sale commits (a card reported lost meanwhile, a level changed by another till).
+    MemberPrice member;
     QList<CartLine> lines;
     OrderDiscount orderDiscount;
     QList<TenderInput> tenders;
@@ -31,7 +33,8 @@ CartLine cartLineFor(const Product &product, qint64 quantityMilli = 1000, const 
 // adjustments, counted by their sizes (a price raised as much as one lowered, a label typed by hand
 // by what it charges). Changing them afterwards needs a new approval (so does a line added under a
 // 折 order discount, which then takes off more); a line added at its list price otherwise does not.
-ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount);
+ApprovalScope discountApprovalScope(const QString &uuid, const QList<CartLine> &lines, const OrderDiscount &discount,
+                                    const MemberPrice &member);
 
 // More change than this is a typing (or scanning) slip in the cash amount, not a customer.
 inline constexpr Money kMaxChange = Money::fromYuan(1000);
@@ -52,10 +55,11 @@ public:
                     Settings &settings);
 
     RoundingMode roundingMode() const;
-    PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount) const;
+    // `member`: the level price of the member attached, or none ({}).
+    PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount, const MemberPrice &member) const;
     // True when a price was changed, or a line or the order is discounted beyond what a cashier
-    // may give alone.
-    bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount) const;
+    // may give alone (on top of the member's level price, which is the shop's rule).
+    bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount, const MemberPrice &member) const;
     // What the manager then approves is discountApprovalScope() of the cart.
     Result<SaleResult> commit(const CheckoutRequest &request);
 

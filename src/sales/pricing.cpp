@@ -50,6 +50,8 @@ QString adjustmentLabel(const QString &source)
         return QCoreApplication::translate("Pricing", "Order discount");
     if (source == kAdjustRounding)
         return QCoreApplication::translate("Pricing", "Rounding");
+    if (source == kAdjustLevelPrice)
+        return QCoreApplication::translate("Pricing", "Member price");
     return source;
 }
 
@@ -123,6 +125,25 @@ PricedOrder PricingState::finish() &&
 
 namespace {
 
+// 会员价: the level's discount on every line whose price the cashier has not set by hand (a changed
+// price or a label typed in is the price the customer is charged, member or not). Rule-made, so
+// the cashier's discount limit applies on top of it, not to it.
+void levelPriceStep(PricingState &s, const PricingInput &in)
+{
+    const qint64 permille = in.member.discountPermille;
+    if (in.member.memberId <= 0 || permille >= 1000 || permille <= 0)
+        return;
+    for (int i = 0; i < s.size(); ++i) {
+        const CartLine &l = s.cart().at(i);
+        if (l.priceOverride || l.labelKeyed)
+            continue;
+        const Money before = s.lineAmount(i);
+        s.adjustLine(i, Adjustment{kAdjustLevelPrice, in.member.levelName + QLatin1Char(' ') + formatZhe(permille) +
+                                                          QStringLiteral("折"),
+                                   before - before.timesPermille(permille), false, false});
+    }
+}
+
 // 改价: the cashier's unit price instead of the list price. A scanned scale label carries its own
 // amount; one typed in by hand is the cashier's price for the line.
 void priceChangeStep(PricingState &s, const PricingInput &)
@@ -141,11 +162,13 @@ void priceChangeStep(PricingState &s, const PricingInput &)
     }
 }
 
-void lineDiscountStep(PricingState &s, const PricingInput &)
+void lineDiscountStep(PricingState &s, const PricingInput &in)
 {
     for (int i = 0; i < s.size(); ++i) {
         const CartLine &l = s.cart().at(i);
-        const Money unit = l.fixedAmount ? l.listPrice : l.priceOverride.value_or(l.listPrice);
+        Money unit = l.fixedAmount ? l.listPrice : l.priceOverride.value_or(l.listPrice);
+        if (!l.priceOverride && !l.labelKeyed && in.member.memberId > 0 && in.member.discountPermille < 1000)
+            unit = unit.timesPermille(in.member.discountPermille);
         s.setUnitPrice(i, unit.timesPermille(l.discountPermille));
         if (l.discountPermille == 1000)
             continue;
@@ -186,7 +209,7 @@ void roundingStep(PricingState &s, const PricingInput &in)
 
 const QList<PricingStep> &counterPipeline()
 {
-    static const QList<PricingStep> steps = {priceChangeStep, lineDiscountStep, orderDiscountStep, roundingStep};
+    static const QList<PricingStep> steps = {levelPriceStep, priceChangeStep, lineDiscountStep, orderDiscountStep, roundingStep};
     return steps;
 }
 
@@ -198,9 +221,10 @@ PricedOrder price(const QList<CartLine> &lines, const PricingInput &input, const
     return std::move(state).finish();
 }
 
-PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding)
+PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding,
+                       const MemberPrice &member)
 {
-    return price(lines, PricingInput{discount, rounding});
+    return price(lines, PricingInput{discount, rounding, member});
 }
 
 } // namespace huike

@@ -45,6 +45,7 @@ inline const QString kAdjustPriceChange = QStringLiteral("price_change"); // 改
 inline const QString kAdjustLineDiscount = QStringLiteral("line_discount");
 inline const QString kAdjustOrderDiscount = QStringLiteral("order_discount");
 inline const QString kAdjustRounding = QStringLiteral("rounding"); // 抹零
+inline const QString kAdjustLevelPrice = QStringLiteral("level_price"); // 会员价: the member's level discount
 
 // What a receipt and a report call an adjustment's source ("改价", "整单折扣", "抹零"); a source
 // this build does not know yet (from a newer till) is shown by its key.
@@ -101,22 +102,37 @@ private:
     PricedOrder m_order;
 };
 
+// The member a cart is rung up for, as pricing needs them: their level and its discount. The
+// level is the one the member had when attached; the sale that lifts them to the next level is
+// still priced at the old one (the new level holds from the next sale).
+struct MemberPrice {
+    qint64 memberId = 0;
+    qint64 levelId = 0;
+    QString levelName;
+    qint64 discountPermille = 1000; // 950 = 95折; 1000 = none (and no member)
+
+    friend bool operator==(const MemberPrice &, const MemberPrice &) = default;
+};
+
 struct PricingInput {
     OrderDiscount orderDiscount;
     RoundingMode rounding = RoundingMode::None;
+    MemberPrice member;
 };
 
 using PricingStep = void (*)(PricingState &state, const PricingInput &input);
 
-// The counter's steps in order: price change, line discount, order discount, 抹零. Rule-made steps
-// (level and special prices) go before the manual ones, coupons and points after the order discount.
+// The counter's steps in order: level price, price change, line discount, order discount, 抹零.
+// Rule-made steps (level and special prices) go before the manual ones, coupons and points after
+// the order discount.
 const QList<PricingStep> &counterPipeline();
 
 PricedOrder price(const QList<CartLine> &lines, const PricingInput &input,
                   const QList<PricingStep> &steps = counterPipeline());
 
-// Pure and deterministic: the counter pipeline.
-PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding);
+// Pure and deterministic: the counter pipeline. `member`: the default is a sale without a member.
+PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding,
+                       const MemberPrice &member = {});
 
 // Splits `total` over `weights` (non-negative) in proportion, exactly: the parts sum to total.
 QList<qint64> allocateProportionally(qint64 total, const QList<qint64> &weights);

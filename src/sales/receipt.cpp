@@ -1,5 +1,6 @@
 #include "receipt.h"
 
+#include "core/phone.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -115,8 +116,10 @@ Result<Receipt> ReceiptService::load(const QString &typed)
             "COALESCE(au.name, ''), "
             "s.reason, s.created_at_ms, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
             "st.name, st.address, "
-            "st.phone, st.receipt_footer FROM sales s JOIN operators op ON op.id = s.operator_id "
+            "st.phone, st.receipt_footer, COALESCE(m.name, ''), COALESCE(m.phone, '') "
+            "FROM sales s JOIN operators op ON op.id = s.operator_id "
             "JOIN stores st ON st.id = s.store_id LEFT JOIN operators au ON au.id = s.authorized_by "
+            "LEFT JOIN members m ON m.id = s.member_id "
             "LEFT JOIN sales o2 ON o2.id = s.original_sale_id WHERE s.receipt_no = ?"));
         q.bindValue(0, receiptNo.trimmed());
         if (!q.exec())
@@ -144,6 +147,8 @@ Result<Receipt> ReceiptService::load(const QString &typed)
         r.storeAddress = q.value(14).toString();
         r.storePhone = q.value(15).toString();
         r.footer = q.value(16).toString();
+        r.memberName = q.value(17).toString();
+        r.memberPhone = maskPhone(q.value(18).toString());
         q.finish();
     }
     {
@@ -192,6 +197,10 @@ Result<Receipt> ReceiptService::load(const QString &typed)
     if (!payments)
         return payments.error();
     r.payments = *payments;
+    auto effect = memberEffectOf(m_db, saleId);
+    if (!effect)
+        return effect.error();
+    r.member = *effect;
     return r;
 }
 
@@ -258,6 +267,20 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     }
     if (r.change().fen() != 0)
         t.pair(QCoreApplication::translate("Receipt", "Change"), r.change().toString());
+    if (!r.memberPhone.isEmpty()) {
+        t.rule();
+        t.line(QCoreApplication::translate("Receipt", "Member: %1 %2").arg(r.memberName, r.memberPhone).trimmed());
+        if (r.member) {
+            t.pair(QCoreApplication::translate("Receipt", "Growth value"),
+                   QStringLiteral("%1%2 (%3)")
+                       .arg(r.member->growth > 0 ? QStringLiteral("+") : QString())
+                       .arg(r.member->growth)
+                       .arg(r.member->growthAfter));
+            if (r.member->levelChanged())
+                t.line(QCoreApplication::translate("Receipt", "Level: %1 -> %2")
+                           .arg(r.member->levelBefore, r.member->levelAfter));
+        }
+    }
     t.rule();
     if (!r.footer.isEmpty())
         t.center(r.footer);

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "document.h"
+#include "members/earnings.h"
 
 #include <QDate>
 #include <QList>
@@ -54,6 +55,10 @@ struct Receipt {
     Money rounding;
     Money total;
     Money change() const;
+    // The member the document was rung up for (phone masked) and what it did to them.
+    QString memberName;
+    QString memberPhone;
+    std::optional<MemberEffect> member;
 };
 
 // Monospace text laid out in columns, where a Chinese character takes two columns (as on a

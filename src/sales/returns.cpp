@@ -1,5 +1,6 @@
 #include "returns.h"
 
+#include "members/earnings.h"
 #include "store/database.h"
 #include "store/settings.h"
 
@@ -391,6 +392,12 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         return written;
     if (auto st = linkApproval(m_db, *approval, written->saleId); !st)
         return st.error();
+    if (doc.memberId > 0) {
+        auto back = reverseEarnings(m_db, LedgerContext{m_store.storeId, written->saleId, operatorId, now}, doc.memberId,
+                                    doc.originalSaleId);
+        if (!back)
+            return back.error();
+    }
     if (auto st = writeAudit(m_db, now, operatorId, approval->managerId, QStringLiteral("sale.") + kind,
                              built->originalReceiptNo, doc.reason,
                              QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));

@@ -415,9 +415,70 @@ static const std::vector<const char *> kVersion6 = {
     R"(CREATE INDEX members_pinyin ON members(pinyin))",
 };
 
+// Version 7: member levels and growth value (members/levels.h). Levels are data, the default
+// programme a new shop starts with inserted here (普通会员, 银卡 at 1,000 growth 95折, 金卡 at 5,000
+// 9折); a member row caches its level, growth and net spend, each the sum of its ledger. Ledger rows
+// are appended in the sale's transaction and never changed: the triggers refuse it. What each sale
+// line earned is kept beside the line, so a refund reverses exactly what its lines earned.
+static const std::vector<const char *> kVersion7 = {
+    R"(CREATE TABLE member_levels (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        rank INTEGER NOT NULL UNIQUE,
+        growth_threshold INTEGER NOT NULL DEFAULT 0 CHECK (growth_threshold >= 0),
+        spend_threshold_fen INTEGER NOT NULL DEFAULT 0 CHECK (spend_threshold_fen >= 0),
+        discount_permille INTEGER NOT NULL DEFAULT 1000 CHECK (discount_permille BETWEEN 1 AND 1000),
+        points_permille INTEGER NOT NULL DEFAULT 1000 CHECK (points_permille BETWEEN 0 AND 100000),
+        active INTEGER NOT NULL DEFAULT 1))",
+    R"(INSERT INTO member_levels(id, name, rank, growth_threshold, spend_threshold_fen, discount_permille)
+        VALUES (1, '普通会员', 0, 0, 0, 1000), (2, '银卡', 1, 1000, 100000, 950), (3, '金卡', 2, 5000, 500000, 900))",
+    R"(ALTER TABLE members ADD COLUMN level_id INTEGER NOT NULL DEFAULT 1 REFERENCES member_levels(id))",
+    R"(ALTER TABLE members ADD COLUMN growth INTEGER NOT NULL DEFAULT 0 CHECK (growth >= 0))",
+    R"(ALTER TABLE members ADD COLUMN net_spend_fen INTEGER NOT NULL DEFAULT 0)",
+    R"(CREATE INDEX members_level ON members(level_id))",
+    R"(CREATE TABLE growth_ledger (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        kind TEXT NOT NULL,
+        growth INTEGER NOT NULL,
+        spend_fen INTEGER NOT NULL DEFAULT 0,
+        operator_id INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX growth_ledger_member ON growth_ledger(member_id, id))",
+    R"(CREATE INDEX growth_ledger_sale ON growth_ledger(sale_id))",
+    R"(CREATE TRIGGER growth_ledger_no_update BEFORE UPDATE ON growth_ledger
+        BEGIN SELECT RAISE(ABORT, 'growth_ledger is append-only'); END)",
+    R"(CREATE TRIGGER growth_ledger_no_delete BEFORE DELETE ON growth_ledger
+        BEGIN SELECT RAISE(ABORT, 'growth_ledger is append-only'); END)",
+    R"(CREATE TABLE level_changes (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        from_level_id INTEGER NOT NULL REFERENCES member_levels(id),
+        to_level_id INTEGER NOT NULL REFERENCES member_levels(id),
+        cause TEXT NOT NULL CHECK (cause IN ('upgrade', 'refund', 'manual', 'import')),
+        operator_id INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX level_changes_member ON level_changes(member_id, id))",
+    R"(CREATE INDEX level_changes_sale ON level_changes(sale_id))",
+    R"(CREATE TABLE line_earnings (
+        line_id INTEGER PRIMARY KEY REFERENCES sale_lines(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        base_fen INTEGER NOT NULL,
+        growth INTEGER NOT NULL DEFAULT 0,
+        points INTEGER NOT NULL DEFAULT 0))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}};
     return all;
 }
 

@@ -247,7 +247,7 @@ TEST_CASE("an unknown barcode beeps and says so without a dialog, and typing is 
     CHECK_FALSE(cashier->cart().line(1).labelKeyed);
     CHECK(cashier->message().startsWith(cashier->cart().line(2).name));
     CHECK((cashier->message().contains(QStringLiteral("改价")) || cashier->message().contains(QStringLiteral("price change"))));
-    CHECK(session.ctx().checkout().needsManager(cashier->cart().cart().lines(), {}));
+    CHECK(session.ctx().checkout().needsManager(cashier->cart().cart().lines(), {}, {}));
     checkDialogs();
 }
 

@@ -2,11 +2,13 @@
 
 #include "cli.h"
 #include "core/csv.h"
+#include "core/money.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using huike::Money;
 using huike::itest::CliRun;
 using huike::itest::sqlExec;
 using huike::itest::sqlValue;
@@ -481,4 +483,87 @@ TEST_CASE("cli: member add takes a mainland mobile and member show finds it by p
     CHECK(ws.run({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--db"), ws.db(),
                   QStringLiteral("13600000000")})
               .exitCode == 1);
+}
+
+TEST_CASE("cli: sell rings up a member's sale at their level and says the receipt only once committed", "[cli][members][sell]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const auto cli = [&](QStringList args) {
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--phone"), QStringLiteral("13800138000"),
+                 QStringLiteral("--name"), QStringLiteral("张晓梅"), QStringLiteral("--card"), QStringLiteral("HK0008")})
+                .exitCode == 0);
+    // A product of at least ¥10 that is not weighed, and its price.
+    const QString code = sqlValue(ws.db(), QStringLiteral("SELECT code FROM products WHERE weighed = 0 AND active = 1 "
+                                                          "AND price_fen >= 1000 ORDER BY price_fen DESC LIMIT 1"))
+                             .toString();
+    const qint64 price = sqlValue(ws.db(), QStringLiteral("SELECT price_fen FROM products WHERE code = ?"), {code}).toLongLong();
+    // Enough of it to pass 银卡's 1,000 growth in one sale.
+    const qint64 qty = 100'000 / price + 1;
+    const qint64 total = price * qty;
+
+    // Misfits are exit 2 and write nothing.
+    CHECK(cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001"), QStringLiteral("--items"), code,
+               QStringLiteral("--pay"), QStringLiteral("cash:10")})
+              .exitCode == 2);
+    CHECK(cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"), QStringLiteral("--items"),
+               code, QStringLiteral("--pay"), QStringLiteral("bitcoin:10")})
+              .exitCode == 2);
+    // A wrong PIN, and too little money: exit 1, nothing rung up.
+    CHECK(cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:0000"), QStringLiteral("--items"),
+               code, QStringLiteral("--pay"), QStringLiteral("cash:10000")})
+              .exitCode == 1);
+    const CliRun shortPaid = cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
+                                  QStringLiteral("--items"), code, QStringLiteral("--pay"), QStringLiteral("cash:0.01")});
+    CHECK(shortPaid.exitCode == 1);
+    CHECK(shortPaid.out.isEmpty());
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales")).toLongLong() == 0);
+
+    const CliRun sold = cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
+                             QStringLiteral("--member"), QStringLiteral("HK0008"), QStringLiteral("--items"),
+                             QStringLiteral("%1*%2").arg(code).arg(qty), QStringLiteral("--pay"),
+                             QStringLiteral("cash:%1").arg(Money::fromFen(total + 500).toString()), QStringLiteral("--json")});
+    INFO(sold.err.toStdString());
+    REQUIRE(sold.exitCode == 0);
+    const QJsonObject j = QJsonDocument::fromJson(sold.out.toUtf8()).object();
+    const QString receipt = j.value(QStringLiteral("receipt")).toString();
+    CHECK(receipt.startsWith(QStringLiteral("S01-")));
+    CHECK(j.value(QStringLiteral("total_fen")).toInteger() == total);
+    CHECK(j.value(QStringLiteral("change_fen")).toInteger() == 500);
+    const QJsonObject m = j.value(QStringLiteral("member")).toObject();
+    CHECK(m.value(QStringLiteral("level")).toString() == QStringLiteral("普通会员"));
+    CHECK(m.value(QStringLiteral("growth")).toInteger() == total / 100);
+    CHECK(m.value(QStringLiteral("level_after")).toString() == QStringLiteral("银卡"));
+    const QString printed = cli({QStringLiteral("receipt"), receipt}).out;
+    CHECK(printed.contains(QStringLiteral("138****8000")));
+
+    const auto show = [&] {
+        const CliRun r = cli({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("13800138000")});
+        REQUIRE(r.exitCode == 0);
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    };
+    CHECK(show().value(QStringLiteral("level")).toString() == QStringLiteral("银卡"));
+    CHECK(show().value(QStringLiteral("growth")).toInteger() == total / 100);
+    CHECK(show().value(QStringLiteral("net_spend_fen")).toInteger() == total);
+
+    // The next sale is at 95折.
+    const CliRun second = cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
+                               QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--items"), code,
+                               QStringLiteral("--pay"), QStringLiteral("cash:%1").arg(Money::fromFen(price).toString()),
+                               QStringLiteral("--json")});
+    REQUIRE(second.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(second.out.toUtf8()).object().value(QStringLiteral("total_fen")).toInteger() ==
+          Money::fromFen(price).timesPermille(950).fen());
+
+    // Refunding the first sale takes its growth back and 银卡 with it.
+    const CliRun back = cli({QStringLiteral("refund"), QStringLiteral("--manager"), QStringLiteral("8001:8888"),
+                             QStringLiteral("--reason"), QStringLiteral("顾客退货"), receipt});
+    INFO(back.err.toStdString());
+    REQUIRE(back.exitCode == 0);
+    CHECK(show().value(QStringLiteral("level")).toString() == QStringLiteral("普通会员"));
+    CHECK(show().value(QStringLiteral("growth")).toInteger() == Money::fromFen(price).timesPermille(950).fen() / 100);
+    CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
 }

@@ -48,10 +48,11 @@ TEST_CASE("the cart merges a rescanned item, prices every change and drops a sta
     CHECK_FALSE(cart.line(1).priceOverride.has_value());
     CHECK(cart.uuid() == uuid);
 
-    cart.setMember(42);
+    cart.setMember(MemberPrice{42, 2, QStringLiteral("银卡"), 950});
     const CheckoutRequest r = cart.checkoutRequest(shop.cashier, 7, {{Tender::Cash, fen(5000), {}}});
     CHECK(r.uuid == uuid);
-    CHECK(r.memberId == 42);
+    CHECK(r.member.memberId == 42);
+    CHECK(r.member.discountPermille == 950);
     CHECK(r.lines == cart.lines());
     CHECK(r.orderDiscount.amount == fen(10));
 
@@ -70,7 +71,10 @@ TEST_CASE("a recalled order is re-priced by one engine call and keeps its sale i
     CartLine label = shop.line(shop.p.beef, 270);
     label.fixedAmount = fen(1567); // printed by the scale at the old price: charged as printed
     cart.addLine(label);
-    cart.setMember(5);
+    const qint64 memberId = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张女士"));
+    auto member = memberPrice(shop.ctx().db(), memberId);
+    REQUIRE(member.ok());
+    cart.setMember(*member);
     auto held = shop.ctx().heldOrders().hold(cart.heldOrder(), cart.priced().total, QStringLiteral("张女士"),
                                              shop.cashier);
     REQUIRE(held.ok());
@@ -87,9 +91,9 @@ TEST_CASE("a recalled order is re-priced by one engine call and keeps its sale i
     auto order = shop.ctx().heldOrders().recall(*held);
     REQUIRE(order.ok());
     QStringList changes;
-    const Cart recalled = Cart::recall(*order, shop.ctx().catalog(), RoundingMode::None, &changes);
+    const Cart recalled = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, &changes);
     CHECK(recalled.uuid() == cart.uuid());
-    CHECK(recalled.memberId() == 5);
+    CHECK(recalled.memberId() == memberId);
     CHECK(recalled.recalled());
     REQUIRE(recalled.size() == 2);
     CHECK(recalled.line(0).listPrice == fen(250));
@@ -103,7 +107,7 @@ TEST_CASE("a recalled order is re-priced by one engine call and keeps its sale i
         recalled.checkoutRequest(shop.cashier, shop.shift(), {{Tender::Cash, fen(2400), {}}}));
     INFO(why(sale));
     REQUIRE(sale.ok());
-    CHECK(shop.scalar(QStringLiteral("SELECT member_id FROM sales WHERE id = ?"), {sale->saleId}).toLongLong() == 5);
+    CHECK(shop.scalar(QStringLiteral("SELECT member_id FROM sales WHERE id = ?"), {sale->saleId}).toLongLong() == memberId);
     CHECK(shop.scalar(QStringLiteral("SELECT state FROM held_orders WHERE id = ?"), {*held}).toString() ==
           QStringLiteral("sold"));
 }
@@ -118,9 +122,9 @@ TEST_CASE("a scale label typed by hand is a price change that needs a manager", 
     CartLine typed = scanned;
     typed.labelKeyed = true;
 
-    CHECK_FALSE(checkout.needsManager({scanned}, {}));
-    REQUIRE(checkout.needsManager({typed}, {}));
-    const PricedOrder p = checkout.quote({typed}, {});
+    CHECK_FALSE(checkout.needsManager({scanned}, {}, {}));
+    REQUIRE(checkout.needsManager({typed}, {}, {}));
+    const PricedOrder p = checkout.quote({typed}, {}, {});
     CHECK(p.total == fen(1567)); // the typed amount is still what is charged
     CHECK(p.lines.at(0).gross == fen(1566)); // 58.00 x 0.270 from the list price
     REQUIRE(p.lines.at(0).adjustments.size() == 1);
@@ -147,7 +151,7 @@ TEST_CASE("a manager's approval of a discount stands until the approved adjustme
     Cart cart;
     cart.addLine(shop.line(shop.p.oil));
     REQUIRE(cart.setLineDiscount(0, 500).ok()); // 5折 on 金龙鱼: beyond a cashier's 9折
-    REQUIRE(shop.ctx().checkout().needsManager(cart.lines(), cart.orderDiscount()));
+    REQUIRE(shop.ctx().checkout().needsManager(cart.lines(), cart.orderDiscount(), {}));
     const QString token = shop.approve(cart.approvalScope());
     cart.setApproval(token, cart.approvalScope(), QStringLiteral("临期"));
 

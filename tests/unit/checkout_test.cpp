@@ -302,7 +302,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
     SECTION("9折 is within the default limit of 900 per mille")
     {
         oil.discountPermille = 900;
-        CHECK_FALSE(co.needsManager({oil}, {}));
+        CHECK_FALSE(co.needsManager({oil}, {}, {}));
         auto r = co.commit(shop.request({oil}));
         REQUIRE(r.ok());
         CHECK(r->total == fen(6291)); // 69.90 x 0.9 = 62.91
@@ -312,7 +312,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
     SECTION("8折 on a line is refused without a manager, and with a cashier as approver")
     {
         oil.discountPermille = 800;
-        CHECK(co.needsManager({oil}, {}));
+        CHECK(co.needsManager({oil}, {}, {}));
         auto alone = co.commit(shop.request({oil}));
         REQUIRE_FALSE(alone.ok());
         CHECK(alone.error().code == ErrorCode::Denied);
@@ -321,7 +321,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         CHECK(shop.ctx()
                   .approvals()
                   .grant(QStringLiteral("1002"), QStringLiteral("1234"),
-                         discountApprovalScope(req.uuid, req.lines, req.orderDiscount), shop.cashier)
+                         discountApprovalScope(req.uuid, req.lines, req.orderDiscount, req.member), shop.cashier)
                   .error()
                   .code == ErrorCode::Denied);
         req.approvalToken = QString::number(shop.manager); // a manager's id is not an approval
@@ -348,7 +348,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
         shop.execRaw(QStringLiteral("UPDATE operators SET locked = 1 WHERE id = ?"), {shop.manager});
         CHECK(co.commit(req).error().code == ErrorCode::Denied);
         auto admin = shop.ctx().approvals().grant(QStringLiteral("9001"), QStringLiteral("9999"),
-                                                  discountApprovalScope(req.uuid, req.lines, req.orderDiscount),
+                                                  discountApprovalScope(req.uuid, req.lines, req.orderDiscount, req.member),
                                                   shop.cashier);
         REQUIRE(admin.ok());
         req.approvalToken = admin->token;
@@ -358,7 +358,7 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
     {
         REQUIRE(shop.ctx().settings().set(Settings::kCashierDiscountLimit, QStringLiteral("950")).ok());
         oil.discountPermille = 900;
-        CHECK(co.needsManager({oil}, {}));
+        CHECK(co.needsManager({oil}, {}, {}));
         CHECK(co.commit(shop.request({oil})).error().code == ErrorCode::Denied);
         oil.discountPermille = 950;
         CHECK(co.commit(shop.request({oil})).ok());
@@ -367,14 +367,14 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
     {
         CartLine water = shop.line(shop.p.water, 10'000);
         water.priceOverride = fen(150); // ¥2.00 -> ¥1.50
-        CHECK(co.needsManager({water}, {}));
+        CHECK(co.needsManager({water}, {}, {}));
         CHECK(co.commit(shop.request({water})).error().code == ErrorCode::Denied);
         water.priceOverride = fen(190); // even a small change
-        CHECK(co.needsManager({water}, {}));
+        CHECK(co.needsManager({water}, {}, {}));
         water.priceOverride = fen(250); // and a higher price
-        CHECK(co.needsManager({water}, {}));
+        CHECK(co.needsManager({water}, {}, {}));
         water.priceOverride = fen(200); // the list price typed again is no change
-        CHECK_FALSE(co.needsManager({water}, {}));
+        CHECK_FALSE(co.needsManager({water}, {}, {}));
         water.priceOverride = fen(180);
         auto req = shop.request({water});
         req.approvalToken = shop.approveCart(req);
@@ -386,16 +386,16 @@ TEST_CASE("discounts beyond the cashier's limit need a manager", "[checkout][dis
     {
         OrderDiscount rate;
         rate.permille = 850;
-        CHECK(co.needsManager({oil}, rate));
+        CHECK(co.needsManager({oil}, rate, {}));
         rate.permille = 900;
-        CHECK_FALSE(co.needsManager({oil}, rate));
+        CHECK_FALSE(co.needsManager({oil}, rate, {}));
         OrderDiscount off;
         off.amount = fen(699); // ¥6.99 off ¥69.90 is exactly 9折: allowed
-        CHECK_FALSE(co.needsManager({oil}, off));
+        CHECK_FALSE(co.needsManager({oil}, off, {}));
         off.amount = fen(700); // ¥7.00 off is 8.9985折: needs a manager
-        CHECK(co.needsManager({oil}, off));
+        CHECK(co.needsManager({oil}, off, {}));
         off.amount = fen(1000);
-        CHECK(co.needsManager({oil}, off));
+        CHECK(co.needsManager({oil}, off, {}));
         auto req = shop.request({oil});
         req.orderDiscount = off;
         req.tenders = {{Tender::Cash, fen(5990), {}}};
@@ -460,7 +460,7 @@ TEST_CASE("抹零 as a store setting is applied at checkout", "[checkout][pricin
     TestShop shop;
     // ¥12.98/kg x 1.235 kg = ¥16.03
     const QList<CartLine> cart = {shop.line(shop.p.apples, 1235)};
-    CHECK(shop.ctx().checkout().quote(cart, {}).total == fen(1603));
+    CHECK(shop.ctx().checkout().quote(cart, {}, {}).total == fen(1603));
     REQUIRE(shop.ctx().settings().set(Settings::kRoundingMode, QStringLiteral("1")).ok());
     CHECK(shop.ctx().checkout().roundingMode() == RoundingMode::ToJiao);
     auto r = shop.ctx().checkout().commit(shop.request(cart, {{Tender::Cash, fen(2000), {}}}));
@@ -471,7 +471,7 @@ TEST_CASE("抹零 as a store setting is applied at checkout", "[checkout][pricin
               .toLongLong() == 3);
     CHECK(shop.stockOf(shop.p.apples.id) == 30'000 - 1235);
     REQUIRE(shop.ctx().settings().set(Settings::kRoundingMode, QStringLiteral("2")).ok());
-    CHECK(shop.ctx().checkout().quote(cart, {}).total == fen(1600));
+    CHECK(shop.ctx().checkout().quote(cart, {}, {}).total == fen(1600));
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
 }
 
@@ -544,7 +544,7 @@ TEST_CASE("stacked line and order discounts count together against the cashier's
     oil.discountPermille = 900;
     OrderDiscount order;
     order.permille = 900;
-    CHECK(shop.ctx().checkout().needsManager({oil}, order));
+    CHECK(shop.ctx().checkout().needsManager({oil}, order, {}));
 }
 
 TEST_CASE("a full disk refuses the sale with a clear message, records nothing, and a retry records one",

@@ -102,7 +102,7 @@ TEST_CASE("a receipt says where every fen went: each adjustment by its source", 
     noodles.priceOverride = fen(1300); // 改价 14.50 -> 13.00
     CheckoutRequest req = shop.request({oil, noodles});
     req.orderDiscount = OrderDiscount{900, {}}; // 9折 on the order, then 抹零 to the jiao
-    const PricedOrder priced = shop.ctx().checkout().quote(req.lines, req.orderDiscount);
+    const PricedOrder priced = shop.ctx().checkout().quote(req.lines, req.orderDiscount, req.member);
     req.tenders = {TenderInput{Tender::Cash, Money::fromYuan(100), {}}};
     req.approvalToken = shop.approveCart(req);
     auto sale = shop.ctx().checkout().commit(req);
@@ -175,7 +175,7 @@ TEST_CASE("the receipt list is narrowed by day, amount, member and tender", "[re
         shop.scalar(QStringLiteral("SELECT id FROM members WHERE phone = '19955558000'")).toLongLong();
     CheckoutRequest member = shop.request({shop.line(shop.p.noodles)},
                                           {{Tender::WeChat, fen(1450), QStringLiteral("134567890123456789")}});
-    member.memberId = memberId;
+    member.member = *memberPrice(shop.ctx().db(), memberId);
     auto a = shop.ctx().checkout().commit(member); // ¥14.50 WeChat, member
     REQUIRE(a.ok());
     const SaleResult b = shop.sell({shop.line(shop.p.water)}); // ¥2.00 cash

@@ -366,14 +366,14 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
         }
         CheckoutRequest req = shop.request(lines);
         if (pick(2) == 0)
-            req.memberId = members.at(pick(static_cast<int>(members.size())));
+            req.member = *memberPrice(shop.ctx().db(), members.at(pick(static_cast<int>(members.size()))));
         // Some discounts are beyond the cashier's limit (approved below, once the cart is final).
         if (pick(3) == 0)
             req.orderDiscount.permille = 850 + pick(151);
         else if (pick(4) == 0)
             req.orderDiscount.amount = fen(pick(3000));
         shop.clock.advance(60'000 + pick(600'000));
-        const Money total = shop.ctx().checkout().quote(req.lines, req.orderDiscount).total;
+        const Money total = shop.ctx().checkout().quote(req.lines, req.orderDiscount, req.member).total;
         switch (pick(5)) {
         case 0:
             req.tenders = {{Tender::Cash, total + fen(pick(10000)), {}}};
@@ -400,9 +400,9 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
             if (t.amount.fen() > 0)
                 positive.append(t);
         req.tenders = positive;
-        if (shop.ctx().checkout().needsManager(req.lines, req.orderDiscount))
+        if (shop.ctx().checkout().needsManager(req.lines, req.orderDiscount, req.member))
             req.approvalToken =
-                shop.approveQuickly(discountApprovalScope(req.uuid, req.lines, req.orderDiscount));
+                shop.approveQuickly(discountApprovalScope(req.uuid, req.lines, req.orderDiscount, req.member));
         auto sale = shop.ctx().checkout().commit(req);
         INFO(why(sale));
         REQUIRE(sale.ok());
@@ -462,7 +462,7 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
                             {sale->saleId, sale->saleId})
                     .toLongLong() == 0);
         REQUIRE(shop.count(QStringLiteral("sales"), QStringLiteral("original_sale_id = ? AND member_id IS NOT ?"),
-                           {sale->saleId, req.memberId > 0 ? QVariant(req.memberId) : QVariant()}) == 0);
+                           {sale->saleId, req.member.memberId > 0 ? QVariant(req.member.memberId) : QVariant()}) == 0);
     }
     // The carts above had every kind of adjustment, 抹零 included.
     for (const char *source : {"price_change", "line_discount", "order_discount", "rounding"}) {

@@ -180,7 +180,7 @@ TEST_CASE("held orders survive a restart and are recalled exactly once", "[held]
     cart.lines = {apples, beef, water};
     cart.discount.permille = 980;
     cart.uuid = newUuid();
-    const Money total = shop.ctx().checkout().quote(cart.lines, cart.discount).total;
+    const Money total = shop.ctx().checkout().quote(cart.lines, cart.discount, {}).total;
 
     auto id = shop.ctx().heldOrders().hold(cart, total, QStringLiteral("穿红衣服的阿姨"), shop.cashier);
     INFO(why(id));
@@ -212,7 +212,7 @@ TEST_CASE("held orders survive a restart and are recalled exactly once", "[held]
         CHECK(back->lines[i].fixedAmount == cart.lines[i].fixedAmount);
         CHECK(back->lines[i].weighed == cart.lines[i].weighed);
     }
-    CHECK(shop.ctx().checkout().quote(back->lines, back->discount).total == total);
+    CHECK(shop.ctx().checkout().quote(back->lines, back->discount, {}).total == total);
     CHECK(shop.ctx().heldOrders().list().isEmpty());
 
     // Another till (or a double click) recalling it again gets nothing.
@@ -313,7 +313,7 @@ TEST_CASE("a recalled order is not lost if the till dies before the sale commits
     RecalledOrder cart;
     cart.lines = {shop.line(shop.p.noodles, 2000)};
     cart.uuid = newUuid();
-    const Money total = shop.ctx().checkout().quote(cart.lines, cart.discount).total;
+    const Money total = shop.ctx().checkout().quote(cart.lines, cart.discount, {}).total;
     auto id = shop.ctx().heldOrders().hold(cart, total, QStringLiteral("李阿姨"), shop.cashier);
     REQUIRE(id.ok());
     REQUIRE(shop.ctx().heldOrders().recall(*id).ok());

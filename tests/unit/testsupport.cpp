@@ -2,6 +2,7 @@
 
 #include "core/uuid.h"
 #include "demo/demo.h"
+#include "members/earnings.h"
 #include "store/database.h"
 
 #include <QSqlError>
@@ -142,7 +143,7 @@ QString TestShop::approveVoid(const QString &receiptNo)
 
 QString TestShop::approveCart(const CheckoutRequest &request)
 {
-    return approve(discountApprovalScope(request.uuid, request.lines, request.orderDiscount));
+    return approve(discountApprovalScope(request.uuid, request.lines, request.orderDiscount, request.member));
 }
 
 CheckoutRequest TestShop::request(const QList<CartLine> &lines, const QList<TenderInput> &tenders)
@@ -154,7 +155,7 @@ CheckoutRequest TestShop::request(const QList<CartLine> &lines, const QList<Tend
     r.lines = lines;
     r.tenders = tenders;
     if (r.tenders.isEmpty()) {
-        const Money total = m_ctx->checkout().quote(lines, r.orderDiscount).total;
+        const Money total = m_ctx->checkout().quote(lines, r.orderDiscount, r.member).total;
         r.tenders = {TenderInput{Tender::Cash, total.isZero() ? Money::fromFen(1) : total, {}}};
     }
     return r;
@@ -166,6 +167,28 @@ SaleResult TestShop::sell(const QList<CartLine> &lines, const QList<TenderInput>
     INFO(why(r));
     REQUIRE(r.ok());
     return *r;
+}
+
+qint64 TestShop::addMember(const QString &phone, const QString &name)
+{
+    huike::MemberInput in;
+    in.phone = phone;
+    in.name = name;
+    auto m = m_ctx->members().registerMember(in, cashier);
+    REQUIRE(m.ok());
+    return m->id;
+}
+
+huike::CheckoutRequest TestShop::memberRequest(qint64 memberId, const QList<huike::CartLine> &lines,
+                                               const QList<huike::TenderInput> &tenders)
+{
+    auto member = huike::memberPrice(m_ctx->db(), memberId);
+    REQUIRE(member.ok());
+    huike::CheckoutRequest r = request(lines, tenders);
+    r.member = *member;
+    if (tenders.isEmpty())
+        r.tenders = {{huike::Tender::Cash, m_ctx->checkout().quote(lines, r.orderDiscount, r.member).total, {}}};
+    return r;
 }
 
 qint64 TestShop::stockOf(qint64 productId)

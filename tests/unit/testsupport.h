@@ -120,6 +120,12 @@ public:
     huike::SaleResult sell(const QList<huike::CartLine> &lines,
                            const QList<huike::TenderInput> &tenders = {});
 
+    // Registers a member at the counter (by the cashier); their id.
+    qint64 addMember(const QString &phone, const QString &name = {});
+    // The member priced at their level as the till attaches them, in a request.
+    huike::CheckoutRequest memberRequest(qint64 memberId, const QList<huike::CartLine> &lines,
+                                         const QList<huike::TenderInput> &tenders = {});
+
     qint64 stockOf(qint64 productId);
     // One value from raw SQL, for checking what was really written.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});

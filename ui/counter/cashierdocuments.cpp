@@ -56,7 +56,8 @@ bool CashierWidget::recallIntoCart(qint64 heldId, QStringList *changes)
         return false;
     }
     // The order waited: prices may have changed and goods may have been taken off sale since.
-    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().checkout().roundingMode(),
+    m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().db(),
+                              m_session.ctx().checkout().roundingMode(),
                               changes));
     selectRow(m_cart.rowCount() - 1);
     return true;

@@ -435,7 +435,7 @@ bool CashierWidget::approveAdjustments()
     // the customer is still at the counter; not later at payment, when it is too late to say no.
     auto &service = m_session.ctx().checkout();
     const Cart &cart = m_cart.cart();
-    if (!service.needsManager(cart.lines(), cart.orderDiscount()) || !cart.approvalToken().isEmpty())
+    if (!service.needsManager(cart.lines(), cart.orderDiscount(), cart.member()) || !cart.approvalToken().isEmpty())
         return true;
     const auto reason = askText(this, tr("Manager approval"),
                                 tr("This needs a manager. Why is it given (e.g. 临期, 包装破损, 老顾客)?"),

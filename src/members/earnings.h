@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/money.h"
+#include "core/result.h"
+#include "sales/pricing.h"
+
+#include <QString>
+
+namespace huike {
+
+class Database;
+
+// What a committed sale or refund did to its member, for the receipt and the screen.
+struct MemberEffect {
+    qint64 memberId = 0;
+    qint64 growth = 0;     // growth value earned (a refund: negative, taken back)
+    Money spend;           // the earning base added to the member's net spend (a refund: negative)
+    qint64 growthAfter = 0;
+    QString levelBefore;
+    QString levelAfter;    // differs from levelBefore when the document moved the member's level
+    bool levelChanged() const { return levelBefore != levelAfter; }
+};
+
+// Where a ledger row is written from: the store, the document, who, when.
+struct LedgerContext {
+    qint64 storeId = 0;
+    qint64 documentId = 0; // sales.id of the sale or refund
+    qint64 operatorId = 0;
+    qint64 nowMs = 0;
+};
+
+// The member a cart is rung up for, priced at their level. Denied when their card is reported
+// lost, locked or replaced (the cashier hears which); NotFound when there is no such member.
+Result<MemberPrice> memberPrice(Database &db, qint64 memberId);
+
+// Inside the sale's BEGIN IMMEDIATE, after its document is written: what the member earns. The
+// earning base of each line is its amount (after every discount, coupon and 抹零); growth is
+// floored per receipt and spread over the lines in proportion to their bases, and each line's
+// share is kept with it (line_earnings) so a refund can take back exactly what its lines earned.
+// The sale that reaches a level's threshold moves the member up, recorded with the sale.
+Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, qint64 memberId);
+
+// Inside the refund's (or void's) BEGIN IMMEDIATE, after its document is written: takes back what
+// the returned units earned, each line by the share of its units returned so far (the last units
+// take back exactly what is left). A level the original sale reached is given up again when the
+// member falls below its threshold, never below the level they had before that sale's upgrades
+// (a level a manager set stays).
+Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 originalSaleId);
+
+// A receipt's member part: what the document with this id did to its member (nullopt when it has
+// no member or did nothing to them).
+Result<std::optional<MemberEffect>> memberEffectOf(Database &db, qint64 documentId);
+
+} // namespace huike

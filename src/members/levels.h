@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/money.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QString>
+
+namespace huike {
+
+class Database;
+
+// A member level (普通会员, 银卡, 金卡): what it takes to reach it and what it gives.
+struct MemberLevel {
+    qint64 id = 0;
+    QString name;
+    int rank = 0;               // higher is better; the lowest is where every member starts
+    qint64 growthThreshold = 0; // 成长值 needed, when levels are reached by growth value
+    Money spendThreshold;       // cumulative net spend needed, when they are reached by spend
+    qint64 discountPermille = 1000; // the level price: 950 = 95折
+    qint64 pointsPermille = 1000;   // points earned at this level, per mille of the base rate
+    bool active = true;
+};
+
+// How members move up: by growth value (its own ledger, never spent by redeeming points) or by
+// what they have spent, net of refunds.
+enum class UpgradeBy { Growth, Spend };
+
+// The programme's level rules as the shop set them (Settings keys below, levels in member_levels).
+struct LevelRules {
+    QList<MemberLevel> levels; // active ones, lowest rank first; never empty once loaded
+    UpgradeBy upgradeBy = UpgradeBy::Growth;
+    qint64 growthPerYuan = 1; // growth value per whole yuan of the earning base
+
+    const MemberLevel *byId(qint64 id) const;
+    // The highest level that `growth` / `spend` qualify for under upgradeBy.
+    const MemberLevel &qualifyingLevel(qint64 growth, Money spend) const;
+    // Growth a receipt's earning base gives: whole yuan only, floored per receipt (¥57.80 gives 57).
+    qint64 growthFor(Money earningBase) const;
+
+    static inline const QString kUpgradeBy = QStringLiteral("members.upgrade_by");        // "growth" | "spend"
+    static inline const QString kGrowthPerYuan = QStringLiteral("members.growth_per_yuan"); // 1
+};
+
+// Inside or outside a transaction: the rules as stored. Fails only on a storage error, or when the
+// shop has no active level (the migration makes three; the settings screen keeps one).
+Result<LevelRules> loadLevelRules(Database &db);
+
+} // namespace huike

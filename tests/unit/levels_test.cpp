@@ -1,0 +1,258 @@
+// Member levels and growth value: the sale that crosses a threshold moves the member up, the next
+// sale is priced at the new level, and a refund takes back exactly what its lines earned (and the
+// level with it when the member falls back below the threshold).
+
+#include "core/uuid.h"
+#include "members/earnings.h"
+#include "members/levels.h"
+#include "reports/integrity.h"
+#include "sales/cart.h"
+#include "sales/receipt.h"
+#include "sales/returns.h"
+#include "testsupport.h"
+
+#include <QSqlQuery>
+
+using namespace huike;
+using huike::test::fen;
+using huike::test::TestShop;
+using huike::test::why;
+
+namespace {
+
+struct Standing {
+    qint64 growth = 0;
+    qint64 spendFen = 0;
+    QString level;
+};
+
+Standing standingOf(TestShop &shop, qint64 memberId)
+{
+    return Standing{shop.scalar(QStringLiteral("SELECT growth FROM members WHERE id = ?"), {memberId}).toLongLong(),
+                    shop.scalar(QStringLiteral("SELECT net_spend_fen FROM members WHERE id = ?"), {memberId}).toLongLong(),
+                    shop.scalar(QStringLiteral("SELECT l.name FROM members m JOIN member_levels l ON l.id = m.level_id "
+                                               "WHERE m.id = ?"),
+                                {memberId})
+                        .toString()};
+}
+
+SaleResult sellTo(TestShop &shop, qint64 memberId, const QList<CartLine> &lines)
+{
+    auto sale = shop.ctx().checkout().commit(shop.memberRequest(memberId, lines));
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+    return *sale;
+}
+
+SaleResult refund(TestShop &shop, const QString &receiptNo, const QList<RefundLineRequest> &lines = {})
+{
+    RefundRequest r;
+    r.uuid = newUuid();
+    r.receiptNo = receiptNo;
+    r.lines = lines;
+    r.reason = QStringLiteral("顾客退货");
+    r.operatorId = shop.cashier;
+    r.shiftId = shop.shift();
+    r.approvalToken = shop.approveRefund(receiptNo, lines);
+    auto done = shop.ctx().returns().refund(r);
+    INFO(why(done));
+    REQUIRE(done.ok());
+    return *done;
+}
+
+} // namespace
+
+TEST_CASE("a new shop's programme: 普通会员, 银卡 at 1,000 growth 95折, 金卡 at 5,000 9折", "[members][levels]")
+{
+    TestShop shop;
+    auto rules = loadLevelRules(shop.ctx().db());
+    REQUIRE(rules.ok());
+    REQUIRE(rules->levels.size() == 3);
+    CHECK(rules->levels.at(0).name == QStringLiteral("普通会员"));
+    CHECK(rules->levels.at(0).discountPermille == 1000);
+    CHECK(rules->levels.at(1).name == QStringLiteral("银卡"));
+    CHECK(rules->levels.at(1).growthThreshold == 1000);
+    CHECK(rules->levels.at(1).discountPermille == 950);
+    CHECK(rules->levels.at(2).name == QStringLiteral("金卡"));
+    CHECK(rules->levels.at(2).growthThreshold == 5000);
+    CHECK(rules->levels.at(2).discountPermille == 900);
+    CHECK(rules->upgradeBy == UpgradeBy::Growth);
+    CHECK(rules->growthFor(fen(5780)) == 57); // 1 per whole yuan, floored per receipt
+    CHECK(rules->growthFor(fen(99)) == 0);
+    CHECK(rules->qualifyingLevel(999, Money()).name == QStringLiteral("普通会员"));
+    CHECK(rules->qualifyingLevel(1000, Money()).name == QStringLiteral("银卡"));
+    CHECK(rules->qualifyingLevel(7000, Money()).name == QStringLiteral("金卡"));
+
+    // A new member starts at the lowest level, with nothing earned.
+    const qint64 id = shop.addMember(QStringLiteral("13912345678"), QStringLiteral("刘洋"));
+    const Standing s = standingOf(shop, id);
+    CHECK(s.level == QStringLiteral("普通会员"));
+    CHECK(s.growth == 0);
+}
+
+TEST_CASE("a member's sale earns growth on what was paid, floored per receipt", "[members][levels]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13912345678"), QStringLiteral("刘洋"));
+    CartLine beef = shop.line(shop.p.beef, 996);
+    beef.fixedAmount = fen(5780); // a scanned scale label: ¥57.80
+    const SaleResult sale = sellTo(shop, id, {beef});
+    CHECK(sale.total == fen(5780));
+    const Standing s = standingOf(shop, id);
+    CHECK(s.growth == 57);
+    CHECK(s.spendFen == 5780);
+    CHECK(s.level == QStringLiteral("普通会员"));
+    CHECK(shop.count(QStringLiteral("growth_ledger"), QStringLiteral("member_id = ? AND kind = 'sale'"), {id}) == 1);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+
+    // A sale without a member earns nobody anything.
+    shop.sell({shop.line(shop.p.noodles)});
+    CHECK(shop.count(QStringLiteral("growth_ledger")) == 1);
+}
+
+TEST_CASE("the sale that crosses 1,000 growth makes the member 银卡 and a refund below it undoes that", "[members][levels]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    const SaleResult first = sellTo(shop, id, {shop.line(shop.p.oil, 14000)}); // 14 x ¥69.90 = ¥978.60
+    CHECK(standingOf(shop, id).growth == 978);
+    CHECK(standingOf(shop, id).level == QStringLiteral("普通会员"));
+
+    // This sale is still priced at 普通会员 (no discount) and lifts her to 银卡.
+    const SaleResult crossing = sellTo(shop, id, {shop.line(shop.p.oil)});
+    CHECK(crossing.total == fen(6990));
+    CHECK(standingOf(shop, id).growth == 1047);
+    CHECK(standingOf(shop, id).level == QStringLiteral("银卡"));
+    auto receipt = shop.ctx().receipts().load(crossing.receiptNo);
+    REQUIRE(receipt.ok());
+    REQUIRE(receipt->member.has_value());
+    CHECK(receipt->member->growth == 69);
+    CHECK(receipt->member->levelBefore == QStringLiteral("普通会员"));
+    CHECK(receipt->member->levelAfter == QStringLiteral("银卡"));
+    const QString text = shop.ctx().receipts().render(*receipt, 32);
+    CHECK(text.contains(QStringLiteral("138****8000")));
+    CHECK(text.contains(QStringLiteral("银卡")));
+
+    // The next sale is priced at 95折, said on the line as the member price.
+    CheckoutRequest next = shop.memberRequest(id, {shop.line(shop.p.noodles)});
+    CHECK(next.member.levelName == QStringLiteral("银卡"));
+    const PricedOrder priced = shop.ctx().checkout().quote(next.lines, next.orderDiscount, next.member);
+    CHECK(priced.total == fen(1378)); // ¥14.50 x 0.95 = 13.775, half-up
+    REQUIRE(priced.lines.at(0).adjustments.size() == 1);
+    CHECK(priced.lines.at(0).adjustments.at(0).source == kAdjustLevelPrice);
+    CHECK_FALSE(priced.lines.at(0).adjustments.at(0).manual);
+    CHECK_FALSE(shop.ctx().checkout().needsManager(next.lines, next.orderDiscount, next.member));
+    auto nextSale = shop.ctx().checkout().commit(next);
+    REQUIRE(nextSale.ok());
+    CHECK(standingOf(shop, id).growth == 1060);
+
+    // Refunding the crossing sale: growth falls to 991, below 银卡's 1,000, and the upgrade goes.
+    refund(shop, crossing.receiptNo);
+    CHECK(standingOf(shop, id).growth == 991);
+    CHECK(standingOf(shop, id).spendFen == 97860 + 1378);
+    CHECK(standingOf(shop, id).level == QStringLiteral("普通会员"));
+    CHECK(shop.count(QStringLiteral("level_changes"), QStringLiteral("member_id = ? AND cause = 'refund'"), {id}) == 1);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+
+    // A cart attached at 银卡 before the refund no longer matches her level: the till says so.
+    CheckoutRequest stale = next;
+    stale.uuid = newUuid();
+    auto refused = shop.ctx().checkout().commit(stale);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.error().message.contains(QStringLiteral("普通会员")));
+
+    // The first sale refunded in three steps takes back its 978 exactly, to the unit.
+    const qint64 line = shop.scalar(QStringLiteral("SELECT l.id FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+                                                   "WHERE s.receipt_no = ?"),
+                                    {first.receiptNo})
+                            .toLongLong();
+    refund(shop, first.receiptNo, {{line, 3000}});
+    refund(shop, first.receiptNo, {{line, 5000}});
+    refund(shop, first.receiptNo, {{line, 6000}});
+    CHECK(standingOf(shop, id).growth == 13); // what the noodles at 银卡 earned
+    CHECK(standingOf(shop, id).spendFen == 1378);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
+
+TEST_CASE("a card reported lost or locked is refused at attach and at commit", "[members][levels]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    CheckoutRequest req = shop.memberRequest(id, {shop.line(shop.p.water)});
+    shop.execRaw(QStringLiteral("UPDATE members SET card_state = 'lost' WHERE id = ?"), {id});
+    auto attach = memberPrice(shop.ctx().db(), id);
+    REQUIRE_FALSE(attach.ok());
+    CHECK(attach.error().code == ErrorCode::Denied);
+    CHECK(attach.error().message.contains(QStringLiteral("张晓梅")));
+    auto sale = shop.ctx().checkout().commit(req);
+    REQUIRE_FALSE(sale.ok());
+    CHECK(sale.error().code == ErrorCode::Denied);
+    CHECK(shop.count(QStringLiteral("sales")) == 0);
+
+    shop.execRaw(QStringLiteral("UPDATE members SET card_state = 'locked' WHERE id = ?"), {id});
+    CHECK(memberPrice(shop.ctx().db(), id).error().code == ErrorCode::Denied);
+}
+
+TEST_CASE("a held member's cart comes back at the member's level of today", "[members][levels][held]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    Cart cart(shop.ctx().checkout().roundingMode());
+    cart.addLine(shop.line(shop.p.noodles));
+    auto member = memberPrice(shop.ctx().db(), id);
+    REQUIRE(member.ok());
+    cart.setMember(*member);
+    CHECK(cart.priced().total == fen(1450));
+    auto held = shop.ctx().heldOrders().hold(cart.heldOrder(), cart.priced().total, QString(), shop.cashier);
+    REQUIRE(held.ok());
+
+    // Meanwhile she reached 银卡 at another till.
+    sellTo(shop, id, {shop.line(shop.p.oil, 15000)});
+    REQUIRE(standingOf(shop, id).level == QStringLiteral("银卡"));
+
+    auto order = shop.ctx().heldOrders().recall(*held);
+    REQUIRE(order.ok());
+    QStringList changes;
+    const Cart back = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, &changes);
+    CHECK(back.member().levelName == QStringLiteral("银卡"));
+    CHECK(back.priced().total == fen(1378));
+    auto sale = shop.ctx().checkout().commit(back.checkoutRequest(shop.cashier, shop.shift(),
+                                                                  {{Tender::Cash, fen(1378), {}}}));
+    INFO(why(sale));
+    CHECK(sale.ok());
+
+    // Her card reported lost while a cart waits: it comes back without her, and the cashier is told.
+    Cart waiting(shop.ctx().checkout().roundingMode());
+    waiting.addLine(shop.line(shop.p.water));
+    waiting.setMember(*memberPrice(shop.ctx().db(), id));
+    auto held2 = shop.ctx().heldOrders().hold(waiting.heldOrder(), waiting.priced().total, QString(), shop.cashier);
+    REQUIRE(held2.ok());
+    shop.execRaw(QStringLiteral("UPDATE members SET card_state = 'lost' WHERE id = ?"), {id});
+    auto order2 = shop.ctx().heldOrders().recall(*held2);
+    REQUIRE(order2.ok());
+    changes.clear();
+    const Cart without = Cart::recall(*order2, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, &changes);
+    CHECK(without.memberId() == 0);
+    CHECK(without.priced().total == fen(200));
+    REQUIRE(changes.size() == 1);
+    CHECK(changes.first().contains(QStringLiteral("张晓梅")));
+}
+
+TEST_CASE("verify finds a member's cached growth that is not their ledger's", "[members][levels][verify]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    sellTo(shop, id, {shop.line(shop.p.oil)});
+    REQUIRE(verifyDatabase(shop.ctx().db()).isEmpty());
+    shop.execRaw(QStringLiteral("UPDATE members SET growth = growth + 500 WHERE id = ?"), {id});
+    const QStringList problems = verifyDatabase(shop.ctx().db());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.first().contains(QStringLiteral("13800138000")));
+
+    // And the ledger refuses to be edited to match.
+    auto db = shop.ctx().db().db();
+    QSqlQuery q(db);
+    CHECK_FALSE(q.exec(QStringLiteral("UPDATE growth_ledger SET growth = growth + 500")));
+    CHECK_FALSE(q.exec(QStringLiteral("DELETE FROM growth_ledger")));
+}
