@@ -1229,6 +1229,10 @@
         <source>Amount</source>
         <translation>金额</translation>
     </message>
+    <message>
+        <source>Member</source>
+        <translation>会员价</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::CashierWidget</name>
@@ -1485,6 +1489,7 @@ F4 line discount · Shift+F4 change price · F5 order discount
 F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
 F11 close shift · F12 or Enter on an empty field: pay
 Del remove line · Esc clear cart
+Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
 In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
         <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
 F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
@@ -1492,6 +1497,7 @@ F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
 F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
 F11 交班 · F12 或在空输入框按 Enter：结账
 Del 删除行 · Esc 清空购物车
+Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
 收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
     </message>
     <message>
@@ -1533,6 +1539,44 @@ Del 删除行 · Esc 清空购物车
     <message>
         <source>%1 already paid</source>
         <translation>已收 %1</translation>
+    </message>
+    <message>
+        <source>Payments are taken for this cart: the member can no longer be changed.</source>
+        <translation>本单已收款：不能再更换会员。</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Take the member off this sale? It is priced again without the member&apos;s level.</source>
+        <translation>取消本单的会员？将按非会员价重新计价。</translation>
+    </message>
+    <message>
+        <source>Member taken off.</source>
+        <translation>已取消会员。</translation>
+    </message>
+    <message>
+        <source>Payments are taken for this cart: attach the member before paying.</source>
+        <translation>本单已收款：请在收款前关联会员。</translation>
+    </message>
+    <message>
+        <source>Member %1 (%2) attached: %3 prices.</source>
+        <translation>已关联会员 %1（%2）：按%3价格计价。</translation>
+    </message>
+    <message>
+        <source>none (Ctrl+M)</source>
+        <translation>无（Ctrl+M 关联）</translation>
+    </message>
+    <message>
+        <source>%1  %2
+%3 %4  growth %5</source>
+        <translation>%1  %2
+%3 %4  成长值 %5</translation>
+    </message>
+    <message>
+        <source>%1折</source>
+        <translation>%1折</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1796,77 @@ Del 删除行 · Esc 清空购物车
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::MemberDialog</name>
+    <message>
+        <source>Lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已换卡</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Phone, its last four digits, card number, name or pinyin initials</source>
+        <translation>手机号、手机尾号四位、卡号、姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长值</translation>
+    </message>
+    <message>
+        <source>Card state</source>
+        <translation>卡状态</translation>
+    </message>
+    <message>
+        <source>Register new member</source>
+        <translation>登记新会员</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>No member has this phone: F2 registers one.</source>
+        <translation>没有使用此手机号的会员：按 F2 登记。</translation>
+    </message>
+    <message>
+        <source>No member matches.</source>
+        <translation>没有匹配的会员。</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2332,65 @@ Del 删除行 · Esc 清空购物车
     <message>
         <source>Pay back: %1</source>
         <translation>退款去向：%1</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::RegisterMemberDialog</name>
+    <message>
+        <source>Agrees to receive offers by SMS</source>
+        <translation>同意接收短信优惠信息</translation>
+    </message>
+    <message>
+        <source>Register a member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>1990-05-20, or 05-20</source>
+        <translation>1990-05-20，或 05-20</translation>
+    </message>
+    <message>
+        <source>Scan or type; empty: the phone is the card</source>
+        <translation>刷卡或输入；留空则以手机号为卡号</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Mobile (required)</source>
+        <translation>手机号（必填）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <algorithm>
 
 namespace huike::ui {
 
@@ -38,8 +39,13 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
             return (l.priceOverride ? *l.priceOverride : l.listPrice).toString();
         case Discount: {
             QString s;
+            // The member's level price is said as such: the customer asks why the line is cheaper.
+            if (std::any_of(p.adjustments.begin(), p.adjustments.end(),
+                            [](const Adjustment &a) { return a.source == kAdjustLevelPrice; }))
+                s = tr("Member");
             if (l.discountPermille != 1000)
-                s = tr("%1折").arg(QString::number(static_cast<double>(l.discountPermille) / 100.0, 'g', 3));
+                s += (s.isEmpty() ? QString() : QStringLiteral(" ")) +
+                     tr("%1折").arg(QString::number(static_cast<double>(l.discountPermille) / 100.0, 'g', 3));
             const Money off = p.lineDiscount + p.orderDiscount;
             if (off.fen() != 0)
                 s += (s.isEmpty() ? QString() : QStringLiteral(" ")) + (-off).toString();
@@ -156,6 +162,12 @@ Status CartModel::setPriceOverride(int row, std::optional<Money> price)
 Status CartModel::setOrderDiscount(const OrderDiscount &d)
 {
     return refreshed(m_cart.setOrderDiscount(d));
+}
+
+void CartModel::setMember(const MemberPrice &member)
+{
+    m_cart.setMember(member);
+    static_cast<void>(refreshed(Ok{})); // attaching cannot fail: memberPrice() checked the card
 }
 
 void CartModel::reset(Cart cart)

@@ -33,6 +33,8 @@ public:
     Status setPriceOverride(int row, std::optional<Money> price);
     Status setOrderDiscount(const OrderDiscount &d);
     void setRounding(RoundingMode mode);
+    // Attaches a member (priced at their level) or, with {}, takes them off.
+    void setMember(const MemberPrice &member);
     void setApproval(const QString &token, const ApprovalScope &scope, const QString &reason)
     {
         m_cart.setApproval(token, scope, reason);

@@ -5,6 +5,7 @@
 #include "common/inputdialogs.h"
 #include "common/managerauthdialog.h"
 #include "common/style.h"
+#include "core/phone.h"
 #include "counter/productpicker.h"
 #include "store/settings.h"
 
@@ -29,7 +30,8 @@ namespace huike::ui {
 CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_search(new QLineEdit), m_table(new QTableView),
       m_total(new QLabel), m_itemCount(new QLabel), m_subtotal(new QLabel), m_discount(new QLabel),
-      m_rounding(new QLabel), m_paid(new QLabel), m_lastSale(new QLabel), m_message(new QLabel)
+      m_rounding(new QLabel), m_paid(new QLabel), m_lastSale(new QLabel), m_member(new QLabel),
+      m_message(new QLabel)
 {
     setObjectName(QStringLiteral("cashier"));
     m_cart.setRounding(session.ctx().checkout().roundingMode());
@@ -67,6 +69,16 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     panel->setObjectName(QStringLiteral("panel"));
     panel->setMinimumWidth(280);
     auto *pl = new QVBoxLayout(panel);
+    auto *memberCaption = new QLabel(tr("Member"));
+    memberCaption->setObjectName(QStringLiteral("caption"));
+    pl->addWidget(memberCaption);
+    m_member->setObjectName(QStringLiteral("memberInfo"));
+    // Two lines (who, then level and growth), never wrapped: a wrapped label is squeezed by the panel.
+    m_member->setStyleSheet(QStringLiteral("font-size: 12pt;"));
+    QFont memberFont = m_member->font();
+    memberFont.setPointSize(12);
+    m_member->setMinimumHeight(2 * QFontMetrics(memberFont).lineSpacing() + 8);
+    pl->addWidget(m_member);
     auto *dueCaption = new QLabel(tr("Amount due"));
     dueCaption->setObjectName(QStringLiteral("caption"));
     pl->addWidget(dueCaption);
@@ -123,10 +135,12 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
         {Qt::Key_F10, QStringLiteral("F10"), tr("Receipts"), &CashierWidget::showReceipts},
         {Qt::Key_F11, QStringLiteral("F11"), tr("Close shift"), nullptr},
         {Qt::Key_F12, QStringLiteral("F12"), tr("Pay"), &CashierWidget::checkout},
+        {QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("Ctrl+M"), tr("Member"), &CashierWidget::showMember},
         {Qt::Key_Delete, QStringLiteral("Del"), tr("Remove line"), &CashierWidget::removeLine},
         {Qt::Key_Escape, QStringLiteral("Esc"), tr("Clear cart"), &CashierWidget::clearCart},
     };
     auto *grid = new QGridLayout;
+    constexpr int kKeysPerRow = 9; // every key in two rows at 1280 wide
     int i = 0;
     for (const Action &a : actions) {
         QPushButton *b = keyButton(a.keyText, a.label);
@@ -143,12 +157,12 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
             sc->setContext(Qt::WidgetWithChildrenShortcut);
             connect(sc, &QShortcut::activated, this, run);
         }
-        grid->addWidget(b, i / 8, i % 8);
+        grid->addWidget(b, i / kKeysPerRow, i % kKeysPerRow);
         ++i;
     }
     QPushButton *plus = keyButton(QStringLiteral("+ / -"), tr("One more / less"));
     connect(plus, &QPushButton::clicked, this, [this] { bumpQuantity(1); });
-    grid->addWidget(plus, i / 8, i % 8);
+    grid->addWidget(plus, i / kKeysPerRow, i % kKeysPerRow);
     root->addLayout(grid);
 
     m_search->installEventFilter(this);
@@ -265,6 +279,8 @@ void CashierWidget::addScanned(const QString &code)
         }
     }
     auto m = m_session.ctx().catalog().lookupScan(scanned, scaleRules(m_session.ctx().settings()));
+    if (!m && m.error().code == ErrorCode::NotFound && !multiplier && attachScannedCard(scanned))
+        return;
     if (!m) {
         // A beep and a message, never a dialog: the cashier keeps scanning.
         setMessage(m.error().message, true);
@@ -506,6 +522,7 @@ void CashierWidget::showHelp()
            "F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts\n"
            "F11 close shift · F12 or Enter on an empty field: pay\n"
            "Del remove line · Esc clear cart\n"
+           "Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)\n"
            "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del give a payment back, "
            "Esc back to the cart (payments are kept)"));
 }
@@ -513,6 +530,20 @@ void CashierWidget::showHelp()
 void CashierWidget::updateTotals()
 {
     const PricedOrder &p = m_cart.priced();
+    if (m_cart.cart().memberId() != m_memberShown) {
+        // Attached, taken off, or come back with a recalled cart: said from the member as stored.
+        m_memberShown = m_cart.cart().memberId();
+        auto m = m_memberShown > 0 ? m_session.ctx().members().byId(m_memberShown) : Result<Member>(Member{});
+        const MemberPrice &price = m_cart.cart().member();
+        m_member->setText(m_memberShown <= 0 ? tr("none (Ctrl+M)")
+                          : !m              ? m.error().message
+                                            : tr("%1  %2\n%3 %4  growth %5")
+                                                 .arg(m->name, maskPhone(m->phone), price.levelName,
+                                                      price.discountPermille < 1000
+                                                          ? tr("%1折").arg(formatZhe(price.discountPermille))
+                                                          : QString())
+                                                 .arg(m->growth));
+    }
     m_total->setText(p.total.display());
     m_itemCount->setText(formatQuantity(m_cart.cart().itemCountMilli()));
     m_subtotal->setText(p.subtotal.toString());

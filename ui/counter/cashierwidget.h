@@ -70,6 +70,12 @@ private:
     // 取单 of held order `heldId` into the (empty) cart, re-priced; what changed goes to `changes`.
     bool recallIntoCart(qint64 heldId, QStringList *changes);
     void checkout();
+    // 会员 (Ctrl+M): find and attach a member, or register one; with a member attached, the same
+    // key offers to take them off. `typed`: what the dialog's search starts with.
+    void attachMember(const QString &typed = {});
+    // A scanned code that is no product but a member's card attaches that member.
+    bool attachScannedCard(const QString &code);
+    void showMember();
     void refund();
     void voidLast();
     void showReceipts();
@@ -92,6 +98,8 @@ private:
     QLabel *m_rounding;
     QLabel *m_paid;
     QLabel *m_lastSale;
+    QLabel *m_member;
+    qint64 m_memberShown = -1; // whose details m_member shows (read again when the cart's member changes)
     QLabel *m_message;
 };
 

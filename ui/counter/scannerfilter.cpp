@@ -23,9 +23,16 @@ bool ScannerFilter::eventFilter(QObject *watched, QEvent *event)
     if (!w || w->window() != m_window || QApplication::activeModalWidget() || !m_active())
         return false;
     auto *ke = static_cast<QKeyEvent *>(event);
+    // A key no scanner sends (Ctrl+M, F3, an arrow) ends what was typed before it: those keys reach
+    // the field first, so "8000" then Ctrl+M finds the members whose phones end in 8000.
+    const auto passOn = [this] {
+        m_idle.stop();
+        flushPending();
+        return false;
+    };
     const Qt::KeyboardModifiers mods = ke->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
     if (mods != Qt::NoModifier)
-        return false;
+        return passOn();
     // The time the key was pressed, not when it is handled here: keys typed while the window was
     // busy arrive together afterwards and must not look like a scanner. Synthetic events (tests,
     // replays) carry no timestamp; they are timed on arrival.
@@ -43,7 +50,7 @@ bool ScannerFilter::eventFilter(QObject *watched, QEvent *event)
     }
     const QString text = ke->text();
     if (text.size() != 1 || !text.at(0).isPrint() || text.at(0).unicode() > 0x7E)
-        return false; // function keys, arrows, IME text: never a scanner
+        return passOn(); // function keys, arrows, IME text: never a scanner
     m_target = QApplication::focusWidget();
     const auto r = m_decoder.key(text.at(0), now);
     if (r.action == WedgeDecoder::Action::Replay)
