@@ -338,6 +338,14 @@
         <source>The member&apos;s level is now %1 (%2): attach the member again to price the sale at it.</source>
         <translation>该会员的等级现为 %1（%2）：请重新关联会员，按新等级计价。</translation>
     </message>
+    <message>
+        <source>%1 can only be paid with a member attached.</source>
+        <translation>%1 只能在关联会员后使用。</translation>
+    </message>
+    <message>
+        <source>%1: give how many (a whole number), not &quot;%2&quot;.</source>
+        <translation>%1：请填写数量（整数），而不是“%2”。</translation>
+    </message>
 </context>
 <context>
     <name>CounterInput</name>
@@ -606,6 +614,30 @@
     <message>
         <source>The member programme has no level: add one in Settings.</source>
         <translation>会员方案中没有任何等级：请在设置中添加。</translation>
+    </message>
+    <message>
+        <source>%1 points pay %2, not %3.</source>
+        <translation>%1 积分可抵 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>Points may pay at most %1 of this sale (%2), not %3.</source>
+        <translation>积分最多抵扣本单的 %1（%2），不能抵 %3。</translation>
+    </message>
+    <message>
+        <source>The member has since used the points this sale earned: %1 points must be taken back. %2</source>
+        <translation>该会员已使用了本单所得的积分：需扣回 %1 积分。%2</translation>
+    </message>
+    <message>
+        <source>The member&apos;s points changed meanwhile: try again.</source>
+        <translation>会员积分刚被其他操作修改：请重试。</translation>
+    </message>
+    <message>
+        <source>The member has %1 points, %2 are needed (%3 short).</source>
+        <translation>会员有 %1 积分，需要 %2（差 %3）。</translation>
+    </message>
+    <message>
+        <source>The refund gives back more points than the sale took.</source>
+        <translation>退货退回的积分多于原单使用的积分。</translation>
     </message>
 </context>
 <context>
@@ -933,6 +965,18 @@
         <source>Level: %1 -&gt; %2</source>
         <translation>等级：%1 → %2</translation>
     </message>
+    <message>
+        <source>Points used</source>
+        <translation>积分抵扣</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>本单积分</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>积分余额</translation>
+    </message>
 </context>
 <context>
     <name>Returns</name>
@@ -1193,6 +1237,10 @@
     <message>
         <source>Cash</source>
         <translation>现金</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "core/uuid.h"
 #include "members/earnings.h"
+#include "members/points.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -202,10 +203,12 @@ int cmdSell(const QStringList &args)
                 option("pay", "how it is paid (required), comma-separated: cash, card, wechat or alipay, and "
                               "the amount in yuan; wechat and alipay need the wallet's transaction number "
                               "(KIND:AMOUNT:REF), a card its slip number optionally; cash may be more than due "
-                              "(change is given)", "KIND:AMOUNT[:REF],..."),
+                              "(change is given); points:COUNT pays with the member's points (100 = ¥10 by "
+                              "default, at most half the sale)", "KIND:AMOUNT[:REF],..."),
                 option("till", "the till it is rung on (default CLI)", "NAME"),
                 option("json", "print the committed sale as JSON: receipt, total_fen, change_fen, payments "
-                               "(kind, amount_fen), member (id, level, growth, growth_after, level_after)")}))
+                               "(kind, amount_fen), member (id, level, growth, growth_after, level_after, "
+                               "points_earned, points_used, points_after)")}))
         return 2;
     const auto cashier = splitCredentials(p.value(QStringLiteral("operator")));
     if (!cashier) {
@@ -232,18 +235,27 @@ int cmdSell(const QStringList &args)
         err() << "error: give what is sold as --items CODE[*QTY],...\n";
         return 2;
     }
-    QList<TenderInput> tenders;
+    struct Pay {
+        Tender tender;
+        QString amount; // yuan, or for points how many
+        QString reference;
+    };
+    QList<Pay> pays;
     for (const QString &spec : p.value(QStringLiteral("pay")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QStringList parts = spec.trimmed().split(QLatin1Char(':'));
-        const auto amount = parts.size() >= 2 ? Money::parse(parts.at(1).trimmed()) : std::nullopt;
         const Tender tender = Tender::fromKey(parts.value(0).trimmed().toLower());
-        if (parts.size() < 2 || parts.size() > 3 || !amount || !tenderKind(tender)) {
-            err() << "error: --pay " << spec << " is not KIND:AMOUNT[:REF] with KIND cash, card, wechat or alipay\n";
+        const TenderKind *kind = tenderKind(tender);
+        const bool counted = kind && kind->reference == ReferenceRule::Count;
+        const bool amountOk = parts.size() >= 2 && (counted ? parts.at(1).trimmed().toLongLong() > 0
+                                                            : Money::parse(parts.at(1).trimmed()).has_value());
+        if (!kind || !amountOk || parts.size() > (counted ? 2 : 3)) {
+            err() << "error: --pay " << spec
+                  << " is not KIND:AMOUNT[:REF] (cash, card, wechat, alipay) or points:COUNT\n";
             return 2;
         }
-        tenders.append(TenderInput{tender, *amount, parts.value(2).trimmed()});
+        pays.append(Pay{tender, parts.at(1).trimmed(), parts.value(2).trimmed()});
     }
-    if (tenders.isEmpty()) {
+    if (pays.isEmpty()) {
         err() << "error: give how it is paid as --pay KIND:AMOUNT,...\n";
         return 2;
     }
@@ -259,7 +271,25 @@ int cmdSell(const QStringList &args)
     CheckoutRequest req;
     req.uuid = newUuid();
     req.operatorId = op->id;
-    req.tenders = tenders;
+    for (const Pay &pay : pays) {
+        if (tenderKind(pay.tender)->reference != ReferenceRule::Count) {
+            req.tenders.append(TenderInput{pay.tender, *Money::parse(pay.amount), pay.reference});
+            continue;
+        }
+        // Points by how many: their money at the programme's rate.
+        auto rules = loadPointsRules(ctx->db());
+        if (!rules) {
+            err() << "error: " << rules.error().message << "\n";
+            return 1;
+        }
+        const auto value = rules->valueOf(pay.amount.toLongLong());
+        if (!value) {
+            err() << "error: " << pay.amount << " points do not come to whole fen (" << rules->redeemPoints
+                  << " points = " << rules->redeemValue.display() << ")\n";
+            return 2;
+        }
+        req.tenders.append(TenderInput{pay.tender, *value, pay.amount});
+    }
     for (const Item &item : items) {
         auto product = ctx->catalog().byBarcode(item.code);
         if (!product) {
@@ -306,6 +336,9 @@ int cmdSell(const QStringList &args)
         if (auto effect = memberEffectOf(ctx->db(), sale->saleId); effect && effect->has_value()) {
             member.insert(QStringLiteral("growth"), (*effect)->growth);
             member.insert(QStringLiteral("growth_after"), (*effect)->growthAfter);
+            member.insert(QStringLiteral("points_earned"), (*effect)->pointsEarned);
+            member.insert(QStringLiteral("points_used"), (*effect)->pointsPaid);
+            member.insert(QStringLiteral("points_after"), (*effect)->pointsAfter);
             member.insert(QStringLiteral("level_after"),
                           (*effect)->levelChanged() ? (*effect)->levelAfter : req.member.levelName);
         }

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "core/phone.h"
 #include "members/members.h"
+#include "members/points.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,8 +16,11 @@ namespace {
 
 // What `member show --json` prints: the member as stored (the full phone: a script needs it),
 // keys in English, money in fen.
-QJsonObject toJson(const Member &m)
+QJsonObject toJson(AppContext &ctx, const Member &m)
 {
+    // Points as the member can use them now: lots expired since are not counted.
+    const auto usable = usablePoints(ctx.db(), m.id, g_clock.nowMs());
+    const qint64 points = usable ? *usable : m.points;
     return QJsonObject{{QStringLiteral("id"), m.id},
                        {QStringLiteral("phone"), m.phone},
                        {QStringLiteral("card"), m.cardNo},
@@ -30,6 +34,7 @@ QJsonObject toJson(const Member &m)
                        {QStringLiteral("level"), m.levelName},
                        {QStringLiteral("growth"), m.growth},
                        {QStringLiteral("net_spend_fen"), m.netSpend.fen()},
+                       {QStringLiteral("points"), points},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
@@ -71,7 +76,7 @@ int memberAdd(const QStringList &args)
         return 1;
     }
     if (p.isSet(QStringLiteral("json")))
-        out() << QString::fromUtf8(QJsonDocument(toJson(*m)).toJson(QJsonDocument::Compact)) << "\n";
+        out() << QString::fromUtf8(QJsonDocument(toJson(*ctx, *m)).toJson(QJsonDocument::Compact)) << "\n";
     else
         out() << "member " << m->id << " " << maskPhone(m->phone) << " " << m->name << "\n";
     return 0;
@@ -95,7 +100,7 @@ int memberShow(const QStringList &args)
         return 1;
     }
     if (p.isSet(QStringLiteral("json")))
-        out() << QString::fromUtf8(QJsonDocument(toJson(*m)).toJson(QJsonDocument::Compact)) << "\n";
+        out() << QString::fromUtf8(QJsonDocument(toJson(*ctx, *m)).toJson(QJsonDocument::Compact)) << "\n";
     else
         out() << m->phone << "  " << m->name << "  " << (m->cardNo.isEmpty() ? QStringLiteral("-") : m->cardNo)
               << "  " << cardStateKey(m->cardState) << "  " << m->levelName << "  growth " << m->growth << "\n";

@@ -6,6 +6,7 @@
 #include "catalog/catalog.h"
 #include "core/uuid.h"
 #include "members/earnings.h"
+#include "members/points.h"
 #include "operators/operators.h"
 #include "sales/checkout.h"
 #include "sales/returns.h"
@@ -316,6 +317,9 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
         progress(5);
 
     // Members
+    auto pointsRules = loadPointsRules(db);
+    if (!pointsRules)
+        return pointsRules.error();
     QList<qint64> memberIds;
     {
         WriteTransaction tx(db);
@@ -416,30 +420,44 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                 req.lines.append(line);
             }
             const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount, req.member);
+            // A member now and then pays part with points: whole hundreds, within the cap.
+            std::optional<TenderInput> points;
+            if (req.member.memberId > 0 && rng.chance(15)) {
+                auto usable = usablePoints(db, req.member.memberId, clock.nowMs());
+                if (!usable)
+                    return usable.error();
+                const Money cap = priced.total.timesPermille(pointsRules->redeemCapPermille);
+                for (qint64 n = *usable / 100 * 100; n > 0 && !points; n -= 100)
+                    if (const auto value = pointsRules->valueOf(n); value && *value <= cap)
+                        points = TenderInput{Tender::Points, *value, QString::number(n)};
+            }
+            const Money rest = priced.total - (points ? points->amount : Money());
             const int r = rng.below(100);
             if (r < 44) {
                 req.tenders = {
-                    {Tender::WeChat, priced.total, QStringLiteral("4200000%1%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
+                    {Tender::WeChat, rest, QStringLiteral("4200000%1%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
             } else if (r < 72) {
                 req.tenders = {
-                    {Tender::Alipay, priced.total, QStringLiteral("%1220014%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 14, 10, QLatin1Char('0'))}};
+                    {Tender::Alipay, rest, QStringLiteral("%1220014%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 14, 10, QLatin1Char('0'))}};
             } else if (r < 88) {
                 // Cash: the customer hands over a round note.
-                const qint64 due = priced.total.fen();
+                const qint64 due = rest.fen();
                 const qint64 note = due <= 1000   ? 1000
                                     : due <= 2000 ? 2000
                                     : due <= 5000 ? 5000
                                                   : ((due + 9999) / 10000) * 10000;
                 req.tenders = {{Tender::Cash, Money::fromFen(rng.chance(30) ? due : note), QString()}};
-            } else if (r < 95 || priced.total.fen() < 200) {
+            } else if (r < 95 || rest.fen() < 200) {
                 req.tenders = {
-                    {Tender::Card, priced.total, QStringLiteral("6222****%1").arg(rng.between(1000, 9999))}};
+                    {Tender::Card, rest, QStringLiteral("6222****%1").arg(rng.between(1000, 9999))}};
             } else {
-                const Money cash = Money::fromFen(priced.total.fen() / 200 * 100);
+                const Money cash = Money::fromFen(rest.fen() / 200 * 100);
                 req.tenders = {{Tender::Cash, cash, QString()},
-                               {Tender::WeChat, priced.total - cash,
+                               {Tender::WeChat, rest - cash,
                                 QStringLiteral("4200000%1%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
             }
+            if (points)
+                req.tenders.prepend(*points);
             auto sale = checkout.commit(req);
             if (!sale)
                 return sale.error();

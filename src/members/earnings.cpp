@@ -2,6 +2,8 @@
 
 #include "core/uuid.h"
 #include "levels.h"
+#include "points.h"
+#include "sales/tender.h"
 #include "core/phone.h"
 #include "members.h"
 #include "store/database.h"
@@ -17,18 +19,20 @@ struct MemberTotals {
     qint64 levelId = 0;
     qint64 growth = 0;
     Money spend;
+    qint64 points = 0;
 };
 
 Result<MemberTotals> totalsOf(Database &db, qint64 memberId)
 {
-    auto rows = db.statement(QStringLiteral("SELECT level_id, growth, net_spend_fen FROM members WHERE id = ?"))
+    auto rows = db.statement(QStringLiteral("SELECT level_id, growth, net_spend_fen, points FROM members WHERE id = ?"))
                     .select({memberId});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
     const QVariantList &r = rows->first();
-    return MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong())};
+    return MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
+                        r.at(3).toLongLong()};
 }
 
 QString levelName(const LevelRules &rules, qint64 levelId)
@@ -48,8 +52,13 @@ int rankOf(const LevelRules &rules, qint64 levelId)
 Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, const QString &kind, qint64 growth,
                     Money spend, MemberTotals *after)
 {
-    if (growth == 0 && spend.isZero())
+    if (growth == 0 && spend.isZero()) {
+        auto now = totalsOf(db, memberId); // the points may have moved
+        if (!now)
+            return now.error();
+        *after = *now;
         return Ok{};
+    }
     auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
     if (auto st = db.statement(QStringLiteral("INSERT INTO growth_ledger(uuid, store_id, member_id, sale_id, kind, "
                                               "growth, spend_fen, operator_id, created_at_ms) "
@@ -60,14 +69,15 @@ Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, con
         return st;
     // growth >= 0 is a CHECK on the row: a refund cannot take back more than the member holds.
     auto rows = db.statement(QStringLiteral("UPDATE members SET growth = growth + ?, net_spend_fen = net_spend_fen + ? "
-                                            "WHERE id = ? RETURNING level_id, growth, net_spend_fen"))
+                                            "WHERE id = ? RETURNING level_id, growth, net_spend_fen, points"))
                     .select({growth, spend.fen(), memberId});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
     const QVariantList &r = rows->first();
-    *after = MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong())};
+    *after = MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
+                          r.at(3).toLongLong()};
     return Ok{};
 }
 
@@ -82,6 +92,13 @@ Status changeLevel(Database &db, const LedgerContext &ctx, qint64 memberId, qint
                                   "to_level_id, cause, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), from, to, cause,
                idOrNull(ctx.operatorId), ctx.nowMs});
+}
+
+// 500 per mille as "50%", 125 as "12.5%".
+QString formatPercent(qint64 permille)
+{
+    return permille % 10 == 0 ? QStringLiteral("%1%").arg(permille / 10)
+                              : QStringLiteral("%1.%2%").arg(permille / 10).arg(permille % 10);
 }
 
 } // namespace
@@ -120,34 +137,104 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
     auto rules = loadLevelRules(db);
     if (!rules)
         return rules.error();
+    auto pointsRules = loadPointsRules(db);
+    if (!pointsRules)
+        return pointsRules.error();
     auto before = totalsOf(db, memberId);
     if (!before)
         return before.error();
-    auto lines = db.statement(QStringLiteral("SELECT id, amount_fen FROM sale_lines WHERE sale_id = ? ORDER BY line_no"))
+    auto lines = db.statement(QStringLiteral("SELECT id, amount_fen, product_id FROM sale_lines WHERE sale_id = ? "
+                                             "ORDER BY line_no"))
                      .select({ctx.documentId});
     if (!lines)
         return lines.error();
-    QList<qint64> bases;
-    Money base;
-    for (const QVariantList &l : *lines) {
-        bases.append(std::max<qint64>(0, l.at(1).toLongLong()));
-        base += Money::fromFen(bases.last());
-    }
     MemberEffect effect;
     effect.memberId = memberId;
+
+    // Points paid with: whole points at the programme's rate, within its cap, off the oldest lots.
+    auto paid = db.statement(QStringLiteral("SELECT amount_fen, reference FROM payments WHERE sale_id = ? AND tender = ?"))
+                    .select({ctx.documentId, Tender::Points.key()});
+    if (!paid)
+        return paid.error();
+    Money pointsMoney;
+    Money total;
+    for (const QVariantList &l : *lines)
+        total += Money::fromFen(l.at(1).toLongLong());
+    for (const QVariantList &p : *paid) {
+        const qint64 count = p.at(1).toString().toLongLong();
+        const Money amount = Money::fromFen(p.at(0).toLongLong());
+        if (pointsRules->valueOf(count) != amount)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Members", "%1 points pay %2, not %3.")
+                                 .arg(count)
+                                 .arg(pointsRules->valueOf(count).value_or(Money()).display(), amount.display()));
+        effect.pointsPaid += count;
+        pointsMoney += amount;
+    }
+    if (effect.pointsPaid > 0) {
+        const Money cap = total.timesPermille(pointsRules->redeemCapPermille);
+        if (pointsMoney > cap)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Members", "Points may pay at most %1 of this sale (%2), not %3.")
+                                 .arg(formatPercent(pointsRules->redeemCapPermille),
+                                      cap.display(), pointsMoney.display()));
+        if (auto st = spendPoints(db, ctx, memberId, effect.pointsPaid, QStringLiteral("redeem")); !st)
+            return st.error();
+    } else if (auto expired = expirePoints(db, ctx, memberId); !expired) {
+        return expired.error();
+    }
+
+    QList<qint64> amounts;
+    for (const QVariantList &l : *lines)
+        amounts.append(std::max<qint64>(0, l.at(1).toLongLong()));
+    const QList<qint64> paidShares = allocateProportionally(pointsMoney.fen(), amounts);
+    QList<qint64> bases;
+    QList<qint64> pointWeights; // base x the product's multiplier
+    Money base;
+    for (int i = 0; i < lines->size(); ++i) {
+        bases.append(std::max<qint64>(0, amounts.at(i) - paidShares.at(i)));
+        base += Money::fromFen(bases.last());
+        auto product = productPointsPermille(db, lines->at(i).at(2).toLongLong());
+        if (!product)
+            return product.error();
+        pointWeights.append(bases.last() * *product);
+    }
     effect.growth = rules->growthFor(base);
     effect.spend = base;
     const QList<qint64> growthShares = allocateProportionally(effect.growth, bases);
-    Statement &keep = db.statement(
-        QStringLiteral("INSERT INTO line_earnings(line_id, member_id, base_fen, growth) VALUES (?, ?, ?, ?)"));
+
+    const MemberLevel *level = rules->byId(before->levelId);
+    const qint64 levelPermille = level ? level->pointsPermille : 1000;
+    qint64 windowPermille = 1000;
+    if (ctx.time) {
+        auto w = windowPointsPermille(db, *ctx.time, ctx.nowMs);
+        if (!w)
+            return w.error();
+        windowPermille = *w;
+    }
+    Int128 weighted = 0;
+    for (qint64 w : pointWeights)
+        weighted += w;
+    // Floored once for the receipt: ¥57.80 at 1 point per ¥10 earns 5.
+    const qint64 points = static_cast<qint64>(weighted * levelPermille * windowPermille /
+                                              (Int128(1'000'000'000) * pointsRules->fenPerPoint));
+    effect.pointsEarned = points;
+    const QList<qint64> pointShares = allocateProportionally(points, pointWeights);
+    Statement &keep = db.statement(QStringLiteral(
+        "INSERT INTO line_earnings(line_id, member_id, base_fen, growth, points) VALUES (?, ?, ?, ?, ?)"));
     for (int i = 0; i < lines->size(); ++i)
-        if (auto st = keep.exec({lines->at(i).at(0).toLongLong(), memberId, bases.at(i), growthShares.at(i)}); !st)
+        if (auto st = keep.exec({lines->at(i).at(0).toLongLong(), memberId, bases.at(i), growthShares.at(i),
+                                 pointShares.at(i)});
+            !st)
             return st.error();
+    if (auto st = earnPoints(db, ctx, memberId, points, QStringLiteral("earn")); !st)
+        return st.error();
 
     MemberTotals after = *before;
     if (auto st = appendGrowth(db, ctx, memberId, QStringLiteral("sale"), effect.growth, effect.spend, &after); !st)
         return st.error();
     effect.growthAfter = after.growth;
+    effect.pointsAfter = after.points;
     effect.levelBefore = effect.levelAfter = levelName(*rules, after.levelId);
     const MemberLevel &reached = rules->qualifyingLevel(after.growth, after.spend);
     if (reached.rank > rankOf(*rules, after.levelId)) {
@@ -170,12 +257,14 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
     // before this one returned and took back. A line that earned nothing (the sale had no member
     // then) has nothing to reverse.
     auto rows = db.statement(QStringLiteral(
-                                 "SELECT r.id, -r.qty_milli, o.qty_milli, e.base_fen, e.growth, "
+                                 "SELECT r.id, -r.qty_milli, o.qty_milli, e.base_fen, e.growth, e.points, "
                                  "  COALESCE((SELECT -SUM(p.qty_milli) FROM sale_lines p WHERE p.original_line_id = o.id "
                                  "            AND p.sale_id <> r.sale_id), 0), "
                                  "  COALESCE((SELECT -SUM(pe.base_fen) FROM sale_lines p JOIN line_earnings pe ON "
                                  "            pe.line_id = p.id WHERE p.original_line_id = o.id AND p.sale_id <> r.sale_id), 0), "
                                  "  COALESCE((SELECT -SUM(pe.growth) FROM sale_lines p JOIN line_earnings pe ON "
+                                 "            pe.line_id = p.id WHERE p.original_line_id = o.id AND p.sale_id <> r.sale_id), 0), "
+                                 "  COALESCE((SELECT -SUM(pe.points) FROM sale_lines p JOIN line_earnings pe ON "
                                  "            pe.line_id = p.id WHERE p.original_line_id = o.id AND p.sale_id <> r.sale_id), 0) "
                                  "FROM sale_lines r JOIN sale_lines o ON o.id = r.original_line_id "
                                  "JOIN line_earnings e ON e.line_id = o.id "
@@ -185,8 +274,8 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
         return rows.error();
     MemberEffect effect;
     effect.memberId = memberId;
-    Statement &keep = db.statement(
-        QStringLiteral("INSERT INTO line_earnings(line_id, member_id, base_fen, growth) VALUES (?, ?, ?, ?)"));
+    Statement &keep = db.statement(QStringLiteral(
+        "INSERT INTO line_earnings(line_id, member_id, base_fen, growth, points) VALUES (?, ?, ?, ?, ?)"));
     // The cumulative share rule of RefundableLine::refundAmount: what all units returned so far
     // carry, less what was taken back already; the last units take back exactly what is left.
     auto backOf = [](qint64 earned, qint64 returnedBefore, qint64 qty, qint64 sold, qint64 takenBefore) {
@@ -197,18 +286,42 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
     for (const QVariantList &r : *rows) {
         const qint64 qty = r.at(1).toLongLong();
         const qint64 sold = r.at(2).toLongLong();
-        const qint64 returnedBefore = r.at(5).toLongLong();
-        const qint64 base = backOf(r.at(3).toLongLong(), returnedBefore, qty, sold, r.at(6).toLongLong());
-        const qint64 growth = backOf(r.at(4).toLongLong(), returnedBefore, qty, sold, r.at(7).toLongLong());
-        if (auto st = keep.exec({r.at(0).toLongLong(), memberId, -base, -growth}); !st)
+        const qint64 returnedBefore = r.at(6).toLongLong();
+        const qint64 base = backOf(r.at(3).toLongLong(), returnedBefore, qty, sold, r.at(7).toLongLong());
+        const qint64 growth = backOf(r.at(4).toLongLong(), returnedBefore, qty, sold, r.at(8).toLongLong());
+        const qint64 points = backOf(r.at(5).toLongLong(), returnedBefore, qty, sold, r.at(9).toLongLong());
+        if (auto st = keep.exec({r.at(0).toLongLong(), memberId, -base, -growth, -points}); !st)
             return st.error();
         effect.growth -= growth;
         effect.spend -= Money::fromFen(base);
+        effect.pointsEarned -= points;
     }
+    // Points this sale earned come back off the balance, its own lot first. Spent already: the
+    // refund cannot take them back, and says so (a manager adjusts the points or the refund).
+    if (auto st = spendPoints(db, ctx, memberId, -effect.pointsEarned, QStringLiteral("refund_earn"), originalSaleId);
+        !st) {
+        if (st.error().code != ErrorCode::InsufficientFunds)
+            return st.error();
+        return makeError(ErrorCode::InsufficientFunds,
+                         QCoreApplication::translate("Members", "The member has since used the points this sale earned: "
+                                                                "%1 points must be taken back. %2")
+                             .arg(-effect.pointsEarned)
+                             .arg(st.error().message));
+    }
+    // Points the sale paid with come back as the refund's points payments say.
+    auto back = db.statement(QStringLiteral("SELECT COALESCE(SUM(CAST(reference AS INTEGER)), 0) FROM payments "
+                                            "WHERE sale_id = ? AND tender = ?"))
+                    .select({ctx.documentId, Tender::Points.key()});
+    if (!back)
+        return back.error();
+    effect.pointsPaid = -back->first().at(0).toLongLong();
+    if (auto st = returnPoints(db, ctx, memberId, originalSaleId, -effect.pointsPaid); !st)
+        return st.error();
     MemberTotals after = *before;
     if (auto st = appendGrowth(db, ctx, memberId, QStringLiteral("refund"), effect.growth, effect.spend, &after); !st)
         return st.error();
     effect.growthAfter = after.growth;
+    effect.pointsAfter = after.points;
     effect.levelBefore = effect.levelAfter = levelName(*rules, after.levelId);
 
     // Below the threshold of the level the sale's upgrades reached: back to the level the member
@@ -237,15 +350,25 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
 
 Result<std::optional<MemberEffect>> memberEffectOf(Database &db, qint64 documentId)
 {
+    // Ledger rows of documents up to this one (ids follow commit order: one writer at a time), and
+    // adjustments made before it: the balances as the receipt was printed.
     auto rows = db.statement(QStringLiteral(
-                                 "SELECT g.member_id, g.growth, g.spend_fen, "
-                                 "  (SELECT SUM(h.growth) FROM growth_ledger h WHERE h.member_id = g.member_id "
-                                 "   AND h.id <= g.id), "
+                                 "SELECT s.member_id, "
+                                 "  COALESCE((SELECT SUM(growth) FROM growth_ledger WHERE sale_id = s.id), 0), "
+                                 "  COALESCE((SELECT SUM(spend_fen) FROM growth_ledger WHERE sale_id = s.id), 0), "
+                                 "  COALESCE((SELECT SUM(h.growth) FROM growth_ledger h WHERE h.member_id = s.member_id "
+                                 "   AND (h.sale_id <= s.id OR (h.sale_id IS NULL AND h.created_at_ms <= s.created_at_ms))), 0), "
+                                 "  COALESCE((SELECT SUM(points) FROM points_ledger WHERE sale_id = s.id "
+                                 "   AND kind IN ('earn', 'refund_earn')), 0), "
+                                 "  COALESCE((SELECT -SUM(points) FROM points_ledger WHERE sale_id = s.id "
+                                 "   AND kind IN ('redeem', 'refund_redeem')), 0), "
+                                 "  COALESCE((SELECT SUM(h.points) FROM points_ledger h WHERE h.member_id = s.member_id "
+                                 "   AND (h.sale_id <= s.id OR (h.sale_id IS NULL AND h.created_at_ms <= s.created_at_ms))), 0), "
                                  "  (SELECT f.name FROM level_changes c JOIN member_levels f ON f.id = c.from_level_id "
-                                 "   WHERE c.sale_id = g.sale_id ORDER BY c.id LIMIT 1), "
+                                 "   WHERE c.sale_id = s.id ORDER BY c.id LIMIT 1), "
                                  "  (SELECT t.name FROM level_changes c JOIN member_levels t ON t.id = c.to_level_id "
-                                 "   WHERE c.sale_id = g.sale_id ORDER BY c.id DESC LIMIT 1) "
-                                 "FROM growth_ledger g WHERE g.sale_id = ? ORDER BY g.id LIMIT 1"))
+                                 "   WHERE c.sale_id = s.id ORDER BY c.id DESC LIMIT 1) "
+                                 "FROM sales s WHERE s.id = ? AND s.member_id IS NOT NULL"))
                     .select({documentId});
     if (!rows)
         return rows.error();
@@ -258,8 +381,11 @@ Result<std::optional<MemberEffect>> memberEffectOf(Database &db, qint64 document
     e.growth = r.at(1).toLongLong();
     e.spend = Money::fromFen(r.at(2).toLongLong());
     e.growthAfter = r.at(3).toLongLong();
-    e.levelBefore = r.at(4).toString();
-    e.levelAfter = r.at(5).isNull() ? e.levelBefore : r.at(5).toString();
+    e.pointsEarned = r.at(4).toLongLong();
+    e.pointsPaid = r.at(5).toLongLong();
+    e.pointsAfter = r.at(6).toLongLong();
+    e.levelBefore = r.at(7).toString();
+    e.levelAfter = r.at(8).isNull() ? e.levelBefore : r.at(8).toString();
     out = e;
     return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/money.h"
 #include "core/result.h"
 #include "sales/pricing.h"
@@ -16,6 +17,9 @@ struct MemberEffect {
     qint64 growth = 0;     // growth value earned (a refund: negative, taken back)
     Money spend;           // the earning base added to the member's net spend (a refund: negative)
     qint64 growthAfter = 0;
+    qint64 pointsEarned = 0; // a refund: negative, taken back
+    qint64 pointsPaid = 0;   // points the sale paid with (a refund: negative, given back)
+    qint64 pointsAfter = 0;
     QString levelBefore;
     QString levelAfter;    // differs from levelBefore when the document moved the member's level
     bool levelChanged() const { return levelBefore != levelAfter; }
@@ -27,22 +31,28 @@ struct LedgerContext {
     qint64 documentId = 0; // sales.id of the sale or refund
     qint64 operatorId = 0;
     qint64 nowMs = 0;
+    const ShopTime *time = nullptr; // the shop's calendar: points' expiry and time windows
 };
 
 // The member a cart is rung up for, priced at their level. Denied when their card is reported
 // lost, locked or replaced (the cashier hears which); NotFound when there is no such member.
 Result<MemberPrice> memberPrice(Database &db, qint64 memberId);
 
-// Inside the sale's BEGIN IMMEDIATE, after its document is written: what the member earns. The
-// earning base of each line is its amount (after every discount, coupon and 抹零); growth is
-// floored per receipt and spread over the lines in proportion to their bases, and each line's
-// share is kept with it (line_earnings) so a refund can take back exactly what its lines earned.
-// The sale that reaches a level's threshold moves the member up, recorded with the sale.
+// Inside the sale's BEGIN IMMEDIATE, after its document is written: what the member pays with
+// points and earns. Points paid (the 'points' payments, reference = how many) come off their lots,
+// at most the programme's cap of the total. The earning base of each line is its amount (after every
+// discount, coupon and 抹零) less its share of what points paid: stored value earns, change never
+// counts. Growth and points are each floored per receipt and spread over the lines in proportion to
+// what they earned, and each line's share is kept with it (line_earnings) so a refund can take back
+// exactly what its lines earned. Points earn at the product's (or category's) multiplier, the
+// member's level's and the time window's. The sale that reaches a level's threshold moves the
+// member up, recorded with the sale.
 Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, qint64 memberId);
 
 // Inside the refund's (or void's) BEGIN IMMEDIATE, after its document is written: takes back what
 // the returned units earned, each line by the share of its units returned so far (the last units
-// take back exactly what is left). A level the original sale reached is given up again when the
+// take back exactly what is left), and gives back the points the refund's payments return.
+// InsufficientFunds when the member has already spent the points to be taken back. A level the original sale reached is given up again when the
 // member falls below its threshold, never below the level they had before that sale's upgrades
 // (a level a manager set stays).
 Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 originalSaleId);

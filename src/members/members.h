@@ -39,6 +39,7 @@ struct Member {
     QString levelName;
     qint64 growth = 0;
     Money netSpend;
+    qint64 points = 0; // as booked; usablePoints() leaves out lots expired since
 };
 
 // What is typed at registration; phone is required, the rest optional.

@@ -31,6 +31,56 @@ void collect(Database &db, const QString &sql, QStringList &problems,
 }
 
 
+// Points: the balance is the ledger's sum, each lot holds what its ledger rows say, and each
+// document's points rows match what its lines earned and its payments paid.
+void verifyPoints(Database &db, QStringList &problems)
+{
+    collect(db,
+            QStringLiteral("SELECT m.id, m.phone, m.points, COALESCE(SUM(g.points), 0) FROM members m LEFT JOIN "
+                           "points_ledger g ON g.member_id = m.id GROUP BY m.id HAVING m.points <> COALESCE(SUM(g.points), 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("member %1 (%2): %3 points, but the points ledger sums to %4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT l.id, l.member_id, l.remaining, COALESCE(SUM(g.points), 0) FROM points_lots l "
+                           "LEFT JOIN points_ledger g ON g.lot_id = l.id GROUP BY l.id "
+                           "HAVING l.remaining <> COALESCE(SUM(g.points), 0) OR l.remaining < 0"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("points lot %1 of member %2: %3 left, but its ledger rows sum to %4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, "
+                           "COALESCE((SELECT SUM(e.points) FROM sale_lines l JOIN line_earnings e ON e.line_id = l.id "
+                           "WHERE l.sale_id = s.id), 0) AS lines, "
+                           "COALESCE((SELECT SUM(g.points) FROM points_ledger g WHERE g.sale_id = s.id AND g.kind IN "
+                           "('earn', 'refund_earn')), 0) AS booked, "
+                           "COALESCE((SELECT SUM(CAST(p.reference AS INTEGER)) FROM payments p WHERE p.sale_id = s.id AND "
+                           "p.tender = 'points'), 0) AS paid, "
+                           "COALESCE((SELECT SUM(g.points) FROM points_ledger g WHERE g.sale_id = s.id AND g.kind IN "
+                           "('redeem', 'refund_redeem')), 0) AS spent "
+                           "FROM sales s WHERE s.member_id IS NOT NULL AND (lines <> booked OR "
+                           "(s.original_sale_id IS NULL AND paid <> -spent) OR (s.original_sale_id IS NOT NULL AND paid <> spent))"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: its lines earned %2 points, the ledger booked %3; its payments say %4 "
+                                      "points, the ledger %5")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, o.line_no, e.points, -SUM(re.points), o.qty_milli, -SUM(r.qty_milli) "
+                           "FROM sale_lines o JOIN sales s ON s.id = o.sale_id JOIN line_earnings e ON e.line_id = o.id "
+                           "JOIN sale_lines r ON r.original_line_id = o.id JOIN line_earnings re ON re.line_id = r.id "
+                           "GROUP BY o.id HAVING -SUM(re.points) > e.points OR SUM(re.points) > 0 OR "
+                           "(-SUM(r.qty_milli) >= o.qty_milli AND -SUM(re.points) <> e.points)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1 line %2: earned %3 points, refunds took back %4 for %6 of %5 units (milli)")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString());
+            });
+}
+
 // Members' money and standing: each cache equals its ledger, nothing is negative, and every refund
 // took back what its lines earned, never more.
 void verifyMemberLedgers(Database &db, QStringList &problems)
@@ -80,6 +130,8 @@ void verifyMemberLedgers(Database &db, QStringList &problems)
                 return QStringLiteral("receipt %1 line %2: refunds a member's line but took back nothing it earned")
                     .arg(q.value(0).toString(), q.value(1).toString());
             });
+    if (db.schemaVersion() >= 8)
+        verifyPoints(db, problems);
     collect(db,
             QStringLiteral("SELECT id, phone, growth FROM members WHERE growth < 0 OR level_id NOT IN "
                            "(SELECT id FROM member_levels)"),

@@ -203,6 +203,11 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     auto payments = settlePayments(priced.total, request.tenders);
     if (!payments)
         return payments.error();
+    for (const DocumentPayment &p : *payments)
+        if (const TenderKind *kind = tenderKind(p.tender); kind && kind->needsMember && request.member.memberId <= 0)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Checkout", "%1 can only be paid with a member attached.")
+                                 .arg(tenderLabel(p.tender)));
 
     Document doc;
     doc.uuid = request.uuid;
@@ -292,7 +297,7 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
     if (!written)
         return written;
     if (request.member.memberId > 0) {
-        auto earned = recordSaleEarnings(m_db, LedgerContext{m_store.storeId, written->saleId, request.operatorId, now},
+        auto earned = recordSaleEarnings(m_db, LedgerContext{m_store.storeId, written->saleId, request.operatorId, now, &m_time},
                                          request.member.memberId);
         if (!earned)
             return earned.error();

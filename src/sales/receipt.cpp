@@ -276,6 +276,11 @@ QString ReceiptService::render(const Receipt &r, int columns) const
                        .arg(r.member->growth > 0 ? QStringLiteral("+") : QString())
                        .arg(r.member->growth)
                        .arg(r.member->growthAfter));
+            if (r.member->pointsPaid != 0)
+                t.pair(QCoreApplication::translate("Receipt", "Points used"), QString::number(r.member->pointsPaid));
+            t.pair(QCoreApplication::translate("Receipt", "Points earned"),
+                   QStringLiteral("%1%2").arg(r.member->pointsEarned > 0 ? QStringLiteral("+") : QString()).arg(r.member->pointsEarned));
+            t.pair(QCoreApplication::translate("Receipt", "Points balance"), QString::number(r.member->pointsAfter));
             if (r.member->levelChanged())
                 t.line(QCoreApplication::translate("Receipt", "Level: %1 -> %2")
                            .arg(r.member->levelBefore, r.member->levelAfter));

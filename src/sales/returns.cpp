@@ -317,10 +317,26 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
         Money &already = paidBack[src.tender];
         const Money consumed = std::min(src.amount, already);
         already -= consumed;
-        const Money take = std::min(src.amount - consumed, left);
+        Money take = std::min(src.amount - consumed, left);
         if (take.fen() <= 0)
             continue;
-        doc.payments.append(DocumentPayment{src.tender, -take, -take, Money(), src.reference});
+        QString reference = src.reference;
+        if (const TenderKind *k = tenderKind(src.tender); k && k->reference == ReferenceRule::Count) {
+            // Points go back whole, at the rate the sale paid them: fen per point = amount / count.
+            // What is less than a point goes back through the next tender; the last refund of the
+            // sale returns exactly what is left, so a sale and its refunds net to zero points.
+            const qint64 count = src.reference.toLongLong();
+            if (count <= 0 || src.amount.fen() <= 0)
+                continue;
+            qint64 units = static_cast<qint64>(Int128(take.fen()) * count / src.amount.fen());
+            while (units > 0 && (Int128(units) * src.amount.fen()) % count != 0)
+                --units;
+            take = Money::fromFen(static_cast<qint64>(Int128(units) * src.amount.fen() / count));
+            if (units <= 0)
+                continue;
+            reference = QString::number(units);
+        }
+        doc.payments.append(DocumentPayment{src.tender, -take, -take, Money(), reference});
         left -= take;
     }
     if (left.fen() != 0) // cannot happen while amounts are consistent; refuse rather than mis-pay
@@ -328,9 +344,20 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
                          QCoreApplication::translate("Returns", "The refund exceeds what was paid on %1.")
                              .arg(orig->receiptNo));
     if (payout == Payout::Cash && kind != QLatin1String("void")) {
-        out.cashInstead = std::any_of(doc.payments.begin(), doc.payments.end(),
-                                      [](const DocumentPayment &p) { return !(p.tender == Tender::Cash); });
-        doc.payments = {DocumentPayment{Tender::Cash, doc.total, doc.total, Money(), QString()}};
+        out.cashInstead = std::any_of(doc.payments.begin(), doc.payments.end(), [](const DocumentPayment &p) {
+            const TenderKind *k = tenderKind(p.tender);
+            return !(p.tender == Tender::Cash) && !(k && k->needsMember);
+        });
+        // Points paid go back as points: they were never cash.
+        QList<DocumentPayment> kept;
+        Money cash = doc.total;
+        for (const DocumentPayment &p : doc.payments)
+            if (const TenderKind *k = tenderKind(p.tender); k && k->needsMember) {
+                kept.append(p);
+                cash -= p.amount;
+            }
+        kept.append(DocumentPayment{Tender::Cash, cash, cash, Money(), QString()});
+        doc.payments = kept;
     }
     return out;
 }
@@ -393,7 +420,7 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
     if (auto st = linkApproval(m_db, *approval, written->saleId); !st)
         return st.error();
     if (doc.memberId > 0) {
-        auto back = reverseEarnings(m_db, LedgerContext{m_store.storeId, written->saleId, operatorId, now}, doc.memberId,
+        auto back = reverseEarnings(m_db, LedgerContext{m_store.storeId, written->saleId, operatorId, now, &m_time}, doc.memberId,
                                     doc.originalSaleId);
         if (!back)
             return back.error();

@@ -9,6 +9,7 @@ const Tender Tender::Cash{QStringLiteral("cash")};
 const Tender Tender::Card{QStringLiteral("card")};
 const Tender Tender::WeChat{QStringLiteral("wechat")};
 const Tender Tender::Alipay{QStringLiteral("alipay")};
+const Tender Tender::Points{QStringLiteral("points")};
 
 const QList<TenderKind> &tenderKinds()
 {
@@ -18,6 +19,8 @@ const QList<TenderKind> &tenderKinds()
         {Tender::Card, QT_TRANSLATE_NOOP("Tender", "Bank card"), false, ReferenceRule::Optional, 1},
         {Tender::WeChat, QT_TRANSLATE_NOOP("Tender", "WeChat Pay"), false, ReferenceRule::WalletCode, 1},
         {Tender::Alipay, QT_TRANSLATE_NOOP("Tender", "Alipay"), false, ReferenceRule::WalletCode, 1},
+        // The reference is the number of points; given back first on a refund, in whole points.
+        {Tender::Points, QT_TRANSLATE_NOOP("Tender", "Points"), false, ReferenceRule::Count, 0, true},
     };
     return kinds;
 }
@@ -49,11 +52,19 @@ QString referenceProblem(const TenderKind &kind, const QString &reference)
     const QString r = normalizedReference(kind, reference);
     const QString label = QCoreApplication::translate("Tender", kind.label);
     const bool required = kind.reference == ReferenceRule::Required || kind.reference == ReferenceRule::WalletCode;
-    if (required && r.isEmpty())
+    if (required && r.isEmpty() && kind.reference != ReferenceRule::Count)
         return QCoreApplication::translate("Checkout",
                                            "%1 needs its payment reference: scan the customer's payment code or "
                                            "type the transaction number.")
             .arg(label);
+    if (kind.reference == ReferenceRule::Count) {
+        bool ok = false;
+        const qint64 n = r.toLongLong(&ok);
+        if (ok && n > 0 && !r.startsWith(QLatin1Char('+')))
+            return {};
+        return QCoreApplication::translate("Checkout", "%1: give how many (a whole number), not \"%2\".")
+            .arg(label, reference.trimmed());
+    }
     if (kind.reference != ReferenceRule::WalletCode)
         return {};
     const bool digits = std::all_of(r.cbegin(), r.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });

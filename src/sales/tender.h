@@ -19,6 +19,7 @@ public:
     static const Tender Card;
     static const Tender WeChat;
     static const Tender Alipay;
+    static const Tender Points; // 积分抵现: the member's points as money off the amount due
 
     const QString &key() const { return m_key; }
     friend bool operator==(const Tender &a, const Tender &b) { return a.m_key == b.m_key; }
@@ -33,7 +34,8 @@ private:
 // WalletCode: required, and shaped like what a wallet gives: the customer's payment code as a
 // scanner reads it (WeChat 18 digits from 10-15, Alipay 16-24 digits from 25-30) or a transaction
 // number of 20-32 digits. "12" is neither: a cashier's guess is not proof of payment.
-enum class ReferenceRule { None, Optional, Required, WalletCode };
+// Count: the reference is a whole number of units of the member's own (points paid).
+enum class ReferenceRule { None, Optional, Required, WalletCode, Count };
 
 // How the engine handles one kind of tender.
 struct TenderKind {
@@ -42,6 +44,7 @@ struct TenderKind {
     bool givesChange;       // more may be handed over than is due, and change is given (cash)
     ReferenceRule reference;
     int refundOrder;        // refunds pay back through lower numbers first: wallets before cash
+    bool needsMember = false; // paid out of a member's own balance: only with a member attached
 };
 
 // Every kind this program handles, in the order the till offers them.

@@ -476,9 +476,62 @@ static const std::vector<const char *> kVersion7 = {
         points INTEGER NOT NULL DEFAULT 0))",
 };
 
+// Version 8: points (members/points.h). Points are kept as lots, each with what is left of it and
+// when it expires; the ledger says every change to a lot (earned, paid, expired, taken back by a
+// refund, given back, adjusted by hand) and is never edited. The member row caches the balance.
+// Multipliers per product or category (0: earns nothing) and per time window; the tender 'points'.
+static const std::vector<const char *> kVersion8 = {
+    R"(INSERT INTO tender_kinds(key, sort_order) VALUES ('points', 5))",
+    R"(ALTER TABLE members ADD COLUMN points INTEGER NOT NULL DEFAULT 0 CHECK (points >= 0))",
+    R"(CREATE TABLE points_lots (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        earned INTEGER NOT NULL CHECK (earned > 0),
+        remaining INTEGER NOT NULL CHECK (remaining >= 0 AND remaining <= earned),
+        earned_at_ms INTEGER NOT NULL,
+        expires_at_ms INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE INDEX points_lots_member ON points_lots(member_id, expires_at_ms, id))",
+    R"(CREATE INDEX points_lots_sale ON points_lots(sale_id))",
+    R"(CREATE TABLE points_ledger (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        lot_id INTEGER NOT NULL REFERENCES points_lots(id),
+        kind TEXT NOT NULL, -- earn, redeem, refund_earn, refund_redeem, expire, adjust (members/points.cpp)
+        points INTEGER NOT NULL CHECK (points <> 0),
+        operator_id INTEGER REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX points_ledger_member ON points_ledger(member_id, id))",
+    R"(CREATE INDEX points_ledger_sale ON points_ledger(sale_id))",
+    R"(CREATE INDEX points_ledger_lot ON points_ledger(lot_id))",
+    R"(CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger
+        BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only'); END)",
+    R"(CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger
+        BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only'); END)",
+    R"(CREATE TABLE points_rules (
+        id INTEGER PRIMARY KEY,
+        product_id INTEGER UNIQUE REFERENCES products(id),
+        category_id INTEGER UNIQUE REFERENCES categories(id),
+        permille INTEGER NOT NULL CHECK (permille BETWEEN 0 AND 100000),
+        CHECK ((product_id IS NULL) <> (category_id IS NULL))))",
+    R"(CREATE TABLE points_windows (
+        id INTEGER PRIMARY KEY,
+        weekdays INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+        start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+        end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 1 AND 1440 AND end_minute > start_minute),
+        permille INTEGER NOT NULL CHECK (permille BETWEEN 0 AND 100000)))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}};
     return all;
 }
 

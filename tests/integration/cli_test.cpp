@@ -549,21 +549,45 @@ TEST_CASE("cli: sell rings up a member's sale at their level and says the receip
     CHECK(show().value(QStringLiteral("growth")).toInteger() == total / 100);
     CHECK(show().value(QStringLiteral("net_spend_fen")).toInteger() == total);
 
-    // The next sale is at 95折.
+    CHECK(show().value(QStringLiteral("points")).toInteger() == total / 1000);
+
+    // The next sale is at 95折, ¥10 of it paid with 100 points.
+    const qint64 silver = Money::fromFen(price).timesPermille(950).fen();
+    REQUIRE(silver >= 2000);
     const CliRun second = cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
                                QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--items"), code,
-                               QStringLiteral("--pay"), QStringLiteral("cash:%1").arg(Money::fromFen(price).toString()),
+                               QStringLiteral("--pay"),
+                               QStringLiteral("points:100,cash:%1").arg(Money::fromFen(silver - 1000).toString()),
                                QStringLiteral("--json")});
+    INFO(second.err.toStdString());
     REQUIRE(second.exitCode == 0);
-    CHECK(QJsonDocument::fromJson(second.out.toUtf8()).object().value(QStringLiteral("total_fen")).toInteger() ==
-          Money::fromFen(price).timesPermille(950).fen());
+    const QJsonObject s2 = QJsonDocument::fromJson(second.out.toUtf8()).object();
+    CHECK(s2.value(QStringLiteral("total_fen")).toInteger() == silver);
+    CHECK(s2.value(QStringLiteral("member")).toObject().value(QStringLiteral("points_used")).toInteger() == 100);
+    CHECK(show().value(QStringLiteral("points")).toInteger() == total / 1000 - 100 + (silver - 1000) / 1000);
+    // 0 points is no payment at all.
+    CHECK(cli({QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"), QStringLiteral("--member"),
+               QStringLiteral("13800138000"), QStringLiteral("--items"), code, QStringLiteral("--pay"),
+               QStringLiteral("points:0")})
+              .exitCode == 2);
 
-    // Refunding the first sale takes its growth back and 银卡 with it.
-    const CliRun back = cli({QStringLiteral("refund"), QStringLiteral("--manager"), QStringLiteral("8001:8888"),
-                             QStringLiteral("--reason"), QStringLiteral("顾客退货"), receipt});
+    // The first sale's points were used on the second: its refund is refused until the second is
+    // refunded (which gives the 100 points back); then it takes its growth back, and 银卡 with it.
+    const auto refund = [&](const QString &receiptNo) {
+        return cli({QStringLiteral("refund"), QStringLiteral("--manager"), QStringLiteral("8001:8888"),
+                    QStringLiteral("--reason"), QStringLiteral("顾客退货"), receiptNo});
+    };
+    const CliRun early = refund(receipt);
+    CHECK(early.exitCode == 1);
+    CHECK(early.err.contains(QStringLiteral("points")));
+    const QString secondReceipt = s2.value(QStringLiteral("receipt")).toString();
+    REQUIRE(refund(secondReceipt).exitCode == 0);
+    CHECK(show().value(QStringLiteral("points")).toInteger() == total / 1000);
+    const CliRun back = refund(receipt);
     INFO(back.err.toStdString());
     REQUIRE(back.exitCode == 0);
     CHECK(show().value(QStringLiteral("level")).toString() == QStringLiteral("普通会员"));
-    CHECK(show().value(QStringLiteral("growth")).toInteger() == Money::fromFen(price).timesPermille(950).fen() / 100);
+    CHECK(show().value(QStringLiteral("growth")).toInteger() == 0);
+    CHECK(show().value(QStringLiteral("points")).toInteger() == 0);
     CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
 }

@@ -1,0 +1,264 @@
+#include "points.h"
+
+#include "core/uuid.h"
+#include "earnings.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace huike {
+
+namespace {
+
+QVariant idOrNull(qint64 v)
+{
+    return v > 0 ? QVariant(v) : QVariant();
+}
+
+Status appendPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 lotId, const QString &kind,
+                    qint64 points, const QString &reason, qint64 authorizedBy)
+{
+    return db
+        .statement(QStringLiteral("INSERT INTO points_ledger(uuid, store_id, member_id, sale_id, lot_id, kind, points, "
+                                  "operator_id, authorized_by, reason, created_at_ms) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        .exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), idOrNull(lotId), kind, points,
+               idOrNull(ctx.operatorId), idOrNull(authorizedBy), reason, ctx.nowMs});
+}
+
+// The member row caches the sum of the ledger; points >= 0 is a CHECK on it.
+Status addToBalance(Database &db, qint64 memberId, qint64 delta)
+{
+    Statement &u = db.statement(QStringLiteral("UPDATE members SET points = points + ? WHERE id = ?"));
+    if (auto st = u.exec({delta, memberId}); !st)
+        return st;
+    if (u.changes() != 1)
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
+    return Ok{};
+}
+
+// Takes `points` off one lot: the guarded update, exactly one row or a conflict.
+Status takeFromLot(Database &db, qint64 lotId, qint64 points)
+{
+    Statement &u = db.statement(
+        QStringLiteral("UPDATE points_lots SET remaining = remaining - ?1 WHERE id = ?2 AND remaining >= ?1"));
+    if (auto st = u.exec({points, lotId}); !st)
+        return st;
+    if (u.changes() != 1)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Members", "The member's points changed meanwhile: try again."));
+    return Ok{};
+}
+
+qint64 setting(const QList<QVariantList> &rows, const QString &key, qint64 fallback)
+{
+    for (const QVariantList &r : rows)
+        if (r.at(0).toString() == key) {
+            bool ok = false;
+            const qint64 v = r.at(1).toString().toLongLong(&ok);
+            return ok ? v : fallback;
+        }
+    return fallback;
+}
+
+} // namespace
+
+std::optional<Money> PointsRules::valueOf(qint64 points) const
+{
+    if (points < 0 || redeemPoints <= 0)
+        return std::nullopt;
+    const Int128 fen = Int128(points) * redeemValue.fen();
+    if (fen % redeemPoints != 0)
+        return std::nullopt;
+    return Money::fromFen(static_cast<qint64>(fen / redeemPoints));
+}
+
+qint64 PointsRules::expiryFor(qint64 earnedMs, const ShopTime &time) const
+{
+    if (!expires)
+        return 0;
+    // The end of the year after the one earned in: from 1 January two years on, shop time.
+    const int year = time.localDate(earnedMs).year();
+    return time.toUtcMs(QDateTime(QDate(year + 2, 1, 1), QTime(0, 0)));
+}
+
+Result<PointsRules> loadPointsRules(Database &db)
+{
+    auto rows = db.statement(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'points.%'")).select();
+    if (!rows)
+        return rows.error();
+    PointsRules r;
+    r.fenPerPoint = std::max<qint64>(1, setting(*rows, PointsRules::kFenPerPoint, r.fenPerPoint));
+    r.redeemPoints = std::max<qint64>(1, setting(*rows, PointsRules::kRedeemPoints, r.redeemPoints));
+    r.redeemValue = Money::fromFen(std::max<qint64>(0, setting(*rows, PointsRules::kRedeemFen, r.redeemValue.fen())));
+    r.redeemCapPermille = std::clamp<qint64>(setting(*rows, PointsRules::kRedeemCapPermille, r.redeemCapPermille), 0, 1000);
+    r.expires = setting(*rows, PointsRules::kExpires, 1) != 0;
+    return r;
+}
+
+Result<qint64> productPointsPermille(Database &db, qint64 productId)
+{
+    auto rows = db.statement(QStringLiteral(
+                                 "SELECT COALESCE((SELECT permille FROM points_rules WHERE product_id = p.id), "
+                                 "(SELECT permille FROM points_rules WHERE category_id = p.category_id), 1000) "
+                                 "FROM products p WHERE p.id = ?"))
+                    .select({productId});
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? qint64(1000) : rows->first().at(0).toLongLong();
+}
+
+Result<qint64> windowPointsPermille(Database &db, const ShopTime &time, qint64 utcMs)
+{
+    const QDateTime local = time.local(utcMs);
+    const int minute = local.time().hour() * 60 + local.time().minute();
+    const int weekdayBit = 1 << (local.date().dayOfWeek() - 1);
+    auto rows = db.statement(QStringLiteral("SELECT MAX(permille) FROM points_windows WHERE (weekdays & ?) <> 0 "
+                                            "AND start_minute <= ? AND ? < end_minute"))
+                    .select({weekdayBit, minute, minute});
+    if (!rows)
+        return rows.error();
+    const QVariant v = rows->isEmpty() ? QVariant() : rows->first().at(0);
+    return v.isNull() ? qint64(1000) : v.toLongLong();
+}
+
+Result<qint64> expirePoints(Database &db, const LedgerContext &ctx, qint64 memberId)
+{
+    auto lots = db.statement(QStringLiteral("SELECT id, remaining FROM points_lots WHERE member_id = ? AND remaining > 0 "
+                                            "AND expires_at_ms > 0 AND expires_at_ms <= ? ORDER BY expires_at_ms, id"))
+                    .select({memberId, ctx.nowMs});
+    if (!lots)
+        return lots.error();
+    qint64 expired = 0;
+    for (const QVariantList &l : *lots) {
+        const qint64 lot = l.at(0).toLongLong();
+        const qint64 left = l.at(1).toLongLong();
+        if (auto st = takeFromLot(db, lot, left); !st)
+            return st.error();
+        if (auto st = appendPoints(db, ctx, memberId, lot, QStringLiteral("expire"), -left, {}, 0); !st)
+            return st.error();
+        expired += left;
+    }
+    if (expired > 0)
+        if (auto st = addToBalance(db, memberId, -expired); !st)
+            return st.error();
+    return expired;
+}
+
+Status earnPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 points, const QString &kind,
+                  const QString &reason, qint64 authorizedBy)
+{
+    if (points <= 0)
+        return Ok{};
+    auto rules = loadPointsRules(db);
+    if (!rules)
+        return rules.error();
+    const qint64 expiry = ctx.time ? rules->expiryFor(ctx.nowMs, *ctx.time) : 0;
+    Statement &lot = db.statement(QStringLiteral("INSERT INTO points_lots(uuid, store_id, member_id, sale_id, earned, "
+                                                 "remaining, earned_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (auto st = lot.exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), points, points,
+                            ctx.nowMs, expiry});
+        !st)
+        return st;
+    if (auto st = appendPoints(db, ctx, memberId, lot.lastInsertId(), kind, points, reason, authorizedBy); !st)
+        return st;
+    return addToBalance(db, memberId, points);
+}
+
+Status spendPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 points, const QString &kind,
+                   qint64 preferLotOfSale, const QString &reason, qint64 authorizedBy)
+{
+    if (points <= 0)
+        return Ok{};
+    auto expired = expirePoints(db, ctx, memberId);
+    if (!expired)
+        return expired.error();
+    // The lot that expires first is spent first; a lot that never expires last.
+    auto lots = db.statement(QStringLiteral("SELECT id, remaining FROM points_lots WHERE member_id = ? AND remaining > 0 "
+                                            "ORDER BY (sale_id IS NOT NULL AND sale_id = ?) DESC, expires_at_ms = 0, "
+                                            "expires_at_ms, id"))
+                    .select({memberId, preferLotOfSale});
+    if (!lots)
+        return lots.error();
+    qint64 held = 0;
+    for (const QVariantList &l : *lots)
+        held += l.at(1).toLongLong();
+    if (held < points)
+        return makeError(ErrorCode::InsufficientFunds,
+                         QCoreApplication::translate("Members", "The member has %1 points, %2 are needed (%3 short).")
+                             .arg(held)
+                             .arg(points)
+                             .arg(points - held));
+    qint64 left = points;
+    for (const QVariantList &l : *lots) {
+        if (left == 0)
+            break;
+        const qint64 take = std::min(left, l.at(1).toLongLong());
+        if (auto st = takeFromLot(db, l.at(0).toLongLong(), take); !st)
+            return st;
+        if (auto st = appendPoints(db, ctx, memberId, l.at(0).toLongLong(), kind, -take, reason, authorizedBy); !st)
+            return st;
+        left -= take;
+    }
+    return addToBalance(db, memberId, -points);
+}
+
+Status returnPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 originalSaleId, qint64 points)
+{
+    if (points <= 0)
+        return Ok{};
+    // What the sale took from each lot, less what refunds gave back to it already; newest first.
+    auto lots = db.statement(QStringLiteral(
+                                 "SELECT g.lot_id, -SUM(CASE WHEN g.sale_id = ?1 THEN g.points ELSE 0 END) - "
+                                 "  COALESCE(SUM(CASE WHEN g.sale_id <> ?1 THEN g.points ELSE 0 END), 0), l.expires_at_ms "
+                                 "FROM points_ledger g JOIN points_lots l ON l.id = g.lot_id "
+                                 "WHERE (g.sale_id = ?1 AND g.kind = 'redeem') OR (g.kind = 'refund_redeem' AND g.sale_id IN "
+                                 "  (SELECT id FROM sales WHERE original_sale_id = ?1)) "
+                                 "GROUP BY g.lot_id ORDER BY g.lot_id DESC"))
+                    .select({originalSaleId});
+    if (!lots)
+        return lots.error();
+    qint64 left = points;
+    qint64 expiredAgain = 0;
+    Statement &give = db.statement(QStringLiteral("UPDATE points_lots SET remaining = remaining + ? WHERE id = ?"));
+    for (const QVariantList &l : *lots) {
+        if (left == 0)
+            break;
+        const qint64 lot = l.at(0).toLongLong();
+        const qint64 back = std::min(left, l.at(1).toLongLong());
+        if (back <= 0)
+            continue;
+        if (auto st = give.exec({back, lot}); !st)
+            return st;
+        if (auto st = appendPoints(db, ctx, memberId, lot, QStringLiteral("refund_redeem"), back, {}, 0); !st)
+            return st;
+        const qint64 expiry = l.at(2).toLongLong();
+        if (expiry > 0 && expiry <= ctx.nowMs) {
+            // Back into a lot that has expired: it expires again, booked as such.
+            if (auto st = takeFromLot(db, lot, back); !st)
+                return st;
+            if (auto st = appendPoints(db, ctx, memberId, lot, QStringLiteral("expire"), -back, {}, 0); !st)
+                return st;
+            expiredAgain += back;
+        }
+        left -= back;
+    }
+    if (left != 0)
+        return makeError(ErrorCode::Conflict, QCoreApplication::translate(
+                                                  "Members", "The refund gives back more points than the sale took."));
+    return addToBalance(db, memberId, points - expiredAgain);
+}
+
+Result<qint64> usablePoints(Database &db, qint64 memberId, qint64 nowMs)
+{
+    auto rows = db.statement(QStringLiteral("SELECT COALESCE(SUM(remaining), 0) FROM points_lots WHERE member_id = ? "
+                                            "AND (expires_at_ms = 0 OR expires_at_ms > ?)"))
+                    .select({memberId, nowMs});
+    if (!rows)
+        return rows.error();
+    return rows->first().at(0).toLongLong();
+}
+
+} // namespace huike
