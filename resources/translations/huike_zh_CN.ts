@@ -62,6 +62,14 @@
         <source>a refund paid back in cash</source>
         <translation>退款改退现金</translation>
     </message>
+    <message>
+        <source>a member card unlocked or replaced</source>
+        <translation>会员卡解挂/解锁或补卡</translation>
+    </message>
+    <message>
+        <source>a points adjustment</source>
+        <translation>积分调整</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -638,6 +646,34 @@
     <message>
         <source>The refund gives back more points than the sale took.</source>
         <translation>退货退回的积分多于原单使用的积分。</translation>
+    </message>
+    <message>
+        <source>Card %1 was replaced (补卡) and cannot be used again.</source>
+        <translation>卡号 %1 已补卡作废，不能再次使用。</translation>
+    </message>
+    <message>
+        <source>Card %1 was replaced (补卡): use the member&apos;s new card or their phone.</source>
+        <translation>卡号 %1 已补卡作废：请使用会员的新卡或手机号。</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The card is not lost or locked.</source>
+        <translation>该卡未挂失也未锁定。</translation>
+    </message>
+    <message>
+        <source>That is the member&apos;s card already.</source>
+        <translation>这已经是该会员的卡号。</translation>
+    </message>
+    <message>
+        <source>Card %1 is or was another card: use a new one.</source>
+        <translation>卡号 %1 已被使用过：请换一张新卡。</translation>
+    </message>
+    <message>
+        <source>Give the points to add or take off.</source>
+        <translation>请填写要增加或扣减的积分。</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +2772,30 @@ Reason (required):</source>
     <message>
         <source>%1 given back.</source>
         <translation>已退回 %1。</translation>
+    </message>
+    <message>
+        <source>%1 to use (has %2)</source>
+        <translation>使用%1（可用 %2）</translation>
+    </message>
+    <message>
+        <source>Enter how many points, a whole number.</source>
+        <translation>请输入积分数量（整数）。</translation>
+    </message>
+    <message>
+        <source>At most %1 points here: the member has %2, points pay at most %3 of a sale and %4 is still due.</source>
+        <translation>此处最多可用 %1 积分：会员有 %2 积分，积分最多抵扣每单的 %3，尚欠 %4。</translation>
+    </message>
+    <message>
+        <source>The points stay with the member: none are taken before the sale.</source>
+        <translation>积分仍在会员账上：结账前不会扣除。</translation>
+    </message>
+    <message>
+        <source>Points are paid from a member&apos;s balance: attach the member first (Ctrl+M).</source>
+        <translation>积分从会员账户扣除：请先关联会员（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 积分</translation>
     </message>
 </context>
 </TS>

@@ -90,6 +90,47 @@ qint64 backOfficeOperator(AppContext &ctx)
     return id;
 }
 
+std::optional<Credentials> splitCredentials(const QString &text)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0 || colon == text.size() - 1)
+        return std::nullopt;
+    return Credentials{text.left(colon), text.mid(colon + 1)};
+}
+
+std::optional<qint64> actingOperator(const QCommandLineParser &p, AppContext &ctx)
+{
+    if (!p.isSet(QStringLiteral("operator")))
+        return backOfficeOperator(ctx);
+    const auto who = splitCredentials(p.value(QStringLiteral("operator")));
+    if (!who) {
+        err() << "error: give the operator as --operator CODE:PIN\n";
+        return std::nullopt;
+    }
+    auto op = ctx.operators().login(who->code, who->pin);
+    if (!op) {
+        err() << "error: " << op.error().message << "\n";
+        return std::nullopt;
+    }
+    return op->id;
+}
+
+std::optional<QString> managerApproval(const QCommandLineParser &p, AppContext &ctx, const ApprovalScope &scope,
+                                       qint64 requestedBy)
+{
+    const auto manager = splitCredentials(p.value(QStringLiteral("manager")));
+    if (!manager) {
+        err() << "error: this needs a manager's approval: --manager CODE:PIN\n";
+        return std::nullopt;
+    }
+    auto approval = ctx.approvals().grant(manager->code, manager->pin, scope, requestedBy);
+    if (!approval) {
+        err() << "error: " << approval.error().message << "\n";
+        return std::nullopt;
+    }
+    return approval->token;
+}
+
 std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
                                    qint64 max)
 {

@@ -11,6 +11,7 @@
 
 namespace huike {
 class AppContext;
+struct ApprovalScope;
 }
 
 namespace huike::cli {
@@ -28,6 +29,18 @@ QCommandLineOption option(const char *name, const char *description, const char 
 // Who a script's change is recorded as (an import, a member added): the store's admin, or else a
 // manager; the script runs as the shop's owner, who typed no PIN.
 qint64 backOfficeOperator(AppContext &ctx);
+struct Credentials {
+    QString code;
+    QString pin;
+};
+// "8001:8888" -> code and PIN.
+std::optional<Credentials> splitCredentials(const QString &text);
+// Who does it: --operator CODE:PIN (the PIN checked as at login), or without it the back-office
+// operator. nullopt: the problem is printed.
+std::optional<qint64> actingOperator(const QCommandLineParser &p, AppContext &ctx);
+// --manager CODE:PIN turned into a single-use approval of `scope`; nullopt: the problem is printed.
+std::optional<QString> managerApproval(const QCommandLineParser &p, AppContext &ctx, const ApprovalScope &scope,
+                                       qint64 requestedBy);
 // --name as a whole number in [min, max], or `fallback` when it is not given. A value that does
 // not parse or is out of range is printed as the error and gives nullopt (the caller exits 2):
 // a typo is never a silent default.
@@ -46,6 +59,7 @@ int cmdRefund(const QStringList &args); // documents.cpp
 int cmdVoid(const QStringList &args);
 int cmdSell(const QStringList &args);
 int cmdMember(const QStringList &args); // members.cpp
+int cmdPoints(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

@@ -1,4 +1,4 @@
-// huike-cli refund / void: the same documents the till writes, with a manager's PIN as the proof.
+// huike-cli sell / refund / void: the same documents the till writes, with a manager's PIN as the proof.
 
 #include "app/appcontext.h"
 #include "commands.h"
@@ -15,11 +15,6 @@ namespace huike::cli {
 
 namespace {
 
-struct Credentials {
-    QString code;
-    QString pin;
-};
-
 // As the GUI does at login: a document goes into the till's open shift of `operatorId`, opened
 // (with no float) if there is none. nullopt: the problem is printed.
 std::optional<qint64> openShift(AppContext &ctx, qint64 operatorId, const QString &till)
@@ -33,15 +28,6 @@ std::optional<qint64> openShift(AppContext &ctx, qint64 operatorId, const QStrin
     if (fresh)
         err() << "opened shift " << shift->id << " on till " << till << "\n";
     return shift->id;
-}
-
-// "8001:8888" -> code and PIN.
-std::optional<Credentials> splitCredentials(const QString &text)
-{
-    const qsizetype colon = text.indexOf(QLatin1Char(':'));
-    if (colon <= 0 || colon == text.size() - 1)
-        return std::nullopt;
-    return Credentials{text.left(colon), text.mid(colon + 1)};
 }
 
 // What refund and void share: the store, the manager's credentials, the operator and the shift.

@@ -23,6 +23,10 @@ static void usage()
              "  member add --db PATH --phone N [--name TEXT] [--card TEXT] [--birthday DATE]\n"
              "         [--gender 男|女] [--consent yes|no] [--json]\n"
              "  member show --db PATH [--json] PHONE|CARD\n"
+             "  member lost|lock --db PATH --reason TEXT [--operator CODE:PIN] PHONE|CARD\n"
+             "  member unlock --db PATH --reason TEXT --manager CODE:PIN [--operator CODE:PIN] PHONE|CARD\n"
+             "  member replace-card --db PATH --card NEW --reason TEXT --manager CODE:PIN PHONE|CARD\n"
+             "  points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
@@ -77,6 +81,8 @@ int main(int argc, char *argv[])
         return cmdExportProducts(args);
     if (cmd == QLatin1String("member"))
         return cmdMember(args);
+    if (cmd == QLatin1String("points"))
+        return cmdPoints(args);
     if (cmd == QLatin1String("bench"))
         return cmdBench(args);
     err() << "unknown command: " << cmd << "\n";

@@ -1,8 +1,10 @@
-// huike-cli member add / show: the same member services as the till, for back-office scripts.
+// huike-cli member add / show / lost / lock / unlock / replace-card and points adjust: the same member
+// services as the till, for back-office scripts.
 
 #include "app/appcontext.h"
 #include "commands.h"
 #include "core/phone.h"
+#include "members/earnings.h"
 #include "members/members.h"
 #include "members/points.h"
 
@@ -107,6 +109,61 @@ int memberShow(const QStringList &args)
     return 0;
 }
 
+// lost / lock / unlock / replace-card: PHONE|CARD, a reason, who does it; a manager for unlock and
+// replace-card (the card carries the member's money).
+int memberCard(const QString &verb, const QStringList &args)
+{
+    QCommandLineParser p;
+    QList<QCommandLineOption> options = {option("reason", "why (kept in the audit log; required)", "TEXT"),
+                                         option("operator", "who does it (default: the back office)", "CODE:PIN")};
+    const bool needsManager = verb == QLatin1String("unlock") || verb == QLatin1String("replace-card");
+    if (needsManager)
+        options << option("manager", "the approving manager's code and PIN (required)", "CODE:PIN");
+    if (verb == QLatin1String("replace-card"))
+        options << option("card", "the new card number (required)", "TEXT");
+    if (!parse(p, args, options))
+        return 2;
+    if (p.positionalArguments().size() != 1 || p.value(QStringLiteral("reason")).trimmed().isEmpty() ||
+        (verb == QLatin1String("replace-card") && p.value(QStringLiteral("card")).trimmed().isEmpty())) {
+        err() << "error: give the member's phone or card and --reason"
+              << (verb == QLatin1String("replace-card") ? " and --card NEW" : "") << "\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    auto m = ctx->members().byPhoneOrCard(p.positionalArguments().first());
+    if (!m) {
+        err() << "error: " << m.error().message << "\n";
+        return 1;
+    }
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    const QString reason = p.value(QStringLiteral("reason"));
+    const QString card = p.value(QStringLiteral("card")).trimmed();
+    Status st = Ok{};
+    if (verb == QLatin1String("lost")) {
+        st = ctx->members().reportLost(m->id, reason, *op);
+    } else if (verb == QLatin1String("lock")) {
+        st = ctx->members().lock(m->id, reason, *op);
+    } else {
+        const auto token = managerApproval(p, *ctx, MemberService::cardApprovalScope(m->id, card), *op);
+        if (!token)
+            return 1;
+        st = verb == QLatin1String("unlock") ? ctx->members().unlock(m->id, reason, *op, *token)
+                                             : ctx->members().replaceCard(m->id, card, reason, *op, *token);
+    }
+    if (!st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
+    }
+    auto now = ctx->members().byId(m->id);
+    out() << maskPhone(m->phone) << " " << (now ? now->cardNo : QString()) << " "
+          << (now ? cardStateKey(now->cardState) : QString()) << "\n";
+    return 0;
+}
+
 } // namespace
 
 int cmdMember(const QStringList &args)
@@ -116,8 +173,62 @@ int cmdMember(const QStringList &args)
         return memberAdd(args.mid(1));
     if (verb == QLatin1String("show"))
         return memberShow(args.mid(1));
-    err() << "error: member add or member show\n";
+    if (verb == QLatin1String("lost") || verb == QLatin1String("lock") || verb == QLatin1String("unlock") ||
+        verb == QLatin1String("replace-card"))
+        return memberCard(verb, args.mid(1));
+    err() << "error: member add, show, lost, lock, unlock or replace-card\n";
     return 2;
+}
+
+int cmdPoints(const QStringList &args)
+{
+    if (args.value(0) != QLatin1String("adjust")) {
+        err() << "error: points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n";
+        return 2;
+    }
+    QCommandLineParser p;
+    if (!parse(p, args.mid(1),
+               {option("member", "the member's phone or card (required)", "PHONE|CARD"),
+                option("points", "points to add (or, negative, take off the oldest lots first)", "N"),
+                option("reason", "why (kept with the ledger row; required)", "TEXT"),
+                option("manager", "the approving manager's code and PIN (required)", "CODE:PIN"),
+                option("operator", "who does it (default: the back office)", "CODE:PIN"),
+                option("json", "print the member's points after it as JSON: points")}))
+        return 2;
+    bool ok = false;
+    const qint64 points = p.value(QStringLiteral("points")).toLongLong(&ok);
+    if (!ok || points == 0 || p.value(QStringLiteral("member")).isEmpty() ||
+        p.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        err() << "error: give --member, --points N (not 0) and --reason\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    auto m = ctx->members().byPhoneOrCard(p.value(QStringLiteral("member")));
+    if (!m) {
+        err() << "error: " << m.error().message << "\n";
+        return 1;
+    }
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    const auto token = managerApproval(p, *ctx, pointsAdjustScope(m->id, points), *op);
+    if (!token)
+        return 1;
+    const LedgerContext where{ctx->checkout().store().storeId, 0, *op, g_clock.nowMs(), &ctx->time()};
+    if (auto st = adjustPoints(ctx->db(), where, m->id, points, p.value(QStringLiteral("reason")), *token); !st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
+    }
+    const auto usable = usablePoints(ctx->db(), m->id, g_clock.nowMs());
+    const qint64 now = usable ? *usable : 0;
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("points"), now}}).toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << maskPhone(m->phone) << " points " << now << "\n";
+    return 0;
 }
 
 } // namespace huike::cli

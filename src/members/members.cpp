@@ -168,6 +168,15 @@ Result<Member> MemberService::registerMember(const MemberInput &in, qint64 opera
                     .select({*phone, card.isEmpty() ? QVariant() : QVariant(card)});
     if (!same)
         return same.error();
+    if (!card.isEmpty()) {
+        auto old = m_db.statement(QStringLiteral("SELECT 1 FROM member_cards WHERE card_no = ?")).select({card});
+        if (!old)
+            return old.error();
+        if (!old->isEmpty())
+            return makeError(ErrorCode::Conflict,
+                             QCoreApplication::translate("Members", "Card %1 was replaced (补卡) and cannot be used again.")
+                                 .arg(card));
+    }
     if (!same->isEmpty()) {
         const bool samePhone = same->first().at(1).toString() == *phone;
         return makeError(ErrorCode::Conflict,
@@ -222,9 +231,134 @@ Result<Member> MemberService::byPhoneOrCard(const QString &text)
                     .select({phone.value_or(QString()), t});
     if (!rows)
         return rows.error();
-    if (rows->isEmpty())
+    if (rows->isEmpty()) {
+        // A card given up at 补卡 is refused by name, so the cashier knows the member has a new one.
+        auto old = m_db.statement(QStringLiteral("SELECT replaced_by FROM member_cards WHERE card_no = ?")).select({t});
+        if (!old)
+            return old.error();
+        if (!old->isEmpty())
+            return makeError(ErrorCode::Denied,
+                             QCoreApplication::translate("Members", "Card %1 was replaced (补卡): use the member's new card "
+                                                                    "or their phone.")
+                                 .arg(t));
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No member has the phone or card %1.").arg(t));
+    }
     return memberOf(rows->first());
+}
+
+ApprovalScope MemberService::cardApprovalScope(qint64 memberId, const QString &newCard)
+{
+    return ApprovalScope{kApproveMemberCard,
+                         newCard.isEmpty() ? QStringLiteral("unlock:%1").arg(memberId)
+                                           : QStringLiteral("replace:%1:%2").arg(memberId).arg(newCard.trimmed()),
+                         Money()};
+}
+
+Status MemberService::setCardState(qint64 memberId, CardState state, const QString &action, const QString &reason,
+                                   qint64 operatorId, qint64 authorizedBy)
+{
+    Statement &u = m_db.statement(QStringLiteral("UPDATE members SET card_state = ? WHERE id = ?"));
+    if (auto st = u.exec({cardStateKey(state), memberId}); !st)
+        return st;
+    if (u.changes() != 1)
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
+    return writeAudit(m_db, m_clock.nowMs(), operatorId, authorizedBy, action, QString::number(memberId), reason.trimmed());
+}
+
+Status MemberService::reportLost(qint64 memberId, const QString &reason, qint64 operatorId)
+{
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = setCardState(memberId, CardState::Lost, QStringLiteral("member.lost"), reason, operatorId, 0); !st)
+        return st;
+    return tx.commit();
+}
+
+Status MemberService::lock(qint64 memberId, const QString &reason, qint64 operatorId)
+{
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = setCardState(memberId, CardState::Locked, QStringLiteral("member.lock"), reason, operatorId, 0); !st)
+        return st;
+    return tx.commit();
+}
+
+Status MemberService::unlock(qint64 memberId, const QString &reason, qint64 operatorId, const QString &approvalToken)
+{
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto member = byId(memberId);
+    if (!member)
+        return member.error();
+    if (member->cardState == CardState::Active)
+        return makeError(ErrorCode::Conflict, QCoreApplication::translate("Members", "The card is not lost or locked."));
+    auto used = consumeApproval(m_db, m_clock.nowMs(), approvalToken, cardApprovalScope(memberId));
+    if (!used)
+        return used.error();
+    if (auto st = setCardState(memberId, CardState::Active, QStringLiteral("member.unlock"), reason, operatorId,
+                               used->managerId);
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Status MemberService::replaceCard(qint64 memberId, const QString &newCard, const QString &reason, qint64 operatorId,
+                                  const QString &approvalToken)
+{
+    const QString card = newCard.trimmed();
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    if (card.isEmpty() || card.size() > 32 || card.contains(QLatin1Char(' ')))
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "A card number has at most 32 characters and no spaces."));
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto member = byId(memberId);
+    if (!member)
+        return member.error();
+    if (card == member->cardNo)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "That is the member's card already."));
+    auto taken = m_db.statement(QStringLiteral("SELECT 1 FROM members WHERE card_no = ?1 UNION ALL "
+                                               "SELECT 1 FROM member_cards WHERE card_no = ?1"))
+                     .select({card});
+    if (!taken)
+        return taken.error();
+    if (!taken->isEmpty())
+        return makeError(ErrorCode::Conflict, QCoreApplication::translate("Members", "Card %1 is or was another card: "
+                                                                                      "use a new one.")
+                                                  .arg(card));
+    auto used = consumeApproval(m_db, m_clock.nowMs(), approvalToken, cardApprovalScope(memberId, card));
+    if (!used)
+        return used.error();
+    const qint64 now = m_clock.nowMs();
+    // A member whose phone was the card has no old card number to keep.
+    if (!member->cardNo.isEmpty())
+        if (auto st = m_db.statement(QStringLiteral("INSERT INTO member_cards(card_no, member_id, replaced_by, "
+                                                    "replaced_at_ms, operator_id, authorized_by, reason) "
+                                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"))
+                          .exec({member->cardNo, memberId, card, now, operatorId > 0 ? QVariant(operatorId) : QVariant(),
+                                 used->managerId, reason.trimmed()});
+            !st)
+            return st;
+    if (auto st = m_db.statement(QStringLiteral("UPDATE members SET card_no = ?, card_state = 'active' WHERE id = ?"))
+                      .exec({card, memberId});
+        !st)
+        return st;
+    if (auto st = writeAudit(m_db, now, operatorId, used->managerId, QStringLiteral("member.replace_card"),
+                             QString::number(memberId), reason.trimmed(),
+                             QStringLiteral("%1 -> %2").arg(member->cardNo, card));
+        !st)
+        return st;
+    return tx.commit();
 }
 
 Result<QList<Member>> MemberService::find(const QString &text, int limit)

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "operators/approvals.h"
 
 #include <QList>
 #include <QString>
@@ -73,7 +74,24 @@ public:
     // so (pick from the list); letters find by name or pinyin initials. At most `limit`.
     Result<QList<Member>> find(const QString &text, int limit = 20);
 
+    // Card operations, each audited with its reason in the transaction that makes it.
+    // 挂失 and 锁定: anyone at the counter, at once (the customer calls in about a lost card).
+    Status reportLost(qint64 memberId, const QString &reason, qint64 operatorId);
+    Status lock(qint64 memberId, const QString &reason, qint64 operatorId);
+    // 解挂 / 解锁: the card carries the member's money again, so a manager approves
+    // (cardApprovalScope(memberId)).
+    Status unlock(qint64 memberId, const QString &reason, qint64 operatorId, const QString &approvalToken);
+    // 补卡: a new card number for the member, approved by a manager (cardApprovalScope(memberId,
+    // newCard)); levels, balances, points and history stay with the member, the old card is refused
+    // from then on and never given to anyone else.
+    Status replaceCard(qint64 memberId, const QString &newCard, const QString &reason, qint64 operatorId,
+                       const QString &approvalToken);
+    static ApprovalScope cardApprovalScope(qint64 memberId, const QString &newCard = {});
+
 private:
+    Status setCardState(qint64 memberId, CardState state, const QString &action, const QString &reason,
+                        qint64 operatorId, qint64 authorizedBy);
+
     Database &m_db;
     const Clock &m_clock;
     qint64 m_storeId;

@@ -3,6 +3,7 @@
 #include "core/uuid.h"
 #include "earnings.h"
 #include "store/database.h"
+#include "store/settings.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
@@ -249,6 +250,37 @@ Status returnPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qin
         return makeError(ErrorCode::Conflict, QCoreApplication::translate(
                                                   "Members", "The refund gives back more points than the sale took."));
     return addToBalance(db, memberId, points - expiredAgain);
+}
+
+ApprovalScope pointsAdjustScope(qint64 memberId, qint64 points)
+{
+    return ApprovalScope{kApprovePointsAdjust, QStringLiteral("%1:%2").arg(memberId).arg(points), Money()};
+}
+
+Status adjustPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 points, const QString &reason,
+                    const QString &approvalToken)
+{
+    if (points == 0)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give the points to add or take off."));
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    auto used = consumeApproval(db, ctx.nowMs, approvalToken, pointsAdjustScope(memberId, points));
+    if (!used)
+        return used.error();
+    const Status st = points > 0 ? earnPoints(db, ctx, memberId, points, QStringLiteral("adjust"), reason.trimmed(),
+                                              used->managerId)
+                                 : spendPoints(db, ctx, memberId, -points, QStringLiteral("adjust"), 0, reason.trimmed(),
+                                               used->managerId);
+    if (!st)
+        return st;
+    if (auto a = writeAudit(db, ctx.nowMs, ctx.operatorId, used->managerId, QStringLiteral("points.adjust"),
+                            QString::number(memberId), reason.trimmed(), QString::number(points));
+        !a)
+        return a;
+    return tx.commit();
 }
 
 Result<qint64> usablePoints(Database &db, qint64 memberId, qint64 nowMs)

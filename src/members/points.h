@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "operators/approvals.h"
 
 #include <QList>
 #include <QString>
@@ -59,6 +60,12 @@ Status spendPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint
 // Points a refund gives back that its sale paid with: into the lots they came from, the last taken
 // first; a lot expired since has them expired again at once.
 Status returnPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 originalSaleId, qint64 points);
+
+// 积分调整: points added (a new lot, expiring as if earned now) or taken off (oldest lot first) by
+// hand, with the reason, approved by a manager (pointsAdjustScope), in a transaction of its own.
+ApprovalScope pointsAdjustScope(qint64 memberId, qint64 points);
+Status adjustPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 points, const QString &reason,
+                    const QString &approvalToken);
 
 // The member's points that can be used now (lots not yet expired), without writing anything.
 Result<qint64> usablePoints(Database &db, qint64 memberId, qint64 nowMs);

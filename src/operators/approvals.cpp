@@ -67,6 +67,10 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a shift handed over");
     if (action == kApprovePaymentReversal)
         return QCoreApplication::translate("Approvals", "a payment given back");
+    if (action == kApproveMemberCard)
+        return QCoreApplication::translate("Approvals", "a member card unlocked or replaced");
+    if (action == kApprovePointsAdjust)
+        return QCoreApplication::translate("Approvals", "a points adjustment");
     return action;
 }
 

@@ -30,6 +30,11 @@ inline const QString kApproveDiscount = QStringLiteral("discount"); // price cha
 inline const QString kApproveHandover = QStringLiteral("shift.handover"); // target: the shift's id
 // A payment taken for a cart, given back before the sale (target: the taken payment's id).
 inline const QString kApprovePaymentReversal = QStringLiteral("payment.reverse");
+// A member's card unlocked, found again after 挂失, or replaced (补卡): it carries their money.
+// Target: "unlock:<member id>" or "replace:<member id>:<new card>".
+inline const QString kApproveMemberCard = QStringLiteral("member.card");
+// Points added or taken by hand. Target: "<member id>:<points, signed>"; the amount is zero.
+inline const QString kApprovePointsAdjust = QStringLiteral("points.adjust");
 
 // A manager's PIN entered on the spot, turned into proof: a single-use token bound to one scope,
 // valid for a few minutes. Passing a manager's id gets nothing done.

@@ -33,7 +33,8 @@ QList<TenderInput> tenderInputs(const QList<TakenPayment> &payments)
 bool reversalNeedsManager(const TakenPayment &payment)
 {
     const TenderKind *kind = tenderKind(payment.input.tender);
-    return !kind || !kind->givesChange;
+    // Points are taken off the member only when the sale commits: giving them back moves nothing.
+    return !kind || (!kind->givesChange && !kind->needsMember);
 }
 
 PaymentService::PaymentService(Database &db, const Clock &clock, StoreContext store)

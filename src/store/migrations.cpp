@@ -529,9 +529,23 @@ static const std::vector<const char *> kVersion8 = {
         permille INTEGER NOT NULL CHECK (permille BETWEEN 0 AND 100000)))",
 };
 
+// Version 9: the cards a member had before 补卡. A replaced card number is refused from then on
+// (and never given to another member); the member carries on with the new one.
+static const std::vector<const char *> kVersion9 = {
+    R"(CREATE TABLE member_cards (
+        card_no TEXT PRIMARY KEY,
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        replaced_by TEXT NOT NULL,
+        replaced_at_ms INTEGER NOT NULL,
+        operator_id INTEGER REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE INDEX member_cards_member ON member_cards(member_id))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}};
     return all;
 }
 

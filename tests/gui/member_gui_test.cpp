@@ -9,6 +9,8 @@
 #include "counter/tenderdialog.h"
 #include "guisupport.h"
 #include "mainwindow.h"
+#include "members/earnings.h"
+#include "members/points.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -169,4 +171,64 @@ TEST_CASE("a new customer is registered at the till from the phone typed, and a 
     QTest::keyClick(cashier->searchField(), Qt::Key_M, Qt::ControlModifier);
     checkDialogs();
     CHECK(cashier->cart().cart().memberId() == 0);
+}
+
+TEST_CASE("F5 in the payment window pays with the member's points, within the cap, the rest in cash",
+          "[gui][members][points]")
+{
+    Store store;
+    const qint64 id = addMember(*store.ctx, QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    {
+        auto approval = store.ctx->approvals().grant(QStringLiteral("8001"), QStringLiteral("8888"),
+                                                     pointsAdjustScope(id, 5000), 0);
+        REQUIRE(approval.ok());
+        const LedgerContext where{store.ctx->checkout().store().storeId, 0, 0, store.ctx->clock().nowMs(),
+                                  &store.ctx->time()};
+        REQUIRE(adjustPoints(store.ctx->db(), where, id, 5000, QStringLiteral("老会员迁移"), approval->token).ok());
+    }
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    openTillAsCashier(w);
+    CashierWidget *cashier = w.cashier();
+    const QStringList codes = store.barcodes(3);
+    for (const QString &c : codes)
+        scan(cashier, c);
+    onNextDialog<MemberDialog>([](MemberDialog *d) {
+        QTest::keyClicks(d->searchField(), QStringLiteral("13800138000"));
+        QTest::keyClick(d->searchField(), Qt::Key_Return);
+    });
+    QTest::keyClick(cashier->searchField(), Qt::Key_M, Qt::ControlModifier);
+    checkDialogs();
+    const Money total = cashier->cart().priced().total;
+    // At most half the sale, in whole points (10 fen each).
+    const qint64 allowed = total.timesPermille(500).fen() / 10;
+
+    onNextDialog<TenderDialog>([allowed, cashier](TenderDialog *d) {
+        const auto payments = [cashier] { return cashier->cart().cart().payments(); };
+        auto *amount = d->findChild<QLineEdit *>(QStringLiteral("tenderAmount"));
+        QTest::keyClick(amount, Qt::Key_F5);
+        CHECK(amount->text() == QString::number(allowed));
+        // More than allowed is refused on the spot.
+        amount->selectAll();
+        QTest::keyClicks(amount, QString::number(allowed + 100));
+        QTest::keyClick(amount, Qt::Key_Return);
+        CHECK(payments().isEmpty());
+        CHECK_FALSE(d->findChild<QLabel *>(QStringLiteral("tenderMessage"))->text().isEmpty());
+        amount->selectAll();
+        QTest::keyClicks(amount, QString::number(allowed));
+        QTest::keyClick(amount, Qt::Key_Return);
+        REQUIRE(payments().size() == 1);
+        CHECK(payments().at(0).input.tender == Tender::Points);
+        screenshot(d, QStringLiteral("tender-points"));
+        QTest::keyClick(amount, Qt::Key_Return); // the rest in cash, exactly
+        QTest::keyClick(d, Qt::Key_Return);
+    });
+    QTest::keyClick(cashier->searchField(), Qt::Key_F12);
+    checkDialogs();
+    REQUIRE_FALSE(cashier->lastReceiptNo().isEmpty());
+    auto member = store.ctx->members().byId(id);
+    REQUIRE(member.ok());
+    // What was paid in cash earns: 1 point per ¥10.
+    const Money cashPart = total - Money::fromFen(allowed * 10);
+    CHECK(member->points == 5000 - allowed + cashPart.fen() / 1000);
 }

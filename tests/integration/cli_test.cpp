@@ -591,3 +591,53 @@ TEST_CASE("cli: sell rings up a member's sale at their level and says the receip
     CHECK(show().value(QStringLiteral("points")).toInteger() == 0);
     CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
 }
+
+TEST_CASE("cli: member lost, unlock and replace-card, and points adjust, each with its reason and approval", "[cli][members][cards]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const auto cli = [&](QStringList args) {
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--phone"), QStringLiteral("13800138000"),
+                 QStringLiteral("--card"), QStringLiteral("HK0001")})
+                .exitCode == 0);
+    const auto show = [&](const QString &who) {
+        const CliRun r = cli({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--json"), who});
+        return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
+    };
+    CHECK(cli({QStringLiteral("member"), QStringLiteral("lost"), QStringLiteral("HK0001")}).exitCode == 2); // no reason
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("lost"), QStringLiteral("--reason"), QStringLiteral("顾客来电挂失"),
+                 QStringLiteral("--operator"), QStringLiteral("1001:1234"), QStringLiteral("HK0001")})
+                .exitCode == 0);
+    CHECK(show(QStringLiteral("HK0001")).value(QStringLiteral("card_state")).toString() == QStringLiteral("lost"));
+    // Unlock without a manager, or with a wrong PIN: refused.
+    CHECK(cli({QStringLiteral("member"), QStringLiteral("unlock"), QStringLiteral("--reason"), QStringLiteral("找到了"),
+               QStringLiteral("HK0001")})
+              .exitCode == 1);
+    CHECK(cli({QStringLiteral("member"), QStringLiteral("unlock"), QStringLiteral("--reason"), QStringLiteral("找到了"),
+               QStringLiteral("--manager"), QStringLiteral("8001:0000"), QStringLiteral("HK0001")})
+              .exitCode == 1);
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("replace-card"), QStringLiteral("--card"), QStringLiteral("HK0777"),
+                 QStringLiteral("--reason"), QStringLiteral("补卡"), QStringLiteral("--manager"), QStringLiteral("8001:8888"),
+                 QStringLiteral("13800138000")})
+                .exitCode == 0);
+    CHECK(show(QStringLiteral("HK0777")).value(QStringLiteral("card_state")).toString() == QStringLiteral("active"));
+    const CliRun old = cli({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("HK0001")});
+    CHECK(old.exitCode == 1);
+    CHECK(old.err.contains(QStringLiteral("HK0001")));
+
+    CHECK(cli({QStringLiteral("points"), QStringLiteral("adjust"), QStringLiteral("--member"), QStringLiteral("HK0777"),
+               QStringLiteral("--points"), QStringLiteral("300"), QStringLiteral("--reason"), QStringLiteral("老会员迁移")})
+              .exitCode == 1); // no manager
+    const CliRun added = cli({QStringLiteral("points"), QStringLiteral("adjust"), QStringLiteral("--member"),
+                              QStringLiteral("HK0777"), QStringLiteral("--points"), QStringLiteral("300"),
+                              QStringLiteral("--reason"), QStringLiteral("老会员迁移"), QStringLiteral("--manager"),
+                              QStringLiteral("8001:8888"), QStringLiteral("--json")});
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(added.out.toUtf8()).object().value(QStringLiteral("points")).toInteger() == 300);
+    CHECK(show(QStringLiteral("13800138000")).value(QStringLiteral("points")).toInteger() == 300);
+    CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
+}

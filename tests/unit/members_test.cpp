@@ -1,7 +1,10 @@
 // Members as the counter registers and finds them: an 11-digit mainland mobile is the identity,
 // found by the whole number, its last four digits, a card, a name or its pinyin initials.
 
+#include "members/earnings.h"
 #include "members/members.h"
+#include "members/points.h"
+#include "reports/integrity.h"
 #include "testsupport.h"
 
 #include <algorithm>
@@ -137,4 +140,83 @@ TEST_CASE("the till finds a member by phone, last four digits, card, name or pin
     REQUIRE(wild.ok());
     CHECK(wild->isEmpty()); // a typed % is a character, not "everyone"
     CHECK(ms.byPhoneOrCard(QStringLiteral("13600000000")).error().code == ErrorCode::NotFound);
+}
+
+TEST_CASE("a lost card is refused until a manager unlocks it, and a replaced card is refused for good", "[members][cards]")
+{
+    TestShop shop;
+    MemberService &ms = shop.ctx().members();
+    MemberInput in;
+    in.phone = QStringLiteral("13800138000");
+    in.name = QStringLiteral("张晓梅");
+    in.cardNo = QStringLiteral("HK0001");
+    auto m = ms.registerMember(in, shop.cashier);
+    REQUIRE(m.ok());
+    // Her points stay with her through all of it.
+    auto sold = shop.ctx().checkout().commit(shop.memberRequest(m->id, {shop.line(shop.p.oil, 2000)}));
+    REQUIRE(sold.ok());
+    const qint64 points = shop.scalar(QStringLiteral("SELECT points FROM members WHERE id = ?"), {m->id}).toLongLong();
+    REQUIRE(points == 13);
+
+    CHECK_FALSE(ms.reportLost(m->id, QString(), shop.cashier).ok()); // a reason is needed
+    REQUIRE(ms.reportLost(m->id, QStringLiteral("顾客来电挂失"), shop.cashier).ok());
+    CHECK(ms.byId(m->id)->cardState == CardState::Lost);
+    CHECK(memberPrice(shop.ctx().db(), m->id).error().code == ErrorCode::Denied);
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'member.lost' AND reason = '顾客来电挂失'")) == 1);
+
+    // Unlocking needs a manager's approval of exactly this.
+    CHECK_FALSE(ms.unlock(m->id, QStringLiteral("找到卡了"), shop.cashier, QString()).ok());
+    CHECK_FALSE(ms.unlock(m->id, QStringLiteral("找到卡了"), shop.cashier,
+                          shop.approve(MemberService::cardApprovalScope(m->id + 1)))
+                    .ok());
+    REQUIRE(ms.unlock(m->id, QStringLiteral("找到卡了"), shop.cashier, shop.approve(MemberService::cardApprovalScope(m->id)))
+                .ok());
+    CHECK(memberPrice(shop.ctx().db(), m->id).ok());
+
+    // 补卡: the new card finds her, with her points; the old one is refused by name, and never reissued.
+    REQUIRE(ms.reportLost(m->id, QStringLiteral("卡丢了"), shop.cashier).ok());
+    const QString token = shop.approve(MemberService::cardApprovalScope(m->id, QStringLiteral("HK0099")));
+    REQUIRE(ms.replaceCard(m->id, QStringLiteral("HK0099"), QStringLiteral("补卡"), shop.cashier, token).ok());
+    auto byNew = ms.byPhoneOrCard(QStringLiteral("HK0099"));
+    REQUIRE(byNew.ok());
+    CHECK(byNew->id == m->id);
+    CHECK(byNew->cardState == CardState::Active);
+    CHECK(byNew->points == points);
+    auto byOld = ms.byPhoneOrCard(QStringLiteral("HK0001"));
+    REQUIRE_FALSE(byOld.ok());
+    CHECK(byOld.error().code == ErrorCode::Denied);
+    CHECK(byOld.error().message.contains(QStringLiteral("HK0001")));
+    MemberInput reuse;
+    reuse.phone = QStringLiteral("13900139000");
+    reuse.cardNo = QStringLiteral("HK0001");
+    CHECK(ms.registerMember(reuse, shop.cashier).error().code == ErrorCode::Conflict);
+    // The approval was for HK0099 only, and used.
+    CHECK_FALSE(ms.replaceCard(m->id, QStringLiteral("HK0100"), QStringLiteral("补卡"), shop.cashier, token).ok());
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
+
+TEST_CASE("points adjusted by hand need a reason and a manager, and are ledger rows like any other", "[members][points]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    const LedgerContext where{shop.ctx().checkout().store().storeId, 0, shop.cashier, shop.clock.nowMs(),
+                              &shop.ctx().time()};
+    CHECK_FALSE(adjustPoints(shop.ctx().db(), where, id, 500, QStringLiteral("老会员迁移"), QString()).ok());
+    CHECK_FALSE(adjustPoints(shop.ctx().db(), where, id, 500, QString(), shop.approve(pointsAdjustScope(id, 500))).ok());
+    // Approved for 500, not 5000.
+    CHECK_FALSE(adjustPoints(shop.ctx().db(), where, id, 5000, QStringLiteral("老会员迁移"),
+                             shop.approve(pointsAdjustScope(id, 500)))
+                    .ok());
+    REQUIRE(adjustPoints(shop.ctx().db(), where, id, 500, QStringLiteral("老会员迁移"), shop.approve(pointsAdjustScope(id, 500)))
+                .ok());
+    CHECK(shop.ctx().members().byId(id)->points == 500);
+    // Taking more than she has is refused, nothing taken.
+    auto tooMuch = adjustPoints(shop.ctx().db(), where, id, -600, QStringLiteral("录错了"), shop.approve(pointsAdjustScope(id, -600)));
+    CHECK(tooMuch.error().code == ErrorCode::InsufficientFunds);
+    REQUIRE(adjustPoints(shop.ctx().db(), where, id, -120, QStringLiteral("录错了"), shop.approve(pointsAdjustScope(id, -120)))
+                .ok());
+    CHECK(shop.ctx().members().byId(id)->points == 380);
+    CHECK(shop.count(QStringLiteral("points_ledger"), QStringLiteral("member_id = ? AND kind = 'adjust' AND reason <> ''"),
+                     {id}) == 2);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
 }

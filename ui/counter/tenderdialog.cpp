@@ -34,7 +34,13 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
 
     auto *tenders = new QHBoxLayout;
     const QStringList keys = {QStringLiteral("F1"), QStringLiteral("F2"), QStringLiteral("F3"),
-                              QStringLiteral("F4")};
+                              QStringLiteral("F4"), QStringLiteral("F5")};
+    if (const qint64 member = m_cart.cart().memberId(); member > 0) {
+        if (auto rules = loadPointsRules(session.ctx().db()))
+            m_pointsRules = *rules;
+        if (auto usable = usablePoints(session.ctx().db(), member, session.ctx().clock().nowMs()))
+            m_memberPoints = *usable;
+    }
     int i = 0;
     for (const TenderKind &kind : tenderKinds()) {
         if (i >= keys.size())
@@ -43,6 +49,8 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
         QPushButton *b = keyButton(keys.at(i++), tenderLabel(t));
         b->setObjectName(QStringLiteral("tender_") + t.key());
         b->setCheckable(true);
+        // Points and the like are paid from the member's own balance: only with a member.
+        b->setEnabled(!kind.needsMember || m_cart.cart().memberId() > 0);
         connect(b, &QPushButton::clicked, this, [this, t] { selectTender(t); });
         tenders->addWidget(b);
         m_tenderButtons << b;
@@ -153,8 +161,10 @@ void TenderDialog::selectTender(Tender t)
         if (i < m_tenderButtons.size())
             m_tenderButtons.at(i++)->setChecked(each.tender == t);
     const TenderKind *kind = tenderKind(t);
-    const bool needsRef = kind && kind->reference != ReferenceRule::None;
-    m_amountLabel->setText(tr("%1 amount").arg(tenderLabel(t)));
+    const bool counted = kind && kind->reference == ReferenceRule::Count;
+    const bool needsRef = kind && kind->reference != ReferenceRule::None && !counted;
+    m_amountLabel->setText(counted ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints)
+                                   : tr("%1 amount").arg(tenderLabel(t)));
     m_reference->setEnabled(needsRef);
     m_referenceLabel->setEnabled(needsRef);
     m_reference->clear();
@@ -177,7 +187,10 @@ void TenderDialog::refresh()
         const TenderInput &t = payments().at(r).input;
         m_table->setItem(r, 0, new QTableWidgetItem(tenderLabel(t.tender)));
         m_table->setItem(r, 1, new QTableWidgetItem(t.amount.toString()));
-        m_table->setItem(r, 2, new QTableWidgetItem(t.reference));
+        const TenderKind *k = tenderKind(t.tender);
+        m_table->setItem(r, 2, new QTableWidgetItem(k && k->reference == ReferenceRule::Count
+                                                        ? tr("%1 points").arg(t.reference)
+                                                        : t.reference));
     }
     // Covered exactly as the engine will settle it: the same rule decides here and at commit.
     const auto settled = paid >= total() ? settlePayments(total(), tenderInputs(payments()))
@@ -205,7 +218,10 @@ void TenderDialog::refresh()
     m_changeLabel->hide();
     m_ok->setText(QStringLiteral("Enter  ") + tr("Take payment"));
     m_amount->setEnabled(true);
-    m_amount->setText((remaining.isNegative() ? Money() : remaining).toString());
+    if (const TenderKind *kind = tenderKind(m_current); kind && kind->reference == ReferenceRule::Count)
+        m_amount->setText(QString::number(pointsAllowed()));
+    else
+        m_amount->setText((remaining.isNegative() ? Money() : remaining).toString());
     m_amount->selectAll();
     if (!settled && paid >= total() && !payments().isEmpty())
         // The cart shrank after payments were taken: what was paid no longer settles it.
@@ -225,6 +241,39 @@ void TenderDialog::takePayment()
     m_message->clear();
     const Money remaining = total() - sumOf(payments());
     const TenderKind *kind = tenderKind(m_current);
+    if (kind && kind->reference == ReferenceRule::Count) {
+        // Points by how many; the engine takes them off the member's lots when the sale commits.
+        bool ok = false;
+        const qint64 count = m_amount->text().trimmed().toLongLong(&ok);
+        const auto value = ok && count > 0 ? m_pointsRules.valueOf(count) : std::nullopt;
+        QString problem;
+        if (!value)
+            problem = tr("Enter how many points, a whole number.");
+        else if (count > pointsAllowed())
+            problem = tr("At most %1 points here: the member has %2, points pay at most %3 of a sale and %4 is still "
+                         "due.")
+                          .arg(pointsAllowed())
+                          .arg(m_memberPoints)
+                          .arg(QString::number(m_pointsRules.redeemCapPermille / 10) + QLatin1Char('%'),
+                               remaining.display());
+        if (!problem.isEmpty()) {
+            m_message->setText(problem);
+            m_amount->selectAll();
+            return;
+        }
+        auto taken = m_session.ctx().payments().take(m_cart.cart().heldOrder(), total(),
+                                                     TenderInput{m_current, *value, QString::number(count)},
+                                                     m_session.op().id);
+        if (!taken) {
+            m_message->setText(tr("Payment not recorded: %1").arg(taken.error().message));
+            return;
+        }
+        m_cart.addPayment(*taken);
+        refresh();
+        if (!m_covered)
+            selectTender(Tender::Cash);
+        return;
+    }
     const auto amount = Money::parse(m_amount->text());
     if (!amount || amount->isNegative()) {
         m_message->setText(tr("Enter an amount in yuan, such as 50 or 12.50."));
@@ -290,7 +339,9 @@ void TenderDialog::giveBack()
             ? tenderLabel(payment.input.tender) + QLatin1Char(' ') + payment.input.amount.display()
             : tr("%1 %2 (reference %3)")
                   .arg(tenderLabel(payment.input.tender), payment.input.amount.display(), payment.input.reference);
-    const QString how = reversalNeedsManager(payment)
+    const TenderKind *kind = tenderKind(payment.input.tender);
+    const QString how = kind && kind->needsMember ? tr("The points stay with the member: none are taken before the sale.")
+                        : reversalNeedsManager(payment)
                             ? tr("Refund it to the customer in the %1 merchant app or terminal first.")
                                   .arg(tenderLabel(payment.input.tender))
                             : tr("Hand the cash back to the customer.");
@@ -319,6 +370,26 @@ void TenderDialog::giveBack()
     m_message->setText(tr("%1 given back.").arg(what));
 }
 
+qint64 TenderDialog::pointsAllowed() const
+{
+    qint64 taken = 0;
+    Money takenValue;
+    for (const TakenPayment &p : payments())
+        if (p.input.tender == Tender::Points) {
+            taken += p.input.reference.toLongLong();
+            takenValue += p.input.amount;
+        }
+    const Money cap = total().timesPermille(m_pointsRules.redeemCapPermille) - takenValue;
+    const Money room = std::min(cap, total() - sumOf(payments()));
+    qint64 most = std::max<qint64>(0, m_memberPoints - taken);
+    // The most whole points whose value still fits: counted down from what the value allows.
+    if (m_pointsRules.redeemValue.fen() > 0)
+        most = std::min<qint64>(most, room.fen() * m_pointsRules.redeemPoints / m_pointsRules.redeemValue.fen());
+    while (most > 0 && !m_pointsRules.valueOf(most))
+        --most;
+    return std::max<qint64>(0, most);
+}
+
 void TenderDialog::finish()
 {
     if (m_covered)
@@ -339,6 +410,12 @@ void TenderDialog::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_F4:
         selectTender(Tender::Alipay);
+        return;
+    case Qt::Key_F5:
+        if (m_cart.cart().memberId() > 0)
+            selectTender(Tender::Points);
+        else
+            m_message->setText(tr("Points are paid from a member's balance: attach the member first (Ctrl+M)."));
         return;
     case Qt::Key_Return:
     case Qt::Key_Enter:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "members/points.h"
+
 #include "sales/payments.h"
 
 #include <QDialog>
@@ -62,6 +64,11 @@ private:
     QTableWidget *m_table;
     QPushButton *m_ok;
     QList<QPushButton *> m_tenderButtons;
+    // 积分抵现: with a member attached, how many points they can use and the programme's rate and cap.
+    PointsRules m_pointsRules;
+    qint64 m_memberPoints = 0;
+    // The most points this payment may take: what the member has, what the cap and what is due allow.
+    qint64 pointsAllowed() const;
 };
 
 } // namespace huike::ui
