@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "core/csv.h"
+#include "core/money.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -321,4 +322,68 @@ TEST_CASE("cli: a store that cannot be written is still verified, printed and ex
     CHECK_FALSE(sale.err.contains(QStringLiteral("damaged")));
     CHECK(fileHash(db) == before);
     REQUIRE(QFile::setPermissions(shop.path(), all | QFileDevice::WriteOwner));
+}
+
+TEST_CASE("cli: two tills spending the same points at once: one sale, the other told the points are short",
+          "[cli][faults][members]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const auto cli = [&](QStringList args) {
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--phone"), QStringLiteral("13800138000")})
+                .exitCode == 0);
+    const QString code = sqlValue(ws.db(), QStringLiteral("SELECT code FROM products WHERE weighed = 0 AND active = 1 "
+                                                          "AND price_fen BETWEEN 500 AND 3000 ORDER BY id LIMIT 1"))
+                             .toString();
+    const qint64 price = sqlValue(ws.db(), QStringLiteral("SELECT price_fen FROM products WHERE code = ?"), {code}).toLongLong();
+    const qint64 qty = 6000 / price + 1; // ¥30 of points is at most half of it
+    const qint64 total = price * qty;
+    for (int round = 0; round < 4; ++round) {
+        INFO("round " << round);
+        REQUIRE(cli({QStringLiteral("points"), QStringLiteral("adjust"), QStringLiteral("--member"),
+                     QStringLiteral("13800138000"), QStringLiteral("--points"), QStringLiteral("300"), QStringLiteral("--reason"),
+                     QStringLiteral("活动赠送"), QStringLiteral("--manager"), QStringLiteral("8001:8888")})
+                    .exitCode == 0);
+        const qint64 before = sqlValue(ws.db(), QStringLiteral("SELECT points FROM members WHERE phone = '13800138000'")).toLongLong();
+        REQUIRE(before < 600);
+        QList<QProcess *> tills;
+        for (int t = 0; t < 2; ++t) {
+            auto *p = new QProcess;
+            p->setProcessEnvironment(ws.environment());
+            tills << p;
+        }
+        for (int t = 0; t < 2; ++t)
+            tills.at(t)->start(huike::itest::cliPath(),
+                               {QStringLiteral("sell"), QStringLiteral("--db"), ws.db(), QStringLiteral("--operator"),
+                                t == 0 ? QStringLiteral("1001:1234") : QStringLiteral("1002:1234"), QStringLiteral("--till"),
+                                t == 0 ? QStringLiteral("POS-A") : QStringLiteral("POS-B"), QStringLiteral("--member"),
+                                QStringLiteral("13800138000"), QStringLiteral("--items"),
+                                QStringLiteral("%1*%2").arg(code).arg(qty), QStringLiteral("--pay"),
+                                QStringLiteral("points:300,cash:%1").arg(huike::Money::fromFen(total - 3000).toString())});
+        int sold = 0;
+        int refused = 0;
+        for (QProcess *p : tills) {
+            REQUIRE(p->waitForFinished(120'000));
+            const QString err = QString::fromUtf8(p->readAllStandardError());
+            INFO(err.toStdString());
+            CHECK(p->exitStatus() == QProcess::NormalExit);
+            if (p->exitCode() == 0) {
+                ++sold;
+            } else {
+                ++refused;
+                CHECK(p->exitCode() == 1);
+                CHECK(err.contains(QStringLiteral("points")));
+            }
+            delete p;
+        }
+        CHECK(sold == 1);
+        CHECK(refused == 1);
+        // The 300 were taken once; the sale's own earning came on top.
+        CHECK(sqlValue(ws.db(), QStringLiteral("SELECT points FROM members WHERE phone = '13800138000'")).toLongLong() ==
+              before - 300 + (total - 3000) / 1000);
+    }
+    CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
 }

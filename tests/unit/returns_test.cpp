@@ -2,6 +2,8 @@
 // goods back and pay back through the tenders the customer used, to the fen.
 
 #include "core/uuid.h"
+#include "members/earnings.h"
+#include "members/points.h"
 #include "reports/integrity.h"
 #include "sales/returns.h"
 #include "testsupport.h"
@@ -346,6 +348,14 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
     for (const Product &p : products)
         stockBefore.insert(p.id, p.stockMilli);
 
+    // Every member holds points, so that some sales pay part with them.
+    for (qint64 m : members) {
+        const LedgerContext where{shop.ctx().checkout().store().storeId, 0, shop.cashier, shop.clock.nowMs(),
+                                  &shop.ctx().time()};
+        REQUIRE(adjustPoints(shop.ctx().db(), where, m, 3000, QStringLiteral("测试"),
+                             shop.approveQuickly(pointsAdjustScope(m, 3000)))
+                    .ok());
+    }
     std::mt19937 rng(20261125);
     auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
     constexpr int kSales = 120;
@@ -394,6 +404,14 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
             const Money part = fen(total.fen() / 3);
             req.tenders = {{Tender::WeChat, part, QStringLiteral("42000000000000000000%1").arg(i, 4, 10, QLatin1Char('0'))}, {Tender::Alipay, total - part, QStringLiteral("20261125220014000000%1").arg(i, 4, 10, QLatin1Char('0'))}};
         }
+        }
+        // A member pays a third of the time partly with points, up to half the sale.
+        if (req.member.memberId > 0 && pick(3) == 0) {
+            const qint64 points = std::min<qint64>(1 + pick(3000), total.timesPermille(500).fen() / 10);
+            if (points > 0) {
+                const Money value = fen(points * 10);
+                req.tenders = {{Tender::Points, value, QString::number(points)}, {Tender::Cash, total - value, {}}};
+            }
         }
         QList<TenderInput> positive;
         for (const TenderInput &t : req.tenders)
@@ -477,6 +495,10 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
         INFO(p.name.toStdString());
         REQUIRE(shop.stockOf(p.id) == stockBefore.value(p.id));
     }
+    // Points were paid on some sales and given back by their refunds, to the point.
+    CHECK(shop.count(QStringLiteral("payments"), QStringLiteral("tender = 'points' AND amount_fen > 0")) > 5);
+    CHECK(shop.scalar(QStringLiteral("SELECT SUM(points) FROM members")).toLongLong() ==
+          3000 * static_cast<qint64>(members.size()));
     const QStringList problems = verifyDatabase(shop.ctx().db());
     CHECK(problems == QStringList());
 }
