@@ -4,6 +4,8 @@
 #include "app/storesetup.h"
 #include "core/uuid.h"
 #include "demo/demo.h"
+#include "members/earnings.h"
+#include "members/points.h"
 #include "reports/integrity.h"
 
 #include <QCommandLineParser>
@@ -264,12 +266,34 @@ int cmdSimulate(const QStringList &args)
         err() << "error: " << shift.error().message << "\n";
         return 1;
     }
+    // Members, as at a real counter: more than half the sales are a member's, some paid partly
+    // with points, so a SIGKILL lands inside every ledger's writes too.
+    QList<qint64> memberIds;
+    {
+        auto rows = ctx->db().statement(QStringLiteral("SELECT id FROM members ORDER BY id LIMIT 5000")).select();
+        if (!rows) {
+            err() << "error: " << rows.error().message << "\n";
+            return 1;
+        }
+        for (const QVariantList &r : *rows)
+            memberIds.append(r.at(0).toLongLong());
+    }
+    auto pointsRules = loadPointsRules(ctx->db());
+    if (!pointsRules) {
+        err() << "error: " << pointsRules.error().message << "\n";
+        return 1;
+    }
     std::mt19937 rng(static_cast<quint32>(*seedOption));
     for (int i = 0; i < n; ++i) {
         CheckoutRequest req;
         req.uuid = newUuid();
         req.operatorId = operatorId;
         req.shiftId = shift->id;
+        if (!memberIds.isEmpty() && rng() % 10 < 6) {
+            const qint64 id = memberIds.at(static_cast<int>(rng() % static_cast<quint32>(memberIds.size())));
+            if (auto member = memberPrice(ctx->db(), id))
+                req.member = *member; // a lost or locked card: the sale goes on without the member
+        }
         const int lines = 1 + static_cast<int>(rng() % 8);
         for (int l = 0; l < lines; ++l) {
             const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
@@ -297,6 +321,16 @@ int cmdSimulate(const QStringList &args)
         }
         if (req.tenders.first().amount.fen() == 0)
             req.tenders = {{Tender::Cash, priced.total + Money::fromYuan(1), {}}};
+        if (req.member.memberId > 0 && rng() % 3 == 0) {
+            auto usable = usablePoints(ctx->db(), req.member.memberId, g_clock.nowMs());
+            const Money cap = priced.total.timesPermille(pointsRules->redeemCapPermille);
+            for (qint64 count = usable ? *usable / 100 * 100 : 0; count > 0; count -= 100)
+                if (const auto value = pointsRules->valueOf(count); value && *value <= cap) {
+                    req.tenders = {{Tender::Points, *value, QString::number(count)},
+                                   {Tender::Cash, priced.total - *value, {}}};
+                    break;
+                }
+        }
         auto sale = ctx->checkout().commit(req);
         if (!sale) {
             err() << "error: " << sale.error().message << "\n";
