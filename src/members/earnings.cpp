@@ -296,6 +296,16 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
         effect.spend -= Money::fromFen(base);
         effect.pointsEarned -= points;
     }
+    // Points the sale paid with come back as the refund's points payments say: first, so that the
+    // points it takes back below may come out of them.
+    auto back = db.statement(QStringLiteral("SELECT COALESCE(SUM(CAST(reference AS INTEGER)), 0) FROM payments "
+                                            "WHERE sale_id = ? AND tender = ?"))
+                    .select({ctx.documentId, Tender::Points.key()});
+    if (!back)
+        return back.error();
+    effect.pointsPaid = -back->first().at(0).toLongLong();
+    if (auto st = returnPoints(db, ctx, memberId, originalSaleId, -effect.pointsPaid); !st)
+        return st.error();
     // Points this sale earned come back off the balance, its own lot first. Spent already: the
     // refund cannot take them back, and says so (a manager adjusts the points or the refund).
     if (auto st = spendPoints(db, ctx, memberId, -effect.pointsEarned, QStringLiteral("refund_earn"), originalSaleId);
@@ -308,15 +318,6 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
                              .arg(-effect.pointsEarned)
                              .arg(st.error().message));
     }
-    // Points the sale paid with come back as the refund's points payments say.
-    auto back = db.statement(QStringLiteral("SELECT COALESCE(SUM(CAST(reference AS INTEGER)), 0) FROM payments "
-                                            "WHERE sale_id = ? AND tender = ?"))
-                    .select({ctx.documentId, Tender::Points.key()});
-    if (!back)
-        return back.error();
-    effect.pointsPaid = -back->first().at(0).toLongLong();
-    if (auto st = returnPoints(db, ctx, memberId, originalSaleId, -effect.pointsPaid); !st)
-        return st.error();
     MemberTotals after = *before;
     if (auto st = appendGrowth(db, ctx, memberId, QStringLiteral("refund"), effect.growth, effect.spend, &after); !st)
         return st.error();
@@ -346,6 +347,19 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
         }
     }
     return effect;
+}
+
+Result<QHash<qint64, Money>> pointsPaidByLine(Database &db, qint64 saleId)
+{
+    auto rows = db.statement(QStringLiteral("SELECT l.id, l.amount_fen - e.base_fen FROM sale_lines l "
+                                            "JOIN line_earnings e ON e.line_id = l.id WHERE l.sale_id = ?"))
+                    .select({saleId});
+    if (!rows)
+        return rows.error();
+    QHash<qint64, Money> out;
+    for (const QVariantList &r : *rows)
+        out.insert(r.at(0).toLongLong(), Money::fromFen(std::max<qint64>(0, r.at(1).toLongLong())));
+    return out;
 }
 
 Result<std::optional<MemberEffect>> memberEffectOf(Database &db, qint64 documentId)

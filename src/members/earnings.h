@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "sales/pricing.h"
 
+#include <QHash>
 #include <QString>
 
 namespace huike {
@@ -56,6 +57,11 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
 // member falls below its threshold, never below the level they had before that sale's upgrades
 // (a level a manager set stays).
 Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 originalSaleId);
+
+// What each line of a member's sale paid with points (its amount less its earning base), by sale
+// line id: a refund gives points back in proportion to the lines it returns. Empty for a sale that
+// earned nothing (no member).
+Result<QHash<qint64, Money>> pointsPaidByLine(Database &db, qint64 saleId);
 
 // A receipt's member part: what the document with this id did to its member (nullopt when it has
 // no member or did nothing to them).

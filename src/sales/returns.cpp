@@ -250,10 +250,12 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
             ErrorCode::Conflict,
             QCoreApplication::translate("Returns", "Nothing is left to refund on %1.").arg(orig->receiptNo));
 
+    QHash<qint64, qint64> returning; // line id -> quantity this refund returns
     for (const RefundableLine &l : orig->lines) {
         const qint64 qty = wanted.take(l.lineId);
         if (qty == 0)
             continue;
+        returning.insert(l.lineId, qty);
         if (qty < 0 || qty > l.remainingMilli())
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Returns", "%1: only %2 can still be refunded.")
@@ -311,6 +313,32 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
     std::stable_sort(sources.begin(), sources.end(), [&](const DocumentPayment &a, const DocumentPayment &b) {
         return refundOrder(a) < refundOrder(b);
     });
+    // Points go back with the lines that were paid with them: what the units returned so far carry
+    // of their line's points share, less what refunds gave back in points before (cash took what was
+    // less than a whole point, and the next refund makes up for it). The last refund of the sale
+    // gives back every point that is left.
+    std::optional<Money> pointsDue;
+    {
+        auto byLine = pointsPaidByLine(m_db, orig->saleId);
+        if (!byLine)
+            return byLine.error();
+        if (!byLine->isEmpty()) {
+            Money paidInPoints;
+            for (const DocumentPayment &p : orig->payments)
+                if (const TenderKind *k = tenderKind(p.tender); k && k->reference == ReferenceRule::Count)
+                    paidInPoints += p.amount;
+            Money carried;
+            bool allBack = true;
+            for (const RefundableLine &l : orig->lines) {
+                const qint64 after = l.returnedMilli + returning.value(l.lineId);
+                const Money share = byLine->value(l.lineId);
+                allBack = allBack && after >= l.soldMilli;
+                carried += after >= l.soldMilli ? share : share.share(after, l.soldMilli);
+            }
+            const Money target = allBack ? paidInPoints : std::min(carried, paidInPoints);
+            pointsDue = std::max(Money(), target - paidBack[Tender::Points]);
+        }
+    }
     Money left = -doc.total;
     for (const DocumentPayment &src : sources) {
         // Earlier refunds used up the payments of a tender in the same order.
@@ -328,6 +356,8 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
             const qint64 count = src.reference.toLongLong();
             if (count <= 0 || src.amount.fen() <= 0)
                 continue;
+            if (pointsDue)
+                take = std::min(take, *pointsDue);
             qint64 units = static_cast<qint64>(Int128(take.fen()) * count / src.amount.fen());
             while (units > 0 && (Int128(units) * src.amount.fen()) % count != 0)
                 --units;
@@ -335,6 +365,8 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
             if (units <= 0)
                 continue;
             reference = QString::number(units);
+            if (pointsDue)
+                *pointsDue -= take;
         }
         doc.payments.append(DocumentPayment{src.tender, -take, -take, Money(), reference});
         left -= take;
@@ -356,7 +388,8 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
                 kept.append(p);
                 cash -= p.amount;
             }
-        kept.append(DocumentPayment{Tender::Cash, cash, cash, Money(), QString()});
+        if (!cash.isZero())
+            kept.append(DocumentPayment{Tender::Cash, cash, cash, Money(), QString()});
         doc.payments = kept;
     }
     return out;

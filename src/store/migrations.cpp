@@ -432,7 +432,9 @@ static const std::vector<const char *> kVersion7 = {
         active INTEGER NOT NULL DEFAULT 1))",
     R"(INSERT INTO member_levels(id, name, rank, growth_threshold, spend_threshold_fen, discount_permille)
         VALUES (1, '普通会员', 0, 0, 0, 1000), (2, '银卡', 1, 1000, 100000, 950), (3, '金卡', 2, 5000, 500000, 900))",
-    R"(ALTER TABLE members ADD COLUMN level_id INTEGER NOT NULL DEFAULT 1 REFERENCES member_levels(id))",
+    // No REFERENCES: SQLite cannot add a referencing column with a non-NULL default to a table that
+    // has rows while foreign keys are on (a shop with members). verify checks every level exists.
+    R"(ALTER TABLE members ADD COLUMN level_id INTEGER NOT NULL DEFAULT 1)",
     R"(ALTER TABLE members ADD COLUMN growth INTEGER NOT NULL DEFAULT 0 CHECK (growth >= 0))",
     R"(ALTER TABLE members ADD COLUMN net_spend_fen INTEGER NOT NULL DEFAULT 0)",
     R"(CREATE INDEX members_level ON members(level_id))",

@@ -134,3 +134,28 @@ TEST_CASE("verify opens an old file read-only: it is checked as it is and not up
     CHECK(Database::open(dir.filePath(QStringLiteral("missing.db")), o).error().code == huike::ErrorCode::NotFound);
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("missing.db"))));
 }
+
+TEST_CASE("a shop with members at schema 6 upgrades: every member starts at the lowest level, nothing earned",
+          "[store][migration][members]")
+{
+    // Foreign keys are on while steps 7 on run (no table is rebuilt): the new columns must be ones
+    // SQLite can add to a table that has rows.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v6.db"));
+    {
+        Database::Options o;
+        o.migrateTo = 6;
+        auto db = Database::open(path, o);
+        INFO(why(db));
+        REQUIRE(db.ok());
+        QSqlQuery q((*db)->db());
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO members(phone, name, created_at_ms) VALUES ('13800138000', '张晓梅', 0), "
+                                      "('13900139000', '王建国', 0)")));
+    }
+    auto db = Database::open(path);
+    INFO(why(db));
+    REQUIRE(db.ok());
+    CHECK((*db)->schemaVersion() == Database::latestSchemaVersion());
+    CHECK(count(**db, QStringLiteral("SELECT COUNT(*) FROM members WHERE level_id = 1 AND growth = 0 AND points = 0")) == 2);
+    CHECK(huike::verifyDatabase(**db) == QStringList());
+}

@@ -237,3 +237,48 @@ TEST_CASE("a category that earns no points and double points in a time window", 
     sold(shop, id, {shop.line(shop.p.noodles, 2000)});
     CHECK(pointsOf(shop, id) == 2 + 5 + 2);
 }
+
+TEST_CASE("a refund gives points back with the lines they paid for, and may take back earned points out of them",
+          "[members][points][returns]")
+{
+    TestShop shop;
+    const qint64 id = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("张晓梅"));
+    const LedgerContext where{shop.ctx().checkout().store().storeId, 0, shop.cashier, shop.clock.nowMs(),
+                              &shop.ctx().time()};
+    REQUIRE(adjustPoints(shop.ctx().db(), where, id, 1000, QStringLiteral("活动赠送"), shop.approve(pointsAdjustScope(id, 1000)))
+                .ok());
+    // Two oils (¥139.80), ¥69.90 of it paid with 699 points: each line carries half the points.
+    auto sale = sellWithPoints(shop, id, {shop.line(shop.p.oil), shop.line(shop.p.oil)}, 699);
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+    const qint64 afterSale = pointsOf(shop, id);
+    CHECK(afterSale == 1000 - 699 + 6); // ¥69.90 in cash earns 6
+
+    // Refunding the first oil gives back about half the points (whole ones) and half the cash.
+    auto first = refund(shop, sale->receiptNo, {{lineId(shop, sale->receiptNo, 1), 1000}});
+    INFO(why(first));
+    REQUIRE(first.ok());
+    auto payments = loadPayments(shop.ctx().db(), first->saleId);
+    REQUIRE(payments.ok());
+    qint64 pointsBack = 0;
+    for (const DocumentPayment &p : *payments)
+        if (p.tender == Tender::Points)
+            pointsBack += p.reference.toLongLong();
+    CHECK(pointsBack == 349); // ¥34.95 of points is 349 whole ones; the 5 fen go back in cash
+    // The oil kept was paid half in points: its ¥34.95 cash still counts for her growth.
+    CHECK(shop.scalar(QStringLiteral("SELECT growth FROM members WHERE id = ?"), {id}).toLongLong() == 34);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+
+    // She spends all her points but a few; the last oil's refund still goes through: the points it
+    // gives back pay for the ones it takes back.
+    const qint64 now = pointsOf(shop, id);
+    REQUIRE(adjustPoints(shop.ctx().db(), where, id, -(now - 1), QStringLiteral("兑换礼品"),
+                         shop.approve(pointsAdjustScope(id, -(now - 1))))
+                .ok());
+    auto last = refund(shop, sale->receiptNo);
+    INFO(why(last));
+    REQUIRE(last.ok());
+    CHECK(pointsOf(shop, id) == 1 + (699 - pointsBack) - 3); // the rest of the points back, its 3 earned taken
+    CHECK(shop.scalar(QStringLiteral("SELECT growth FROM members WHERE id = ?"), {id}).toLongLong() == 0);
+    CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}

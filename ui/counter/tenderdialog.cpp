@@ -163,7 +163,11 @@ void TenderDialog::selectTender(Tender t)
     const TenderKind *kind = tenderKind(t);
     const bool counted = kind && kind->reference == ReferenceRule::Count;
     const bool needsRef = kind && kind->reference != ReferenceRule::None && !counted;
-    m_amountLabel->setText(counted ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints)
+    qint64 pointsTaken = 0;
+    for (const TakenPayment &p : payments())
+        if (p.input.tender == Tender::Points)
+            pointsTaken += p.input.reference.toLongLong();
+    m_amountLabel->setText(counted ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints - pointsTaken)
                                    : tr("%1 amount").arg(tenderLabel(t)));
     m_reference->setEnabled(needsRef);
     m_referenceLabel->setEnabled(needsRef);
@@ -254,7 +258,8 @@ void TenderDialog::takePayment()
                          "due.")
                           .arg(pointsAllowed())
                           .arg(m_memberPoints)
-                          .arg(QString::number(m_pointsRules.redeemCapPermille / 10) + QLatin1Char('%'),
+                          .arg(QString::number(static_cast<double>(m_pointsRules.redeemCapPermille) / 10.0, 'g', 4) +
+                                   QLatin1Char('%'),
                                remaining.display());
         if (!problem.isEmpty()) {
             m_message->setText(problem);
