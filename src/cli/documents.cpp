@@ -76,7 +76,7 @@ std::optional<DocumentContext> prepare(QCommandLineParser &p, const QStringList 
     QList<QCommandLineOption> options = {
         option("manager", "the approving manager's code and PIN", "CODE:PIN"),
         option("reason", "why (printed on the document)", "TEXT"),
-        option("operator", "who does it (default: the manager)", "CODE"),
+        option("operator", "who does it (default: the manager); CODE:PIN checks the PIN", "CODE[:PIN]"),
         option("till", "the till it is rung on (default CLI)", "NAME")};
     options += extra;
     if (!parse(p, args, options))
@@ -103,13 +103,23 @@ std::optional<DocumentContext> prepare(QCommandLineParser &p, const QStringList 
     d.manager = *manager;
     d.receiptNo = p.positionalArguments().first().trimmed();
     d.reason = p.value(QStringLiteral("reason")).trimmed();
-    const QString opCode = p.isSet(QStringLiteral("operator")) ? p.value(QStringLiteral("operator")) : manager->code;
-    auto op = d.ctx->operators().byCode(opCode);
-    if (!op || !op->active) {
-        err() << "error: no active operator " << opCode << "\n";
-        return std::nullopt;
+    // --operator CODE:PIN is checked as at login; a bare CODE (older scripts) is taken on the
+    // manager's word, whose PIN approves the document anyway.
+    const QString given = p.value(QStringLiteral("operator"));
+    if (given.contains(QLatin1Char(':'))) {
+        const auto op = actingOperator(p, *d.ctx);
+        if (!op)
+            return std::nullopt;
+        d.operatorId = *op;
+    } else {
+        const QString opCode = p.isSet(QStringLiteral("operator")) ? given : manager->code;
+        auto op = d.ctx->operators().byCode(opCode);
+        if (!op || !op->active) {
+            err() << "error: no active operator " << opCode << "\n";
+            return std::nullopt;
+        }
+        d.operatorId = op->id;
     }
-    d.operatorId = op->id;
     d.till = till;
     return d;
 }
@@ -134,7 +144,8 @@ int cmdRefund(const QStringList &args)
     QCommandLineParser p;
     int failed = 0;
     auto d = prepare(p, args,
-                     {option("line", "refund QTY of receipt line N", "N:QTY"),
+                     {option("line", "refund QTY of receipt line N (may be given again)", "N:QTY"),
+                      option("lines", "the same for several lines, comma-separated", "N:QTY,..."),
                       option("payout",
                              "how the money goes back: original (the tenders the customer paid with, wallets "
                              "and cards first; the default) or cash (all from the drawer)",
@@ -155,7 +166,10 @@ int cmdRefund(const QStringList &args)
         return 1;
     }
     QList<RefundLineRequest> lines;
-    for (const QString &spec : p.values(QStringLiteral("line"))) {
+    QStringList specs = p.values(QStringLiteral("line"));
+    for (const QString &list : p.values(QStringLiteral("lines")))
+        specs += list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &spec : specs) {
         const QStringList parts = spec.split(QLatin1Char(':'));
         bool ok = false;
         const int lineNo = parts.value(0).toInt(&ok);

@@ -232,8 +232,12 @@ TEST_CASE("cli: refund and void take the manager's code and PIN, never an id", "
     CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales WHERE kind <> 'sale'")).toInt() == 0);
 
     // One unit of line 1, approved by the manager, rung up in a shift the CLI opened for it.
-    const CliRun part = refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--line"),
-                                QStringLiteral("1:1"), QStringLiteral("--operator"), QStringLiteral("1001"),
+    // A cashier's wrong PIN in --operator CODE:PIN refuses it; the right one records them.
+    CHECK(refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--lines"), QStringLiteral("1:1"),
+                  QStringLiteral("--operator"), QStringLiteral("1001:0000"), receipts.at(0)})
+              .exitCode == 1);
+    const CliRun part = refund({QStringLiteral("--manager"), QStringLiteral("8001:8888"), QStringLiteral("--lines"),
+                                QStringLiteral("1:1"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
                                 receipts.at(0)});
     INFO(part.out.toStdString() << part.err.toStdString());
     REQUIRE(part.exitCode == 0);
