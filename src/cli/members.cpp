@@ -40,6 +40,17 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
+// The member a command names by phone or card; nullopt: the problem is printed.
+std::optional<Member> memberNamed(AppContext &ctx, const QString &phoneOrCard)
+{
+    auto m = ctx.members().byPhoneOrCard(phoneOrCard);
+    if (!m) {
+        err() << "error: " << m.error().message << "\n";
+        return std::nullopt;
+    }
+    return *m;
+}
+
 int memberAdd(const QStringList &args)
 {
     QCommandLineParser p;
@@ -96,11 +107,9 @@ int memberShow(const QStringList &args)
     auto ctx = openContext(p, {}, true);
     if (!ctx)
         return 1;
-    auto m = ctx->members().byPhoneOrCard(p.positionalArguments().first());
-    if (!m) {
-        err() << "error: " << m.error().message << "\n";
+    const auto m = memberNamed(*ctx, p.positionalArguments().first());
+    if (!m)
         return 1;
-    }
     if (p.isSet(QStringLiteral("json")))
         out() << QString::fromUtf8(QJsonDocument(toJson(*ctx, *m)).toJson(QJsonDocument::Compact)) << "\n";
     else
@@ -132,11 +141,9 @@ int memberCard(const QString &verb, const QStringList &args)
     auto ctx = openContext(p);
     if (!ctx)
         return 1;
-    auto m = ctx->members().byPhoneOrCard(p.positionalArguments().first());
-    if (!m) {
-        err() << "error: " << m.error().message << "\n";
+    const auto m = memberNamed(*ctx, p.positionalArguments().first());
+    if (!m)
         return 1;
-    }
     const auto op = actingOperator(p, *ctx);
     if (!op)
         return 1;
@@ -205,11 +212,9 @@ int cmdPoints(const QStringList &args)
     auto ctx = openContext(p);
     if (!ctx)
         return 1;
-    auto m = ctx->members().byPhoneOrCard(p.value(QStringLiteral("member")));
-    if (!m) {
-        err() << "error: " << m.error().message << "\n";
+    const auto m = memberNamed(*ctx, p.value(QStringLiteral("member")));
+    if (!m)
         return 1;
-    }
     const auto op = actingOperator(p, *ctx);
     if (!op)
         return 1;

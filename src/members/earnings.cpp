@@ -59,7 +59,6 @@ Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, con
         *after = *now;
         return Ok{};
     }
-    auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
     if (auto st = db.statement(QStringLiteral("INSERT INTO growth_ledger(uuid, store_id, member_id, sale_id, kind, "
                                               "growth, spend_fen, operator_id, created_at_ms) "
                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
@@ -84,7 +83,6 @@ Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, con
 Status changeLevel(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 from, qint64 to,
                    const QString &cause)
 {
-    auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
     if (auto st = db.statement(QStringLiteral("UPDATE members SET level_id = ? WHERE id = ?")).exec({to, memberId}); !st)
         return st;
     return db
@@ -92,13 +90,6 @@ Status changeLevel(Database &db, const LedgerContext &ctx, qint64 memberId, qint
                                   "to_level_id, cause, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), from, to, cause,
                idOrNull(ctx.operatorId), ctx.nowMs});
-}
-
-// 500 per mille as "50%", 125 as "12.5%".
-QString formatPercent(qint64 permille)
-{
-    return permille % 10 == 0 ? QStringLiteral("%1%").arg(permille / 10)
-                              : QStringLiteral("%1.%2%").arg(permille / 10).arg(permille % 10);
 }
 
 } // namespace
@@ -176,7 +167,7 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
         if (pointsMoney > cap)
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Members", "Points may pay at most %1 of this sale (%2), not %3.")
-                                 .arg(formatPercent(pointsRules->redeemCapPermille),
+                                 .arg(pointsRules->capText(),
                                       cap.display(), pointsMoney.display()));
         if (auto st = spendPoints(db, ctx, memberId, effect.pointsPaid, QStringLiteral("redeem")); !st)
             return st.error();

@@ -199,9 +199,7 @@ Result<Member> MemberService::registerMember(const MemberInput &in, qint64 opera
     if (auto st = ins.exec({*phone, card.isEmpty() ? QVariant() : QVariant(card), name, pinyinInitials(name),
                             *gender, *birthday, in.address.trimmed(), in.notes.trimmed(), consent ? 1 : 0,
                             in.consent ? QVariant(now) : QVariant(), in.consent ? in.consentHow : QString(),
-                            in.referrerId > 0 ? QVariant(in.referrerId) : QVariant(),
-                            m_storeId > 0 ? QVariant(m_storeId) : QVariant(),
-                            operatorId > 0 ? QVariant(operatorId) : QVariant(), now});
+                            idOrNull(in.referrerId), idOrNull(m_storeId), idOrNull(operatorId), now});
         !st)
         return st.error();
     const qint64 id = ins.lastInsertId();
@@ -254,6 +252,13 @@ ApprovalScope MemberService::cardApprovalScope(qint64 memberId, const QString &n
                          Money()};
 }
 
+Status requireReason(const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    return Ok{};
+}
+
 Status MemberService::setCardState(qint64 memberId, CardState state, const QString &action, const QString &reason,
                                    qint64 operatorId, qint64 authorizedBy)
 {
@@ -265,34 +270,33 @@ Status MemberService::setCardState(qint64 memberId, CardState state, const QStri
     return writeAudit(m_db, m_clock.nowMs(), operatorId, authorizedBy, action, QString::number(memberId), reason.trimmed());
 }
 
-Status MemberService::reportLost(qint64 memberId, const QString &reason, qint64 operatorId)
+Status MemberService::blockCard(qint64 memberId, CardState state, const QString &action, const QString &reason,
+                                qint64 operatorId)
 {
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    if (auto st = requireReason(reason); !st)
+        return st;
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
-    if (auto st = setCardState(memberId, CardState::Lost, QStringLiteral("member.lost"), reason, operatorId, 0); !st)
+    if (auto st = setCardState(memberId, state, action, reason, operatorId, 0); !st)
         return st;
     return tx.commit();
+}
+
+Status MemberService::reportLost(qint64 memberId, const QString &reason, qint64 operatorId)
+{
+    return blockCard(memberId, CardState::Lost, QStringLiteral("member.lost"), reason, operatorId);
 }
 
 Status MemberService::lock(qint64 memberId, const QString &reason, qint64 operatorId)
 {
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
-    WriteTransaction tx(m_db);
-    if (!tx.began())
-        return tx.beginError();
-    if (auto st = setCardState(memberId, CardState::Locked, QStringLiteral("member.lock"), reason, operatorId, 0); !st)
-        return st;
-    return tx.commit();
+    return blockCard(memberId, CardState::Locked, QStringLiteral("member.lock"), reason, operatorId);
 }
 
 Status MemberService::unlock(qint64 memberId, const QString &reason, qint64 operatorId, const QString &approvalToken)
 {
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    if (auto st = requireReason(reason); !st)
+        return st;
     WriteTransaction tx(m_db);
     if (!tx.began())
         return tx.beginError();
@@ -315,8 +319,8 @@ Status MemberService::replaceCard(qint64 memberId, const QString &newCard, const
                                   const QString &approvalToken)
 {
     const QString card = newCard.trimmed();
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    if (auto st = requireReason(reason); !st)
+        return st;
     if (card.isEmpty() || card.size() > 32 || card.contains(QLatin1Char(' ')))
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "A card number has at most 32 characters and no spaces."));
     WriteTransaction tx(m_db);
@@ -345,7 +349,7 @@ Status MemberService::replaceCard(qint64 memberId, const QString &newCard, const
         if (auto st = m_db.statement(QStringLiteral("INSERT INTO member_cards(card_no, member_id, replaced_by, "
                                                     "replaced_at_ms, operator_id, authorized_by, reason) "
                                                     "VALUES (?, ?, ?, ?, ?, ?, ?)"))
-                          .exec({member->cardNo, memberId, card, now, operatorId > 0 ? QVariant(operatorId) : QVariant(),
+                          .exec({member->cardNo, memberId, card, now, idOrNull(operatorId),
                                  used->managerId, reason.trimmed()});
             !st)
             return st;

@@ -61,6 +61,10 @@ struct MemberInput {
 // dashes and a +86 / 86 prefix people type are taken out. nullopt when it is not.
 std::optional<QString> normalizedMobile(const QString &phone);
 
+// Card operations and points adjusted by hand are done for a reason, kept in the audit log:
+// Invalid ("Give a reason.") when there is none.
+Status requireReason(const QString &reason);
+
 // Members: registration, look-up at the till and in the member screen.
 class MemberService {
 public:
@@ -89,6 +93,8 @@ public:
     static ApprovalScope cardApprovalScope(qint64 memberId, const QString &newCard = {});
 
 private:
+    // 挂失 or 锁定, in a transaction of its own.
+    Status blockCard(qint64 memberId, CardState state, const QString &action, const QString &reason, qint64 operatorId);
     Status setCardState(qint64 memberId, CardState state, const QString &action, const QString &reason,
                         qint64 operatorId, qint64 authorizedBy);
 

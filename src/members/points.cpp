@@ -2,6 +2,7 @@
 
 #include "core/uuid.h"
 #include "earnings.h"
+#include "members.h"
 #include "store/database.h"
 #include "store/settings.h"
 #include "store/statement.h"
@@ -12,11 +13,6 @@
 namespace huike {
 
 namespace {
-
-QVariant idOrNull(qint64 v)
-{
-    return v > 0 ? QVariant(v) : QVariant();
-}
 
 Status appendPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 lotId, const QString &kind,
                     qint64 points, const QString &reason, qint64 authorizedBy)
@@ -74,6 +70,12 @@ std::optional<Money> PointsRules::valueOf(qint64 points) const
     if (fen % redeemPoints != 0)
         return std::nullopt;
     return Money::fromFen(static_cast<qint64>(fen / redeemPoints));
+}
+
+QString PointsRules::capText() const
+{
+    const qint64 p = redeemCapPermille;
+    return p % 10 == 0 ? QStringLiteral("%1%").arg(p / 10) : QStringLiteral("%1.%2%").arg(p / 10).arg(p % 10);
 }
 
 qint64 PointsRules::expiryFor(qint64 earnedMs, const ShopTime &time) const
@@ -262,8 +264,8 @@ Status adjustPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qin
 {
     if (points == 0)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give the points to add or take off."));
-    if (reason.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Give a reason."));
+    if (auto st = requireReason(reason); !st)
+        return st;
     WriteTransaction tx(db);
     if (!tx.began())
         return tx.beginError();

@@ -26,6 +26,8 @@ struct PointsRules {
     // What `points` pay, or nullopt when they do not come to whole fen (150 points at 100 = ¥10
     // is ¥15.00: fine; 7 points at 3 = ¥1 is not).
     std::optional<Money> valueOf(qint64 points) const;
+    // The cap as the cashier reads it: "50%", "12.5%".
+    QString capText() const;
     // When points earned at `earnedMs` expire (UTC ms), or 0 for never.
     qint64 expiryFor(qint64 earnedMs, const ShopTime &time) const;
 

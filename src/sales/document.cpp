@@ -126,7 +126,6 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
     if (!previousHash)
         return previousHash.error();
     DocumentDigest digest;
-    auto idOrNull = [](qint64 v) { return v > 0 ? QVariant(v) : QVariant(); };
 
     Statement &h =
         db.statement(QStringLiteral("INSERT INTO sales(uuid, store_id, business_day, seq, receipt_no, kind, "

@@ -94,6 +94,12 @@ inline QString nonNull(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// An optional reference (operator, shift, member, ...): ids are positive, 0 means none and is NULL.
+inline QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
 // Binds values to a query's placeholders in order.
 inline void bindAll(QSqlQuery &q, const QVariantList &values)
 {

@@ -46,15 +46,7 @@ SaleResult sellTo(TestShop &shop, qint64 memberId, const QList<CartLine> &lines)
 
 SaleResult refund(TestShop &shop, const QString &receiptNo, const QList<RefundLineRequest> &lines = {})
 {
-    RefundRequest r;
-    r.uuid = newUuid();
-    r.receiptNo = receiptNo;
-    r.lines = lines;
-    r.reason = QStringLiteral("顾客退货");
-    r.operatorId = shop.cashier;
-    r.shiftId = shop.shift();
-    r.approvalToken = shop.approveRefund(receiptNo, lines);
-    auto done = shop.ctx().returns().refund(r);
+    auto done = shop.ctx().returns().refund(shop.refundRequest(receiptNo, lines, QStringLiteral("顾客退货")));
     INFO(why(done));
     REQUIRE(done.ok());
     return *done;

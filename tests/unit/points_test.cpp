@@ -42,15 +42,7 @@ SaleResult sold(TestShop &shop, qint64 memberId, const QList<CartLine> &lines)
 
 Result<SaleResult> refund(TestShop &shop, const QString &receiptNo, const QList<RefundLineRequest> &lines = {})
 {
-    RefundRequest r;
-    r.uuid = newUuid();
-    r.receiptNo = receiptNo;
-    r.lines = lines;
-    r.reason = QStringLiteral("顾客退货");
-    r.operatorId = shop.cashier;
-    r.shiftId = shop.shift();
-    r.approvalToken = shop.approveRefund(receiptNo, lines);
-    return shop.ctx().returns().refund(r);
+    return shop.ctx().returns().refund(shop.refundRequest(receiptNo, lines, QStringLiteral("顾客退货")));
 }
 
 qint64 lineId(TestShop &shop, const QString &receiptNo, int lineNo)

@@ -22,23 +22,6 @@ using huike::test::why;
 
 namespace {
 
-RefundRequest refundOf(TestShop &shop, const QString &receiptNo, const QList<RefundLineRequest> &lines = {},
-                       const QString &reason = QStringLiteral("顾客不想要了"))
-{
-    RefundRequest r;
-    r.uuid = newUuid();
-    r.receiptNo = receiptNo;
-    r.lines = lines;
-    r.reason = reason;
-    r.operatorId = shop.cashier;
-    // The manager approves exactly this refund; one that cannot be made gets no approval and is
-    // refused for its own reason.
-    if (auto scope = shop.ctx().returns().approvalScope(QStringLiteral("refund"), receiptNo, lines))
-        r.approvalToken = shop.approveQuickly(*scope);
-    r.shiftId = shop.shift();
-    return r;
-}
-
 // A manager's approval of voiding `receiptNo`, or none when it cannot be voided.
 QString voidToken(TestShop &shop, const QString &receiptNo)
 {
@@ -76,7 +59,7 @@ TEST_CASE("a partial refund of one line", "[returns]")
     CHECK(before->total == fen(7590));
 
     shop.clock.advance(3'600'000);
-    auto r = shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{before->lines[0].lineId, 1000}}));
+    auto r = shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{before->lines[0].lineId, 1000}}));
     INFO(why(r));
     REQUIRE(r.ok());
     CHECK(r->receiptNo == QStringLiteral("S01-20261125-0002")); // refunds share the day's sequence
@@ -129,10 +112,10 @@ TEST_CASE("a line refunded in two steps gives back exactly what it cost", "[retu
     const RefundableLine water = orig->lines[0];
     CHECK(water.amount == fen(560));
 
-    auto one = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo, {{water.lineId, 1000}}));
+    auto one = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo, {{water.lineId, 1000}}));
     REQUIRE(one.ok());
     CHECK(one->total == fen(-187)); // 5.60 / 3 = 1.8667
-    auto rest = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo, {{water.lineId, 2000}}));
+    auto rest = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo, {{water.lineId, 2000}}));
     REQUIRE(rest.ok());
     CHECK(rest->total == fen(-373)); // what is left of the line, not 2 x 1.87
     CHECK(one->total + rest->total == -water.amount);
@@ -140,17 +123,17 @@ TEST_CASE("a line refunded in two steps gives back exactly what it cost", "[retu
 
     SECTION("nothing more can be refunded from that line")
     {
-        auto more = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo, {{water.lineId, 1000}}));
+        auto more = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo, {{water.lineId, 1000}}));
         REQUIRE_FALSE(more.ok());
         CHECK(more.error().code == ErrorCode::Invalid);
         CHECK(shop.stockOf(shop.p.water.id) == 100'000);
     }
     SECTION("refunding 'everything left' takes only the other line")
     {
-        auto all = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo));
+        auto all = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo));
         REQUIRE(all.ok());
         CHECK(all->total == fen(-6530));
-        auto nothing = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo));
+        auto nothing = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo));
         REQUIRE_FALSE(nothing.ok());
         CHECK(nothing.error().code == ErrorCode::Conflict);
         CHECK(shop.scalar(QStringLiteral("SELECT SUM(total_fen) FROM sales")).toLongLong() == 0);
@@ -167,23 +150,23 @@ TEST_CASE("over-refunds are refused and change nothing", "[returns]")
     const qint64 noodlesLine = orig->lines[0].lineId;
     const qint64 applesLine = orig->lines[1].lineId;
 
-    CHECK(shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{noodlesLine, 3000}})).error().code ==
+    CHECK(shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{noodlesLine, 3000}})).error().code ==
           ErrorCode::Invalid);
-    CHECK(shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{applesLine, 1236}})).error().code ==
+    CHECK(shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{applesLine, 1236}})).error().code ==
           ErrorCode::Invalid);
-    CHECK(shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{noodlesLine, -1000}})).error().code ==
+    CHECK(shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{noodlesLine, -1000}})).error().code ==
           ErrorCode::Invalid);
     // Two requests for the same line add up: 1 + 2 of 2 is too many.
     CHECK(shop.ctx()
               .returns()
-              .refund(refundOf(shop, sale.receiptNo, {{noodlesLine, 1000}, {noodlesLine, 2000}}))
+              .refund(shop.refundRequest(sale.receiptNo, {{noodlesLine, 1000}, {noodlesLine, 2000}}))
               .error()
               .code == ErrorCode::Invalid);
     CHECK(shop.count(QStringLiteral("sales")) == 1);
     CHECK(shop.stockOf(shop.p.noodles.id) == 48'000);
 
     // A weighed line can be refunded by the gram.
-    auto part = shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{applesLine, 235}}));
+    auto part = shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{applesLine, 235}}));
     REQUIRE(part.ok());
     CHECK(shop.stockOf(shop.p.apples.id) == 30'000 - 1000);
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
@@ -193,7 +176,7 @@ TEST_CASE("a refund needs a reason and a manager", "[returns]")
 {
     TestShop shop;
     const SaleResult sale = shop.sell({shop.line(shop.p.oil)});
-    auto r = refundOf(shop, sale.receiptNo);
+    auto r = shop.refundRequest(sale.receiptNo);
 
     auto noReason = r;
     noReason.reason = QStringLiteral("   ");
@@ -224,20 +207,20 @@ TEST_CASE("refunds find the right receipt and the right lines", "[returns]")
     TestShop shop;
     const SaleResult a = shop.sell({shop.line(shop.p.oil)});
     const SaleResult b = shop.sell({shop.line(shop.p.water)});
-    auto unknown = shop.ctx().returns().refund(refundOf(shop, QStringLiteral("S01-20261125-0099")));
+    auto unknown = shop.ctx().returns().refund(shop.refundRequest(QStringLiteral("S01-20261125-0099")));
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().code == ErrorCode::NotFound);
 
     auto lineOfB = shop.ctx().returns().refundable(b.receiptNo)->lines[0].lineId;
-    auto wrongLine = shop.ctx().returns().refund(refundOf(shop, a.receiptNo, {{lineOfB, 1000}}));
+    auto wrongLine = shop.ctx().returns().refund(shop.refundRequest(a.receiptNo, {{lineOfB, 1000}}));
     REQUIRE_FALSE(wrongLine.ok());
     CHECK(wrongLine.error().code == ErrorCode::Invalid);
     CHECK(shop.stockOf(shop.p.water.id) == 99'000);
 
     auto refund =
-        shop.ctx().returns().refund(refundOf(shop, QStringLiteral(" ") + a.receiptNo + QStringLiteral(" ")));
+        shop.ctx().returns().refund(shop.refundRequest(QStringLiteral(" ") + a.receiptNo + QStringLiteral(" ")));
     REQUIRE(refund.ok());
-    auto refundOfRefund = shop.ctx().returns().refund(refundOf(shop, refund->receiptNo));
+    auto refundOfRefund = shop.ctx().returns().refund(shop.refundRequest(refund->receiptNo));
     REQUIRE_FALSE(refundOfRefund.ok());
     CHECK(refundOfRefund.error().code == ErrorCode::Invalid);
 }
@@ -255,15 +238,15 @@ TEST_CASE("money goes back where it came from: wallets first, then cash", "[retu
     const qint64 oilLine = orig->lines[1].lineId;
     using Paid = std::map<QString, qint64>;
 
-    auto r1 = shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{waterLine, 1000}}));
+    auto r1 = shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{waterLine, 1000}}));
     REQUIRE(r1.ok());
     CHECK(paymentsByTender(shop, QStringLiteral("s.id = ?"), {r1->saleId}) ==
           Paid{{QStringLiteral("wechat"), -200}});
-    auto r2 = shop.ctx().returns().refund(refundOf(shop, sale.receiptNo, {{oilLine, 1000}}));
+    auto r2 = shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo, {{oilLine, 1000}}));
     REQUIRE(r2.ok());
     CHECK(paymentsByTender(shop, QStringLiteral("s.id = ?"), {r2->saleId}) ==
           Paid{{QStringLiteral("wechat"), -4800}, {QStringLiteral("cash"), -2190}});
-    auto r3 = shop.ctx().returns().refund(refundOf(shop, sale.receiptNo));
+    auto r3 = shop.ctx().returns().refund(shop.refundRequest(sale.receiptNo));
     REQUIRE(r3.ok());
     CHECK(paymentsByTender(shop, QStringLiteral("s.id = ?"), {r3->saleId}) ==
           Paid{{QStringLiteral("cash"), -200}});
@@ -297,7 +280,7 @@ TEST_CASE("a refund can be paid back all in cash, shown first and approved as su
     CHECK(cash->at(0).amount == fen(-7390));
 
     // The approval of a refund the way it was paid does not let cash leave the drawer instead.
-    RefundRequest req = refundOf(shop, sale.receiptNo);
+    RefundRequest req = shop.refundRequest(sale.receiptNo);
     req.payout = Payout::Cash;
     auto refused = rs.refund(req);
     REQUIRE_FALSE(refused.ok());
@@ -434,7 +417,7 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
             REQUIRE(orig.ok());
             const RefundableLine &l = orig->lines.at(pick(static_cast<int>(orig->lines.size())));
             const qint64 qty = 1 + std::uniform_int_distribution<qint64>(0, l.soldMilli - 1)(rng);
-            auto part = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo, {{l.lineId, qty}}));
+            auto part = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo, {{l.lineId, qty}}));
             INFO(why(part));
             REQUIRE(part.ok());
             refunded += part->total;
@@ -445,7 +428,7 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
         for (const RefundableLine &l : left->lines)
             anythingLeft = anythingLeft || l.remainingMilli() > 0;
         if (anythingLeft) {
-            auto rest = shop.ctx().returns().refund(refundOf(shop, sale->receiptNo));
+            auto rest = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo));
             INFO(why(rest));
             REQUIRE(rest.ok());
             refunded += rest->total;
@@ -558,7 +541,7 @@ TEST_CASE("a sale partly refunded can no longer be voided", "[returns][void]")
     TestShop shop;
     const SaleResult s = shop.sell({shop.line(shop.p.water, 3000)});
     auto orig = shop.ctx().returns().refundable(s.receiptNo);
-    REQUIRE(shop.ctx().returns().refund(refundOf(shop, s.receiptNo, {{orig->lines[0].lineId, 1000}})).ok());
+    REQUIRE(shop.ctx().returns().refund(shop.refundRequest(s.receiptNo, {{orig->lines[0].lineId, 1000}})).ok());
     CHECK(shop.ctx().returns().lastVoidableSale().error().code == ErrorCode::Conflict);
     auto v = shop.ctx().returns().voidSale(newUuid(), s.receiptNo, QStringLiteral("按错"), shop.cashier, voidToken(shop, s.receiptNo), shop.shift());
     REQUIRE_FALSE(v.ok());
@@ -592,7 +575,7 @@ TEST_CASE("two tills refunding the same receipt at once cannot both pay it back"
     std::atomic<int> ready{0};
     const qint64 cashier = shop.cashier;
     // The manager approved the refund at both tills: the approvals are valid, the receipt is not.
-    const QString tokens[2] = {refundOf(shop, sale.receiptNo).approvalToken, refundOf(shop, sale.receiptNo).approvalToken};
+    const QString tokens[2] = {shop.refundRequest(sale.receiptNo).approvalToken, shop.refundRequest(sale.receiptNo).approvalToken};
     auto run = [&](Till &till) {
         auto ctx = AppContext::open(path, shop.clock, till.terminal);
         if (!ctx) {

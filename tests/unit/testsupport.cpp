@@ -169,6 +169,21 @@ SaleResult TestShop::sell(const QList<CartLine> &lines, const QList<TenderInput>
     return *r;
 }
 
+RefundRequest TestShop::refundRequest(const QString &receiptNo, const QList<RefundLineRequest> &lines,
+                                     const QString &reason)
+{
+    RefundRequest r;
+    r.uuid = newUuid();
+    r.receiptNo = receiptNo;
+    r.lines = lines;
+    r.reason = reason;
+    r.operatorId = cashier;
+    if (auto scope = m_ctx->returns().approvalScope(QStringLiteral("refund"), receiptNo, lines))
+        r.approvalToken = approveQuickly(*scope);
+    r.shiftId = shift();
+    return r;
+}
+
 qint64 TestShop::addMember(const QString &phone, const QString &name)
 {
     huike::MemberInput in;

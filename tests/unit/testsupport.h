@@ -110,6 +110,10 @@ public:
     QString approveQuickly(const huike::ApprovalScope &scope);
     QString approveRefund(const QString &receiptNo, const QList<huike::RefundLineRequest> &lines = {});
     QString approveVoid(const QString &receiptNo);
+    // A refund by the cashier in the till's shift, with the manager's approval of exactly it (none when
+    // it cannot be made: it is then refused for its own reason).
+    huike::RefundRequest refundRequest(const QString &receiptNo, const QList<huike::RefundLineRequest> &lines = {},
+                                       const QString &reason = QStringLiteral("顾客不想要了"));
     // The approval of a cart's price changes and big discounts, as the till asks for it.
     QString approveCart(const huike::CheckoutRequest &request);
     // A request from the cashier with a fresh uuid in the till's shift, paid as given (no tenders:

@@ -163,11 +163,7 @@ void TenderDialog::selectTender(Tender t)
     const TenderKind *kind = tenderKind(t);
     const bool counted = kind && kind->reference == ReferenceRule::Count;
     const bool needsRef = kind && kind->reference != ReferenceRule::None && !counted;
-    qint64 pointsTaken = 0;
-    for (const TakenPayment &p : payments())
-        if (p.input.tender == Tender::Points)
-            pointsTaken += p.input.reference.toLongLong();
-    m_amountLabel->setText(counted ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints - pointsTaken)
+    m_amountLabel->setText(counted ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints - pointsTaken())
                                    : tr("%1 amount").arg(tenderLabel(t)));
     m_reference->setEnabled(needsRef);
     m_referenceLabel->setEnabled(needsRef);
@@ -258,9 +254,7 @@ void TenderDialog::takePayment()
                          "due.")
                           .arg(pointsAllowed())
                           .arg(m_memberPoints)
-                          .arg(QString::number(static_cast<double>(m_pointsRules.redeemCapPermille) / 10.0, 'g', 4) +
-                                   QLatin1Char('%'),
-                               remaining.display());
+                          .arg(m_pointsRules.capText(), remaining.display());
         if (!problem.isEmpty()) {
             m_message->setText(problem);
             m_amount->selectAll();
@@ -375,18 +369,24 @@ void TenderDialog::giveBack()
     m_message->setText(tr("%1 given back.").arg(what));
 }
 
-qint64 TenderDialog::pointsAllowed() const
+qint64 TenderDialog::pointsTaken() const
 {
     qint64 taken = 0;
+    for (const TakenPayment &p : payments())
+        if (p.input.tender == Tender::Points)
+            taken += p.input.reference.toLongLong();
+    return taken;
+}
+
+qint64 TenderDialog::pointsAllowed() const
+{
     Money takenValue;
     for (const TakenPayment &p : payments())
-        if (p.input.tender == Tender::Points) {
-            taken += p.input.reference.toLongLong();
+        if (p.input.tender == Tender::Points)
             takenValue += p.input.amount;
-        }
     const Money cap = total().timesPermille(m_pointsRules.redeemCapPermille) - takenValue;
     const Money room = std::min(cap, total() - sumOf(payments()));
-    qint64 most = std::max<qint64>(0, m_memberPoints - taken);
+    qint64 most = std::max<qint64>(0, m_memberPoints - pointsTaken());
     // The most whole points whose value still fits: counted down from what the value allows.
     if (m_pointsRules.redeemValue.fen() > 0)
         most = std::min<qint64>(most, room.fen() * m_pointsRules.redeemPoints / m_pointsRules.redeemValue.fen());

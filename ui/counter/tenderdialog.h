@@ -67,6 +67,7 @@ private:
     // 积分抵现: with a member attached, how many points they can use and the programme's rate and cap.
     PointsRules m_pointsRules;
     qint64 m_memberPoints = 0;
+    qint64 pointsTaken() const; // points payments already taken for this cart
     // The most points this payment may take: what the member has, what the cap and what is due allow.
     qint64 pointsAllowed() const;
 };
