@@ -70,6 +70,18 @@
         <source>a points adjustment</source>
         <translation>积分调整</translation>
     </message>
+    <message>
+        <source>a large recharge</source>
+        <translation>大额充值</translation>
+    </message>
+    <message>
+        <source>a stored value transfer</source>
+        <translation>储值转赠</translation>
+    </message>
+    <message>
+        <source>a member PIN reset</source>
+        <translation>重置会员密码</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -675,6 +687,78 @@
         <source>Give the points to add or take off.</source>
         <translation>请填写要增加或扣减的积分。</translation>
     </message>
+    <message>
+        <source>The member&apos;s stored value changed meanwhile: try again.</source>
+        <translation>会员储值刚被改动，请重试。</translation>
+    </message>
+    <message>
+        <source>Stored value put in must be more than zero.</source>
+        <translation>存入的储值必须大于零。</translation>
+    </message>
+    <message>
+        <source>Insufficient balance: the member&apos;s stored value is %1, %2 is needed (%3 short).</source>
+        <translation>余额不足：会员储值 %1，需要 %2（差 %3）。</translation>
+    </message>
+    <message>
+        <source>The refund gives back more stored value than the sale took.</source>
+        <translation>退回的储值多于这笔销售扣除的储值。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s PIN was entered wrong %1 times: stored value is locked until a manager resets the PIN.</source>
+        <translation>会员密码已输错 %1 次：储值已锁定，需店长重置密码。</translation>
+    </message>
+    <message>
+        <source>The member set a PIN for stored value: ask them to type it.</source>
+        <translation>该会员设置了储值支付密码：请会员输入。</translation>
+    </message>
+    <message>
+        <source>Wrong member PIN (%1 tries left).</source>
+        <translation>会员密码错误（还可尝试 %1 次）。</translation>
+    </message>
+    <message>
+        <source>Wrong member PIN: stored value is now locked until a manager resets the PIN.</source>
+        <translation>会员密码错误：储值已锁定，需店长重置密码。</translation>
+    </message>
+    <message>
+        <source>A member PIN is 4 to 6 digits.</source>
+        <translation>会员密码为 4 到 6 位数字。</translation>
+    </message>
+    <message>
+        <source>The current member PIN is needed to change it (a forgotten PIN is reset by a manager).</source>
+        <translation>修改密码需要输入原密码（忘记密码请店长重置）。</translation>
+    </message>
+    <message>
+        <source>A recharge needs its id.</source>
+        <translation>充值缺少单据编号。</translation>
+    </message>
+    <message>
+        <source>A recharge is more than zero and at most %1.</source>
+        <translation>充值金额须大于零且不超过 %1。</translation>
+    </message>
+    <message>
+        <source>A recharge is paid in money: not with %1.</source>
+        <translation>充值须用现金、银行卡或扫码支付，不能用%1。</translation>
+    </message>
+    <message>
+        <source>A recharge above %1 needs a manager&apos;s PIN (大额充值授权).</source>
+        <translation>充值超过 %1 需要店长授权（大额充值授权）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a recharge.</source>
+        <translation>%1 不是充值单。</translation>
+    </message>
+    <message>
+        <source>Nothing of recharge %1 is left to pay back: it was spent or refunded.</source>
+        <translation>充值单 %1 已无可退余额：已消费或已退款。</translation>
+    </message>
+    <message>
+        <source>Stored value is transferred to another member.</source>
+        <translation>储值只能转赠给另一位会员。</translation>
+    </message>
+    <message>
+        <source>Give the amount to transfer.</source>
+        <translation>请输入转赠金额。</translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -1013,6 +1097,30 @@
         <source>Points balance</source>
         <translation>积分余额</translation>
     </message>
+    <message>
+        <source>*** STORED VALUE RECHARGE ***</source>
+        <translation>*** 会员充值 ***</translation>
+    </message>
+    <message>
+        <source>*** RECHARGE REFUND ***</source>
+        <translation>*** 充值退款 ***</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <source>of which bonus</source>
+        <translation>其中赠送</translation>
+    </message>
 </context>
 <context>
     <name>Returns</name>
@@ -1225,6 +1333,14 @@
         <source>The shift is already %1&apos;s.</source>
         <translation>该班次已属于 %1。</translation>
     </message>
+    <message>
+        <source>Recharges (%1)</source>
+        <translation>会员充值（%1笔）</translation>
+    </message>
+    <message>
+        <source>Recharge refunds (%1)</source>
+        <translation>充值退款（%1笔）</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
@@ -1277,6 +1393,10 @@
     <message>
         <source>Points</source>
         <translation>积分</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "members/members.h"
+#include "members/storedvalue.h"
 #include "core/clock.h"
 #include "operators/approvals.h"
 #include "operators/operators.h"
@@ -54,6 +55,7 @@ public:
     HeldOrderService &heldOrders() { return *m_held; }
     PaymentService &payments() { return *m_payments; }
     MemberService &members() { return *m_members; }
+    StoredValueService &storedValue() { return *m_storedValue; }
     ReceiptService &receipts() { return *m_receipts; }
 
 private:
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<HeldOrderService> m_held;
     std::unique_ptr<PaymentService> m_payments;
     std::unique_ptr<MemberService> m_members;
+    std::unique_ptr<StoredValueService> m_storedValue;
     std::unique_ptr<ReceiptService> m_receipts;
 };
 

@@ -58,6 +58,7 @@ int cmdBench(const QStringList &args);
 int cmdRefund(const QStringList &args); // documents.cpp
 int cmdVoid(const QStringList &args);
 int cmdSell(const QStringList &args);
+int cmdRecharge(const QStringList &args);
 int cmdMember(const QStringList &args); // members.cpp
 int cmdPoints(const QStringList &args);
 

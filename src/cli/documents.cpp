@@ -44,7 +44,12 @@ struct DocumentContext {
     std::optional<QString> approve(const QString &kind, const QList<RefundLineRequest> &lines = {},
                                    Payout payout = Payout::Original)
     {
-        auto scope = ctx->returns().approvalScope(kind, receiptNo, lines, payout);
+        return approve(ctx->returns().approvalScope(kind, receiptNo, lines, payout));
+    }
+
+    // The manager's approval of `scope` (worked out by the caller), then the shift it goes into.
+    std::optional<QString> approve(const Result<ApprovalScope> &scope)
+    {
         if (!scope) {
             err() << "error: " << scope.error().message << "\n";
             return std::nullopt;
@@ -160,6 +165,19 @@ int cmdRefund(const QStringList &args)
         err() << "error: --payout is original or cash, not " << how << "\n";
         return 2;
     }
+    // A recharge's refund pays back the principal left and takes back its bonus: no lines.
+    auto recharge = d->ctx->storedValue().isRecharge(d->receiptNo);
+    if (recharge && *recharge) {
+        if (p.isSet(QStringLiteral("line")) || p.isSet(QStringLiteral("lines"))) {
+            err() << "error: " << d->receiptNo << " is a recharge: it is refunded whole (what is left of it)\n";
+            return 2;
+        }
+        const auto token = d->approve(d->ctx->storedValue().refundScope(d->receiptNo, payout));
+        if (!token)
+            return 1;
+        return report(*d->ctx, d->ctx->storedValue().refundRecharge(newUuid(), d->receiptNo, d->reason, d->operatorId,
+                                                                     *token, d->shiftId, payout));
+    }
     auto sale = d->ctx->returns().refundable(d->receiptNo);
     if (!sale) {
         err() << "error: " << sale.error().message << "\n";
@@ -204,11 +222,14 @@ int cmdSell(const QStringList &args)
                               "the amount in yuan; wechat and alipay need the wallet's transaction number "
                               "(KIND:AMOUNT:REF), a card its slip number optionally; cash may be more than due "
                               "(change is given); points:COUNT pays with the member's points (100 = ¥10 by "
-                              "default, at most half the sale)", "KIND:AMOUNT[:REF],..."),
+                              "default, at most half the sale); stored:AMOUNT with the member's stored value "
+                              "(oldest recharge first)", "KIND:AMOUNT[:REF],..."),
+                option("member-pin", "the member's payment PIN, when stored value pays and they set one", "PIN"),
                 option("till", "the till it is rung on (default CLI)", "NAME"),
                 option("json", "print the committed sale as JSON: receipt, total_fen, change_fen, payments "
                                "(kind, amount_fen), member (id, level, growth, growth_after, level_after, "
-                               "points_earned, points_used, points_after)")}))
+                               "points_earned, points_used, points_after, stored_used_fen, principal_after_fen, "
+                               "bonus_after_fen)")}))
         return 2;
     const auto cashier = splitCredentials(p.value(QStringLiteral("operator")));
     if (!cashier) {
@@ -250,7 +271,7 @@ int cmdSell(const QStringList &args)
                                                             : Money::parse(parts.at(1).trimmed()).has_value());
         if (!kind || !amountOk || parts.size() > (counted ? 2 : 3)) {
             err() << "error: --pay " << spec
-                  << " is not KIND:AMOUNT[:REF] (cash, card, wechat, alipay) or points:COUNT\n";
+                  << " is not KIND:AMOUNT[:REF] (cash, card, wechat, alipay, stored) or points:COUNT\n";
             return 2;
         }
         pays.append(Pay{tender, parts.at(1).trimmed(), parts.value(2).trimmed()});
@@ -271,6 +292,7 @@ int cmdSell(const QStringList &args)
     CheckoutRequest req;
     req.uuid = newUuid();
     req.operatorId = op->id;
+    req.memberPin = p.value(QStringLiteral("member-pin"));
     for (const Pay &pay : pays) {
         if (tenderKind(pay.tender)->reference != ReferenceRule::Count) {
             req.tenders.append(TenderInput{pay.tender, *Money::parse(pay.amount), pay.reference});
@@ -339,11 +361,119 @@ int cmdSell(const QStringList &args)
             member.insert(QStringLiteral("points_earned"), (*effect)->pointsEarned);
             member.insert(QStringLiteral("points_used"), (*effect)->pointsPaid);
             member.insert(QStringLiteral("points_after"), (*effect)->pointsAfter);
+            member.insert(QStringLiteral("stored_used_fen"), (*effect)->storedPaid.fen());
+            member.insert(QStringLiteral("principal_after_fen"), (*effect)->principalAfter.fen());
+            member.insert(QStringLiteral("bonus_after_fen"), (*effect)->bonusAfter.fen());
             member.insert(QStringLiteral("level_after"),
                           (*effect)->levelChanged() ? (*effect)->levelAfter : req.member.levelName);
         }
         json.insert(QStringLiteral("member"), member);
     }
+    out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << "\n";
+    return 0;
+}
+
+int cmdRecharge(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("member", "the member's phone or card number (required)", "PHONE|CARD"),
+                option("amount", "the principal recharged, in yuan (required); the bonus of the highest tier "
+                                 "reached is added (充500送50, 充1000送120 by default)", "YUAN"),
+                option("pay", "how it is paid (required): one of cash, card, wechat, alipay for the whole "
+                              "amount (wechat:REF and alipay:REF with the wallet's transaction number), or "
+                              "several as KIND:AMOUNT[:REF],... as for sell; cash may be more (change is given)",
+                       "KIND[:REF] | KIND:AMOUNT[:REF],..."),
+                option("operator", "the cashier's code and PIN (default: the back office)", "CODE:PIN"),
+                option("manager", "a manager's code and PIN: needed above the shop's limit (大额充值授权, ¥5,000 "
+                                  "by default)", "CODE:PIN"),
+                option("till", "the till it is rung on (default CLI)", "NAME"),
+                option("json", "print the committed recharge as JSON: receipt, amount_fen, bonus_fen, change_fen, "
+                               "payments (kind, amount_fen), member (id, principal_fen, bonus_fen: after it)")}))
+        return 2;
+    const auto amount = Money::parse(p.value(QStringLiteral("amount")).trimmed());
+    if (!amount || amount->fen() <= 0 || p.value(QStringLiteral("member")).isEmpty()) {
+        err() << "error: give --member PHONE|CARD and --amount YUAN (more than zero)\n";
+        return 2;
+    }
+    QList<TenderInput> tenders;
+    const QStringList specs = p.value(QStringLiteral("pay")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &spec : specs) {
+        const QStringList parts = spec.trimmed().split(QLatin1Char(':'));
+        const Tender tender = Tender::fromKey(parts.value(0).trimmed().toLower());
+        const TenderKind *kind = tenderKind(tender);
+        // One kind alone pays the whole amount; its reference may follow (wechat:REF).
+        const bool whole = specs.size() == 1 &&
+                           (parts.size() == 1 ||
+                            (parts.size() == 2 && kind && kind->reference == ReferenceRule::WalletCode));
+        const auto paid = whole ? amount : Money::parse(parts.value(1).trimmed());
+        if (!kind || kind->needsMember || !paid || parts.size() > 3) {
+            err() << "error: --pay " << spec << " is not cash, card, wechat or alipay (KIND[:REF] or KIND:AMOUNT[:REF])\n";
+            return 2;
+        }
+        tenders.append(TenderInput{tender, *paid, whole ? parts.value(1).trimmed() : parts.value(2).trimmed()});
+    }
+    if (tenders.isEmpty()) {
+        err() << "error: give how it is paid as --pay KIND\n";
+        return 2;
+    }
+    const QString till = p.isSet(QStringLiteral("till")) ? p.value(QStringLiteral("till")) : QStringLiteral("CLI");
+    auto ctx = openContext(p, till);
+    if (!ctx)
+        return 1;
+    auto member = ctx->members().byPhoneOrCard(p.value(QStringLiteral("member")));
+    if (!member) {
+        err() << "error: " << member.error().message << "\n";
+        return 1;
+    }
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    RechargeRequest req;
+    req.uuid = newUuid();
+    req.memberId = member->id;
+    req.amount = *amount;
+    req.tenders = tenders;
+    req.operatorId = *op;
+    if (ctx->storedValue().needsManager(*amount)) {
+        if (!p.isSet(QStringLiteral("manager"))) {
+            err() << "error: a recharge above " << ctx->storedValue().approvalLimit().display()
+                  << " needs a manager: --manager CODE:PIN\n";
+            return 1;
+        }
+        const auto token = managerApproval(p, *ctx, StoredValueService::rechargeScope(member->id, *amount), *op);
+        if (!token)
+            return 1;
+        req.approvalToken = *token;
+    }
+    const auto shift = openShift(*ctx, *op, till);
+    if (!shift)
+        return 1;
+    req.shiftId = *shift;
+    auto done = ctx->storedValue().recharge(req);
+    if (!done) {
+        err() << "error: " << done.error().message << "\n";
+        return 1;
+    }
+    if (!p.isSet(QStringLiteral("json"))) {
+        out() << done->document.receiptNo << " " << amount->toString() << " bonus " << done->credited.bonus.toString()
+              << " balance " << done->after.total().toString() << "\n";
+        return 0;
+    }
+    QJsonArray payments;
+    if (auto paid = loadPayments(ctx->db(), done->document.saleId))
+        for (const DocumentPayment &pay : *paid)
+            payments.append(QJsonObject{{QStringLiteral("kind"), pay.tender.key()},
+                                        {QStringLiteral("amount_fen"), pay.amount.fen()}});
+    const QJsonObject json{{QStringLiteral("receipt"), done->document.receiptNo},
+                           {QStringLiteral("amount_fen"), done->credited.principal.fen()},
+                           {QStringLiteral("bonus_fen"), done->credited.bonus.fen()},
+                           {QStringLiteral("change_fen"), done->document.change.fen()},
+                           {QStringLiteral("payments"), payments},
+                           {QStringLiteral("member"),
+                            QJsonObject{{QStringLiteral("id"), member->id},
+                                        {QStringLiteral("principal_fen"), done->after.principal.fen()},
+                                        {QStringLiteral("bonus_fen"), done->after.bonus.fen()}}}};
     out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << "\n";
     return 0;
 }

@@ -15,7 +15,9 @@ static void usage()
              "  simulate --db PATH --sales N [--seed S]\n"
              "  receipt --db PATH [--width 32|48] NUMBER\n"
              "  sell --db PATH --operator CODE:PIN --items CODE[*QTY],... --pay KIND:AMOUNT[:REF],...\n"
-             "       [--member PHONE|CARD] [--till NAME] [--json]\n"
+             "       [--member PHONE|CARD] [--member-pin PIN] [--till NAME] [--json]\n"
+             "  recharge --db PATH --member PHONE|CARD --amount YUAN --pay KIND[:REF] [--operator CODE:PIN]\n"
+             "         [--manager CODE:PIN] [--json]\n"
              "  refund --db PATH --manager CODE:PIN --reason TEXT [--lines N:QTY,...] [--operator CODE[:PIN]]\n"
              "         [--till NAME] [--payout original|cash] NUMBER\n"
              "  void --db PATH --manager CODE:PIN --reason TEXT [--operator CODE] [--till NAME] NUMBER\n"
@@ -26,6 +28,8 @@ static void usage()
              "  member lost|lock --db PATH --reason TEXT [--operator CODE:PIN] PHONE|CARD\n"
              "  member unlock --db PATH --reason TEXT --manager CODE:PIN [--operator CODE:PIN] PHONE|CARD\n"
              "  member replace-card --db PATH --card NEW --reason TEXT --manager CODE:PIN PHONE|CARD\n"
+             "  member transfer --db PATH --to PHONE|CARD --amount YUAN --reason TEXT --manager CODE:PIN PHONE|CARD\n"
+             "  member set-pin --db PATH --pin NEW [--old-pin OLD | --manager CODE:PIN] PHONE|CARD\n"
              "  points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
@@ -41,6 +45,9 @@ static void usage()
              "is recorded as doing it; as CODE:PIN its PIN is checked.\n"
              "--payout original (the default) pays back through the tenders the customer used,\n"
              "wallets and cards first; cash pays it all from the drawer (its own approval).\n"
+             "Refunding a recharge pays back the principal still left of it and takes back its bonus.\n"
+             "sell --pay stored:AMOUNT pays with the member's stored value; a member who set a PIN\n"
+             "gives it as --member-pin.\n"
              "Every command but init and bench needs a store at --db (init makes one); bench makes\n"
              "its own when the file is new. Numbers must parse: --seed xyz is an error (exit 2).\n"
              "import-products reads UTF-8 or GBK/GB18030, deciding on the whole file (--encoding\n"
@@ -74,6 +81,8 @@ int main(int argc, char *argv[])
         return cmdRefund(args);
     if (cmd == QLatin1String("sell"))
         return cmdSell(args);
+    if (cmd == QLatin1String("recharge"))
+        return cmdRecharge(args);
     if (cmd == QLatin1String("void"))
         return cmdVoid(args);
     if (cmd == QLatin1String("import-products"))

@@ -1,4 +1,5 @@
-// huike-cli member add / show / lost / lock / unlock / replace-card and points adjust: the same member
+// huike-cli member add / show / lost / lock / unlock / replace-card / transfer / set-pin and points
+// adjust: the same member
 // services as the till, for back-office scripts.
 
 #include "app/appcontext.h"
@@ -7,6 +8,7 @@
 #include "members/earnings.h"
 #include "members/members.h"
 #include "members/points.h"
+#include "members/storedvalue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,6 +39,9 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
                        {QStringLiteral("growth"), m.growth},
                        {QStringLiteral("net_spend_fen"), m.netSpend.fen()},
                        {QStringLiteral("points"), points},
+                       {QStringLiteral("principal_fen"), m.principal.fen()},
+                       {QStringLiteral("bonus_fen"), m.bonus.fen()},
+                       {QStringLiteral("has_pin"), m.hasPin},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
@@ -114,7 +119,9 @@ int memberShow(const QStringList &args)
         out() << QString::fromUtf8(QJsonDocument(toJson(*ctx, *m)).toJson(QJsonDocument::Compact)) << "\n";
     else
         out() << m->phone << "  " << m->name << "  " << (m->cardNo.isEmpty() ? QStringLiteral("-") : m->cardNo)
-              << "  " << cardStateKey(m->cardState) << "  " << m->levelName << "  growth " << m->growth << "\n";
+              << "  " << cardStateKey(m->cardState) << "  " << m->levelName << "  growth " << m->growth
+              << "  points " << m->points << "  stored " << (m->principal + m->bonus).toString() << " (bonus "
+              << m->bonus.toString() << ")\n";
     return 0;
 }
 
@@ -171,6 +178,94 @@ int memberCard(const QString &verb, const QStringList &args)
     return 0;
 }
 
+// 转赠: stored value from one member to another, approved by a manager.
+int memberTransfer(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("to", "the member receiving it: phone or card (required)", "PHONE|CARD"),
+                option("amount", "how much, in yuan (required); principal and bonus move in the ratio they are "
+                                 "held, oldest recharge first", "YUAN"),
+                option("reason", "why (kept in the audit log; required)", "TEXT"),
+                option("manager", "the approving manager's code and PIN (required)", "CODE:PIN"),
+                option("operator", "who does it (default: the back office)", "CODE:PIN"),
+                option("json", "print what moved as JSON: principal_fen, bonus_fen")}))
+        return 2;
+    const auto amount = Money::parse(p.value(QStringLiteral("amount")).trimmed());
+    if (p.positionalArguments().size() != 1 || p.value(QStringLiteral("to")).isEmpty() || !amount ||
+        amount->fen() <= 0 || p.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        err() << "error: give the member's phone or card, --to, --amount YUAN and --reason\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const auto from = memberNamed(*ctx, p.positionalArguments().first());
+    const auto to = from ? memberNamed(*ctx, p.value(QStringLiteral("to"))) : std::nullopt;
+    if (!from || !to)
+        return 1;
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    const auto token = managerApproval(p, *ctx, StoredValueService::transferScope(from->id, to->id, *amount), *op);
+    if (!token)
+        return 1;
+    auto moved = ctx->storedValue().transfer(from->id, to->id, *amount, p.value(QStringLiteral("reason")), *op, *token);
+    if (!moved) {
+        err() << "error: " << moved.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("principal_fen"), moved->principal.fen()},
+                                                             {QStringLiteral("bonus_fen"), moved->bonus.fen()}})
+                                       .toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << maskPhone(from->phone) << " -> " << maskPhone(to->phone) << " " << moved->total().toString()
+              << " (bonus " << moved->bonus.toString() << ")\n";
+    return 0;
+}
+
+// The member's payment PIN: set, changed with the old one, or reset (forgotten) by a manager.
+int memberSetPin(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("pin", "the new PIN, 4 to 6 digits; an empty one removes the PIN", "PIN"),
+                option("old-pin", "the current PIN, when the member has one", "PIN"),
+                option("manager", "instead of the old PIN: a manager resets a forgotten one", "CODE:PIN"),
+                option("operator", "who does it (default: the back office)", "CODE:PIN")}))
+        return 2;
+    if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("pin"))) {
+        err() << "error: give the member's phone or card and --pin NEW\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const auto m = memberNamed(*ctx, p.positionalArguments().first());
+    if (!m)
+        return 1;
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    QString token;
+    if (p.isSet(QStringLiteral("manager"))) {
+        const auto t = managerApproval(p, *ctx, memberPinScope(m->id), *op);
+        if (!t)
+            return 1;
+        token = *t;
+    }
+    if (auto st = setMemberPin(ctx->db(), g_clock, m->id, p.value(QStringLiteral("pin")),
+                               p.value(QStringLiteral("old-pin")), *op, token);
+        !st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
+    }
+    out() << maskPhone(m->phone) << (p.value(QStringLiteral("pin")).isEmpty() ? " PIN removed\n" : " PIN set\n");
+    return 0;
+}
+
 } // namespace
 
 int cmdMember(const QStringList &args)
@@ -183,7 +278,11 @@ int cmdMember(const QStringList &args)
     if (verb == QLatin1String("lost") || verb == QLatin1String("lock") || verb == QLatin1String("unlock") ||
         verb == QLatin1String("replace-card"))
         return memberCard(verb, args.mid(1));
-    err() << "error: member add, show, lost, lock, unlock or replace-card\n";
+    if (verb == QLatin1String("transfer"))
+        return memberTransfer(args.mid(1));
+    if (verb == QLatin1String("set-pin"))
+        return memberSetPin(args.mid(1));
+    err() << "error: member add, show, lost, lock, unlock, replace-card, transfer or set-pin\n";
     return 2;
 }
 

@@ -3,6 +3,7 @@
 #include "core/uuid.h"
 #include "levels.h"
 #include "points.h"
+#include "storedvalue.h"
 #include "sales/tender.h"
 #include "core/phone.h"
 #include "members.h"
@@ -20,11 +21,14 @@ struct MemberTotals {
     qint64 growth = 0;
     Money spend;
     qint64 points = 0;
+    Money principal;
+    Money bonus;
 };
 
 Result<MemberTotals> totalsOf(Database &db, qint64 memberId)
 {
-    auto rows = db.statement(QStringLiteral("SELECT level_id, growth, net_spend_fen, points FROM members WHERE id = ?"))
+    auto rows = db.statement(QStringLiteral("SELECT level_id, growth, net_spend_fen, points, principal_fen, bonus_fen "
+                                            "FROM members WHERE id = ?"))
                     .select({memberId});
     if (!rows)
         return rows.error();
@@ -32,7 +36,7 @@ Result<MemberTotals> totalsOf(Database &db, qint64 memberId)
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
     const QVariantList &r = rows->first();
     return MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
-                        r.at(3).toLongLong()};
+                        r.at(3).toLongLong(), Money::fromFen(r.at(4).toLongLong()), Money::fromFen(r.at(5).toLongLong())};
 }
 
 QString levelName(const LevelRules &rules, qint64 levelId)
@@ -68,7 +72,8 @@ Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, con
         return st;
     // growth >= 0 is a CHECK on the row: a refund cannot take back more than the member holds.
     auto rows = db.statement(QStringLiteral("UPDATE members SET growth = growth + ?, net_spend_fen = net_spend_fen + ? "
-                                            "WHERE id = ? RETURNING level_id, growth, net_spend_fen, points"))
+                                            "WHERE id = ? RETURNING level_id, growth, net_spend_fen, points, principal_fen, "
+                                            "bonus_fen"))
                     .select({growth, spend.fen(), memberId});
     if (!rows)
         return rows.error();
@@ -76,7 +81,8 @@ Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, con
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
     const QVariantList &r = rows->first();
     *after = MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
-                          r.at(3).toLongLong()};
+                          r.at(3).toLongLong(), Money::fromFen(r.at(4).toLongLong()),
+                          Money::fromFen(r.at(5).toLongLong())};
     return Ok{};
 }
 
@@ -174,6 +180,15 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
     } else if (auto expired = expirePoints(db, ctx, memberId); !expired) {
         return expired.error();
     }
+    // Stored value paid with: it earns like money (it was money when it was recharged).
+    auto stored = db.statement(QStringLiteral("SELECT COALESCE(SUM(amount_fen), 0) FROM payments WHERE sale_id = ? "
+                                              "AND tender = ?"))
+                      .select({ctx.documentId, Tender::Stored.key()});
+    if (!stored)
+        return stored.error();
+    effect.storedPaid = Money::fromFen(stored->first().at(0).toLongLong());
+    if (auto spent = spendStored(db, ctx, memberId, effect.storedPaid, QStringLiteral("spend")); !spent)
+        return spent.error();
 
     QList<qint64> amounts;
     for (const QVariantList &l : *lines)
@@ -226,6 +241,8 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
         return st.error();
     effect.growthAfter = after.growth;
     effect.pointsAfter = after.points;
+    effect.principalAfter = after.principal;
+    effect.bonusAfter = after.bonus;
     effect.levelBefore = effect.levelAfter = levelName(*rules, after.levelId);
     const MemberLevel &reached = rules->qualifyingLevel(after.growth, after.spend);
     if (reached.rank > rankOf(*rules, after.levelId)) {
@@ -297,6 +314,14 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
     effect.pointsPaid = -back->first().at(0).toLongLong();
     if (auto st = returnPoints(db, ctx, memberId, originalSaleId, -effect.pointsPaid); !st)
         return st.error();
+    auto storedBack = db.statement(QStringLiteral("SELECT COALESCE(SUM(amount_fen), 0) FROM payments WHERE sale_id = ? "
+                                                  "AND tender = ?"))
+                          .select({ctx.documentId, Tender::Stored.key()});
+    if (!storedBack)
+        return storedBack.error();
+    effect.storedPaid = Money::fromFen(storedBack->first().at(0).toLongLong());
+    if (auto st = returnStored(db, ctx, memberId, originalSaleId, -effect.storedPaid); !st)
+        return st.error();
     // Points this sale earned come back off the balance, its own lot first. Spent already: the
     // refund cannot take them back, and says so (a manager adjusts the points or the refund).
     if (auto st = spendPoints(db, ctx, memberId, -effect.pointsEarned, QStringLiteral("refund_earn"), originalSaleId);
@@ -314,6 +339,8 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
         return st.error();
     effect.growthAfter = after.growth;
     effect.pointsAfter = after.points;
+    effect.principalAfter = after.principal;
+    effect.bonusAfter = after.bonus;
     effect.levelBefore = effect.levelAfter = levelName(*rules, after.levelId);
 
     // Below the threshold of the level the sale's upgrades reached: back to the level the member
@@ -369,6 +396,16 @@ Result<std::optional<MemberEffect>> memberEffectOf(Database &db, qint64 document
                                  "   AND kind IN ('redeem', 'refund_redeem')), 0), "
                                  "  COALESCE((SELECT SUM(h.points) FROM points_ledger h WHERE h.member_id = s.member_id "
                                  "   AND (h.sale_id <= s.id OR (h.sale_id IS NULL AND h.created_at_ms <= s.created_at_ms))), 0), "
+                                 "  COALESCE((SELECT -SUM(principal_fen + bonus_fen) FROM stored_ledger WHERE sale_id = s.id "
+                                 "   AND kind IN ('spend', 'refund_spend')), 0), "
+                                 "  COALESCE((SELECT SUM(h.principal_fen) FROM stored_ledger h WHERE h.member_id = s.member_id "
+                                 "   AND (h.sale_id <= s.id OR (h.sale_id IS NULL AND h.created_at_ms <= s.created_at_ms))), 0), "
+                                 "  COALESCE((SELECT SUM(h.bonus_fen) FROM stored_ledger h WHERE h.member_id = s.member_id "
+                                 "   AND (h.sale_id <= s.id OR (h.sale_id IS NULL AND h.created_at_ms <= s.created_at_ms))), 0), "
+                                 "  COALESCE((SELECT SUM(principal_fen) FROM stored_ledger WHERE sale_id = s.id "
+                                 "   AND kind IN ('recharge', 'recharge_refund')), 0), "
+                                 "  COALESCE((SELECT SUM(bonus_fen) FROM stored_ledger WHERE sale_id = s.id "
+                                 "   AND kind IN ('recharge', 'recharge_refund')), 0), "
                                  "  (SELECT f.name FROM level_changes c JOIN member_levels f ON f.id = c.from_level_id "
                                  "   WHERE c.sale_id = s.id ORDER BY c.id LIMIT 1), "
                                  "  (SELECT t.name FROM level_changes c JOIN member_levels t ON t.id = c.to_level_id "
@@ -389,8 +426,13 @@ Result<std::optional<MemberEffect>> memberEffectOf(Database &db, qint64 document
     e.pointsEarned = r.at(4).toLongLong();
     e.pointsPaid = r.at(5).toLongLong();
     e.pointsAfter = r.at(6).toLongLong();
-    e.levelBefore = r.at(7).toString();
-    e.levelAfter = r.at(8).isNull() ? e.levelBefore : r.at(8).toString();
+    e.storedPaid = Money::fromFen(r.at(7).toLongLong());
+    e.principalAfter = Money::fromFen(r.at(8).toLongLong());
+    e.bonusAfter = Money::fromFen(r.at(9).toLongLong());
+    e.recharged = Money::fromFen(r.at(10).toLongLong());
+    e.rechargeBonus = Money::fromFen(r.at(11).toLongLong());
+    e.levelBefore = r.at(12).toString();
+    e.levelAfter = r.at(13).isNull() ? e.levelBefore : r.at(13).toString();
     out = e;
     return out;
 }

@@ -21,6 +21,11 @@ struct MemberEffect {
     qint64 pointsEarned = 0; // a refund: negative, taken back
     qint64 pointsPaid = 0;   // points the sale paid with (a refund: negative, given back)
     qint64 pointsAfter = 0;
+    Money storedPaid;          // stored value the sale paid with (a refund: negative, given back)
+    Money principalAfter;      // the member's stored value after it, principal and bonus
+    Money bonusAfter;
+    Money recharged;           // a recharge: the principal put in and the bonus given (its refund:
+    Money rechargeBonus;       // negative, what was paid back and taken back)
     QString levelBefore;
     QString levelAfter;    // differs from levelBefore when the document moved the member's level
     bool levelChanged() const { return levelBefore != levelAfter; }
@@ -40,7 +45,8 @@ struct LedgerContext {
 Result<MemberPrice> memberPrice(Database &db, qint64 memberId);
 
 // Inside the sale's BEGIN IMMEDIATE, after its document is written: what the member pays with
-// points and earns. Points paid (the 'points' payments, reference = how many) come off their lots,
+// points and stored value, and earns. Stored value paid (the 'stored' payments) comes off the
+// oldest recharge first (members/storedvalue.h). Points paid (the 'points' payments, reference = how many) come off their lots,
 // at most the programme's cap of the total. The earning base of each line is its amount (after every
 // discount, coupon and 抹零) less its share of what points paid: stored value earns, change never
 // counts. Growth and points are each floored per receipt and spread over the lines in proportion to
@@ -52,7 +58,8 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
 
 // Inside the refund's (or void's) BEGIN IMMEDIATE, after its document is written: takes back what
 // the returned units earned, each line by the share of its units returned so far (the last units
-// take back exactly what is left), and gives back the points the refund's payments return.
+// take back exactly what is left), and gives back the points and stored value the refund's
+// payments return.
 // InsufficientFunds when the member has already spent the points to be taken back. A level the original sale reached is given up again when the
 // member falls below its threshold, never below the level they had before that sale's upgrades
 // (a level a manager set stays).

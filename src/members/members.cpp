@@ -17,7 +17,8 @@ const QString kColumns = QStringLiteral(
     "SELECT id, phone, COALESCE(card_no, ''), name, pinyin, gender, birthday, address, notes, consent, "
     "COALESCE(consent_at_ms, 0), consent_how, COALESCE(referrer_id, 0), COALESCE(store_id, 0), "
     "COALESCE(operator_id, 0), card_state, created_at_ms, level_id, "
-    "COALESCE((SELECT l.name FROM member_levels l WHERE l.id = level_id), ''), growth, net_spend_fen, points "
+    "COALESCE((SELECT l.name FROM member_levels l WHERE l.id = level_id), ''), growth, net_spend_fen, points, "
+    "principal_fen, bonus_fen, COALESCE(pin_hash, '') <> '' "
     "FROM members ");
 
 CardState cardStateOf(const QString &key)
@@ -56,6 +57,9 @@ Member memberOf(const QVariantList &r)
     m.growth = r.at(19).toLongLong();
     m.netSpend = Money::fromFen(r.at(20).toLongLong());
     m.points = r.at(21).toLongLong();
+    m.principal = Money::fromFen(r.at(22).toLongLong());
+    m.bonus = Money::fromFen(r.at(23).toLongLong());
+    m.hasPin = r.at(24).toBool();
     return m;
 }
 

@@ -41,6 +41,9 @@ struct Member {
     qint64 growth = 0;
     Money netSpend;
     qint64 points = 0; // as booked; usablePoints() leaves out lots expired since
+    Money principal;   // stored value (members/storedvalue.h): what the member paid in ...
+    Money bonus;       // ... and what recharges gave on top
+    bool hasPin = false; // stored value pays only with the member's PIN
 };
 
 // What is typed at registration; phone is required, the rest optional.

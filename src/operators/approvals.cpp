@@ -71,6 +71,12 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a member card unlocked or replaced");
     if (action == kApprovePointsAdjust)
         return QCoreApplication::translate("Approvals", "a points adjustment");
+    if (action == kApproveRecharge)
+        return QCoreApplication::translate("Approvals", "a large recharge");
+    if (action == kApproveStoredTransfer)
+        return QCoreApplication::translate("Approvals", "a stored value transfer");
+    if (action == kApproveMemberPin)
+        return QCoreApplication::translate("Approvals", "a member PIN reset");
     return action;
 }
 

@@ -35,6 +35,12 @@ inline const QString kApprovePaymentReversal = QStringLiteral("payment.reverse")
 inline const QString kApproveMemberCard = QStringLiteral("member.card");
 // Points added or taken by hand. Target: "<member id>:<points, signed>"; the amount is zero.
 inline const QString kApprovePointsAdjust = QStringLiteral("points.adjust");
+// 大额充值授权: a recharge above the shop's limit. Target: "<member id>"; the amount recharged.
+inline const QString kApproveRecharge = QStringLiteral("stored.recharge");
+// Stored value moved to another member. Target: "<from id>:<to id>"; the amount.
+inline const QString kApproveStoredTransfer = QStringLiteral("stored.transfer");
+// A member's forgotten payment PIN reset. Target: "<member id>".
+inline const QString kApproveMemberPin = QStringLiteral("member.pin");
 
 // A manager's PIN entered on the spot, turned into proof: a single-use token bound to one scope,
 // valid for a few minutes. Passing a manager's id gets nothing done.

@@ -81,6 +81,46 @@ void verifyPoints(Database &db, QStringList &problems)
             });
 }
 
+// Stored value: both cached balances are the ledger's sums, each lot holds what its rows say and
+// never less than zero, every document's stored payments are its ledger rows, and every recharge
+// (and its refund) put in (took out) exactly its total as principal.
+void verifyStoredValue(Database &db, QStringList &problems)
+{
+    collect(db,
+            QStringLiteral("SELECT m.id, m.phone, m.principal_fen, m.bonus_fen, COALESCE(SUM(g.principal_fen), 0), "
+                           "COALESCE(SUM(g.bonus_fen), 0) FROM members m LEFT JOIN stored_ledger g ON g.member_id = m.id "
+                           "GROUP BY m.id HAVING m.principal_fen <> COALESCE(SUM(g.principal_fen), 0) OR m.bonus_fen <> "
+                           "COALESCE(SUM(g.bonus_fen), 0) OR m.principal_fen < 0 OR m.bonus_fen < 0"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("member %1 (%2): stored value %3 + %4 bonus fen, but its ledger sums to %5 + %6")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT l.id, l.member_id, l.principal_left_fen, l.bonus_left_fen, COALESCE(SUM(g.principal_fen), 0), "
+                           "COALESCE(SUM(g.bonus_fen), 0) FROM stored_lots l LEFT JOIN stored_ledger g ON g.lot_id = l.id "
+                           "GROUP BY l.id HAVING l.principal_left_fen <> COALESCE(SUM(g.principal_fen), 0) OR "
+                           "l.bonus_left_fen <> COALESCE(SUM(g.bonus_fen), 0) OR l.principal_left_fen < 0 OR l.bonus_left_fen < 0"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("stored lot %1 of member %2: %3 + %4 bonus fen left, but its ledger rows sum to %5 + %6")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, "
+                           "COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.sale_id = s.id AND p.tender = 'stored'), 0) AS paid, "
+                           "COALESCE((SELECT -SUM(g.principal_fen + g.bonus_fen) FROM stored_ledger g WHERE g.sale_id = s.id "
+                           "AND g.kind IN ('spend', 'refund_spend')), 0) AS booked, "
+                           "COALESCE((SELECT SUM(g.principal_fen) FROM stored_ledger g WHERE g.sale_id = s.id "
+                           "AND g.kind IN ('recharge', 'recharge_refund')), 0) AS principal "
+                           "FROM sales s WHERE paid <> booked OR (s.kind IN ('recharge', 'recharge_refund') AND "
+                           "principal <> s.total_fen) OR (s.kind NOT IN ('recharge', 'recharge_refund') AND principal <> 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: stored value payments %2 fen, the ledger booked %3; recharged principal %4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            });
+}
+
 // Members' money and standing: each cache equals its ledger, nothing is negative, and every refund
 // took back what its lines earned, never more.
 void verifyMemberLedgers(Database &db, QStringList &problems)
@@ -132,6 +172,8 @@ void verifyMemberLedgers(Database &db, QStringList &problems)
             });
     if (db.schemaVersion() >= 8)
         verifyPoints(db, problems);
+    if (db.schemaVersion() >= 10)
+        verifyStoredValue(db, problems);
     collect(db,
             QStringLiteral("SELECT id, phone, growth FROM members WHERE growth < 0 OR level_id NOT IN "
                            "(SELECT id FROM member_levels)"),
@@ -173,8 +215,9 @@ QStringList verifyDatabase(Database &db)
     collect(db,
             QStringLiteral(
                 "SELECT s.receipt_no, s.total_fen, COALESCE((SELECT SUM(amount_fen) FROM sale_lines l WHERE "
-                "l.sale_id = s.id), 0) AS lines FROM sales s WHERE lines <> s.total_fen "
-                "OR s.subtotal_fen - s.discount_fen - s.rounding_fen <> s.total_fen"),
+                "l.sale_id = s.id), 0) AS lines FROM sales s WHERE (lines <> s.total_fen AND s.kind NOT IN "
+                "('recharge', 'recharge_refund')) OR s.subtotal_fen - s.discount_fen - s.rounding_fen <> s.total_fen "
+                "OR (lines <> 0 AND s.kind IN ('recharge', 'recharge_refund'))"),
             problems, [](const QSqlQuery &q) {
                 return QStringLiteral("receipt %1: line amounts %2 fen <> total %3 fen")
                     .arg(q.value(0).toString(), q.value(2).toString(), q.value(1).toString());
@@ -287,7 +330,8 @@ QStringList verifyDatabase(Database &db)
                            "a.source <> 'rounding') AS off, "
                            "(SELECT COALESCE(SUM(amount_fen), 0) FROM sale_adjustments a WHERE a.sale_id = s.id AND "
                            "a.source = 'rounding') AS rounded "
-                           "FROM sales s WHERE s.subtotal_fen <> gross OR s.discount_fen <> off OR s.rounding_fen <> rounded"),
+                           "FROM sales s WHERE (s.subtotal_fen <> gross AND s.kind NOT IN ('recharge', 'recharge_refund')) "
+                           "OR s.discount_fen <> off OR s.rounding_fen <> rounded"),
             problems, [](const QSqlQuery &q) {
                 return QStringLiteral("receipt %1: subtotal %2 / discount %3 / rounding %4 fen <> its lines' gross %5 / "
                                       "adjustments %6 / 抹零 %7 fen")

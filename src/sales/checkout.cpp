@@ -3,12 +3,14 @@
 #include "counterinput.h"
 #include "heldorders.h"
 #include "members/earnings.h"
+#include "members/storedvalue.h"
 #include "store/database.h"
 #include "store/settings.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 #include <cstdlib>
 
 namespace huike {
@@ -208,6 +210,13 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Checkout", "%1 can only be paid with a member attached.")
                                  .arg(tenderLabel(p.tender)));
+
+    // The member's PIN before the write lock: Argon2 takes a moment, and a wrong one is counted.
+    const bool storedPays = std::any_of(payments->cbegin(), payments->cend(),
+                                        [](const DocumentPayment &p) { return p.tender == Tender::Stored; });
+    if (storedPays)
+        if (auto st = checkMemberPin(m_db, request.member.memberId, request.memberPin); !st)
+            return st.error();
 
     Document doc;
     doc.uuid = request.uuid;

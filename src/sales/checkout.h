@@ -21,6 +21,7 @@ struct CheckoutRequest {
     // The member and the level the cart was priced at; checked against the member as stored when
     // the sale commits (a card reported lost meanwhile, a level changed by another till).
     MemberPrice member;
+    QString memberPin; // the member's payment PIN, when stored value pays and they set one
     QList<CartLine> lines;
     OrderDiscount orderDiscount;
     QList<TenderInput> tenders;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace huike {
 
@@ -70,6 +71,50 @@ Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId)
                                    Money::fromFen(q.value(2).toLongLong()),
                                    Money::fromFen(q.value(3).toLongLong()), q.value(4).toString()});
     q.finish();
+    return out;
+}
+
+Result<QHash<QString, Money>> paidBackByTender(Database &db, qint64 originalSaleId)
+{
+    auto rows = db.statement(QStringLiteral("SELECT p.tender, -SUM(p.amount_fen) FROM payments p JOIN sales s ON "
+                                            "s.id = p.sale_id WHERE s.original_sale_id = ? GROUP BY p.tender"))
+                    .select({originalSaleId});
+    if (!rows)
+        return rows.error();
+    QHash<QString, Money> out;
+    for (const QVariantList &r : *rows)
+        out.insert(r.at(0).toString(), Money::fromFen(r.at(1).toLongLong()));
+    return out;
+}
+
+QList<DocumentPayment> payBackThrough(const QList<DocumentPayment> &original, Money &amount,
+                                      QHash<QString, Money> &paidBack, const PaybackLimit &limit)
+{
+    QList<DocumentPayment> sources = original;
+    auto refundOrder = [](const DocumentPayment &p) {
+        const TenderKind *k = tenderKind(p.tender);
+        return k ? k->refundOrder : 0;
+    };
+    std::stable_sort(sources.begin(), sources.end(), [&](const DocumentPayment &a, const DocumentPayment &b) {
+        return refundOrder(a) < refundOrder(b);
+    });
+    QList<DocumentPayment> out;
+    for (const DocumentPayment &src : sources) {
+        // Earlier refunds used up the payments of a tender in the same order.
+        Money &already = paidBack[src.tender.key()];
+        const Money consumed = std::min(src.amount, already);
+        already -= consumed;
+        Money take = std::min(src.amount - consumed, amount);
+        if (take.fen() <= 0)
+            continue;
+        QString reference = src.reference;
+        if (limit)
+            take = limit(src, take, reference);
+        if (take.fen() <= 0)
+            continue;
+        out.append(DocumentPayment{src.tender, -take, -take, Money(), reference});
+        amount -= take;
+    }
     return out;
 }
 

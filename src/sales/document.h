@@ -6,6 +6,8 @@
 #include "pricing.h"
 #include "tender.h"
 
+#include <QHash>
+#include <functional>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -79,6 +81,16 @@ Result<SaleResult> writeDocument(Database &db, const StoreContext &store, const 
                                  const Document &doc);
 // The payments of a document, in the order they were taken.
 Result<QList<DocumentPayment>> loadPayments(Database &db, qint64 saleId);
+// What refunds of the document `originalSaleId` paid back so far, by tender (positive amounts).
+Result<QHash<QString, Money>> paidBackByTender(Database &db, qint64 originalSaleId);
+// The payments that pay back `amount` of `original` (its payments) through the tenders it was paid
+// with, in each kind's refund order (wallets and cards before cash), each at most what it paid less
+// `paidBack` (which is used up as it goes). Negative amounts, as a refund's payments are.
+// `limit` may pay a source back less than that (points go back whole, with their lines), and set
+// the reference of its payment; it returns what is paid. What is left unpaid stays in `amount`.
+using PaybackLimit = std::function<Money(const DocumentPayment &source, Money take, QString &reference)>;
+QList<DocumentPayment> payBackThrough(const QList<DocumentPayment> &original, Money &amount,
+                                      QHash<QString, Money> &paidBack, const PaybackLimit &limit = {});
 // "S01-20261125-0007"
 QString formatReceiptNo(const QString &storeCode, const QString &businessDay, qint64 seq);
 // A document goes into an open shift of this till: a closed 交班 never changes, and nothing is

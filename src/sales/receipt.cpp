@@ -216,6 +216,10 @@ QString ReceiptService::render(const Receipt &r, int columns) const
         t.center(QCoreApplication::translate("Receipt", "*** REFUND ***"));
     else if (r.kind == QLatin1String("void"))
         t.center(QCoreApplication::translate("Receipt", "*** VOID ***"));
+    else if (r.kind == QLatin1String("recharge"))
+        t.center(QCoreApplication::translate("Receipt", "*** STORED VALUE RECHARGE ***"));
+    else if (r.kind == QLatin1String("recharge_refund"))
+        t.center(QCoreApplication::translate("Receipt", "*** RECHARGE REFUND ***"));
     t.rule();
     t.line(QCoreApplication::translate("Receipt", "Receipt: %1").arg(r.receiptNo));
     if (!r.originalReceiptNo.isEmpty())
@@ -227,11 +231,20 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     if (!r.reason.isEmpty())
         t.line(QCoreApplication::translate("Receipt", "Reason: %1").arg(r.reason));
     t.rule();
+    const bool recharge = r.kind == QLatin1String("recharge") || r.kind == QLatin1String("recharge_refund");
+    if (recharge && r.member) {
+        // No goods: what went onto (or came off) the member's stored value.
+        t.pair(QCoreApplication::translate("Receipt", "Principal"), r.member->recharged.toString());
+        if (!r.member->rechargeBonus.isZero())
+            t.pair(QCoreApplication::translate("Receipt", "Bonus"), r.member->rechargeBonus.toString());
+        t.rule();
+    }
     // name on its own line, then qty / price / amount in aligned columns
     const int amountW = columns >= 48 ? 12 : 10;
     const int priceW = columns >= 48 ? 12 : 9;
     const int qtyW = columns - amountW - priceW;
-    t.columns({QCoreApplication::translate("Receipt", "Qty"), QCoreApplication::translate("Receipt", "Price"),
+    if (!recharge)
+        t.columns({QCoreApplication::translate("Receipt", "Qty"), QCoreApplication::translate("Receipt", "Price"),
                QCoreApplication::translate("Receipt", "Amount")},
               {qtyW, priceW, amountW});
     for (const ReceiptLine &l : r.lines) {
@@ -243,13 +256,15 @@ QString ReceiptService::render(const Receipt &r, int columns) const
             t.pair(QStringLiteral("  ") + adjustmentLabel(a.source) + QLatin1Char(' ') + a.reference,
                    (-a.amount).toString());
     }
-    t.rule();
-    // Pieces, as a customer counts them: a weighed line is one piece.
-    qint64 pieces = 0;
-    for (const ReceiptLine &l : r.lines)
-        pieces += l.quantityMilli % 1000 == 0 ? l.quantityMilli / 1000 : (l.quantityMilli < 0 ? -1 : 1);
-    t.pair(QCoreApplication::translate("Receipt", "Items %1").arg(pieces),
-           QCoreApplication::translate("Receipt", "Subtotal %1").arg(r.subtotal.toString()));
+    if (!recharge) {
+        t.rule();
+        // Pieces, as a customer counts them: a weighed line is one piece.
+        qint64 pieces = 0;
+        for (const ReceiptLine &l : r.lines)
+            pieces += l.quantityMilli % 1000 == 0 ? l.quantityMilli / 1000 : (l.quantityMilli < 0 ? -1 : 1);
+        t.pair(QCoreApplication::translate("Receipt", "Items %1").arg(pieces),
+               QCoreApplication::translate("Receipt", "Subtotal %1").arg(r.subtotal.toString()));
+    }
     for (const ReceiptAdjustment &a : r.orderAdjustments) {
         // 抹零's reference is its unit (jiao or yuan), which says nothing to the customer.
         const QString label = a.source == kAdjustRounding ? adjustmentLabel(a.source)
@@ -270,7 +285,15 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     if (!r.memberPhone.isEmpty()) {
         t.rule();
         t.line(QCoreApplication::translate("Receipt", "Member: %1 %2").arg(r.memberName, r.memberPhone).trimmed());
-        if (r.member) {
+        if (r.member && recharge) {
+            t.pair(QCoreApplication::translate("Receipt", "Stored value"),
+                   (r.member->principalAfter + r.member->bonusAfter).toString());
+            t.pair(QStringLiteral("  ") + QCoreApplication::translate("Receipt", "of which bonus"),
+                   r.member->bonusAfter.toString());
+        } else if (r.member) {
+            if (!r.member->storedPaid.isZero() || !(r.member->principalAfter + r.member->bonusAfter).isZero())
+                t.pair(QCoreApplication::translate("Receipt", "Stored value"),
+                       (r.member->principalAfter + r.member->bonusAfter).toString());
             t.pair(QCoreApplication::translate("Receipt", "Growth value"),
                    QStringLiteral("%1%2 (%3)")
                        .arg(r.member->growth > 0 ? QStringLiteral("+") : QString())

@@ -9,7 +9,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
-#include <map>
 
 namespace huike {
 
@@ -293,26 +292,10 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
     // Pay back through the original tenders in each kind's refund order (cards and wallets first:
     // the money goes back where it came from; cash last), each at most what it paid, less what was
     // paid back before.
-    std::map<Tender, Money> paidBack;
-    {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT p.tender, -SUM(p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
-            "WHERE s.original_sale_id = ? GROUP BY p.tender"));
-        q.bindValue(0, orig->saleId);
-        if (!q.exec())
-            return storageError(q);
-        while (q.next())
-            paidBack[Tender::fromKey(q.value(0).toString())] = Money::fromFen(q.value(1).toLongLong());
-        q.finish();
-    }
-    QList<DocumentPayment> sources = orig->payments;
-    auto refundOrder = [](const DocumentPayment &p) {
-        const TenderKind *k = tenderKind(p.tender);
-        return k ? k->refundOrder : 0;
-    };
-    std::stable_sort(sources.begin(), sources.end(), [&](const DocumentPayment &a, const DocumentPayment &b) {
-        return refundOrder(a) < refundOrder(b);
-    });
+    auto paid = paidBackByTender(m_db, orig->saleId);
+    if (!paid)
+        return paid.error();
+    QHash<QString, Money> paidBack = *paid;
     // Points go back with the lines that were paid with them: what the units returned so far carry
     // of their line's points share, less what refunds gave back in points before (cash took what was
     // less than a whole point, and the next refund makes up for it). The last refund of the sale
@@ -336,41 +319,32 @@ Result<ReturnService::Reversal> ReturnService::buildReversal(const QString &kind
                 carried += after >= l.soldMilli ? share : share.share(after, l.soldMilli);
             }
             const Money target = allBack ? paidInPoints : std::min(carried, paidInPoints);
-            pointsDue = std::max(Money(), target - paidBack[Tender::Points]);
+            pointsDue = std::max(Money(), target - paidBack.value(Tender::Points.key()));
         }
     }
     Money left = -doc.total;
-    for (const DocumentPayment &src : sources) {
-        // Earlier refunds used up the payments of a tender in the same order.
-        Money &already = paidBack[src.tender];
-        const Money consumed = std::min(src.amount, already);
-        already -= consumed;
-        Money take = std::min(src.amount - consumed, left);
-        if (take.fen() <= 0)
-            continue;
-        QString reference = src.reference;
-        if (const TenderKind *k = tenderKind(src.tender); k && k->reference == ReferenceRule::Count) {
-            // Points go back whole, at the rate the sale paid them: fen per point = amount / count.
-            // What is less than a point goes back through the next tender; the last refund of the
-            // sale returns exactly what is left, so a sale and its refunds net to zero points.
-            const qint64 count = src.reference.toLongLong();
-            if (count <= 0 || src.amount.fen() <= 0)
-                continue;
-            if (pointsDue)
-                take = std::min(take, *pointsDue);
-            qint64 units = static_cast<qint64>(Int128(take.fen()) * count / src.amount.fen());
-            while (units > 0 && (Int128(units) * src.amount.fen()) % count != 0)
-                --units;
-            take = Money::fromFen(static_cast<qint64>(Int128(units) * src.amount.fen() / count));
-            if (units <= 0)
-                continue;
-            reference = QString::number(units);
-            if (pointsDue)
-                *pointsDue -= take;
-        }
-        doc.payments.append(DocumentPayment{src.tender, -take, -take, Money(), reference});
-        left -= take;
-    }
+    doc.payments = payBackThrough(orig->payments, left, paidBack, [&](const DocumentPayment &src, Money take,
+                                                                      QString &reference) {
+        const TenderKind *k = tenderKind(src.tender);
+        if (!k || k->reference != ReferenceRule::Count)
+            return take;
+        // Points go back whole, at the rate the sale paid them: fen per point = amount / count.
+        // What is less than a point goes back through the next tender; the last refund of the
+        // sale returns exactly what is left, so a sale and its refunds net to zero points.
+        const qint64 count = src.reference.toLongLong();
+        if (count <= 0 || src.amount.fen() <= 0)
+            return Money();
+        if (pointsDue)
+            take = std::min(take, *pointsDue);
+        qint64 units = static_cast<qint64>(Int128(take.fen()) * count / src.amount.fen());
+        while (units > 0 && (Int128(units) * src.amount.fen()) % count != 0)
+            --units;
+        take = Money::fromFen(static_cast<qint64>(Int128(units) * src.amount.fen() / count));
+        reference = QString::number(units);
+        if (pointsDue)
+            *pointsDue -= take;
+        return take;
+    });
     if (left.fen() != 0) // cannot happen while amounts are consistent; refuse rather than mis-pay
         return makeError(ErrorCode::Conflict,
                          QCoreApplication::translate("Returns", "The refund exceeds what was paid on %1.")

@@ -181,6 +181,12 @@ Result<ShiftReport> ShiftService::report(qint64 shiftId)
             } else if (kind == QLatin1String("refund")) {
                 r.refundCount = n;
                 r.refundsTotal = total;
+            } else if (kind == QLatin1String("recharge")) {
+                r.rechargeCount = n;
+                r.rechargesTotal = total;
+            } else if (kind == QLatin1String("recharge_refund")) {
+                r.rechargeRefundCount = n;
+                r.rechargeRefundsTotal = total;
             } else {
                 r.voidCount = n;
                 r.voidsTotal = total;
@@ -193,8 +199,9 @@ Result<ShiftReport> ShiftService::report(qint64 shiftId)
         r.byTender.append(TenderTotal{k.tender, Money(), Money()});
     {
         QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "SELECT p.tender, s.kind = 'sale', COALESCE(SUM(p.amount_fen), 0) FROM payments p "
-            "JOIN sales s ON s.id = p.sale_id WHERE s.shift_id = ? GROUP BY p.tender, s.kind = 'sale'"));
+            "SELECT p.tender, k.sign > 0, COALESCE(SUM(p.amount_fen), 0) FROM payments p "
+            "JOIN sales s ON s.id = p.sale_id JOIN document_kinds k ON k.key = s.kind WHERE s.shift_id = ? "
+            "GROUP BY p.tender, k.sign > 0"));
         q.bindValue(0, shiftId);
         if (!q.exec())
             return storageError(q);
@@ -267,6 +274,11 @@ QString ShiftService::renderReport(const ShiftReport &r, int columns) const
     t.pair(QCoreApplication::translate("Shifts", "Voids (%1)").arg(r.voidCount), r.voidsTotal.toString());
     t.pair(QCoreApplication::translate("Shifts", "Net takings"),
            (r.salesTotal + r.refundsTotal + r.voidsTotal).toString());
+    if (r.rechargeCount > 0 || r.rechargeRefundCount > 0) {
+        t.pair(QCoreApplication::translate("Shifts", "Recharges (%1)").arg(r.rechargeCount), r.rechargesTotal.toString());
+        t.pair(QCoreApplication::translate("Shifts", "Recharge refunds (%1)").arg(r.rechargeRefundCount),
+               r.rechargeRefundsTotal.toString());
+    }
     t.rule();
     for (const TenderTotal &tt : r.byTender) {
         t.pair(tenderLabel(tt.tender), tt.net().toString());

@@ -26,8 +26,8 @@ struct Shift {
 
 struct TenderTotal {
     Tender tender = Tender::Cash;
-    Money sales;   // taken on sales
-    Money refunds; // paid back on refunds and voids (negative)
+    Money sales;   // taken on sales and recharges
+    Money refunds; // paid back on refunds, voids and recharge refunds (negative)
     Money net() const { return sales + refunds; }
 };
 
@@ -41,6 +41,11 @@ struct ShiftReport {
     Money refundsTotal; // negative
     int voidCount = 0;
     Money voidsTotal; // negative
+    // Stored value recharged (充值) and paid back: money in the drawer, not takings.
+    int rechargeCount = 0;
+    Money rechargesTotal;
+    int rechargeRefundCount = 0;
+    Money rechargeRefundsTotal; // negative
     QList<TenderTotal> byTender;
     Money expectedCash; // float + net cash
     std::optional<Money> counted;

@@ -10,6 +10,7 @@ const Tender Tender::Card{QStringLiteral("card")};
 const Tender Tender::WeChat{QStringLiteral("wechat")};
 const Tender Tender::Alipay{QStringLiteral("alipay")};
 const Tender Tender::Points{QStringLiteral("points")};
+const Tender Tender::Stored{QStringLiteral("stored")};
 
 const QList<TenderKind> &tenderKinds()
 {
@@ -21,6 +22,8 @@ const QList<TenderKind> &tenderKinds()
         {Tender::Alipay, QT_TRANSLATE_NOOP("Tender", "Alipay"), false, ReferenceRule::WalletCode, 1},
         // The reference is the number of points; given back first on a refund, in whole points.
         {Tender::Points, QT_TRANSLATE_NOOP("Tender", "Points"), false, ReferenceRule::Count, 0, true},
+        // Paid back into the member's balance first: the money never left the shop.
+        {Tender::Stored, QT_TRANSLATE_NOOP("Tender", "Stored value"), false, ReferenceRule::None, 0, true},
     };
     return kinds;
 }

@@ -20,6 +20,7 @@ public:
     static const Tender WeChat;
     static const Tender Alipay;
     static const Tender Points; // 积分抵现: the member's points as money off the amount due
+    static const Tender Stored; // 储值: the member's stored value (members/storedvalue.h)
 
     const QString &key() const { return m_key; }
     friend bool operator==(const Tender &a, const Tender &b) { return a.m_key == b.m_key; }

@@ -545,9 +545,68 @@ static const std::vector<const char *> kVersion9 = {
     R"(CREATE INDEX member_cards_member ON member_cards(member_id))",
 };
 
+// Version 10: stored value (members/storedvalue.h). Every recharge is a lot with its principal (what
+// the customer paid) and its bonus (what the shop gave) kept apart; a sale spends the oldest lot
+// first, principal and bonus in the lot's ratio. The ledger says every change to a lot and is never
+// edited; the member row caches both balances. Recharges and their refunds are documents (a
+// receipt number, the drawer, the shift), with no lines. A member may set a PIN for paying.
+static const std::vector<const char *> kVersion10 = {
+    R"(INSERT INTO tender_kinds(key, sort_order) VALUES ('stored', 6))",
+    R"(INSERT INTO document_kinds(key, sign) VALUES ('recharge', 1), ('recharge_refund', -1))",
+    R"(ALTER TABLE members ADD COLUMN principal_fen INTEGER NOT NULL DEFAULT 0 CHECK (principal_fen >= 0))",
+    R"(ALTER TABLE members ADD COLUMN bonus_fen INTEGER NOT NULL DEFAULT 0 CHECK (bonus_fen >= 0))",
+    R"(ALTER TABLE members ADD COLUMN pin_hash TEXT)",
+    R"(ALTER TABLE members ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0)",
+    R"(CREATE TABLE stored_lots (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id), -- the recharge; NULL for a transfer in or an import
+        kind TEXT NOT NULL,                   -- recharge, transfer_in, import, adjust
+        principal_fen INTEGER NOT NULL CHECK (principal_fen >= 0),
+        bonus_fen INTEGER NOT NULL CHECK (bonus_fen >= 0),
+        principal_left_fen INTEGER NOT NULL CHECK (principal_left_fen >= 0),
+        bonus_left_fen INTEGER NOT NULL CHECK (bonus_left_fen >= 0),
+        created_at_ms INTEGER NOT NULL,
+        CHECK (principal_fen + bonus_fen > 0)))",
+    R"(CREATE INDEX stored_lots_member ON stored_lots(member_id, id))",
+    R"(CREATE INDEX stored_lots_sale ON stored_lots(sale_id))",
+    R"(CREATE TABLE stored_ledger (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        lot_id INTEGER NOT NULL REFERENCES stored_lots(id),
+        -- recharge, spend, refund_spend, recharge_refund, transfer_out, transfer_in, import, adjust
+        kind TEXT NOT NULL,
+        principal_fen INTEGER NOT NULL,
+        bonus_fen INTEGER NOT NULL,
+        operator_id INTEGER REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL,
+        CHECK (principal_fen <> 0 OR bonus_fen <> 0)))",
+    R"(CREATE INDEX stored_ledger_member ON stored_ledger(member_id, id))",
+    R"(CREATE INDEX stored_ledger_sale ON stored_ledger(sale_id))",
+    R"(CREATE INDEX stored_ledger_lot ON stored_ledger(lot_id))",
+    R"(CREATE TRIGGER stored_ledger_no_update BEFORE UPDATE ON stored_ledger
+        BEGIN SELECT RAISE(ABORT, 'stored_ledger is append-only'); END)",
+    R"(CREATE TRIGGER stored_ledger_no_delete BEFORE DELETE ON stored_ledger
+        BEGIN SELECT RAISE(ABORT, 'stored_ledger is append-only'); END)",
+    // 充500送50: a recharge of at least min_fen gets bonus_fen; the highest tier reached applies.
+    R"(CREATE TABLE recharge_bonus_rules (
+        id INTEGER PRIMARY KEY,
+        min_fen INTEGER NOT NULL UNIQUE CHECK (min_fen > 0),
+        bonus_fen INTEGER NOT NULL CHECK (bonus_fen >= 0),
+        active INTEGER NOT NULL DEFAULT 1))",
+    R"(INSERT INTO recharge_bonus_rules(min_fen, bonus_fen) VALUES (50000, 5000), (100000, 12000))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}};
     return all;
 }
 

@@ -206,6 +206,20 @@ huike::CheckoutRequest TestShop::memberRequest(qint64 memberId, const QList<huik
     return r;
 }
 
+Result<RechargeResult> TestShop::recharge(qint64 memberId, Money amount, const QList<TenderInput> &tenders)
+{
+    RechargeRequest r;
+    r.uuid = newUuid();
+    r.memberId = memberId;
+    r.amount = amount;
+    r.tenders = tenders.isEmpty() ? QList<TenderInput>{{Tender::Cash, amount, {}}} : tenders;
+    r.operatorId = cashier;
+    r.shiftId = shift();
+    if (m_ctx->storedValue().needsManager(amount))
+        r.approvalToken = approveQuickly(StoredValueService::rechargeScope(memberId, amount));
+    return m_ctx->storedValue().recharge(r);
+}
+
 qint64 TestShop::stockOf(qint64 productId)
 {
     return scalar(QStringLiteral("SELECT stock_milli FROM products WHERE id = ?"), {productId}).toLongLong();

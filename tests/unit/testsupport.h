@@ -130,6 +130,11 @@ public:
     huike::CheckoutRequest memberRequest(qint64 memberId, const QList<huike::CartLine> &lines,
                                          const QList<huike::TenderInput> &tenders = {});
 
+    // A recharge of `amount` onto the member's stored value at this till, paid in cash unless
+    // `tenders` say otherwise, approved by the manager when it is above the shop's limit.
+    huike::Result<huike::RechargeResult> recharge(qint64 memberId, huike::Money amount,
+                                                  const QList<huike::TenderInput> &tenders = {});
+
     qint64 stockOf(qint64 productId);
     // One value from raw SQL, for checking what was really written.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
