@@ -654,3 +654,98 @@ TEST_CASE("cli: member lost, unlock and replace-card, and points adjust, each wi
     CHECK(show(QStringLiteral("13800138000")).value(QStringLiteral("points")).toInteger() == 300);
     CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
 }
+
+TEST_CASE("cli: recharge, pay with stored value behind the member's PIN, transfer, refund the recharge",
+          "[cli][members][stored]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const auto cli = [&](QStringList args) {
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    const auto json = [](const CliRun &r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); };
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--phone"), QStringLiteral("13800138000"),
+                 QStringLiteral("--name"), QStringLiteral("林小雨")})
+                .exitCode == 0);
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("add"), QStringLiteral("--phone"), QStringLiteral("13900139000"),
+                 QStringLiteral("--name"), QStringLiteral("林大海")})
+                .exitCode == 0);
+    const auto show = [&](const QString &who) {
+        return json(cli({QStringLiteral("member"), QStringLiteral("show"), QStringLiteral("--json"), who}));
+    };
+
+    // 充500送50, in cash, by the cashier.
+    const CliRun recharge = cli({QStringLiteral("recharge"), QStringLiteral("--member"), QStringLiteral("13800138000"),
+                                 QStringLiteral("--amount"), QStringLiteral("500"), QStringLiteral("--pay"),
+                                 QStringLiteral("cash"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
+                                 QStringLiteral("--json")});
+    INFO(recharge.err.toStdString());
+    REQUIRE(recharge.exitCode == 0);
+    const QJsonObject r = json(recharge);
+    CHECK(r.value(QStringLiteral("amount_fen")).toInteger() == 50000);
+    CHECK(r.value(QStringLiteral("bonus_fen")).toInteger() == 5000);
+    CHECK(r.value(QStringLiteral("member")).toObject().value(QStringLiteral("principal_fen")).toInteger() == 50000);
+    const QString rechargeNo = r.value(QStringLiteral("receipt")).toString();
+    CHECK(show(QStringLiteral("13800138000")).value(QStringLiteral("bonus_fen")).toInteger() == 5000);
+    // A big one needs a manager; a misfit is exit 2.
+    CHECK(cli({QStringLiteral("recharge"), QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--amount"),
+               QStringLiteral("6000"), QStringLiteral("--pay"), QStringLiteral("card")})
+              .exitCode == 1);
+    CHECK(cli({QStringLiteral("recharge"), QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--amount"),
+               QStringLiteral("100"), QStringLiteral("--pay"), QStringLiteral("stored")})
+              .exitCode == 2);
+
+    // The member sets a PIN; stored value then pays only with it.
+    REQUIRE(cli({QStringLiteral("member"), QStringLiteral("set-pin"), QStringLiteral("--pin"), QStringLiteral("2468"),
+                 QStringLiteral("13800138000")})
+                .exitCode == 0);
+    CHECK(show(QStringLiteral("13800138000")).value(QStringLiteral("has_pin")).toBool());
+    const QString code = sqlValue(ws.db(), QStringLiteral("SELECT code FROM products WHERE weighed = 0 AND active = 1 "
+                                                          "AND price_fen BETWEEN 1000 AND 10000 ORDER BY code LIMIT 1"))
+                             .toString();
+    const qint64 price = sqlValue(ws.db(), QStringLiteral("SELECT price_fen FROM products WHERE code = ?"), {code}).toLongLong();
+    const QStringList sell = {QStringLiteral("sell"), QStringLiteral("--operator"), QStringLiteral("1001:1234"),
+                              QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--items"), code,
+                              QStringLiteral("--pay"), QStringLiteral("stored:%1").arg(Money::fromFen(price).toString()),
+                              QStringLiteral("--json")};
+    const CliRun noPin = cli(sell);
+    CHECK(noPin.exitCode == 1);
+    CHECK(noPin.out.isEmpty());
+    const CliRun paid = cli(sell + QStringList{QStringLiteral("--member-pin"), QStringLiteral("2468")});
+    INFO(paid.err.toStdString());
+    REQUIRE(paid.exitCode == 0);
+    const QJsonObject m = json(paid).value(QStringLiteral("member")).toObject();
+    CHECK(m.value(QStringLiteral("stored_used_fen")).toInteger() == price);
+    CHECK(m.value(QStringLiteral("principal_after_fen")).toInteger() + m.value(QStringLiteral("bonus_after_fen")).toInteger() ==
+          55000 - price);
+
+    // ¥100 to the other member, with a manager.
+    CHECK(cli({QStringLiteral("member"), QStringLiteral("transfer"), QStringLiteral("--to"), QStringLiteral("13900139000"),
+               QStringLiteral("--amount"), QStringLiteral("100"), QStringLiteral("--reason"), QStringLiteral("送给家人"),
+               QStringLiteral("13800138000")})
+              .exitCode == 1); // no manager: nothing moves
+    const CliRun moved = cli({QStringLiteral("member"), QStringLiteral("transfer"), QStringLiteral("--to"),
+                              QStringLiteral("13900139000"), QStringLiteral("--amount"), QStringLiteral("100"),
+                              QStringLiteral("--reason"), QStringLiteral("送给家人"), QStringLiteral("--manager"),
+                              QStringLiteral("8001:8888"), QStringLiteral("--json"), QStringLiteral("13800138000")});
+    INFO(moved.err.toStdString());
+    REQUIRE(moved.exitCode == 0);
+    const QJsonObject to = show(QStringLiteral("13900139000"));
+    CHECK(to.value(QStringLiteral("principal_fen")).toInteger() + to.value(QStringLiteral("bonus_fen")).toInteger() == 10000);
+
+    // Refunding the recharge pays back the principal still left of it (in cash) and takes back its bonus.
+    const qint64 left = sqlValue(ws.db(), QStringLiteral("SELECT principal_left_fen FROM stored_lots WHERE sale_id = "
+                                                         "(SELECT id FROM sales WHERE receipt_no = ?)"),
+                                 {rechargeNo})
+                            .toLongLong();
+    const CliRun back = cli({QStringLiteral("refund"), QStringLiteral("--manager"), QStringLiteral("8001:8888"),
+                             QStringLiteral("--reason"), QStringLiteral("顾客退卡"), rechargeNo});
+    INFO(back.err.toStdString());
+    REQUIRE(back.exitCode == 0);
+    CHECK(back.out.contains(Money::fromFen(-left).toString()));
+    const QJsonObject after = show(QStringLiteral("13800138000"));
+    CHECK(after.value(QStringLiteral("principal_fen")).toInteger() == 0);
+    CHECK(after.value(QStringLiteral("bonus_fen")).toInteger() == 0);
+    CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
+}
