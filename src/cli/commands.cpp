@@ -6,6 +6,7 @@
 #include "demo/demo.h"
 #include "members/earnings.h"
 #include "members/points.h"
+#include "members/storedvalue.h"
 #include "reports/integrity.h"
 
 #include <QCommandLineParser>
@@ -235,8 +236,10 @@ int cmdSimulate(const QStringList &args)
 {
     QCommandLineParser p;
     if (!parse(p, args,
-               {{QStringLiteral("sales"), QStringLiteral("how many"), QStringLiteral("N")},
-                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S")}}))
+               {{QStringLiteral("sales"), QStringLiteral("how many documents"), QStringLiteral("N")},
+                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S")},
+                option("manager", "a manager's code and PIN: then about one document in 15 is a refund of an "
+                                  "earlier sale of the run, approved by them as at the till", "CODE:PIN")}))
         return 2;
     if (!p.isSet(QStringLiteral("sales"))) {
         err() << "error: give --sales N\n";
@@ -283,8 +286,46 @@ int cmdSimulate(const QStringList &args)
         err() << "error: " << pointsRules.error().message << "\n";
         return 1;
     }
+    std::optional<Credentials> manager;
+    if (p.isSet(QStringLiteral("manager"))) {
+        manager = splitCredentials(p.value(QStringLiteral("manager")));
+        if (!manager) {
+            err() << "error: give the manager as --manager CODE:PIN\n";
+            return 2;
+        }
+    }
+    const auto emit = [](const QString &receiptNo) {
+        // Printed only after COMMIT returned, and flushed at once: whoever reads this line may rely
+        // on the document being on disk.
+        const QByteArray line = receiptNo.toUtf8() + '\n';
+        return ::write(STDOUT_FILENO, line.constData(), static_cast<size_t>(line.size())) >= 0;
+    };
+    QStringList sold; // this run's sales, for refunds
     std::mt19937 rng(static_cast<quint32>(*seedOption));
     for (int i = 0; i < n; ++i) {
+        // A refund of everything left on an earlier sale; one that cannot be made (the member has
+        // spent the points it earned, nothing is left) is simply not made, as at a till.
+        if (manager && !sold.isEmpty() && rng() % 15 == 0) {
+            const QString receiptNo = sold.at(static_cast<int>(rng() % static_cast<quint32>(sold.size())));
+            if (auto scope = ctx->returns().approvalScope(QStringLiteral("refund"), receiptNo)) {
+                auto approval = ctx->approvals().grant(manager->code, manager->pin, *scope, operatorId);
+                if (!approval) {
+                    err() << "error: " << approval.error().message << "\n";
+                    return 1;
+                }
+                auto back = ctx->returns().refund(RefundRequest{newUuid(), receiptNo, {}, QStringLiteral("模拟退货"),
+                                                                operatorId, approval->token, shift->id, Payout::Original});
+                if (back) {
+                    if (!emit(back->receiptNo))
+                        return 1;
+                    continue;
+                }
+                if (back.error().code != ErrorCode::InsufficientFunds && back.error().code != ErrorCode::Conflict) {
+                    err() << "error: " << back.error().message << "\n";
+                    return 1;
+                }
+            } // not refundable: a sale instead
+        }
         CheckoutRequest req;
         req.uuid = newUuid();
         req.operatorId = operatorId;
@@ -293,6 +334,25 @@ int cmdSimulate(const QStringList &args)
             const qint64 id = memberIds.at(static_cast<int>(rng() % static_cast<quint32>(memberIds.size())));
             if (auto member = memberPrice(ctx->db(), id))
                 req.member = *member; // a lost or locked card: the sale goes on without the member
+        }
+        // Now and then the member recharges instead (充100 / 充500送50 / 充1000送120), in cash.
+        if (req.member.memberId > 0 && rng() % 12 == 0) {
+            static const qint64 kYuan[] = {100, 500, 1000};
+            RechargeRequest r;
+            r.uuid = newUuid();
+            r.memberId = req.member.memberId;
+            r.amount = Money::fromYuan(kYuan[rng() % 3]);
+            r.tenders = {{Tender::Cash, r.amount, {}}};
+            r.operatorId = operatorId;
+            r.shiftId = shift->id;
+            auto done = ctx->storedValue().recharge(r);
+            if (!done) {
+                err() << "error: " << done.error().message << "\n";
+                return 1;
+            }
+            if (!emit(done->document.receiptNo))
+                return 1;
+            continue;
         }
         const int lines = 1 + static_cast<int>(rng() % 8);
         for (int l = 0; l < lines; ++l) {
@@ -331,15 +391,33 @@ int cmdSimulate(const QStringList &args)
                     break;
                 }
         }
+        // A member with stored value (and no PIN: the simulation cannot ask them) pays with it, all
+        // of it or what it covers, the rest as drawn above.
+        if (req.member.memberId > 0 && rng() % 3 == 0) {
+            auto held = storedBalance(ctx->db(), req.member.memberId);
+            auto pin = memberHasPin(ctx->db(), req.member.memberId);
+            if (held && pin && !*pin && held->total().fen() > 0 && priced.total.fen() > 0) {
+                const Money stored = std::min(held->total(), priced.total);
+                QList<TenderInput> rest;
+                Money due = priced.total - stored;
+                for (const TenderInput &t : req.tenders)
+                    if (t.tender == Tender::Points && t.amount <= due) {
+                        rest.append(t);
+                        due -= t.amount;
+                    }
+                if (due.fen() > 0)
+                    rest.append({Tender::Cash, due, {}});
+                req.tenders = rest;
+                req.tenders.prepend({Tender::Stored, stored, {}});
+            }
+        }
         auto sale = ctx->checkout().commit(req);
         if (!sale) {
             err() << "error: " << sale.error().message << "\n";
             return 1;
         }
-        // Printed only after COMMIT returned, and flushed at once: whoever reads this line may rely
-        // on the sale being on disk.
-        const QByteArray line = sale->receiptNo.toUtf8() + '\n';
-        if (::write(STDOUT_FILENO, line.constData(), static_cast<size_t>(line.size())) < 0)
+        sold.append(sale->receiptNo);
+        if (!emit(sale->receiptNo))
             return 1;
     }
     return 0;

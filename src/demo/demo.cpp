@@ -7,6 +7,7 @@
 #include "core/uuid.h"
 #include "members/earnings.h"
 #include "members/points.h"
+#include "members/storedvalue.h"
 #include "operators/operators.h"
 #include "sales/checkout.h"
 #include "sales/returns.h"
@@ -363,6 +364,7 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
     CheckoutService checkout(db, clock, time, store, settings);
     ReturnService returns(db, clock, time, store);
     ShiftService shifts(db, clock, time, store);
+    StoredValueService storedValue(db, clock, time, store, settings);
     struct PendingRefund {
         QDate day;
         QString receiptNo;
@@ -431,9 +433,40 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                     if (const auto value = pointsRules->valueOf(n); value && *value <= cap)
                         points = TenderInput{Tender::Points, *value, QString::number(n)};
             }
+            // A regular now and then recharges at the counter first (充500送50 and 充1000送120 draw
+            // most), and members with stored value mostly pay with it.
+            if (req.member.memberId > 0 && rng.chance(3)) {
+                static const int kYuan[] = {200, 500, 500, 1000};
+                RechargeRequest rr;
+                rr.uuid = newUuid();
+                rr.memberId = req.member.memberId;
+                rr.amount = Money::fromYuan(kYuan[rng.below(4)]);
+                rr.tenders = {rng.chance(50) ? TenderInput{Tender::Cash, rr.amount, {}}
+                                             : TenderInput{Tender::WeChat, rr.amount,
+                                                           QStringLiteral("4200000%1%2")
+                                                               .arg(day.toString(QStringLiteral("yyyyMMdd")))
+                                                               .arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
+                rr.operatorId = cashierId;
+                rr.shiftId = shift->id;
+                auto done = storedValue.recharge(rr);
+                if (!done)
+                    return done.error();
+                ++report.recharges;
+            }
+            std::optional<TenderInput> stored;
+            if (req.member.memberId > 0 && rng.chance(70)) {
+                auto held = storedBalance(db, req.member.memberId);
+                if (!held)
+                    return held.error();
+                const Money due = priced.total - (points ? points->amount : Money());
+                if (held->total() >= due && due.fen() > 0)
+                    stored = TenderInput{Tender::Stored, due, {}};
+            }
             const Money rest = priced.total - (points ? points->amount : Money());
             const int r = rng.below(100);
-            if (r < 44) {
+            if (stored) {
+                req.tenders = {*stored};
+            } else if (r < 44) {
                 req.tenders = {
                     {Tender::WeChat, rest, QStringLiteral("4200000%1%2").arg(day.toString(QStringLiteral("yyyyMMdd"))).arg(rng.below(1000000000), 13, 10, QLatin1Char('0'))}};
             } else if (r < 72) {

@@ -20,6 +20,7 @@ struct DemoReport {
     int members = 0;
     int sales = 0;
     int refunds = 0;
+    int recharges = 0;
     int shifts = 0;
 };
 
