@@ -1687,24 +1687,6 @@ Paid %2   Change %3</source>
         <translation>此单已收 %1：请先在收款窗口退回款项（F12，再按 Del），再清空购物车。</translation>
     </message>
     <message>
-        <source>Scan or type a code + Enter: add · 3*code: three of it
-F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
-F4 line discount · Shift+F4 change price · F5 order discount
-F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
-F11 close shift · F12 or Enter on an empty field: pay
-Del remove line · Esc clear cart
-Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
-In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
-        <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
-F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
-F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
-F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
-F11 交班 · F12 或在空输入框按 Enter：结账
-Del 删除行 · Esc 清空购物车
-Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
-收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
-    </message>
-    <message>
         <source>This change to the cart is not saved: %1</source>
         <translation>购物车的这次修改未能保存：%1</translation>
     </message>
@@ -1773,14 +1755,46 @@ Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
         <translation>无（Ctrl+M 关联）</translation>
     </message>
     <message>
-        <source>%1  %2
-%3 %4  growth %5</source>
-        <translation>%1  %2
-%3 %4  成长值 %5</translation>
-    </message>
-    <message>
         <source>%1折</source>
         <translation>%1折</translation>
+    </message>
+    <message>
+        <source>Recharge: which member?</source>
+        <translation>充值：给哪位会员？</translation>
+    </message>
+    <message>
+        <source>Recharge %1 recorded: %2 paid, bonus %3; stored value now %4.</source>
+        <translation>充值 %1 已记录：实收 %2，赠送 %3；储值余额 %4。</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Scan or type a code + Enter: add · 3*code: three of it
+F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
+F4 line discount · Shift+F4 change price · F5 order discount
+F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
+F11 close shift · F12 or Enter on an empty field: pay
+Del remove line · Esc clear cart
+Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
+Ctrl+R recharge the member&apos;s stored value (充值)
+In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
+        <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
+F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
+F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
+F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
+F11 交班 · F12 或在空输入框按 Enter：结账
+Del 删除行 · Esc 清空购物车
+Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
+Ctrl+R 会员储值充值
+收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
+    </message>
+    <message>
+        <source>%1  %2
+%3 %4  growth %5  points %6  stored %7</source>
+        <translation>%1  %2
+%3 %4  成长值 %5  积分 %6  储值 %7</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2442,79 @@ Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
     </message>
 </context>
 <context>
+    <name>huike::ui::RechargeDialog</name>
+    <message>
+        <source>Recharge stored value</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <source>%1  %2
+Stored value %3 (bonus %4)</source>
+        <translation>%1  %2
+储值余额 %3（其中赠送 %4）</translation>
+    </message>
+    <message>
+        <source>Recharge %1, bonus %2</source>
+        <translation>充%1送%2</translation>
+    </message>
+    <message>
+        <source>amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>充值金额</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>支付凭证号</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>确认充值</translation>
+    </message>
+    <message>
+        <source>scan the customer&apos;s payment code or type the transaction number</source>
+        <translation>扫顾客付款码或输入交易单号</translation>
+    </message>
+    <message>
+        <source>slip number (optional)</source>
+        <translation>签购单号（可不填）</translation>
+    </message>
+    <message>
+        <source>Type the amount, or pick a tier (Ctrl+1 ...).</source>
+        <translation>输入金额，或选择充值档位（Ctrl+1 …）。</translation>
+    </message>
+    <message>
+        <source>Pay %1 by %2 · stored value after %3</source>
+        <translation>%2 实收 %1 · 充值后储值 %3</translation>
+    </message>
+    <message>
+        <source>Pay %1 by %2 · bonus %3 · stored value after %4</source>
+        <translation>%2 实收 %1 · 赠送 %3 · 充值后储值 %4</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, such as 500.</source>
+        <translation>请输入金额（元），例如 500。</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till: log in again to open one.</source>
+        <translation>本收银台没有开班：请重新登录开班。</translation>
+    </message>
+    <message>
+        <source>A recharge of %1 is above %2: a manager must approve (大额充值授权).</source>
+        <translation>充值 %1 超过 %2：需要店长授权（大额充值授权）。</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::RefundDialog</name>
     <message>
         <source>Refund</source>
@@ -2906,16 +2993,36 @@ Reason (required):</source>
         <translation>此处最多可用 %1 积分：会员有 %2 积分，积分最多抵扣每单的 %3，尚欠 %4。</translation>
     </message>
     <message>
-        <source>The points stay with the member: none are taken before the sale.</source>
-        <translation>积分仍在会员账上：结账前不会扣除。</translation>
-    </message>
-    <message>
         <source>Points are paid from a member&apos;s balance: attach the member first (Ctrl+M).</source>
         <translation>积分从会员账户扣除：请先关联会员（Ctrl+M）。</translation>
     </message>
     <message>
         <source>%1 points</source>
         <translation>%1 积分</translation>
+    </message>
+    <message>
+        <source>%1 amount (balance %2)</source>
+        <translation>%1金额（余额 %2）</translation>
+    </message>
+    <message>
+        <source>Insufficient balance: the member&apos;s stored value is %1 (%2 of it taken for this sale).</source>
+        <translation>余额不足：会员储值 %1（本单已用 %2）。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s balance is untouched: nothing is taken from it before the sale.</source>
+        <translation>会员余额不受影响：结账前不会扣除。</translation>
+    </message>
+    <message>
+        <source>Member PIN</source>
+        <translation>会员密码</translation>
+    </message>
+    <message>
+        <source>The member pays with stored value: ask them to type their PIN.</source>
+        <translation>会员使用储值支付：请会员输入支付密码。</translation>
+    </message>
+    <message>
+        <source>Stored value is the member&apos;s: attach the member first (Ctrl+M).</source>
+        <translation>储值属于会员：请先关联会员（Ctrl+M）。</translation>
     </message>
 </context>
 </TS>

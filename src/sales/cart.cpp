@@ -164,6 +164,8 @@ Status Cart::setOrderDiscount(const OrderDiscount &discount)
 
 void Cart::setMember(const MemberPrice &member)
 {
+    if (member.memberId != m_member.memberId)
+        m_memberPin.clear();
     m_member = member;
     changed();
 }
@@ -211,6 +213,7 @@ CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId, const Q
     r.adjustmentReason = m_adjustmentReason;
     r.shiftId = shiftId;
     r.member = m_member;
+    r.memberPin = m_memberPin;
     r.lines = m_lines;
     r.orderDiscount = m_orderDiscount;
     r.tenders = tenders;

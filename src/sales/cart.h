@@ -54,6 +54,10 @@ public:
     // Attaches the member (memberPrice() says whether their card may be used), or with {} takes
     // them off: every line is priced again at their level.
     void setMember(const MemberPrice &member);
+    // The member's payment PIN, typed when stored value was taken (kept in memory only, for the
+    // commit; another member or a new cart forgets it).
+    void setMemberPin(const QString &pin) { m_memberPin = pin; }
+    const QString &memberPin() const { return m_memberPin; }
     void setRounding(RoundingMode mode);
     // A fresh, empty cart with a new sale id. The caller first makes sure no payment is taken
     // (hasPayments()): those are given back by PaymentService::reverse, never just dropped.
@@ -100,6 +104,7 @@ private:
     QList<CartLine> m_lines;
     OrderDiscount m_orderDiscount;
     MemberPrice m_member;
+    QString m_memberPin;
     RoundingMode m_rounding = RoundingMode::None;
     PricedOrder m_priced;
     QString m_approvalToken;

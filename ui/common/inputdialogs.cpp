@@ -24,6 +24,20 @@ std::optional<QString> askText(QWidget *parent, const QString &title, const QStr
     return d.textValue().trimmed();
 }
 
+std::optional<QString> askSecret(QWidget *parent, const QString &title, const QString &label)
+{
+    QInputDialog d(parent);
+    d.setWindowTitle(title);
+    d.setLabelText(label);
+    d.setInputMode(QInputDialog::TextInput);
+    d.setTextEchoMode(QLineEdit::Password);
+    d.setOkButtonText(QCoreApplication::translate("InputDialogs", "OK (Enter)"));
+    d.setCancelButtonText(QCoreApplication::translate("InputDialogs", "Cancel (Esc)"));
+    if (execDialog(d) != QDialog::Accepted)
+        return std::nullopt;
+    return d.textValue().trimmed();
+}
+
 std::optional<qint64> askQuantity(QWidget *parent, const QString &title, const QString &label,
                                   qint64 initialMilli, bool allowDecimals)
 {

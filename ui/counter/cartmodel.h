@@ -35,6 +35,7 @@ public:
     void setRounding(RoundingMode mode);
     // Attaches a member (priced at their level) or, with {}, takes them off.
     void setMember(const MemberPrice &member);
+    void setMemberPin(const QString &pin) { m_cart.setMemberPin(pin); }
     void setApproval(const QString &token, const ApprovalScope &scope, const QString &reason)
     {
         m_cart.setApproval(token, scope, reason);

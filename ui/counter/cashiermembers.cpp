@@ -1,4 +1,5 @@
-// The cashier screen's member actions: attach (Ctrl+M, or a member card scanned), register, take off.
+// The cashier screen's member actions: attach (Ctrl+M, or a member card scanned), register, take off,
+// recharge (Ctrl+R).
 
 #include "cashierwidget.h"
 
@@ -6,6 +7,8 @@
 #include "common/dialogs.h"
 #include "core/phone.h"
 #include "counter/memberdialog.h"
+#include "counter/receiptdialog.h"
+#include "counter/rechargedialog.h"
 #include "members/earnings.h"
 
 #include <QLineEdit>
@@ -67,6 +70,42 @@ bool CashierWidget::attachScannedCard(const QString &code)
     setMessage(tr("Member %1 (%2) attached: %3 prices.").arg(member->name, maskPhone(member->phone), priced->levelName),
                false);
     return true;
+}
+
+void CashierWidget::recharge()
+{
+    Member member;
+    if (const qint64 id = m_cart.cart().memberId(); id > 0) {
+        auto m = m_session.ctx().members().byId(id);
+        if (!m) {
+            setMessage(m.error().message, true);
+            return;
+        }
+        member = *m;
+    } else {
+        MemberDialog pick(m_session, m_search->text().trimmed(), this);
+        pick.setWindowTitle(tr("Recharge: which member?"));
+        if (execDialog(pick) != QDialog::Accepted)
+            return;
+        m_search->clear();
+        member = pick.chosenMember();
+    }
+    RechargeDialog d(m_session, member, this);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    const RechargeResult &r = d.result();
+    setMessage(tr("Recharge %1 recorded: %2 paid, bonus %3; stored value now %4.")
+                   .arg(r.document.receiptNo, r.credited.principal.display(), r.credited.bonus.display(),
+                        r.after.total().display()),
+               false);
+    m_memberShown = -1; // the panel shows the new balance
+    updateTotals();
+    m_session.notifyDocumentCommitted(r.document.receiptNo);
+    {
+        ReceiptDialog shown(m_session, r.document.receiptNo, this);
+        execDialog(shown);
+    }
+    m_search->setFocus();
 }
 
 } // namespace huike::ui

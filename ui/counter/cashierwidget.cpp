@@ -136,6 +136,7 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
         {Qt::Key_F11, QStringLiteral("F11"), tr("Close shift"), nullptr},
         {Qt::Key_F12, QStringLiteral("F12"), tr("Pay"), &CashierWidget::checkout},
         {QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("Ctrl+M"), tr("Member"), &CashierWidget::showMember},
+        {QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("Ctrl+R"), tr("Recharge"), &CashierWidget::recharge},
         {Qt::Key_Delete, QStringLiteral("Del"), tr("Remove line"), &CashierWidget::removeLine},
         {Qt::Key_Escape, QStringLiteral("Esc"), tr("Clear cart"), &CashierWidget::clearCart},
     };
@@ -523,7 +524,9 @@ void CashierWidget::showHelp()
            "F11 close shift · F12 or Enter on an empty field: pay\n"
            "Del remove line · Esc clear cart\n"
            "Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)\n"
-           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, Enter take, Del give a payment back, "
+           "Ctrl+R recharge the member's stored value (充值)\n"
+           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, Enter take, "
+           "Del give a payment back, "
            "Esc back to the cart (payments are kept)"));
 }
 
@@ -537,12 +540,14 @@ void CashierWidget::updateTotals()
         const MemberPrice &price = m_cart.cart().member();
         m_member->setText(m_memberShown <= 0 ? tr("none (Ctrl+M)")
                           : !m              ? m.error().message
-                                            : tr("%1  %2\n%3 %4  growth %5")
+                                            : tr("%1  %2\n%3 %4  growth %5  points %6  stored %7")
                                                  .arg(m->name, maskPhone(m->phone), price.levelName,
                                                       price.discountPermille < 1000
                                                           ? tr("%1折").arg(formatZhe(price.discountPermille))
                                                           : QString())
-                                                 .arg(m->growth));
+                                                 .arg(m->growth)
+                                                 .arg(m->points)
+                                                 .arg((m->principal + m->bonus).toString()));
     }
     m_total->setText(p.total.display());
     m_itemCount->setText(formatQuantity(m_cart.cart().itemCountMilli()));

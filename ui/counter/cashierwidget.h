@@ -76,6 +76,8 @@ private:
     // A scanned code that is no product but a member's card attaches that member.
     bool attachScannedCard(const QString &code);
     void showMember();
+    // 充值 (Ctrl+R): the attached member's stored value, or a member picked first.
+    void recharge();
     void refund();
     void voidLast();
     void showReceipts();

@@ -3,6 +3,7 @@
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/inputdialogs.h"
+#include "members/storedvalue.h"
 #include "common/managerauthdialog.h"
 #include "common/style.h"
 #include "counter/cartmodel.h"
@@ -34,12 +35,16 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
 
     auto *tenders = new QHBoxLayout;
     const QStringList keys = {QStringLiteral("F1"), QStringLiteral("F2"), QStringLiteral("F3"),
-                              QStringLiteral("F4"), QStringLiteral("F5")};
+                              QStringLiteral("F4"), QStringLiteral("F5"), QStringLiteral("F6")};
     if (const qint64 member = m_cart.cart().memberId(); member > 0) {
         if (auto rules = loadPointsRules(session.ctx().db()))
             m_pointsRules = *rules;
         if (auto usable = usablePoints(session.ctx().db(), member, session.ctx().clock().nowMs()))
             m_memberPoints = *usable;
+        if (auto stored = storedBalance(session.ctx().db(), member))
+            m_memberStored = stored->total();
+        if (auto pin = memberHasPin(session.ctx().db(), member))
+            m_memberHasPin = *pin;
     }
     int i = 0;
     for (const TenderKind &kind : tenderKinds()) {
@@ -163,8 +168,9 @@ void TenderDialog::selectTender(Tender t)
     const TenderKind *kind = tenderKind(t);
     const bool counted = kind && kind->reference == ReferenceRule::Count;
     const bool needsRef = kind && kind->reference != ReferenceRule::None && !counted;
-    m_amountLabel->setText(counted ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints - pointsTaken())
-                                   : tr("%1 amount").arg(tenderLabel(t)));
+    m_amountLabel->setText(counted             ? tr("%1 to use (has %2)").arg(tenderLabel(t)).arg(m_memberPoints - pointsTaken())
+                           : t == Tender::Stored ? tr("%1 amount (balance %2)").arg(tenderLabel(t), m_memberStored.display())
+                                                 : tr("%1 amount").arg(tenderLabel(t)));
     m_reference->setEnabled(needsRef);
     m_referenceLabel->setEnabled(needsRef);
     m_reference->clear();
@@ -220,6 +226,8 @@ void TenderDialog::refresh()
     m_amount->setEnabled(true);
     if (const TenderKind *kind = tenderKind(m_current); kind && kind->reference == ReferenceRule::Count)
         m_amount->setText(QString::number(pointsAllowed()));
+    else if (m_current == Tender::Stored)
+        m_amount->setText(std::min(storedAllowed(), remaining).toString());
     else
         m_amount->setText((remaining.isNegative() ? Money() : remaining).toString());
     m_amount->selectAll();
@@ -287,6 +295,19 @@ void TenderDialog::takePayment()
         }
         return;
     }
+    if (m_current == Tender::Stored) {
+        // The engine takes it off the member's recharges when the sale commits; here the cashier
+        // hears at once that the balance is short, and the member types their PIN.
+        if (*amount > storedAllowed()) {
+            m_message->setText(tr("Insufficient balance: the member's stored value is %1 (%2 of it taken for this "
+                                  "sale).")
+                                   .arg(m_memberStored.display(), (m_memberStored - storedAllowed()).display()));
+            m_amount->selectAll();
+            return;
+        }
+        if (!memberPinOk())
+            return;
+    }
     if (!kind || !kind->givesChange) {
         if (*amount > remaining) {
             m_message->setText(tr("%1 cannot be more than what is still due (%2): no change is given on it.")
@@ -339,7 +360,7 @@ void TenderDialog::giveBack()
             : tr("%1 %2 (reference %3)")
                   .arg(tenderLabel(payment.input.tender), payment.input.amount.display(), payment.input.reference);
     const TenderKind *kind = tenderKind(payment.input.tender);
-    const QString how = kind && kind->needsMember ? tr("The points stay with the member: none are taken before the sale.")
+    const QString how = kind && kind->needsMember ? tr("The member's balance is untouched: nothing is taken from it before the sale.")
                         : reversalNeedsManager(payment)
                             ? tr("Refund it to the customer in the %1 merchant app or terminal first.")
                                   .arg(tenderLabel(payment.input.tender))
@@ -367,6 +388,30 @@ void TenderDialog::giveBack()
     m_table->setCurrentCell(-1, -1);
     selectTender(m_current);
     m_message->setText(tr("%1 given back.").arg(what));
+}
+
+Money TenderDialog::storedAllowed() const
+{
+    Money taken;
+    for (const TakenPayment &p : payments())
+        if (p.input.tender == Tender::Stored)
+            taken += p.input.amount;
+    return std::max(Money(), m_memberStored - taken);
+}
+
+bool TenderDialog::memberPinOk()
+{
+    if (!m_memberHasPin || !m_cart.cart().memberPin().isEmpty())
+        return true;
+    const auto pin = askSecret(this, tr("Member PIN"), tr("The member pays with stored value: ask them to type their PIN."));
+    if (!pin)
+        return false;
+    if (auto st = checkMemberPin(m_session.ctx().db(), m_cart.cart().memberId(), *pin); !st) {
+        m_message->setText(st.error().message);
+        return false;
+    }
+    m_cart.setMemberPin(*pin);
+    return true;
 }
 
 qint64 TenderDialog::pointsTaken() const
@@ -421,6 +466,12 @@ void TenderDialog::keyPressEvent(QKeyEvent *event)
             selectTender(Tender::Points);
         else
             m_message->setText(tr("Points are paid from a member's balance: attach the member first (Ctrl+M)."));
+        return;
+    case Qt::Key_F6:
+        if (m_cart.cart().memberId() > 0)
+            selectTender(Tender::Stored);
+        else
+            m_message->setText(tr("Stored value is the member's: attach the member first (Ctrl+M)."));
         return;
     case Qt::Key_Return:
     case Qt::Key_Enter:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "members/points.h"
+#include "members/storedvalue.h"
 
 #include "sales/payments.h"
 
@@ -17,7 +18,8 @@ namespace huike::ui {
 class AppSession;
 class CartModel;
 
-// 结账: take one tender or a mix. F1 cash, F2 bank card, F3 WeChat, F4 Alipay pick the tender (the
+// 结账: take one tender or a mix. F1 cash, F2 bank card, F3 WeChat, F4 Alipay, and with a member
+// F5 points and F6 stored value (behind the member's PIN if they set one) pick the tender (the
 // chosen one is highlighted); the amount starts at what is still due; Enter takes it (WeChat and
 // Alipay then ask for the payment reference).
 //
@@ -70,6 +72,13 @@ private:
     qint64 pointsTaken() const; // points payments already taken for this cart
     // The most points this payment may take: what the member has, what the cap and what is due allow.
     qint64 pointsAllowed() const;
+    // 储值: the member's stored value, and what of it this payment may take.
+    Money m_memberStored;
+    bool m_memberHasPin = false;
+    Money storedAllowed() const;
+    // Before stored value is taken: the member types their PIN, checked at once (false: refused,
+    // and the message says why).
+    bool memberPinOk();
 };
 
 } // namespace huike::ui
