@@ -2624,6 +2624,22 @@ Stored value %3 (bonus %4)</source>
         <source>Pay back: %1</source>
         <translation>退款去向：%1</translation>
     </message>
+    <message>
+        <source>Recharge for %1 (bonus left %2)</source>
+        <translation>%1 的充值（赠送余额 %2）</translation>
+    </message>
+    <message>
+        <source>To refund: %1 (the recharge&apos;s unspent principal)</source>
+        <translation>应退：%1（该笔充值未用完的本金）</translation>
+    </message>
+    <message>
+        <source>The bonus left, %1, is taken back.</source>
+        <translation>剩余赠送金额 %1 一并收回。</translation>
+    </message>
+    <message>
+        <source>Refund recharge %1, paying back %2: a manager must approve.</source>
+        <translation>退充值 %1，退还 %2：需经理授权。</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::RegisterMemberDialog</name>

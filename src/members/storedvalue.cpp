@@ -490,12 +490,30 @@ Result<StoredValueService::RechargeRefund> StoredValueService::planRefund(const 
     return plan;
 }
 
-Result<ApprovalScope> StoredValueService::refundScope(const QString &receiptNo, Payout payout)
+Result<StoredValueService::RefundPreview> StoredValueService::refundPreview(const QString &receiptNo, Payout payout)
 {
     auto plan = planRefund(receiptNo, payout);
     if (!plan)
         return plan.error();
-    return ApprovalScope{plan->cashInstead ? kApproveRefundCash : kApproveRefund, plan->receiptNo, plan->left.principal};
+    auto recharged = m_db.statement(QStringLiteral("SELECT total_fen FROM sales WHERE id = ?"))
+                         .select({plan->doc.originalSaleId});
+    if (!recharged)
+        return recharged.error();
+    return RefundPreview{plan->receiptNo,
+                         plan->doc.memberId,
+                         Money::fromFen(recharged->isEmpty() ? 0 : recharged->first().at(0).toLongLong()),
+                         plan->left,
+                         plan->doc.payments,
+                         ApprovalScope{plan->cashInstead ? kApproveRefundCash : kApproveRefund, plan->receiptNo,
+                                       plan->left.principal}};
+}
+
+Result<ApprovalScope> StoredValueService::refundScope(const QString &receiptNo, Payout payout)
+{
+    auto preview = refundPreview(receiptNo, payout);
+    if (!preview)
+        return preview.error();
+    return preview->scope;
 }
 
 Result<SaleResult> StoredValueService::refundRecharge(const QString &uuid, const QString &receiptNo,

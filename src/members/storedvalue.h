@@ -107,6 +107,16 @@ public:
     // or all in cash) and takes back the bonus still left with it. A refund like any other: a reason
     // and a manager's approval of refundScope() (the receipt and the amount paid back).
     Result<ApprovalScope> refundScope(const QString &receiptNo, Payout payout = Payout::Original);
+    // What refunding the recharge would do, for the cashier to see before a manager approves.
+    struct RefundPreview {
+        QString receiptNo;
+        qint64 memberId = 0;
+        Money recharged; // the recharge's principal, as paid in
+        StoredBalance left; // what is still unspent: the principal goes back, the bonus is taken back
+        QList<DocumentPayment> payments; // the tenders the principal goes back through (negative)
+        ApprovalScope scope;
+    };
+    Result<RefundPreview> refundPreview(const QString &receiptNo, Payout payout = Payout::Original);
     Result<SaleResult> refundRecharge(const QString &uuid, const QString &receiptNo, const QString &reason,
                                       qint64 operatorId, const QString &approvalToken, qint64 shiftId,
                                       Payout payout = Payout::Original);

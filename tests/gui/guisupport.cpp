@@ -60,6 +60,8 @@ void screenshot(QWidget *w, const QString &name)
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    // Text set just before is laid out on the next event loop pass; the picture must show it placed.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 

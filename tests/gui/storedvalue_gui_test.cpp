@@ -7,15 +7,18 @@
 #include "counter/memberdialog.h"
 #include "counter/receiptdialog.h"
 #include "counter/rechargedialog.h"
+#include "counter/refunddialog.h"
 #include "counter/tenderdialog.h"
 #include "core/uuid.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "members/storedvalue.h"
 
+#include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QTest>
 
 #include <catch2/catch.hpp>
@@ -139,4 +142,60 @@ TEST_CASE("F6 pays from stored value after the member types their PIN, and a wro
     checkDialogs();
     REQUIRE_FALSE(cashier->lastReceiptNo().isEmpty());
     CHECK(balanceOf(*store.ctx, id).total() == Money::fromYuan(1120) - total);
+}
+
+TEST_CASE("F8 on a recharge receipt pays back the unspent principal and takes back its bonus",
+          "[gui][members][stored]")
+{
+    Store store;
+    const qint64 id = addMember(*store.ctx, QStringLiteral("13700137000"), QStringLiteral("李秀英"));
+    AppSession session(*store.ctx);
+    MainWindow w(session);
+    openTillAsCashier(w);
+    CashierWidget *cashier = w.cashier();
+    const auto shift = session.shift();
+    REQUIRE(shift.has_value());
+    RechargeRequest r;
+    r.uuid = newUuid();
+    r.memberId = id;
+    r.amount = Money::fromYuan(500);
+    r.tenders = {{Tender::WeChat, r.amount, QStringLiteral("4200001234202612030001234567")}};
+    r.operatorId = session.op().id;
+    r.shiftId = shift->id;
+    auto recharged = store.ctx->storedValue().recharge(r);
+    INFO((recharged ? QString() : recharged.error().message).toStdString());
+    REQUIRE(recharged.ok());
+    const QString receipt = recharged->document.receiptNo;
+
+    onNextDialog<RefundDialog>([receipt](RefundDialog *d) {
+        auto *number = d->findChild<QLineEdit *>(QStringLiteral("refundReceipt"));
+        QTest::keyClicks(number, receipt);
+        QTest::keyClick(number, Qt::Key_Return);
+        auto *table = d->findChild<QTableWidget *>();
+        REQUIRE(table->rowCount() == 1);
+        CHECK(table->item(0, 0)->text().contains(QStringLiteral("李秀英")));
+        CHECK(table->item(0, 4)->text() == QStringLiteral("¥500.00"));
+        auto *plan = d->findChild<QLabel *>(QStringLiteral("refundPlan"));
+        CHECK(plan->text().contains(QStringLiteral("微信")));
+        CHECK(plan->text().contains(QStringLiteral("50.00"))); // the bonus taken back
+        QTest::keyClick(d, Qt::Key_F5); // all in cash instead: the plan follows
+        CHECK(plan->text().contains(QStringLiteral("现金")));
+        QTest::keyClick(d, Qt::Key_F5);
+        // No reason: nothing is refunded, and the dialog says why.
+        QTest::keyClick(d, Qt::Key_F12);
+        CHECK(d->isVisible());
+        auto *reason = d->findChild<QComboBox *>(QStringLiteral("refundReason"));
+        reason->setFocus();
+        reason->lineEdit()->insert(QStringLiteral("顾客搬家"));
+        screenshot(d, QStringLiteral("refund-recharge"));
+        approveAsManager();
+        onNextDialog<ReceiptDialog>([](ReceiptDialog *shown) { shown->reject(); });
+        QTest::keyClick(d, Qt::Key_F12);
+    });
+    QTest::keyClick(cashier->searchField(), Qt::Key_F8);
+    checkDialogs();
+    CHECK(balanceOf(*store.ctx, id) == StoredBalance{});
+    // Refunded once: a second try says so and pays nothing more.
+    auto again = store.ctx->storedValue().refundPreview(receipt);
+    CHECK_FALSE(again.ok());
 }

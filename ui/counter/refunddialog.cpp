@@ -3,6 +3,7 @@
 #include "common/appsession.h"
 #include "common/managerauthdialog.h"
 #include "common/style.h"
+#include "core/phone.h"
 #include "core/uuid.h"
 
 #include <QComboBox>
@@ -57,6 +58,8 @@ RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
     layout->addWidget(m_total);
     m_plan->setObjectName(QStringLiteral("refundPlan"));
     m_plan->setWordWrap(true);
+    // The plan is what the manager approves: the table gives up height before the plan is clipped.
+    m_plan->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_plan->setStyleSheet(QStringLiteral("font-size: 13pt;"));
     layout->addWidget(m_plan);
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
@@ -76,6 +79,7 @@ RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
     connect(m_number, &QLineEdit::returnPressed, this, &RefundDialog::load);
     connect(m_table, &QTableWidget::cellChanged, this, &RefundDialog::updateTotal);
     connect(m_payout, &QComboBox::currentIndexChanged, this, &RefundDialog::updateTotal);
+    connect(m_reason, &QComboBox::editTextChanged, m_message, &QLabel::clear); // the complaint is answered
     auto *togglePayout = new QShortcut(Qt::Key_F5, this);
     connect(togglePayout, &QShortcut::activated, this,
             [this] { m_payout->setCurrentIndex(1 - m_payout->currentIndex()); });
@@ -85,6 +89,9 @@ RefundDialog::RefundDialog(AppSession &session, QWidget *parent)
 void RefundDialog::load()
 {
     m_message->clear();
+    m_recharge.reset();
+    if (loadRecharge())
+        return;
     auto sale = m_session.ctx().returns().refundable(m_number->text());
     if (!sale) {
         m_sale.reset();
@@ -112,6 +119,39 @@ void RefundDialog::load()
     m_table->setFocus();
     if (m_table->rowCount() > 0)
         m_table->setCurrentCell(0, ToReturn);
+}
+
+bool RefundDialog::loadRecharge()
+{
+    StoredValueService &stored = m_session.ctx().storedValue();
+    const auto isRecharge = stored.isRecharge(m_number->text());
+    if (!isRecharge || !*isRecharge)
+        return false; // not one, or not found: the sale lookup says which
+    m_sale.reset();
+    QSignalBlocker block(m_table);
+    m_table->setRowCount(0);
+    auto preview = stored.refundPreview(m_number->text(), payout());
+    if (!preview) {
+        m_message->setText(preview.error().message);
+        updateTotal();
+        return true;
+    }
+    m_recharge = *preview;
+    QString who;
+    if (auto member = m_session.ctx().members().byId(preview->memberId))
+        who = QStringLiteral("%1 %2").arg(member->name, maskPhone(member->phone)).trimmed();
+    m_table->setRowCount(1);
+    const QStringList cells{tr("Recharge for %1 (bonus left %2)").arg(who, preview->left.bonus.display()), QStringLiteral("1"),
+                            (preview->recharged - preview->left.principal).display(), preview->recharged.display(),
+                            preview->left.principal.display()};
+    for (int c = 0; c < ColCount; ++c) {
+        auto *item = new QTableWidgetItem(cells.at(c));
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable); // a recharge is refunded whole or not at all
+        m_table->setItem(0, c, item);
+    }
+    updateTotal();
+    m_reason->setFocus();
+    return true;
 }
 
 QList<RefundLineRequest> RefundDialog::chosenLines(Money *total) const
@@ -151,6 +191,15 @@ QString RefundDialog::planText(const QList<DocumentPayment> &plan) const
 
 void RefundDialog::updateTotal()
 {
+    if (m_recharge) {
+        // Pressing F5 changes where the principal goes: ask the engine again, it alone knows.
+        if (auto preview = m_session.ctx().storedValue().refundPreview(m_recharge->receiptNo, payout()))
+            m_recharge = *preview;
+        m_total->setText(tr("To refund: %1 (the recharge's unspent principal)").arg(m_recharge->left.principal.display()));
+        m_plan->setText(tr("Pay back: %1").arg(planText(m_recharge->payments)) + QLatin1Char('\n') +
+                        tr("The bonus left, %1, is taken back.").arg(m_recharge->left.bonus.display()));
+        return;
+    }
     Money total;
     const auto lines = chosenLines(&total);
     m_total->setText(tr("To refund: %1 (%2 lines)").arg(total.display()).arg(lines.size()));
@@ -165,7 +214,7 @@ void RefundDialog::confirm()
 {
     m_message->clear();
     // A receipt number typed without Enter is the one meant: load it and let the cashier look.
-    if (!m_sale || m_number->text().trimmed() != m_sale->receiptNo) {
+    if (!m_recharge && (!m_sale || m_number->text().trimmed() != m_sale->receiptNo)) {
         load();
         return;
     }
@@ -173,6 +222,20 @@ void RefundDialog::confirm()
     const auto shift = m_session.shift();
     if (!shift) {
         m_message->setText(tr("No shift is open on this till: open one (log in again) before refunding."));
+        return;
+    }
+    const QString reason = m_reason->currentText().trimmed();
+    if (m_recharge) {
+        if (m_number->text().trimmed() != m_recharge->receiptNo) {
+            load();
+            return;
+        }
+        if (reason.isEmpty()) {
+            m_message->setText(tr("Give a reason for the refund."));
+            m_reason->setFocus();
+            return;
+        }
+        confirmRecharge(reason, shift->id);
         return;
     }
     // A quantity still being typed in the table counts: commit the open editor first.
@@ -184,7 +247,6 @@ void RefundDialog::confirm()
         m_message->setText(tr("Choose at least one line to refund."));
         return;
     }
-    const QString reason = m_reason->currentText().trimmed();
     if (reason.isEmpty()) {
         m_message->setText(tr("Give a reason for the refund."));
         m_reason->setFocus();
@@ -212,6 +274,35 @@ void RefundDialog::confirm()
         m_message->setText(r.error().message);
         if (r.error().code != ErrorCode::Storage)
             m_uuid = newUuid(); // a refused refund recorded nothing: a corrected one is a new document
+        return;
+    }
+    m_result = r->receiptNo;
+    accept();
+}
+
+void RefundDialog::confirmRecharge(const QString &reason, qint64 shiftId)
+{
+    StoredValueService &stored = m_session.ctx().storedValue();
+    auto preview = stored.refundPreview(m_recharge->receiptNo, payout());
+    if (!preview) {
+        m_message->setText(preview.error().message);
+        return;
+    }
+    const auto approval = ManagerAuthDialog::ask(
+        m_session,
+        tr("Refund recharge %1, paying back %2: a manager must approve.")
+                .arg(preview->receiptNo, preview->left.principal.display()) +
+            QLatin1Char('\n') + tr("Pay back: %1").arg(planText(preview->payments)) + QLatin1Char('\n') +
+            tr("The bonus left, %1, is taken back.").arg(preview->left.bonus.display()),
+        preview->scope, this);
+    if (!approval)
+        return;
+    auto r = stored.refundRecharge(m_uuid, preview->receiptNo, reason, m_session.op().id, approval->token, shiftId,
+                                   payout());
+    if (!r) {
+        m_message->setText(r.error().message);
+        if (r.error().code != ErrorCode::Storage)
+            m_uuid = newUuid();
         return;
     }
     m_result = r->receiptNo;
