@@ -368,6 +368,121 @@
     </message>
 </context>
 <context>
+    <name>CountCards</name>
+    <message>
+        <source>The count card changed meanwhile (another till used it): try again.</source>
+        <translation>计次卡刚被改动（另一台收银机用了它）：请重试。</translation>
+    </message>
+    <message>
+        <source>A count card needs a name.</source>
+        <translation>计次卡需要名称。</translation>
+    </message>
+    <message>
+        <source>A count card holds 1 to 10,000 uses.</source>
+        <translation>计次卡的次数为 1 到 10,000 次。</translation>
+    </message>
+    <message>
+        <source>A count card&apos;s validity is 0 (never expires) to 36,600 days.</source>
+        <translation>计次卡有效期为 0（永久有效）到 36,600 天。</translation>
+    </message>
+    <message>
+        <source>A count card needs two different products: the card that is sold and the service a use covers.</source>
+        <translation>计次卡需要两个不同的商品：售出的卡，以及每次抵扣的服务项目。</translation>
+    </message>
+    <message>
+        <source>A count card is valid on any day, on weekdays or on weekends.</source>
+        <translation>计次卡的可用日只能是每天、工作日或周末。</translation>
+    </message>
+    <message>
+        <source>The count card %1 already has this name or this card product.</source>
+        <translation>计次卡“%1”已使用这个名称或这个卡商品。</translation>
+    </message>
+    <message>
+        <source>There is no count card %1.</source>
+        <translation>没有编号为 %1 的计次卡。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) was refunded.</source>
+        <translation>计次卡 %1（%2）已退卡。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) is used up.</source>
+        <translation>计次卡 %1（%2）次数已用完。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) expired on %3.</source>
+        <translation>计次卡 %1（%2）已于 %3 到期。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) is valid on weekdays only.</source>
+        <translation>计次卡 %1（%2）仅限工作日使用。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) is valid at weekends only.</source>
+        <translation>计次卡 %1（%2）仅限周末使用。</translation>
+    </message>
+    <message>
+        <source>%1 left of %2</source>
+        <translation>剩 %1/%2 次</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退卡</translation>
+    </message>
+    <message>
+        <source>, until %1</source>
+        <translation>，至 %1</translation>
+    </message>
+    <message>
+        <source>, %1 days from the first use</source>
+        <translation>，首次使用起 %1 天</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2): all its uses left are on this sale already.</source>
+        <translation>计次卡 %1（%2）：剩余次数已全部用在本单。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) covers %3, and there is none of it to pay for in the cart.</source>
+        <translation>计次卡 %1（%2）抵扣“%3”，但购物车里没有可抵扣的该项目。</translation>
+    </message>
+    <message>
+        <source>%1: a count card pays whole uses, not %2.</source>
+        <translation>%1：计次卡只能按整次抵扣，不能抵 %2。</translation>
+    </message>
+    <message>
+        <source>Count card %1 is not the attached member&apos;s.</source>
+        <translation>计次卡 %1 不属于当前会员。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) covers %3, not %4.</source>
+        <translation>计次卡 %1（%2）抵扣“%3”，不能抵扣“%4”。</translation>
+    </message>
+    <message>
+        <source>Count card %1 (%2) has %3 uses left, not %4.</source>
+        <translation>计次卡 %1（%2）只剩 %3 次，不够 %4 次。</translation>
+    </message>
+    <message>
+        <source>%1 is a count card: it is sold to a member. Attach the member first.</source>
+        <translation>“%1”是计次卡，只能卖给会员：请先关联会员。</translation>
+    </message>
+    <message>
+        <source>%1: count cards are sold whole, not %2.</source>
+        <translation>%1：计次卡按整张出售，不能卖 %2。</translation>
+    </message>
+    <message>
+        <source>%1 was paid with a count card: refund it in whole uses.</source>
+        <translation>“%1”是用计次卡抵扣的：请按整次退。</translation>
+    </message>
+    <message>
+        <source>%1: count cards are refunded whole.</source>
+        <translation>%1：计次卡按整张退。</translation>
+    </message>
+    <message>
+        <source>%1: only %2 of these count cards are unused. A card already used is not refunded as a new one.</source>
+        <translation>%1：这些计次卡只有 %2 张未使用。已使用过的卡不能按新卡退。</translation>
+    </message>
+</context>
+<context>
     <name>CounterInput</name>
     <message>
         <source>&quot;%1&quot; is not a discount: type 9 or 8.5 for 9折 / 8.5折 (at most two decimals), 85 for 85%, or leave it empty for none.</source>
@@ -931,6 +1046,10 @@
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
+    <message>
+        <source>Count card</source>
+        <translation>计次卡</translation>
+    </message>
 </context>
 <context>
     <name>ProductEditDialog</name>
@@ -1120,6 +1239,10 @@
     <message>
         <source>of which bonus</source>
         <translation>其中赠送</translation>
+    </message>
+    <message>
+        <source>Count card %1 %2</source>
+        <translation>计次卡 %1 %2</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ int cmdSell(const QStringList &args);
 int cmdRecharge(const QStringList &args);
 int cmdMember(const QStringList &args); // members.cpp
 int cmdPoints(const QStringList &args);
+int cmdCountCard(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

@@ -4,6 +4,8 @@
 #include "commands.h"
 #include "core/uuid.h"
 #include "members/earnings.h"
+#include "members/countcards.h"
+#include "store/statement.h"
 #include "members/points.h"
 
 #include <QFileInfo>
@@ -223,13 +225,16 @@ int cmdSell(const QStringList &args)
                               "(KIND:AMOUNT:REF), a card its slip number optionally; cash may be more than due "
                               "(change is given); points:COUNT pays with the member's points (100 = ¥10 by "
                               "default, at most half the sale); stored:AMOUNT with the member's stored value "
-                              "(oldest recharge first)", "KIND:AMOUNT[:REF],..."),
+                              "(oldest recharge first); countcard:ID puts the member's count card ID on the "
+                              "lines of its service, one use per unit, as many as it has uses left (those lines "
+                              "are then charged nothing, so pay the rest with the other kinds)",
+               "KIND:AMOUNT[:REF],..."),
                 option("member-pin", "the member's payment PIN, when stored value pays and they set one", "PIN"),
                 option("till", "the till it is rung on (default CLI)", "NAME"),
                 option("json", "print the committed sale as JSON: receipt, total_fen, change_fen, payments "
                                "(kind, amount_fen), member (id, level, growth, growth_after, level_after, "
                                "points_earned, points_used, points_after, stored_used_fen, principal_after_fen, "
-                               "bonus_after_fen)")}))
+                               "bonus_after_fen, count_cards: id, uses, uses_left)")}))
         return 2;
     const auto cashier = splitCredentials(p.value(QStringLiteral("operator")));
     if (!cashier) {
@@ -262,8 +267,20 @@ int cmdSell(const QStringList &args)
         QString reference;
     };
     QList<Pay> pays;
+    QList<qint64> countCards;
     for (const QString &spec : p.value(QStringLiteral("pay")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QStringList parts = spec.trimmed().split(QLatin1Char(':'));
+        if (parts.value(0).trimmed().toLower() == QLatin1String("countcard")) {
+            // Not money: the card covers units of its service (applied once the cart is built).
+            bool ok = false;
+            const qint64 id = parts.value(1).trimmed().toLongLong(&ok);
+            if (parts.size() != 2 || !ok || id <= 0) {
+                err() << "error: --pay " << spec << " is not countcard:ID (the card's id, as member show lists it)\n";
+                return 2;
+            }
+            countCards.append(id);
+            continue;
+        }
         const Tender tender = Tender::fromKey(parts.value(0).trimmed().toLower());
         const TenderKind *kind = tenderKind(tender);
         const bool counted = kind && kind->reference == ReferenceRule::Count;
@@ -276,7 +293,7 @@ int cmdSell(const QStringList &args)
         }
         pays.append(Pay{tender, parts.at(1).trimmed(), parts.value(2).trimmed()});
     }
-    if (pays.isEmpty()) {
+    if (pays.isEmpty() && countCards.isEmpty()) {
         err() << "error: give how it is paid as --pay KIND:AMOUNT,...\n";
         return 2;
     }
@@ -337,6 +354,14 @@ int cmdSell(const QStringList &args)
         }
         req.member = *priced;
     }
+    for (const qint64 id : countCards) {
+        auto card = countCard(ctx->db(), id);
+        auto covered = card ? applyCountCard(req.lines, *card, ctx->clock().nowMs(), ctx->time()) : Result<int>(card.error());
+        if (!covered) {
+            err() << "error: " << covered.error().message << "\n";
+            return 1;
+        }
+    }
     const auto shift = openShift(*ctx, op->id, till);
     if (!shift)
         return 1;
@@ -367,6 +392,18 @@ int cmdSell(const QStringList &args)
             member.insert(QStringLiteral("level_after"),
                           (*effect)->levelChanged() ? (*effect)->levelAfter : req.member.levelName);
         }
+        QJsonArray cards;
+        auto used = ctx->db()
+                        .statement(QStringLiteral("SELECT g.card_id, SUM(g.uses), c.uses_left FROM count_card_ledger g "
+                                                  "JOIN count_cards c ON c.id = g.card_id WHERE g.sale_id = ? "
+                                                  "GROUP BY g.card_id ORDER BY g.card_id"))
+                        .select({sale->saleId});
+        if (used)
+            for (const QVariantList &r : *used) // uses: taken off (negative) or, for a card sold, its uses
+                cards.append(QJsonObject{{QStringLiteral("id"), r.at(0).toLongLong()},
+                                         {QStringLiteral("uses"), r.at(1).toLongLong()},
+                                         {QStringLiteral("uses_left"), r.at(2).toLongLong()}});
+        member.insert(QStringLiteral("count_cards"), cards);
         json.insert(QStringLiteral("member"), member);
     }
     out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << "\n";

@@ -31,6 +31,9 @@ static void usage()
              "  member transfer --db PATH --to PHONE|CARD --amount YUAN --reason TEXT --manager CODE:PIN PHONE|CARD\n"
              "  member set-pin --db PATH --pin NEW [--old-pin OLD | --manager CODE:PIN] PHONE|CARD\n"
              "  points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n"
+             "  countcard add-plan --db PATH --name TEXT --card CODE --service CODE --uses N [--days N]\n"
+             "         [--from sale|first-use] [--on any|weekdays|weekends] [--json]\n"
+             "  countcard plans --db PATH [--json]\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
@@ -48,6 +51,8 @@ static void usage()
              "Refunding a recharge pays back the principal still left of it and takes back its bonus.\n"
              "sell --pay stored:AMOUNT pays with the member's stored value; a member who set a PIN\n"
              "gives it as --member-pin.\n"
+             "A count card (计次卡) is sold as its card product (sell --items CARDCODE --member M); then\n"
+             "sell --pay countcard:ID lets card ID cover the service's units, one use each.\n"
              "Every command but init and bench needs a store at --db (init makes one); bench makes\n"
              "its own when the file is new. Numbers must parse: --seed xyz is an error (exit 2).\n"
              "import-products reads UTF-8 or GBK/GB18030, deciding on the whole file (--encoding\n"
@@ -93,6 +98,8 @@ int main(int argc, char *argv[])
         return cmdMember(args);
     if (cmd == QLatin1String("points"))
         return cmdPoints(args);
+    if (cmd == QLatin1String("countcard"))
+        return cmdCountCard(args);
     if (cmd == QLatin1String("bench"))
         return cmdBench(args);
     err() << "unknown command: " << cmd << "\n";

@@ -2,11 +2,13 @@
 // adjust: the same member
 // services as the till, for back-office scripts.
 
+#include "members/members.h"
+
 #include "app/appcontext.h"
 #include "commands.h"
 #include "core/phone.h"
+#include "members/countcards.h"
 #include "members/earnings.h"
-#include "members/members.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
 
@@ -17,6 +19,34 @@
 namespace huike::cli {
 
 namespace {
+
+// The member's count cards: id, plan, service, uses_left, uses_total, expires (YYYY-MM-DD, the
+// last valid day; empty: no end yet), state (active, used_up, expired, refunded).
+QJsonArray countCardsJson(AppContext &ctx, qint64 memberId)
+{
+    QJsonArray out;
+    auto cards = memberCountCards(ctx.db(), memberId);
+    if (!cards)
+        return out;
+    const qint64 now = g_clock.nowMs();
+    for (const CountCard &c : *cards) {
+        QString state = c.state;
+        if (state == QLatin1String("active") && c.usesLeft == 0)
+            state = QStringLiteral("used_up");
+        else if (state == QLatin1String("active") && c.expiresAtMs > 0 && now >= c.expiresAtMs)
+            state = QStringLiteral("expired");
+        out.append(QJsonObject{
+            {QStringLiteral("id"), c.id},
+            {QStringLiteral("plan"), c.planName},
+            {QStringLiteral("service"), c.serviceName},
+            {QStringLiteral("uses_left"), c.usesLeft},
+            {QStringLiteral("uses_total"), c.usesTotal},
+            {QStringLiteral("expires"),
+             c.expiresAtMs > 0 ? ctx.time().localDate(c.expiresAtMs - 1).toString(Qt::ISODate) : QString()},
+            {QStringLiteral("state"), state}});
+    }
+    return out;
+}
 
 // What `member show --json` prints: the member as stored (the full phone: a script needs it),
 // keys in English, money in fen.
@@ -42,6 +72,7 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
                        {QStringLiteral("principal_fen"), m.principal.fen()},
                        {QStringLiteral("bonus_fen"), m.bonus.fen()},
                        {QStringLiteral("has_pin"), m.hasPin},
+                       {QStringLiteral("count_cards"), countCardsJson(ctx, m.id)},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
@@ -63,7 +94,8 @@ int memberAdd(const QStringList &args)
                {option("phone", "the member's 11-digit mainland mobile number (required)", "N"),
                 option("name", "name", "TEXT"), option("card", "card number", "TEXT"),
                 option("birthday", "1990-05-20, or 05-20 without the year", "DATE"),
-                option("gender", "男/女 (or F/M)", "G"), option("consent", "may be sent marketing: yes or no", "yes|no"),
+                option("gender", "男/女 (or F/M)", "G"),
+                option("consent", "may be sent marketing: yes or no", "yes|no"),
                 option("json", "print the member as JSON")}))
         return 2;
     if (!p.isSet(QStringLiteral("phone"))) {
@@ -115,13 +147,18 @@ int memberShow(const QStringList &args)
     const auto m = memberNamed(*ctx, p.positionalArguments().first());
     if (!m)
         return 1;
-    if (p.isSet(QStringLiteral("json")))
+    if (p.isSet(QStringLiteral("json"))) {
         out() << QString::fromUtf8(QJsonDocument(toJson(*ctx, *m)).toJson(QJsonDocument::Compact)) << "\n";
-    else
-        out() << m->phone << "  " << m->name << "  " << (m->cardNo.isEmpty() ? QStringLiteral("-") : m->cardNo)
-              << "  " << cardStateKey(m->cardState) << "  " << m->levelName << "  growth " << m->growth
-              << "  points " << m->points << "  stored " << (m->principal + m->bonus).toString() << " (bonus "
-              << m->bonus.toString() << ")\n";
+        return 0;
+    }
+    out() << m->phone << "  " << m->name << "  " << (m->cardNo.isEmpty() ? QStringLiteral("-") : m->cardNo)
+          << "  " << cardStateKey(m->cardState) << "  " << m->levelName << "  growth " << m->growth
+          << "  points " << m->points << "  stored " << (m->principal + m->bonus).toString() << " (bonus "
+          << m->bonus.toString() << ")\n";
+    if (auto cards = memberCountCards(ctx->db(), m->id))
+        for (const CountCard &c : *cards)
+            out() << "  count card " << c.id << "  " << c.planName << "  " << countCardSummary(c, ctx->time())
+                  << "\n";
     return 0;
 }
 
@@ -130,8 +167,9 @@ int memberShow(const QStringList &args)
 int memberCard(const QString &verb, const QStringList &args)
 {
     QCommandLineParser p;
-    QList<QCommandLineOption> options = {option("reason", "why (kept in the audit log; required)", "TEXT"),
-                                         option("operator", "who does it (default: the back office)", "CODE:PIN")};
+    QList<QCommandLineOption> options = {
+        option("reason", "why (kept in the audit log; required)", "TEXT"),
+        option("operator", "who does it (default: the back office)", "CODE:PIN")};
     const bool needsManager = verb == QLatin1String("unlock") || verb == QLatin1String("replace-card");
     if (needsManager)
         options << option("manager", "the approving manager's code and PIN (required)", "CODE:PIN");
@@ -184,8 +222,10 @@ int memberTransfer(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args,
                {option("to", "the member receiving it: phone or card (required)", "PHONE|CARD"),
-                option("amount", "how much, in yuan (required); principal and bonus move in the ratio they are "
-                                 "held, oldest recharge first", "YUAN"),
+                option("amount",
+                       "how much, in yuan (required); principal and bonus move in the ratio they are "
+                       "held, oldest recharge first",
+                       "YUAN"),
                 option("reason", "why (kept in the audit log; required)", "TEXT"),
                 option("manager", "the approving manager's code and PIN (required)", "CODE:PIN"),
                 option("operator", "who does it (default: the back office)", "CODE:PIN"),
@@ -207,18 +247,21 @@ int memberTransfer(const QStringList &args)
     const auto op = actingOperator(p, *ctx);
     if (!op)
         return 1;
-    const auto token = managerApproval(p, *ctx, StoredValueService::transferScope(from->id, to->id, *amount), *op);
+    const auto token =
+        managerApproval(p, *ctx, StoredValueService::transferScope(from->id, to->id, *amount), *op);
     if (!token)
         return 1;
-    auto moved = ctx->storedValue().transfer(from->id, to->id, *amount, p.value(QStringLiteral("reason")), *op, *token);
+    auto moved = ctx->storedValue().transfer(from->id, to->id, *amount, p.value(QStringLiteral("reason")),
+                                             *op, *token);
     if (!moved) {
         err() << "error: " << moved.error().message << "\n";
         return 1;
     }
     if (p.isSet(QStringLiteral("json")))
-        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("principal_fen"), moved->principal.fen()},
-                                                             {QStringLiteral("bonus_fen"), moved->bonus.fen()}})
-                                       .toJson(QJsonDocument::Compact))
+        out() << QString::fromUtf8(
+                     QJsonDocument(QJsonObject{{QStringLiteral("principal_fen"), moved->principal.fen()},
+                                               {QStringLiteral("bonus_fen"), moved->bonus.fen()}})
+                         .toJson(QJsonDocument::Compact))
               << "\n";
     else
         out() << maskPhone(from->phone) << " -> " << maskPhone(to->phone) << " " << moved->total().toString()
@@ -262,7 +305,8 @@ int memberSetPin(const QStringList &args)
         err() << "error: " << st.error().message << "\n";
         return 1;
     }
-    out() << maskPhone(m->phone) << (p.value(QStringLiteral("pin")).isEmpty() ? " PIN removed\n" : " PIN set\n");
+    out() << maskPhone(m->phone)
+          << (p.value(QStringLiteral("pin")).isEmpty() ? " PIN removed\n" : " PIN set\n");
     return 0;
 }
 
@@ -286,10 +330,128 @@ int cmdMember(const QStringList &args)
     return 2;
 }
 
+namespace {
+
+int countCardPlanAdd(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("name", "the card's name, as the till shows it (required)", "TEXT"),
+                option("card", "code or barcode of the product sold as the card (required)", "CODE"),
+                option("service", "code or barcode of the service one use covers (required)", "CODE"),
+                option("uses", "uses on each card (required)", "N"),
+                option("days", "valid this many days, the first day counted (default 0: never expires)", "N"),
+                option("from", "the validity runs from the sale (default) or from the first use",
+                       "sale|first-use"),
+                option("on", "usable on any day (default), on weekdays (Mon-Fri) or at weekends",
+                       "any|weekdays|weekends"),
+                option("json", "print the plan as JSON: id")}))
+        return 2;
+    const auto uses = numberOption(p, QStringLiteral("uses"), 0, 1, 10000);
+    const auto days = numberOption(p, QStringLiteral("days"), 0, 0, 36600);
+    if (!uses || !days)
+        return 2;
+    const QString from =
+        p.isSet(QStringLiteral("from")) ? p.value(QStringLiteral("from")) : QStringLiteral("sale");
+    const QString on = p.isSet(QStringLiteral("on")) ? p.value(QStringLiteral("on")) : QStringLiteral("any");
+    if (p.value(QStringLiteral("name")).trimmed().isEmpty() || *uses <= 0 ||
+        (from != QLatin1String("sale") && from != QLatin1String("first-use"))) {
+        err() << "error: give --name, --card, --service and --uses N; --from is sale or first-use\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    auto card = ctx->catalog().byBarcode(p.value(QStringLiteral("card")));
+    auto service = ctx->catalog().byBarcode(p.value(QStringLiteral("service")));
+    if (!card || !service) {
+        err() << "error: " << (!card ? card.error().message : service.error().message) << "\n";
+        return 1;
+    }
+    CountCardPlan plan;
+    plan.name = p.value(QStringLiteral("name"));
+    plan.cardProductId = card->id;
+    plan.serviceProductId = service->id;
+    plan.uses = static_cast<int>(*uses);
+    plan.validityDays = static_cast<int>(*days);
+    plan.fromFirstUse = from == QLatin1String("first-use");
+    plan.days = on;
+    auto id = addCountCardPlan(ctx->db(), plan);
+    if (!id) {
+        err() << "error: " << id.error().message << "\n";
+        return id.error().code == ErrorCode::Invalid ? 2 : 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(
+                     QJsonDocument(QJsonObject{{QStringLiteral("id"), *id}}).toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << "count card plan " << *id << " " << plan.name << ": sell " << card->code << " to a member\n";
+    return 0;
+}
+
+int countCardPlansList(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(
+            p, args,
+            {option("json",
+                    "print the plans as JSON lines: id, name, card, service, uses, days, from, on, active")}))
+        return 2;
+    auto ctx = openContext(p, {}, true);
+    if (!ctx)
+        return 1;
+    auto plans = countCardPlans(ctx->db());
+    if (!plans) {
+        err() << "error: " << plans.error().message << "\n";
+        return 1;
+    }
+    for (const CountCardPlan &plan : *plans) {
+        const auto card = ctx->catalog().byId(plan.cardProductId);
+        const QString code = card ? card->code : QString();
+        if (p.isSet(QStringLiteral("json")))
+            out() << QString::fromUtf8(
+                         QJsonDocument(QJsonObject{{QStringLiteral("id"), plan.id},
+                                                   {QStringLiteral("name"), plan.name},
+                                                   {QStringLiteral("card"), code},
+                                                   {QStringLiteral("service"), plan.serviceName},
+                                                   {QStringLiteral("uses"), plan.uses},
+                                                   {QStringLiteral("days"), plan.validityDays},
+                                                   {QStringLiteral("from"), plan.fromFirstUse
+                                                                                ? QStringLiteral("first-use")
+                                                                                : QStringLiteral("sale")},
+                                                   {QStringLiteral("on"), plan.days},
+                                                   {QStringLiteral("active"), plan.active}})
+                             .toJson(QJsonDocument::Compact))
+                  << "\n";
+        else
+            out() << plan.id << "  " << plan.name << "  card " << code << "  " << plan.uses << " x "
+                  << plan.serviceName << "  "
+                  << (plan.validityDays > 0 ? QString::number(plan.validityDays) + " days"
+                                            : QStringLiteral("no expiry"))
+                  << "  " << plan.days << "\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+int cmdCountCard(const QStringList &args)
+{
+    const QString verb = args.value(0);
+    if (verb == QLatin1String("add-plan"))
+        return countCardPlanAdd(args.mid(1));
+    if (verb == QLatin1String("plans"))
+        return countCardPlansList(args.mid(1));
+    err() << "error: countcard add-plan or plans\n";
+    return 2;
+}
+
 int cmdPoints(const QStringList &args)
 {
     if (args.value(0) != QLatin1String("adjust")) {
-        err() << "error: points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n";
+        err() << "error: points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager "
+                 "CODE:PIN\n";
         return 2;
     }
     QCommandLineParser p;
@@ -321,14 +483,16 @@ int cmdPoints(const QStringList &args)
     if (!token)
         return 1;
     const LedgerContext where{ctx->checkout().store().storeId, 0, *op, g_clock.nowMs(), &ctx->time()};
-    if (auto st = adjustPoints(ctx->db(), where, m->id, points, p.value(QStringLiteral("reason")), *token); !st) {
+    if (auto st = adjustPoints(ctx->db(), where, m->id, points, p.value(QStringLiteral("reason")), *token);
+        !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;
     }
     const auto usable = usablePoints(ctx->db(), m->id, g_clock.nowMs());
     const qint64 now = usable ? *usable : 0;
     if (p.isSet(QStringLiteral("json")))
-        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("points"), now}}).toJson(QJsonDocument::Compact))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("points"), now}})
+                                       .toJson(QJsonDocument::Compact))
               << "\n";
     else
         out() << maskPhone(m->phone) << " points " << now << "\n";

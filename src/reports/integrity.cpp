@@ -121,6 +121,39 @@ void verifyStoredValue(Database &db, QStringList &problems)
             });
 }
 
+// Count cards: uses left are their ledger's sum; each document's count-card lines booked exactly
+// their units as uses; every card came from a line of its plan's card product.
+void verifyCountCards(Database &db, QStringList &problems)
+{
+    collect(db,
+            QStringLiteral("SELECT c.id, c.member_id, c.uses_left, COALESCE(SUM(g.uses), 0) FROM count_cards c "
+                           "LEFT JOIN count_card_ledger g ON g.card_id = c.id GROUP BY c.id "
+                           "HAVING c.uses_left <> COALESCE(SUM(g.uses), 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("count card %1 of member %2: %3 uses left, but its ledger sums to %4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT s.receipt_no, "
+                           "COALESCE((SELECT SUM(l.qty_milli) / 1000 FROM sale_adjustments a JOIN sale_lines l ON "
+                           "l.sale_id = a.sale_id AND l.line_no = a.line_no WHERE a.sale_id = s.id AND a.source = "
+                           "'countcard'), 0) AS lines, "
+                           "COALESCE((SELECT -SUM(g.uses) FROM count_card_ledger g WHERE g.sale_id = s.id AND g.kind IN "
+                           "('use', 'refund_use')), 0) AS booked FROM sales s WHERE lines <> booked"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: count cards paid %2 units, the ledger booked %3 uses")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT c.id, s.receipt_no FROM count_cards c JOIN count_card_plans p ON p.id = c.plan_id "
+                           "JOIN sales s ON s.id = c.sale_id LEFT JOIN sale_lines l ON l.id = c.sale_line_id "
+                           "WHERE l.id IS NULL OR l.sale_id <> c.sale_id OR l.product_id <> p.card_product_id"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("count card %1: receipt %2 has no line of its card product")
+                    .arg(q.value(0).toString(), q.value(1).toString());
+            });
+}
+
 // Members' money and standing: each cache equals its ledger, nothing is negative, and every refund
 // took back what its lines earned, never more.
 void verifyMemberLedgers(Database &db, QStringList &problems)
@@ -174,6 +207,8 @@ void verifyMemberLedgers(Database &db, QStringList &problems)
         verifyPoints(db, problems);
     if (db.schemaVersion() >= 10)
         verifyStoredValue(db, problems);
+    if (db.schemaVersion() >= 11)
+        verifyCountCards(db, problems);
     collect(db,
             QStringLiteral("SELECT id, phone, growth FROM members WHERE growth < 0 OR level_id NOT IN "
                            "(SELECT id FROM member_levels)"),

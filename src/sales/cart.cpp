@@ -68,12 +68,12 @@ Status Cart::checkOrderDiscount(const OrderDiscount &discount) const
 
 int Cart::mergeRow(const CartLine &line) const
 {
-    if (line.weighed || line.fixedAmount || line.labelKeyed)
+    if (line.weighed || line.fixedAmount || line.labelKeyed || line.countCardId > 0)
         return -1;
     for (int i = 0; i < m_lines.size(); ++i) {
         const CartLine &l = m_lines.at(i);
         if (l.productId == line.productId && !l.weighed && !l.fixedAmount && !l.labelKeyed && !l.priceOverride &&
-            l.discountPermille == 1000 && l.listPrice == line.listPrice)
+            l.discountPermille == 1000 && l.listPrice == line.listPrice && l.countCardId == 0)
             return i;
     }
     return -1;

@@ -2,6 +2,7 @@
 
 #include "counterinput.h"
 #include "heldorders.h"
+#include "members/countcards.h"
 #include "members/earnings.h"
 #include "members/storedvalue.h"
 #include "store/database.h"
@@ -311,6 +312,11 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         if (!earned)
             return earned.error();
     }
+    // Cards sold become the member's; lines a card covers take their uses off it.
+    if (auto st = recordCountCards(m_db, LedgerContext{m_store.storeId, written->saleId, request.operatorId, now, &m_time},
+                                   request.member.memberId);
+        !st)
+        return st.error();
     if (auto st = markHeldOrderSold(m_db, request.uuid, now); !st)
         return st.error();
     if (auto st = settleTakenPayments(m_db, request.uuid, request.tenders, written->saleId, now); !st)

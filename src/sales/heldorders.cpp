@@ -33,6 +33,8 @@ QJsonObject toJson(const RecalledOrder &o)
             j.insert(QStringLiteral("fixed"), l.fixedAmount->fen());
         if (l.labelKeyed)
             j.insert(QStringLiteral("keyed"), true);
+        if (l.countCardId > 0)
+            j.insert(QStringLiteral("countcard"), l.countCardId);
         lines.append(j);
     }
     return QJsonObject{{QStringLiteral("lines"), lines},
@@ -65,6 +67,7 @@ RecalledOrder fromJson(const QJsonObject &j)
         if (l.contains(QStringLiteral("fixed")))
             c.fixedAmount = Money::fromFen(l.value(QStringLiteral("fixed")).toInteger());
         c.labelKeyed = l.value(QStringLiteral("keyed")).toBool();
+        c.countCardId = l.value(QStringLiteral("countcard")).toInteger();
         o.lines.append(c);
     }
     return o;

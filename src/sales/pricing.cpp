@@ -52,6 +52,8 @@ QString adjustmentLabel(const QString &source)
         return QCoreApplication::translate("Pricing", "Rounding");
     if (source == kAdjustLevelPrice)
         return QCoreApplication::translate("Pricing", "Member price");
+    if (source == kAdjustCountCard)
+        return QCoreApplication::translate("Pricing", "Count card");
     return source;
 }
 
@@ -125,6 +127,15 @@ PricedOrder PricingState::finish() &&
 
 namespace {
 
+// 计次卡: a covered line is the card's, at the list price; whether the card may cover it (the
+// member's, the service, uses left, valid today) is checked when the sale commits.
+void countCardStep(PricingState &s, const PricingInput &)
+{
+    for (int i = 0; i < s.size(); ++i)
+        if (const qint64 card = s.cart().at(i).countCardId; card > 0)
+            s.adjustLine(i, Adjustment{kAdjustCountCard, QString::number(card), s.lineAmount(i), false, false});
+}
+
 // 会员价: the level's discount on every line whose price the cashier has not set by hand (a changed
 // price or a label typed in is the price the customer is charged, member or not). Rule-made, so
 // the cashier's discount limit applies on top of it, not to it.
@@ -150,6 +161,8 @@ void priceChangeStep(PricingState &s, const PricingInput &)
 {
     for (int i = 0; i < s.size(); ++i) {
         const CartLine &l = s.cart().at(i);
+        if (l.countCardId > 0)
+            continue;
         if (l.fixedAmount && l.labelKeyed) {
             s.adjustLine(i, Adjustment{kAdjustPriceChange, QStringLiteral("label ") + l.fixedAmount->toString(),
                                        s.lineAmount(i) - *l.fixedAmount, true, false});
@@ -209,7 +222,7 @@ void roundingStep(PricingState &s, const PricingInput &in)
 
 const QList<PricingStep> &counterPipeline()
 {
-    static const QList<PricingStep> steps = {levelPriceStep, priceChangeStep, lineDiscountStep, orderDiscountStep, roundingStep};
+    static const QList<PricingStep> steps = {countCardStep, levelPriceStep, priceChangeStep, lineDiscountStep, orderDiscountStep, roundingStep};
     return steps;
 }
 

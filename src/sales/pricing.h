@@ -25,6 +25,9 @@ struct CartLine {
     // it counts as a price change (priced from the list price, then a price_change adjustment to
     // the label's amount) and needs a manager's approval like one.
     bool labelKeyed = false;
+    // 计次卡: the member's count card with this id covers the line, one use per unit (whole units
+    // only). The line is then charged nothing: the card was paid for when it was sold.
+    qint64 countCardId = 0;
 
     friend bool operator==(const CartLine &, const CartLine &) = default;
 };
@@ -46,6 +49,7 @@ inline const QString kAdjustLineDiscount = QStringLiteral("line_discount");
 inline const QString kAdjustOrderDiscount = QStringLiteral("order_discount");
 inline const QString kAdjustRounding = QStringLiteral("rounding"); // 抹零
 inline const QString kAdjustLevelPrice = QStringLiteral("level_price"); // 会员价: the member's level discount
+inline const QString kAdjustCountCard = QStringLiteral("countcard"); // 计次卡: reference "card id"; one use per unit
 
 // What a receipt and a report call an adjustment's source ("改价", "整单折扣", "抹零"); a source
 // this build does not know yet (from a newer till) is shown by its key.
@@ -122,7 +126,8 @@ struct PricingInput {
 
 using PricingStep = void (*)(PricingState &state, const PricingInput &input);
 
-// The counter's steps in order: level price, price change, line discount, order discount, 抹零.
+// The counter's steps in order: count card, level price, price change, line discount, order
+// discount, 抹零. A line a count card covers is taken off whole first, so no other step touches it.
 // Rule-made steps (level and special prices) go before the manual ones, coupons and points after
 // the order discount.
 const QList<PricingStep> &counterPipeline();

@@ -1,6 +1,8 @@
 #include "receipt.h"
 
 #include "core/phone.h"
+#include "members/countcards.h"
+#include "store/statement.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -201,6 +203,19 @@ Result<Receipt> ReceiptService::load(const QString &typed)
     if (!effect)
         return effect.error();
     r.member = *effect;
+    auto cards = m_db.statement(QStringLiteral("SELECT DISTINCT card_id FROM count_card_ledger WHERE sale_id = ? "
+                                               "ORDER BY card_id"))
+                     .select({saleId});
+    if (!cards)
+        return cards.error();
+    for (const QVariantList &c : *cards) {
+        auto card = countCard(m_db, c.at(0).toLongLong());
+        if (!card)
+            return card.error();
+        r.countCards.append(Receipt::CountCardLine{
+            QCoreApplication::translate("Receipt", "Count card %1 %2").arg(card->id).arg(card->planName),
+            countCardSummary(*card, m_time)});
+    }
     return r;
 }
 
@@ -307,6 +322,10 @@ QString ReceiptService::render(const Receipt &r, int columns) const
             if (r.member->levelChanged())
                 t.line(QCoreApplication::translate("Receipt", "Level: %1 -> %2")
                            .arg(r.member->levelBefore, r.member->levelAfter));
+        }
+        for (const Receipt::CountCardLine &card : r.countCards) {
+            t.line(card.card);
+            t.line(QStringLiteral("  ") + card.state);
         }
     }
     t.rule();

@@ -59,6 +59,12 @@ struct Receipt {
     QString memberName;
     QString memberPhone;
     std::optional<MemberEffect> member;
+    // Count cards the document sold, used or gave uses back to, as they stand after it.
+    struct CountCardLine {
+        QString card;  // "计次卡 12 洗车10次卡"
+        QString state; // "剩 8/10 次，至 2027-11-24"
+    };
+    QList<CountCardLine> countCards;
 };
 
 // Monospace text laid out in columns, where a Chinese character takes two columns (as on a

@@ -1,5 +1,6 @@
 #include "returns.h"
 
+#include "members/countcards.h"
 #include "members/earnings.h"
 #include "store/database.h"
 #include "store/settings.h"
@@ -432,6 +433,10 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
         if (!back)
             return back.error();
     }
+    if (auto st = reverseCountCards(m_db, LedgerContext{m_store.storeId, written->saleId, operatorId, now, &m_time},
+                                    doc.originalSaleId);
+        !st)
+        return st.error();
     if (auto st = writeAudit(m_db, now, operatorId, approval->managerId, QStringLiteral("sale.") + kind,
                              built->originalReceiptNo, doc.reason,
                              QStringLiteral("%1 %2").arg(written->receiptNo, doc.total.toString()));

@@ -604,9 +604,64 @@ static const std::vector<const char *> kVersion10 = {
     R"(INSERT INTO recharge_bonus_rules(min_fen, bonus_fen) VALUES (50000, 5000), (100000, 12000))",
 };
 
+// Version 11: count cards (计次卡, members/countcards.h). A plan says what selling its card product
+// gives: `uses` of one service product, valid `validity_days` from the sale or from the first use,
+// on any day, weekdays only or weekends only. Each unit of the card product sold is a card of the
+// member's. A use is an adjustment on the sale's line of the service ('countcard', reference the
+// card id), one use per unit; the ledger says every change to a card's uses and is never edited.
+static const std::vector<const char *> kVersion11 = {
+    R"(CREATE TABLE count_card_plans (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        card_product_id INTEGER NOT NULL UNIQUE REFERENCES products(id),
+        service_product_id INTEGER NOT NULL REFERENCES products(id),
+        uses INTEGER NOT NULL CHECK (uses > 0),
+        validity_days INTEGER NOT NULL DEFAULT 0 CHECK (validity_days >= 0), -- 0: never expires
+        validity_from TEXT NOT NULL DEFAULT 'sale' CHECK (validity_from IN ('sale', 'first_use')),
+        days TEXT NOT NULL DEFAULT 'any' CHECK (days IN ('any', 'weekdays', 'weekends')),
+        active INTEGER NOT NULL DEFAULT 1,
+        CHECK (card_product_id <> service_product_id)))",
+    R"(CREATE TABLE count_cards (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        plan_id INTEGER NOT NULL REFERENCES count_card_plans(id),
+        sale_id INTEGER NOT NULL REFERENCES sales(id),
+        sale_line_id INTEGER NOT NULL REFERENCES sale_lines(id), -- the line of the card product sold
+        uses_total INTEGER NOT NULL CHECK (uses_total > 0),
+        uses_left INTEGER NOT NULL CHECK (uses_left >= 0 AND uses_left <= uses_total),
+        sold_at_ms INTEGER NOT NULL,
+        first_use_ms INTEGER,
+        expires_at_ms INTEGER, -- NULL: never, or (validity from first use) not yet started
+        state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'refunded'))))",
+    R"(CREATE INDEX count_cards_member ON count_cards(member_id, id))",
+    R"(CREATE INDEX count_cards_sale ON count_cards(sale_id))",
+    R"(CREATE TABLE count_card_ledger (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        card_id INTEGER NOT NULL REFERENCES count_cards(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        kind TEXT NOT NULL, -- sold, use, refund_use, refund_card, extend
+        uses INTEGER NOT NULL,
+        expires_at_ms INTEGER, -- an extension: the new expiry
+        operator_id INTEGER REFERENCES operators(id),
+        authorized_by INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX count_card_ledger_card ON count_card_ledger(card_id, id))",
+    R"(CREATE INDEX count_card_ledger_sale ON count_card_ledger(sale_id))",
+    R"(CREATE TRIGGER count_card_ledger_no_update BEFORE UPDATE ON count_card_ledger
+        BEGIN SELECT RAISE(ABORT, 'count_card_ledger is append-only'); END)",
+    R"(CREATE TRIGGER count_card_ledger_no_delete BEFORE DELETE ON count_card_ledger
+        BEGIN SELECT RAISE(ABORT, 'count_card_ledger is append-only'); END)",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}};
     return all;
 }
 

@@ -5,6 +5,7 @@
 #include "core/money.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -753,4 +754,89 @@ TEST_CASE("cli: recharge, pay with stored value behind the member's PIN, transfe
     CHECK(after.value(QStringLiteral("principal_fen")).toInteger() == 0);
     CHECK(after.value(QStringLiteral("bonus_fen")).toInteger() == 0);
     CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
+}
+
+TEST_CASE("cli: a count card is set up, sold to a member, covers the service with --pay countcard:ID, and refunds "
+          "give uses back",
+          "[cli][members][countcards]")
+{
+    Workspace ws;
+    ws.initDemo();
+    // Words split on spaces, as a shell script types them (no argument here has a space).
+    const auto cli = [&](const QString &line) {
+        QStringList args = line.split(QLatin1Char(' '));
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    const auto json = [](const CliRun &r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); };
+    {
+        QFile csv(ws.path(QStringLiteral("services.csv")));
+        REQUIRE(csv.open(QIODevice::WriteOnly));
+        csv.write("code,name,price,unit\nC10,洗车10次卡,300,张\nS01,普通洗车,40,次\nW01,车用玻璃水,2,瓶\n");
+    }
+    REQUIRE(cli(QStringLiteral("import-products ") + ws.path(QStringLiteral("services.csv"))).exitCode == 0);
+    const CliRun plan = cli(QStringLiteral("countcard add-plan --name 洗车10次卡 --card C10 --service S01 --uses 10 "
+                                           "--days 365 --json"));
+    INFO(plan.err.toStdString());
+    REQUIRE(plan.exitCode == 0);
+    CHECK(json(plan).value(QStringLiteral("id")).toInteger() > 0);
+    // The same card product twice is refused; a bad --from is a usage error.
+    CHECK(cli(QStringLiteral("countcard add-plan --name 另一张 --card C10 --service S01 --uses 5")).exitCode == 1);
+    CHECK(cli(QStringLiteral("countcard add-plan --name 三 --card C10 --service S01 --uses 5 --from never")).exitCode == 2);
+    REQUIRE(cli(QStringLiteral("member add --phone 13812345678 --name 赵磊")).exitCode == 0);
+
+    // Sold without a member: refused, nothing recorded.
+    CHECK(cli(QStringLiteral("sell --operator 1001:1234 --items C10 --pay cash:300")).exitCode == 1);
+    const CliRun sold = cli(QStringLiteral("sell --operator 1001:1234 --member 13812345678 --items C10 --pay cash:300 --json"));
+    INFO(sold.err.toStdString());
+    REQUIRE(sold.exitCode == 0);
+    const QString soldNo = json(sold).value(QStringLiteral("receipt")).toString();
+    const QJsonArray cards = json(cli(QStringLiteral("member show --json 13812345678")))
+                                 .value(QStringLiteral("count_cards"))
+                                 .toArray();
+    REQUIRE(cards.size() == 1);
+    const QJsonObject card = cards.at(0).toObject();
+    CHECK(card.value(QStringLiteral("uses_left")).toInteger() == 10);
+    CHECK(card.value(QStringLiteral("state")).toString() == QStringLiteral("active"));
+    CHECK_FALSE(card.value(QStringLiteral("expires")).toString().isEmpty());
+    const QString id = QString::number(card.value(QStringLiteral("id")).toInteger());
+
+    // Three washes and a bottle of washer fluid: the card covers the washes, cash pays the ¥2.00.
+    const CliRun used = cli(QStringLiteral("sell --operator 1001:1234 --member 13812345678 --items S01*3,W01 "
+                                           "--pay countcard:%1,cash:2 --json")
+                                .arg(id));
+    INFO(used.err.toStdString());
+    REQUIRE(used.exitCode == 0);
+    const QJsonObject u = json(used);
+    CHECK(u.value(QStringLiteral("total_fen")).toInteger() == 200);
+    const QJsonArray touched = u.value(QStringLiteral("member")).toObject().value(QStringLiteral("count_cards")).toArray();
+    REQUIRE(touched.size() == 1);
+    CHECK(touched.at(0).toObject().value(QStringLiteral("uses")).toInteger() == -3);
+    CHECK(touched.at(0).toObject().value(QStringLiteral("uses_left")).toInteger() == 7);
+    CHECK(u.value(QStringLiteral("member")).toObject().value(QStringLiteral("growth")).toInteger() == 2);
+    const QString usedNo = u.value(QStringLiteral("receipt")).toString();
+
+    // A card that is not the member's, or not a number: refused.
+    REQUIRE(cli(QStringLiteral("member add --phone 13900001111")).exitCode == 0);
+    CHECK(cli(QStringLiteral("sell --operator 1001:1234 --member 13900001111 --items S01 --pay countcard:%1").arg(id))
+              .exitCode == 1);
+    CHECK(cli(QStringLiteral("sell --operator 1001:1234 --member 13812345678 --items S01 --pay countcard:abc")).exitCode == 2);
+
+    // One wash back: the use returns; the card itself cannot be refunded now it has been used.
+    const CliRun back = cli(QStringLiteral("refund --manager 8001:8888 --reason 没洗 --lines 1:1 ") + usedNo);
+    INFO(back.err.toStdString());
+    REQUIRE(back.exitCode == 0);
+    CHECK(json(cli(QStringLiteral("member show --json 13812345678")))
+              .value(QStringLiteral("count_cards"))
+              .toArray()
+              .at(0)
+              .toObject()
+              .value(QStringLiteral("uses_left"))
+              .toInteger() == 8);
+    const CliRun cardBack = cli(QStringLiteral("refund --manager 8001:8888 --reason 退卡 ") + soldNo);
+    CHECK(cardBack.exitCode == 1);
+    CHECK(cardBack.err.contains(QStringLiteral("洗车10次卡")));
+    const CliRun verify = cli(QStringLiteral("verify"));
+    INFO(verify.out.toStdString() << verify.err.toStdString());
+    CHECK(verify.exitCode == 0);
 }

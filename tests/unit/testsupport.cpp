@@ -201,8 +201,12 @@ huike::CheckoutRequest TestShop::memberRequest(qint64 memberId, const QList<huik
     REQUIRE(member.ok());
     huike::CheckoutRequest r = request(lines, tenders);
     r.member = *member;
-    if (tenders.isEmpty())
-        r.tenders = {{huike::Tender::Cash, m_ctx->checkout().quote(lines, r.orderDiscount, r.member).total, {}}};
+    if (tenders.isEmpty()) { // exact cash; nothing at all when nothing is due (a count card covers it all)
+        const Money total = m_ctx->checkout().quote(lines, r.orderDiscount, r.member).total;
+        r.tenders.clear();
+        if (!total.isZero())
+            r.tenders = {{huike::Tender::Cash, total, {}}};
+    }
     return r;
 }
 
