@@ -152,6 +152,14 @@
         <source>%1 off is more than the cart comes to (%2): give at most %2 off.</source>
         <translation>优惠 %1 大于购物车金额 %2：最多只能优惠 %2。</translation>
     </message>
+    <message>
+        <source>Payments are taken for this cart: use the count card before taking any payment.</source>
+        <translation>本单已收款：请在收款前使用计次卡。</translation>
+    </message>
+    <message>
+        <source>The count card is not the attached member&apos;s.</source>
+        <translation>该计次卡不属于当前会员。</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -1560,6 +1568,10 @@
         <source>Member</source>
         <translation>会员价</translation>
     </message>
+    <message>
+        <source>Count card</source>
+        <translation>计次卡</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::CashierWidget</name>
@@ -1894,6 +1906,12 @@ Paid %2   Change %3</source>
         <translation>充值</translation>
     </message>
     <message>
+        <source>%1  %2
+%3 %4  growth %5  points %6  stored %7</source>
+        <translation>%1  %2
+%3 %4  成长值 %5  积分 %6  储值 %7</translation>
+    </message>
+    <message>
         <source>Scan or type a code + Enter: add · 3*code: three of it
 F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
 F4 line discount · Shift+F4 change price · F5 order discount
@@ -1902,7 +1920,7 @@ F11 close shift · F12 or Enter on an empty field: pay
 Del remove line · Esc clear cart
 Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
 Ctrl+R recharge the member&apos;s stored value (充值)
-In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
+In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, F7 count cards, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
         <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
 F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
 F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
@@ -1911,13 +1929,23 @@ F11 交班 · F12 或在空输入框按 Enter：结账
 Del 删除行 · Esc 清空购物车
 Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
 Ctrl+R 会员储值充值
-收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
+收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，F7 计次卡，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
     </message>
     <message>
-        <source>%1  %2
-%3 %4  growth %5  points %6  stored %7</source>
-        <translation>%1  %2
-%3 %4  成长值 %5  积分 %6  储值 %7</translation>
+        <source>%1 %2 left</source>
+        <translation>%1剩%2次</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> +%1</source>
+        <translation> 等%1张</translation>
+    </message>
+    <message>
+        <source>Count cards (F7): %1</source>
+        <translation>次卡(F7)：%1</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3190,38 @@ Reason (required):</source>
     <message>
         <source>Stored value is the member&apos;s: attach the member first (Ctrl+M).</source>
         <translation>储值属于会员：请先关联会员（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <source>Count card</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Count cards are the member&apos;s: attach the member first (Ctrl+M).</source>
+        <translation>计次卡属于会员：请先关联会员（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <source>The member has no count card that can be used today.</source>
+        <translation>该会员今天没有可用的计次卡。</translation>
+    </message>
+    <message>
+        <source>%1 x%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>None of the member&apos;s count cards covers anything in this cart.</source>
+        <translation>该会员的计次卡都抵扣不了本单的商品。</translation>
+    </message>
+    <message>
+        <source>Count card used: %1</source>
+        <translation>已用计次卡：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>The count cards already cover all they can in this cart.</source>
+        <translation>计次卡已抵扣本单中能抵扣的全部项目。</translation>
     </message>
 </context>
 </TS>

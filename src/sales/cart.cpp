@@ -162,10 +162,27 @@ Status Cart::setOrderDiscount(const OrderDiscount &discount)
     return Ok{};
 }
 
+Result<int> Cart::useCountCard(const CountCard &card, qint64 nowMs, const ShopTime &time)
+{
+    if (hasPayments())
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Cart", "Payments are taken for this cart: use the count card "
+                                                             "before taking any payment."));
+    if (card.memberId != m_member.memberId)
+        return makeError(ErrorCode::Denied, QCoreApplication::translate("Cart", "The count card is not the attached member's."));
+    auto covered = applyCountCard(m_lines, card, nowMs, time);
+    if (covered)
+        changed();
+    return covered;
+}
+
 void Cart::setMember(const MemberPrice &member)
 {
-    if (member.memberId != m_member.memberId)
+    if (member.memberId != m_member.memberId) {
         m_memberPin.clear();
+        for (CartLine &l : m_lines) // the member's cards go with them
+            l.countCardId = 0;
+    }
     m_member = member;
     changed();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "members/countcards.h"
+
 #include "checkout.h"
 #include "heldorders.h"
 #include "pricing.h"
@@ -59,6 +61,9 @@ public:
     void setMemberPin(const QString &pin) { m_memberPin = pin; }
     const QString &memberPin() const { return m_memberPin; }
     void setRounding(RoundingMode mode);
+    // 计次卡: `card` covers the cart's lines of its service (applyCountCard). Before any payment is
+    // taken only: it changes what is due. Taking the member off uncovers the lines again.
+    Result<int> useCountCard(const CountCard &card, qint64 nowMs, const ShopTime &time);
     // A fresh, empty cart with a new sale id. The caller first makes sure no payment is taken
     // (hasPayments()): those are given back by PaymentService::reverse, never just dropped.
     void clear();

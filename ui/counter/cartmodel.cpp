@@ -43,6 +43,8 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
             if (std::any_of(p.adjustments.begin(), p.adjustments.end(),
                             [](const Adjustment &a) { return a.source == kAdjustLevelPrice; }))
                 s = tr("Member");
+            if (l.countCardId > 0) // paid by the card, not discounted: the customer sees which
+                s = tr("Count card");
             if (l.discountPermille != 1000)
                 s += (s.isEmpty() ? QString() : QStringLiteral(" ")) +
                      tr("%1折").arg(QString::number(static_cast<double>(l.discountPermille) / 100.0, 'g', 3));
@@ -168,6 +170,15 @@ void CartModel::setMember(const MemberPrice &member)
 {
     m_cart.setMember(member);
     static_cast<void>(refreshed(Ok{})); // attaching cannot fail: memberPrice() checked the card
+}
+
+Result<int> CartModel::useCountCard(const CountCard &card, qint64 nowMs, const ShopTime &time)
+{
+    beginResetModel(); // a line may split in two
+    auto covered = m_cart.useCountCard(card, nowMs, time);
+    endResetModel();
+    (void)refreshed(covered ? Status(Ok{}) : Status(covered.error()));
+    return covered;
 }
 
 void CartModel::reset(Cart cart)

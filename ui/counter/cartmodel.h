@@ -36,6 +36,8 @@ public:
     // Attaches a member (priced at their level) or, with {}, takes them off.
     void setMember(const MemberPrice &member);
     void setMemberPin(const QString &pin) { m_cart.setMemberPin(pin); }
+    // The member's count card on the lines of its service (lines may split): uses covered.
+    Result<int> useCountCard(const CountCard &card, qint64 nowMs, const ShopTime &time);
     void setApproval(const QString &token, const ApprovalScope &scope, const QString &reason)
     {
         m_cart.setApproval(token, scope, reason);

@@ -1,5 +1,7 @@
 #include "cashierwidget.h"
 
+#include "members/countcards.h"
+
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/inputdialogs.h"
@@ -525,9 +527,30 @@ void CashierWidget::showHelp()
            "Del remove line · Esc clear cart\n"
            "Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)\n"
            "Ctrl+R recharge the member's stored value (充值)\n"
-           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, Enter take, "
+           "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, F7 count cards, "
+           "Enter take, "
            "Del give a payment back, "
            "Esc back to the cart (payments are kept)"));
+}
+
+QString CashierWidget::countCardsLine(qint64 memberId) const
+{
+    auto cards = memberCountCards(m_session.ctx().db(), memberId);
+    if (!cards)
+        return {};
+    QStringList usable;
+    const qint64 now = m_session.ctx().clock().nowMs();
+    for (const CountCard &c : *cards)
+        if (countCardProblem(c, now, m_session.ctx().time()).isEmpty())
+            usable << tr("%1 %2 left").arg(c.planName).arg(c.usesLeft);
+    if (usable.isEmpty())
+        return {};
+    // One line in a narrow panel: the first two, and how many more.
+    const qsizetype more = usable.size() - 2;
+    QString text = usable.mid(0, 2).join(tr(", "));
+    if (more > 0)
+        text += tr(" +%1").arg(more);
+    return QLatin1Char('\n') + tr("Count cards (F7): %1").arg(text);
 }
 
 void CashierWidget::updateTotals()
@@ -541,13 +564,14 @@ void CashierWidget::updateTotals()
         m_member->setText(m_memberShown <= 0 ? tr("none (Ctrl+M)")
                           : !m              ? m.error().message
                                             : tr("%1  %2\n%3 %4  growth %5  points %6  stored %7")
-                                                 .arg(m->name, maskPhone(m->phone), price.levelName,
-                                                      price.discountPermille < 1000
-                                                          ? tr("%1折").arg(formatZhe(price.discountPermille))
-                                                          : QString())
-                                                 .arg(m->growth)
-                                                 .arg(m->points)
-                                                 .arg((m->principal + m->bonus).toString()));
+                                                      .arg(m->name, maskPhone(m->phone), price.levelName,
+                                                           price.discountPermille < 1000
+                                                               ? tr("%1折").arg(formatZhe(price.discountPermille))
+                                                               : QString())
+                                                      .arg(m->growth)
+                                                      .arg(m->points)
+                                                      .arg((m->principal + m->bonus).toString()) +
+                                                  countCardsLine(m_memberShown));
     }
     m_total->setText(p.total.display());
     m_itemCount->setText(formatQuantity(m_cart.cart().itemCountMilli()));

@@ -83,6 +83,8 @@ private:
     void showReceipts();
     void showHelp();
     void updateTotals();
+    // The member's usable count cards for the member panel ("" when none).
+    QString countCardsLine(qint64 memberId) const;
     void keepPaidCart();
     void setMessage(const QString &text, bool error);
     // Shows the engine's refusal, if any; true when the change was made.

@@ -18,6 +18,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace huike::ui {
 
 TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent)
@@ -27,7 +29,7 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
       m_table(new QTableWidget(0, 3))
 {
     setWindowTitle(tr("Take payment"));
-    setMinimumWidth(600);
+    setMinimumWidth(760); // seven tender keys in one row, their labels whole
     auto *layout = new QVBoxLayout(this);
     m_due->setObjectName(QStringLiteral("total"));
     m_due->setAlignment(Qt::AlignCenter);
@@ -60,6 +62,12 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
         tenders->addWidget(b);
         m_tenderButtons << b;
     }
+    // 计次卡 is not money: it takes the covered units off what is due, before anything is paid.
+    m_countCardButton = keyButton(QStringLiteral("F7"), tr("Count card"));
+    m_countCardButton->setObjectName(QStringLiteral("useCountCard"));
+    m_countCardButton->setEnabled(usableCountCards() > 0);
+    connect(m_countCardButton, &QPushButton::clicked, this, &TenderDialog::useCountCards);
+    tenders->addWidget(m_countCardButton);
     layout->addLayout(tenders);
 
     auto *grid = new QGridLayout;
@@ -440,6 +448,71 @@ qint64 TenderDialog::pointsAllowed() const
     return std::max<qint64>(0, most);
 }
 
+QList<CountCard> TenderDialog::memberCards() const
+{
+    const qint64 member = m_cart.cart().memberId();
+    if (member <= 0)
+        return {};
+    auto cards = memberCountCards(m_session.ctx().db(), member);
+    if (!cards)
+        return {};
+    const qint64 now = m_session.ctx().clock().nowMs();
+    QList<CountCard> usable;
+    for (const CountCard &c : *cards)
+        if (countCardProblem(c, now, m_session.ctx().time()).isEmpty())
+            usable.append(c);
+    // The one that runs out soonest first, so no card expires unused while another is used.
+    std::stable_sort(usable.begin(), usable.end(), [](const CountCard &a, const CountCard &b) {
+        const qint64 ea = a.expiresAtMs > 0 ? a.expiresAtMs : std::numeric_limits<qint64>::max();
+        const qint64 eb = b.expiresAtMs > 0 ? b.expiresAtMs : std::numeric_limits<qint64>::max();
+        return ea < eb;
+    });
+    return usable;
+}
+
+int TenderDialog::usableCountCards() const
+{
+    return static_cast<int>(memberCards().size());
+}
+
+void TenderDialog::useCountCards()
+{
+    m_message->clear();
+    if (m_cart.cart().memberId() <= 0) {
+        m_message->setText(tr("Count cards are the member's: attach the member first (Ctrl+M)."));
+        return;
+    }
+    if (m_covered)
+        return;
+    const QList<CountCard> cards = memberCards();
+    if (cards.isEmpty()) {
+        m_message->setText(tr("The member has no count card that can be used today."));
+        return;
+    }
+    QStringList used;
+    for (const CountCard &card : cards) {
+        auto covered = m_cart.useCountCard(card, m_session.ctx().clock().nowMs(), m_session.ctx().time());
+        if (covered) {
+            used << tr("%1 x%2").arg(card.planName).arg(*covered);
+            continue;
+        }
+        if (covered.error().code == ErrorCode::Conflict) { // payments are taken: nothing may change now
+            m_message->setText(covered.error().message);
+            return;
+        }
+    }
+    if (used.isEmpty()) {
+        const auto &lines = m_cart.cart().lines();
+        const bool already =
+            std::any_of(lines.cbegin(), lines.cend(), [](const CartLine &l) { return l.countCardId > 0; });
+        m_message->setText(already ? tr("The count cards already cover all they can in this cart.")
+                                   : tr("None of the member's count cards covers anything in this cart."));
+        return;
+    }
+    selectTender(m_current);
+    m_status->setText(m_status->text() + QLatin1Char('\n') + tr("Count card used: %1").arg(used.join(tr(", "))));
+}
+
 void TenderDialog::finish()
 {
     if (m_covered)
@@ -472,6 +545,9 @@ void TenderDialog::keyPressEvent(QKeyEvent *event)
             selectTender(Tender::Stored);
         else
             m_message->setText(tr("Stored value is the member's: attach the member first (Ctrl+M)."));
+        return;
+    case Qt::Key_F7:
+        useCountCards();
         return;
     case Qt::Key_Return:
     case Qt::Key_Enter:

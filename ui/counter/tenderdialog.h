@@ -1,5 +1,6 @@
 #pragma once
 
+#include "members/countcards.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
 
@@ -20,7 +21,7 @@ class CartModel;
 
 // 结账: take one tender or a mix. F1 cash, F2 bank card, F3 WeChat, F4 Alipay, and with a member
 // F5 points and F6 stored value (behind the member's PIN if they set one) pick the tender (the
-// chosen one is highlighted); the amount starts at what is still due; Enter takes it (WeChat and
+// chosen one is highlighted), and F7 puts the member's count cards on the units they cover; the amount starts at what is still due; Enter takes it (WeChat and
 // Alipay then ask for the payment reference).
 //
 // A payment is recorded the moment it is taken, with the cart (PaymentService), and belongs to the
@@ -43,6 +44,10 @@ protected:
 
 private:
     void selectTender(Tender t);
+    // 计次卡: the member's usable cards (soonest to expire first) on the cart's lines they cover.
+    void useCountCards();
+    QList<CountCard> memberCards() const;
+    int usableCountCards() const;
     void takePayment();
     void giveBack();
     void finish();
@@ -66,6 +71,7 @@ private:
     QTableWidget *m_table;
     QPushButton *m_ok;
     QList<QPushButton *> m_tenderButtons;
+    QPushButton *m_countCardButton = nullptr;
     // 积分抵现: with a member attached, how many points they can use and the programme's rate and cap.
     PointsRules m_pointsRules;
     qint64 m_memberPoints = 0;
