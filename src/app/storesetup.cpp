@@ -66,13 +66,15 @@ Result<QString> fill(AppContext &ctx, const StoreSetup &s, const Clock &clock,
             if (auto st = ctx.operators().changePin(admin->id, s.adminPin); !st)
                 return st.error();
         }
-        return QStringLiteral("demo store: %1 products, %2 members, %3 sales, %4 refunds, %5 recharges, %6 shifts "
-                              "(%7 ms)")
+        return QStringLiteral("demo store: %1 products, %2 members, %3 sales, %4 refunds, %5 recharges, "
+                              "%6 count cards sold and %7 used, %8 shifts (%9 ms)")
             .arg(r->products)
             .arg(r->members)
             .arg(r->sales)
             .arg(r->refunds)
             .arg(r->recharges)
+            .arg(r->countCardsSold)
+            .arg(r->countCardUses)
             .arg(r->shifts)
             .arg(t.elapsed());
     }

@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "demo/demo.h"
 #include "members/earnings.h"
+#include "members/countcards.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
 #include "reports/integrity.h"
@@ -286,6 +287,21 @@ int cmdSimulate(const QStringList &args)
         err() << "error: " << pointsRules.error().message << "\n";
         return 1;
     }
+    // Count cards: members buy the cards the shop sells and come back to use them.
+    QList<CountCardPlan> plans;
+    if (auto loaded = countCardPlans(ctx->db()))
+        plans = *loaded;
+    QList<Product> goods = products; // drawn at random: a card only ever goes to a member, below
+    const auto cardProducts = countCardProductIds(ctx->db());
+    if (!cardProducts) {
+        err() << "error: " << cardProducts.error().message << "\n";
+        return 1;
+    }
+    goods.removeIf([&](const Product &pr) { return cardProducts->contains(pr.id); });
+    if (goods.isEmpty()) {
+        err() << "error: the store sells only count cards: nothing to simulate\n";
+        return 1;
+    }
     std::optional<Credentials> manager;
     if (p.isSet(QStringLiteral("manager"))) {
         manager = splitCredentials(p.value(QStringLiteral("manager")));
@@ -356,11 +372,32 @@ int cmdSimulate(const QStringList &args)
         }
         const int lines = 1 + static_cast<int>(rng() % 8);
         for (int l = 0; l < lines; ++l) {
-            const Product &pr = products.at(static_cast<int>(rng() % static_cast<quint32>(products.size())));
+            const Product &pr = goods.at(static_cast<int>(rng() % static_cast<quint32>(goods.size())));
             CartLine c = cartLineFor(pr, pr.weighed ? 100 + rng() % 3000 : 1000 * (1 + rng() % 3));
             if (rng() % 10 == 0)
                 c.discountPermille = 900 + rng() % 100;
             req.lines.append(c);
+        }
+        // A member holding a card uses it one visit in three; one in forty without one buys one.
+        if (req.member.memberId > 0 && !plans.isEmpty()) {
+            const CountCardPlan &plan = plans.at(static_cast<int>(rng() % static_cast<quint32>(plans.size())));
+            const auto draw = rng() % 120;
+            auto cards = memberCountCards(ctx->db(), req.member.memberId);
+            const auto usable = cards ? std::find_if(cards->cbegin(), cards->cend(),
+                                                     [&](const CountCard &c) {
+                                                         return countCardProblem(c, g_clock.nowMs(), ctx->time()).isEmpty();
+                                                     })
+                                      : QList<CountCard>::const_iterator{};
+            if (cards && usable != cards->cend()) {
+                auto service = ctx->catalog().byId(usable->serviceProductId);
+                if (draw < 40 && service) {
+                    req.lines.append(cartLineFor(*service, 1000 * (1 + rng() % 2)));
+                    (void)applyCountCard(req.lines, *usable, g_clock.nowMs(), ctx->time());
+                }
+            } else if (draw < 3) {
+                if (auto card = ctx->catalog().byId(plan.cardProductId))
+                    req.lines.append(cartLineFor(*card));
+            }
         }
         const PricedOrder priced = ctx->checkout().quote(req.lines, req.orderDiscount, req.member);
         switch (rng() % 4) {
@@ -411,6 +448,8 @@ int cmdSimulate(const QStringList &args)
                 req.tenders.prepend({Tender::Stored, stored, {}});
             }
         }
+        if (priced.total.isZero()) // a count card covered everything: nothing to pay
+            req.tenders.clear();
         auto sale = ctx->checkout().commit(req);
         if (!sale) {
             err() << "error: " << sale.error().message << "\n";

@@ -1,5 +1,7 @@
 #include "demo.h"
 
+#include "members/countcards.h"
+
 #include "catalog/pinyin.h"
 
 #include "catalog/barcode.h"
@@ -310,7 +312,46 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             }
         }
     }
-    report.products = static_cast<int>(products.size());
+    // 计次卡: fresh coffee by the cup, and a card of ten cups that regulars buy and then use.
+    Product coffee;
+    Product coffeeCard;
+    {
+        auto catId = catalog.ensureCategory(QStringLiteral("现制饮品"));
+        if (!catId)
+            return catId.error();
+        const auto add = [&](const QString &code, const QString &name, const QString &unit, int fen,
+                             Product &out) -> Status {
+            Product p;
+            p.code = code;
+            p.name = name;
+            p.categoryId = *catId;
+            p.unit = unit;
+            p.price = Money::fromFen(fen);
+            p.cost = p.price.timesPermille(350);
+            p.stockMilli = 100'000'000; // made to order: stock is not counted
+            p.barcodes << eanFromSeed(30001, code.right(2).toInt());
+            auto id = catalog.save(p, *admin);
+            if (!id)
+                return id.error();
+            p.id = *id;
+            out = p;
+            return Ok{};
+        };
+        if (auto st = add(QStringLiteral("990001"), QStringLiteral("现磨美式咖啡 中杯"), QStringLiteral("杯"), 1200, coffee); !st)
+            return st.error();
+        if (auto st = add(QStringLiteral("990002"), QStringLiteral("美式咖啡10杯卡"), QStringLiteral("张"), 10000, coffeeCard);
+            !st)
+            return st.error();
+        CountCardPlan plan;
+        plan.name = QStringLiteral("美式咖啡10杯卡");
+        plan.cardProductId = coffeeCard.id;
+        plan.serviceProductId = coffee.id;
+        plan.uses = 10;
+        plan.validityDays = 180;
+        if (auto id = addCountCardPlan(db, plan); !id)
+            return id.error();
+    }
+    report.products = static_cast<int>(products.size()) + 2;
     // Popularity: a shuffled order, so the best sellers are spread over the categories.
     for (int i = static_cast<int>(products.size()) - 1; i > 0; --i)
         products.swapItemsAt(i, rng.below(i + 1));
@@ -421,6 +462,23 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                     line.discountPermille = 950; // 9.5折 on a dented box: within the cashier's limit
                 req.lines.append(line);
             }
+            // Now and then a member buys a coffee card; members who hold one often come for a cup.
+            if (req.member.memberId > 0 && rng.chance(1)) {
+                req.lines.append(cartLineFor(coffeeCard));
+                ++report.countCardsSold;
+            } else if (req.member.memberId > 0 && rng.chance(20)) {
+                auto cards = memberCountCards(db, req.member.memberId);
+                if (!cards)
+                    return cards.error();
+                for (const CountCard &card : *cards) {
+                    if (!countCardProblem(card, clock.nowMs(), time).isEmpty())
+                        continue;
+                    req.lines.append(cartLineFor(coffee, 1000 * (1 + rng.skewed(2, 3.0))));
+                    if (applyCountCard(req.lines, card, clock.nowMs(), time))
+                        ++report.countCardUses;
+                    break;
+                }
+            }
             const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount, req.member);
             // A member now and then pays part with points: whole hundreds, within the cap.
             std::optional<TenderInput> points;
@@ -491,6 +549,8 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             }
             if (points)
                 req.tenders.prepend(*points);
+            if (priced.total.isZero()) // a count card covered it all: nothing is paid
+                req.tenders.clear();
             auto sale = checkout.commit(req);
             if (!sale)
                 return sale.error();

@@ -21,6 +21,8 @@ struct DemoReport {
     int sales = 0;
     int refunds = 0;
     int recharges = 0;
+    int countCardsSold = 0; // 美式咖啡10杯卡 bought by members
+    int countCardUses = 0;  // sales where a card paid for the coffee
     int shifts = 0;
 };
 

@@ -113,6 +113,17 @@ Result<QList<CountCardPlan>> countCardPlans(Database &db)
     return out;
 }
 
+Result<QSet<qint64>> countCardProductIds(Database &db)
+{
+    auto rows = db.statement(QStringLiteral("SELECT card_product_id FROM count_card_plans")).select();
+    if (!rows)
+        return rows.error();
+    QSet<qint64> out;
+    for (const QVariantList &r : *rows)
+        out.insert(r.at(0).toLongLong());
+    return out;
+}
+
 Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan)
 {
     if (plan.name.trimmed().isEmpty())

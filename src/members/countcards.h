@@ -5,6 +5,7 @@
 #include "sales/pricing.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace huike {
@@ -49,6 +50,8 @@ struct CountCard {
 };
 
 Result<QList<CountCardPlan>> countCardPlans(Database &db);
+// The products sold as count cards (only ever to a member): what a random cart of goods leaves out.
+Result<QSet<qint64>> countCardProductIds(Database &db);
 // Checks the plan (a name, two different products, at least one use) and adds it. Conflict when
 // the name or the card product is already a plan's.
 Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan);

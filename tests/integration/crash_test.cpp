@@ -128,6 +128,13 @@ TEST_CASE("every receipt printed before a SIGKILL is in the database, and the bo
     }
     // Sales, refunds and recharges were all being written when the kills came.
     CHECK(kinds == QSet<QString>{QStringLiteral("sale"), QStringLiteral("refund"), QStringLiteral("recharge")});
+    // Count cards were sold and used in the run too (the demo store sells a coffee card).
+    CHECK(huike::itest::sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM count_card_ledger g JOIN sales s ON s.id = g.sale_id "
+                                           "WHERE s.terminal = 'SIM' AND g.kind = 'sold'"))
+              .toLongLong() > 0);
+    CHECK(huike::itest::sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM count_card_ledger g JOIN sales s ON s.id = g.sale_id "
+                                           "WHERE s.terminal = 'SIM' AND g.kind = 'use'"))
+              .toLongLong() > 0);
     QStringList missing;
     for (const QString &no : printed)
         if (!stored.contains(no))

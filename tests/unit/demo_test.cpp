@@ -88,6 +88,11 @@ TEST_CASE("a month of demo history is sound and the same seed gives the same sto
     const QStringList salesA = rows(**a, business);
     CHECK(salesA.size() == ra->sales + ra->refunds + ra->recharges);
     CHECK(ra->recharges > 0);
+    // Members bought coffee cards and came back to use them, through the real services.
+    CHECK(ra->countCardsSold > 0);
+    CHECK(ra->countCardUses > 0);
+    CHECK(rows(**a, QStringLiteral("SELECT COUNT(*) FROM count_cards")) ==
+          QStringList{QString::number(ra->countCardsSold)});
     CHECK(salesA == rows(**b, business));
     CHECK(rows(**a, QStringLiteral("SELECT code, name, price_fen, stock_milli FROM products ORDER BY id")) ==
           rows(**b, QStringLiteral("SELECT code, name, price_fen, stock_milli FROM products ORDER BY id")));

@@ -6,6 +6,7 @@
 #include "members/points.h"
 #include "reports/integrity.h"
 #include "sales/returns.h"
+#include "members/countcards.h"
 #include "testsupport.h"
 
 #include <QHash>
@@ -315,7 +316,10 @@ TEST_CASE("property: a full refund exactly reverses its sale", "[returns][proper
     TestShop shop;
     ProductQuery all;
     all.limit = 1000;
-    const QList<Product> products = shop.ctx().catalog().search(all);
+    QList<Product> products = shop.ctx().catalog().search(all);
+    auto cards = countCardProductIds(shop.ctx().db()); // sold only to a member: not a random good
+    REQUIRE(cards.ok());
+    products.removeIf([&](const Product &p) { return cards->contains(p.id); });
     REQUIRE(products.size() > 250);
     // 抹零 to the jiao, and half the sales with a member.
     REQUIRE(shop.ctx().settings().set(Settings::kRoundingMode, QStringLiteral("1")).ok());
