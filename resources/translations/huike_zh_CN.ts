@@ -510,6 +510,133 @@
     </message>
 </context>
 <context>
+    <name>Coupons</name>
+    <message>
+        <source>%1折</source>
+        <translation>%1折</translation>
+    </message>
+    <message>
+        <source>free %1</source>
+        <translation>赠 %1</translation>
+    </message>
+    <message>
+        <source>%1 off %2</source>
+        <translation>满%2减%1</translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <translation>减%1</translation>
+    </message>
+    <message>
+        <source>There is already a coupon type %1.</source>
+        <translation>已有券种“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no coupon type %1.</source>
+        <translation>没有券种“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no coupon %1.</source>
+        <translation>没有券号为 %1 的优惠券。</translation>
+    </message>
+    <message>
+        <source>Coupon type %1 is switched off.</source>
+        <translation>券种“%1”已停用。</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is on this sale twice.</source>
+        <translation>优惠券 %1 在本单里用了两次。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 was already used.</source>
+        <translation>优惠券 %1 已被使用。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 was voided.</source>
+        <translation>优惠券 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 expired.</source>
+        <translation>优惠券 %1 已过期。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is not valid yet.</source>
+        <translation>优惠券 %1 尚未到使用日期。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is a member&apos;s own: attach that member.</source>
+        <translation>优惠券 %1 属于某位会员：请关联该会员。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 (%2) is one per order: it cannot go with other coupons.</source>
+        <translation>优惠券 %1（%2）每单限用一张，不能与其他券同用。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 (%2) is for other goods than these.</source>
+        <translation>优惠券 %1（%2）不适用于这些商品。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 (%2) gives a product: put it in the cart.</source>
+        <translation>优惠券 %1（%2）是赠品券：请把赠品加入购物车。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 needs %2 of eligible goods; these come to %3.</source>
+        <translation>优惠券 %1 需适用商品满 %2，本单适用商品为 %3。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 cannot be used on this sale (%2).</source>
+        <translation>优惠券 %1 不能用于本单（%2）。</translation>
+    </message>
+    <message>
+        <source>The coupon changed meanwhile: try again.</source>
+        <translation>优惠券刚被改动：请重试。</translation>
+    </message>
+    <message>
+        <source>Give a reason for voiding the coupon.</source>
+        <translation>请填写作废优惠券的原因。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is %2: only an unused one is voided.</source>
+        <translation>优惠券 %1 状态为 %2：只能作废未使用的券。</translation>
+    </message>
+    <message>
+        <source>A coupon type needs a name.</source>
+        <translation>券种需要名称。</translation>
+    </message>
+    <message>
+        <source>A cash coupon takes an amount off: give it.</source>
+        <translation>代金券需填写减免金额。</translation>
+    </message>
+    <message>
+        <source>A discount coupon is between 0 and 10折 (8.5折 = 850).</source>
+        <translation>折扣券须在 0 到 10 折之间（8.5折 = 850）。</translation>
+    </message>
+    <message>
+        <source>A gift coupon names the product it gives.</source>
+        <translation>赠品券需指定赠送的商品。</translation>
+    </message>
+    <message>
+        <source>A coupon is a cash voucher, a discount or a gift.</source>
+        <translation>优惠券只能是代金券、折扣券或赠品券。</translation>
+    </message>
+    <message>
+        <source>Amounts and days of a coupon type cannot be negative.</source>
+        <translation>券种的金额和天数不能为负数。</translation>
+    </message>
+    <message>
+        <source>A coupon is issued by hand, on registration, on the birthday or after a purchase.</source>
+        <translation>优惠券的发放方式为手动、注册、生日或消费后。</translation>
+    </message>
+    <message>
+        <source>A coupon&apos;s validity must end after it starts.</source>
+        <translation>优惠券的结束日期须晚于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>Csv</name>
     <message>
         <source>This system cannot convert GB18030 text.</source>
@@ -1057,6 +1184,10 @@
     <message>
         <source>Count card</source>
         <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
     </message>
 </context>
 <context>

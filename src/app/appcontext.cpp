@@ -116,7 +116,7 @@ void AppContext::wire()
     m_shifts = std::make_unique<ShiftService>(*m_db, m_clock, m_time, m_store);
     m_held = std::make_unique<HeldOrderService>(*m_db, m_clock, m_store);
     m_payments = std::make_unique<PaymentService>(*m_db, m_clock, m_store);
-    m_members = std::make_unique<MemberService>(*m_db, m_clock, m_store.storeId);
+    m_members = std::make_unique<MemberService>(*m_db, m_clock, m_time, m_store.storeId);
     m_storedValue = std::make_unique<StoredValueService>(*m_db, m_clock, m_time, m_store, m_settings);
     m_receipts = std::make_unique<ReceiptService>(*m_db, m_clock, m_time, m_store);
 }

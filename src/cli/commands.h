@@ -62,6 +62,7 @@ int cmdRecharge(const QStringList &args);
 int cmdMember(const QStringList &args); // members.cpp
 int cmdPoints(const QStringList &args);
 int cmdCountCard(const QStringList &args);
+int cmdCoupon(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

@@ -230,11 +230,14 @@ int cmdSell(const QStringList &args)
                               "are then charged nothing, so pay the rest with the other kinds)",
                "KIND:AMOUNT[:REF],..."),
                 option("member-pin", "the member's payment PIN, when stored value pays and they set one", "PIN"),
+                option("coupon", "coupon codes to use on the sale, comma-separated (typed or scanned; each is "
+                                 "used once: a coupon already used, expired, another member's or below its "
+                                 "minimum spend is refused, exit 1); pay what is left after them", "CODE[,CODE]"),
                 option("till", "the till it is rung on (default CLI)", "NAME"),
                 option("json", "print the committed sale as JSON: receipt, total_fen, change_fen, payments "
                                "(kind, amount_fen), member (id, level, growth, growth_after, level_after, "
                                "points_earned, points_used, points_after, stored_used_fen, principal_after_fen, "
-                               "bonus_after_fen, count_cards: id, uses, uses_left)")}))
+                               "bonus_after_fen, count_cards: id, uses, uses_left), coupons_used, coupons_issued")}))
         return 2;
     const auto cashier = splitCredentials(p.value(QStringLiteral("operator")));
     if (!cashier) {
@@ -362,6 +365,7 @@ int cmdSell(const QStringList &args)
             return 1;
         }
     }
+    req.coupons = p.value(QStringLiteral("coupon")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     const auto shift = openShift(*ctx, op->id, till);
     if (!shift)
         return 1;
@@ -406,6 +410,16 @@ int cmdSell(const QStringList &args)
         member.insert(QStringLiteral("count_cards"), cards);
         json.insert(QStringLiteral("member"), member);
     }
+    QJsonArray used;
+    QJsonArray issued;
+    if (auto rows = ctx->db()
+                        .statement(QStringLiteral("SELECT code, used_sale_id = ?1 FROM coupons WHERE used_sale_id = ?1 "
+                                                  "OR issued_by_sale_id = ?1 ORDER BY id"))
+                        .select({sale->saleId}))
+        for (const QVariantList &r : *rows)
+            (r.at(1).toLongLong() == 1 ? used : issued).append(r.at(0).toString());
+    json.insert(QStringLiteral("coupons_used"), used);
+    json.insert(QStringLiteral("coupons_issued"), issued);
     out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << "\n";
     return 0;
 }

@@ -15,7 +15,7 @@ static void usage()
              "  simulate --db PATH --sales N [--seed S]\n"
              "  receipt --db PATH [--width 32|48] NUMBER\n"
              "  sell --db PATH --operator CODE:PIN --items CODE[*QTY],... --pay KIND:AMOUNT[:REF],...\n"
-             "       [--member PHONE|CARD] [--member-pin PIN] [--till NAME] [--json]\n"
+             "       [--member PHONE|CARD] [--member-pin PIN] [--coupon CODE[,CODE]] [--till NAME] [--json]\n"
              "  recharge --db PATH --member PHONE|CARD --amount YUAN --pay KIND[:REF] [--operator CODE:PIN]\n"
              "         [--manager CODE:PIN] [--json]\n"
              "  refund --db PATH --manager CODE:PIN --reason TEXT [--lines N:QTY,...] [--operator CODE[:PIN]]\n"
@@ -34,6 +34,13 @@ static void usage()
              "  countcard add-plan --db PATH --name TEXT --card CODE --service CODE --uses N [--days N]\n"
              "         [--from sale|first-use] [--on any|weekdays|weekends] [--json]\n"
              "  countcard plans --db PATH [--json]\n"
+             "  coupon add-type --db PATH --name TEXT [--kind cash|discount|gift] [--value YUAN] [--discount ZHE]\n"
+             "         [--gift CODE] [--min-spend YUAN] [--categories NAME,...] [--stackable] [--days N]\n"
+             "         [--issue-on manual|registration|birthday|purchase] [--purchase-min YUAN] [--json]\n"
+             "  coupon issue --db PATH --type NAME [--member PHONE|CARD] [--reason TEXT] [--json]\n"
+             "  coupon show --db PATH [--json] CODE\n"
+             "  coupon void --db PATH --reason TEXT CODE\n"
+             "  coupon birthday --db PATH [--json]   (today's birthday coupons; run daily)\n"
              "  export-products --db PATH FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
@@ -100,6 +107,8 @@ int main(int argc, char *argv[])
         return cmdPoints(args);
     if (cmd == QLatin1String("countcard"))
         return cmdCountCard(args);
+    if (cmd == QLatin1String("coupon"))
+        return cmdCoupon(args);
     if (cmd == QLatin1String("bench"))
         return cmdBench(args);
     err() << "unknown command: " << cmd << "\n";

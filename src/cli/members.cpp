@@ -8,9 +8,12 @@
 #include "commands.h"
 #include "core/phone.h"
 #include "members/countcards.h"
+#include "members/coupons.h"
 #include "members/earnings.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
+#include "sales/counterinput.h"
+#include "store/statement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,6 +51,31 @@ QJsonArray countCardsJson(AppContext &ctx, qint64 memberId)
     return out;
 }
 
+QJsonObject couponJson(AppContext &ctx, const Coupon &c)
+{
+    return QJsonObject{{QStringLiteral("code"), c.code},
+                       {QStringLiteral("type"), c.typeName},
+                       {QStringLiteral("kind"), c.kind},
+                       {QStringLiteral("value_fen"), c.value.fen()},
+                       {QStringLiteral("permille"), c.permille},
+                       {QStringLiteral("min_spend_fen"), c.minSpend.fen()},
+                       {QStringLiteral("state"), couponState(c, g_clock.nowMs())},
+                       {QStringLiteral("expires"), c.expiresAtMs > 0
+                                                       ? ctx.time().localDate(c.expiresAtMs - 1).toString(Qt::ISODate)
+                                                       : QString()}};
+}
+
+// The member's coupons: code, type, kind, value_fen, permille, min_spend_fen, state (unused, used,
+// expired, voided), expires (the last valid day; empty: never).
+QJsonArray couponsJson(AppContext &ctx, qint64 memberId)
+{
+    QJsonArray out;
+    if (auto coupons = memberCoupons(ctx.db(), memberId))
+        for (const Coupon &c : *coupons)
+            out.append(couponJson(ctx, c));
+    return out;
+}
+
 // What `member show --json` prints: the member as stored (the full phone: a script needs it),
 // keys in English, money in fen.
 QJsonObject toJson(AppContext &ctx, const Member &m)
@@ -73,6 +101,7 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
                        {QStringLiteral("bonus_fen"), m.bonus.fen()},
                        {QStringLiteral("has_pin"), m.hasPin},
                        {QStringLiteral("count_cards"), countCardsJson(ctx, m.id)},
+                       {QStringLiteral("coupons"), couponsJson(ctx, m.id)},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
@@ -444,6 +473,225 @@ int cmdCountCard(const QStringList &args)
     if (verb == QLatin1String("plans"))
         return countCardPlansList(args.mid(1));
     err() << "error: countcard add-plan or plans\n";
+    return 2;
+}
+
+namespace {
+
+std::optional<Money> yuanOption(const QCommandLineParser &p, const QString &name)
+{
+    if (!p.isSet(name))
+        return Money();
+    const auto m = Money::parse(p.value(name));
+    if (!m || m->isNegative()) {
+        err() << "error: --" << name << " is an amount in yuan, not " << p.value(name) << "\n";
+        return std::nullopt;
+    }
+    return m;
+}
+
+int couponAddType(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("name", "the type's name, as the receipt shows it (required)", "TEXT"),
+                option("kind", "cash (an amount off), discount (a 折) or gift (one unit of a product)",
+                       "cash|discount|gift"),
+                option("value", "cash: the amount off in yuan", "YUAN"),
+                option("discount", "discount: 8.5 for 8.5折", "ZHE"),
+                option("gift", "gift: code or barcode of the product given", "CODE"),
+                option("min-spend", "the goods it is for must come to at least this (yuan)", "YUAN"),
+                option("categories", "only for these product categories (names, comma-separated)", "NAME,..."),
+                option("stackable", "may go with other coupons on one order (default: one per order)"),
+                option("days", "valid this many days from issue, the day of issue the first (default 30)", "N"),
+                option("issue-on", "manual (default), registration, birthday or purchase", "WHEN"),
+                option("purchase-min", "issue-on purchase: after a sale of at least this (yuan)", "YUAN"),
+                option("json", "print the type as JSON: id")}))
+        return 2;
+    CouponType t;
+    t.name = p.value(QStringLiteral("name"));
+    t.kind = p.isSet(QStringLiteral("kind")) ? p.value(QStringLiteral("kind")) : QStringLiteral("cash");
+    const auto value = yuanOption(p, QStringLiteral("value"));
+    const auto minSpend = yuanOption(p, QStringLiteral("min-spend"));
+    const auto purchaseMin = yuanOption(p, QStringLiteral("purchase-min"));
+    const auto days = numberOption(p, QStringLiteral("days"), 30, 0, 36600);
+    if (!value || !minSpend || !purchaseMin || !days)
+        return 2;
+    t.value = *value;
+    t.minSpend = *minSpend;
+    t.purchaseMin = *purchaseMin;
+    t.validDays = static_cast<int>(*days);
+    t.stackable = p.isSet(QStringLiteral("stackable"));
+    t.issueOn = p.isSet(QStringLiteral("issue-on")) ? p.value(QStringLiteral("issue-on")) : QStringLiteral("manual");
+    if (p.isSet(QStringLiteral("discount"))) {
+        const auto zhe = parseZhe(p.value(QStringLiteral("discount")));
+        if (!zhe) {
+            err() << "error: --discount is a 折 such as 8.5, not " << p.value(QStringLiteral("discount")) << "\n";
+            return 2;
+        }
+        t.permille = *zhe;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    if (p.isSet(QStringLiteral("gift"))) {
+        auto gift = ctx->catalog().byBarcode(p.value(QStringLiteral("gift")));
+        if (!gift) {
+            err() << "error: " << gift.error().message << "\n";
+            return 1;
+        }
+        t.giftProductId = gift->id;
+    }
+    for (const QString &name : p.value(QStringLiteral("categories")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        auto rows = ctx->db().statement(QStringLiteral("SELECT id FROM categories WHERE name = ?")).select({name.trimmed()});
+        if (!rows || rows->isEmpty()) {
+            err() << "error: there is no product category " << name.trimmed() << "\n";
+            return 1;
+        }
+        t.categoryIds.append(rows->first().at(0).toLongLong());
+    }
+    auto id = addCouponType(ctx->db(), t);
+    if (!id) {
+        err() << "error: " << id.error().message << "\n";
+        return id.error().code == ErrorCode::Invalid ? 2 : 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("id"), *id}}).toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << "coupon type " << *id << " " << t.name << "\n";
+    return 0;
+}
+
+int couponIssue(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("type", "the coupon type's name (required)", "NAME"),
+                option("member", "the member it is for (default: anyone may use it)", "PHONE|CARD"),
+                option("reason", "why it is given (kept with it)", "TEXT"),
+                option("operator", "who gives it (default: the back office)", "CODE:PIN"),
+                option("json", "print the coupon as JSON: code, type, kind, value_fen, permille, min_spend_fen, "
+                               "state, expires")}))
+        return 2;
+    if (p.value(QStringLiteral("type")).trimmed().isEmpty()) {
+        err() << "error: give the coupon type as --type NAME\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    qint64 memberId = 0;
+    if (p.isSet(QStringLiteral("member"))) {
+        const auto m = memberNamed(*ctx, p.value(QStringLiteral("member")));
+        if (!m)
+            return 1;
+        memberId = m->id;
+    }
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    const LedgerContext where{ctx->checkout().store().storeId, 0, *op, g_clock.nowMs(), &ctx->time()};
+    auto c = issueCouponNow(ctx->db(), where, p.value(QStringLiteral("type")), memberId, p.value(QStringLiteral("reason")));
+    if (!c) {
+        err() << "error: " << c.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(couponJson(*ctx, *c)).toJson(QJsonDocument::Compact)) << "\n";
+    else
+        out() << c->code << "  " << c->typeName << "\n";
+    return 0;
+}
+
+int couponShow(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {option("json", "print the coupon as JSON (as coupon issue does)")}))
+        return 2;
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: give the coupon's code\n";
+        return 2;
+    }
+    auto ctx = openContext(p, {}, true);
+    if (!ctx)
+        return 1;
+    auto c = couponByCode(ctx->db(), p.positionalArguments().first());
+    if (!c) {
+        err() << "error: " << c.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(couponJson(*ctx, *c)).toJson(QJsonDocument::Compact)) << "\n";
+    else
+        out() << c->code << "  " << c->typeName << "  " << couponState(*c, g_clock.nowMs()) << "\n";
+    return 0;
+}
+
+int couponVoid(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("reason", "why (required)", "TEXT"),
+                option("operator", "who does it (default: the back office)", "CODE:PIN")}))
+        return 2;
+    if (p.positionalArguments().size() != 1 || p.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        err() << "error: give the coupon's code and --reason\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    const LedgerContext where{ctx->checkout().store().storeId, 0, *op, g_clock.nowMs(), &ctx->time()};
+    if (auto st = voidCoupon(ctx->db(), where, p.positionalArguments().first(), p.value(QStringLiteral("reason"))); !st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
+    }
+    out() << p.positionalArguments().first() << " voided\n";
+    return 0;
+}
+
+int couponBirthday(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {option("json", "print how many were issued as JSON: issued")}))
+        return 2;
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const LedgerContext where{ctx->checkout().store().storeId, 0, backOfficeOperator(*ctx), g_clock.nowMs(), &ctx->time()};
+    auto n = issueBirthdayCoupons(ctx->db(), where);
+    if (!n) {
+        err() << "error: " << n.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("issued"), *n}}).toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << *n << " birthday coupons issued\n";
+    return 0;
+}
+
+} // namespace
+
+int cmdCoupon(const QStringList &args)
+{
+    const QString verb = args.value(0);
+    if (verb == QLatin1String("add-type"))
+        return couponAddType(args.mid(1));
+    if (verb == QLatin1String("issue"))
+        return couponIssue(args.mid(1));
+    if (verb == QLatin1String("show"))
+        return couponShow(args.mid(1));
+    if (verb == QLatin1String("void"))
+        return couponVoid(args.mid(1));
+    if (verb == QLatin1String("birthday"))
+        return couponBirthday(args.mid(1));
+    err() << "error: coupon add-type, issue, show, void or birthday\n";
     return 2;
 }
 

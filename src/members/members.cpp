@@ -1,5 +1,8 @@
 #include "members.h"
 
+#include "coupons.h"
+#include "earnings.h"
+
 #include "catalog/pinyin.h"
 #include "store/database.h"
 #include "store/settings.h"
@@ -135,8 +138,8 @@ std::optional<QString> normalizedMobile(const QString &phone)
     return digits;
 }
 
-MemberService::MemberService(Database &db, const Clock &clock, qint64 storeId)
-    : m_db(db), m_clock(clock), m_storeId(storeId)
+MemberService::MemberService(Database &db, const Clock &clock, const ShopTime &time, qint64 storeId)
+    : m_db(db), m_clock(clock), m_time(time), m_storeId(storeId)
 {
 }
 
@@ -208,6 +211,9 @@ Result<Member> MemberService::registerMember(const MemberInput &in, qint64 opera
         return st.error();
     const qint64 id = ins.lastInsertId();
     if (auto st = writeAudit(m_db, now, operatorId, 0, QStringLiteral("member.add"), QString::number(id)); !st)
+        return st.error();
+    // 注册礼券: the shop's welcome coupons, with the registration.
+    if (auto st = issueRegistrationCoupons(m_db, LedgerContext{m_storeId, 0, operatorId, now, &m_time}, id); !st)
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();

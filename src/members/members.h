@@ -71,7 +71,8 @@ Status requireReason(const QString &reason);
 // Members: registration, look-up at the till and in the member screen.
 class MemberService {
 public:
-    MemberService(Database &db, const Clock &clock, qint64 storeId);
+    // `time`: the shop's calendar, for the validity of coupons given on registration.
+    MemberService(Database &db, const Clock &clock, const ShopTime &time, qint64 storeId);
 
     Result<Member> registerMember(const MemberInput &input, qint64 operatorId);
     Result<Member> byId(qint64 id);
@@ -103,6 +104,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
+    const ShopTime &m_time;
     qint64 m_storeId;
 };
 

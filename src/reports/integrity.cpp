@@ -154,6 +154,37 @@ void verifyCountCards(Database &db, QStringList &problems)
             });
 }
 
+// Coupons: none used twice (uses less the unuses of its refunds is 0 or 1, and 1 exactly when it
+// is used); every sale that took a coupon off recorded its use; a used coupon points at that sale.
+void verifyCoupons(Database &db, QStringList &problems)
+{
+    collect(db,
+            QStringLiteral("SELECT c.code, c.state, "
+                           "(SELECT COUNT(*) FROM coupon_events e WHERE e.coupon_id = c.id AND e.kind = 'use') - "
+                           "(SELECT COUNT(*) FROM coupon_events e WHERE e.coupon_id = c.id AND e.kind = 'unuse') AS net "
+                           "FROM coupons c WHERE net NOT IN (0, 1) OR (net = 1) <> (c.state = 'used')"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("coupon %1 (%2): used %3 times net")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT DISTINCT s.receipt_no, a.reference FROM sale_adjustments a JOIN sales s ON s.id = a.sale_id "
+                           "WHERE a.source = 'coupon' AND s.kind = 'sale' AND NOT EXISTS (SELECT 1 FROM coupons c JOIN "
+                           "coupon_events e ON e.coupon_id = c.id WHERE c.code = a.reference AND e.sale_id = s.id AND "
+                           "e.kind = 'use')"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("receipt %1: took coupon %2 off without using it")
+                    .arg(q.value(0).toString(), q.value(1).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT c.code FROM coupons c WHERE c.state = 'used' AND NOT EXISTS (SELECT 1 FROM "
+                           "sale_adjustments a WHERE a.sale_id = c.used_sale_id AND a.source = 'coupon' AND "
+                           "a.reference = c.code)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("coupon %1: used by a sale that took nothing off for it").arg(q.value(0).toString());
+            });
+}
+
 // Members' money and standing: each cache equals its ledger, nothing is negative, and every refund
 // took back what its lines earned, never more.
 void verifyMemberLedgers(Database &db, QStringList &problems)
@@ -209,6 +240,8 @@ void verifyMemberLedgers(Database &db, QStringList &problems)
         verifyStoredValue(db, problems);
     if (db.schemaVersion() >= 11)
         verifyCountCards(db, problems);
+    if (db.schemaVersion() >= 12)
+        verifyCoupons(db, problems);
     collect(db,
             QStringLiteral("SELECT id, phone, growth FROM members WHERE growth < 0 OR level_id NOT IN "
                            "(SELECT id FROM member_levels)"),

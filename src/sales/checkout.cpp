@@ -3,6 +3,7 @@
 #include "counterinput.h"
 #include "heldorders.h"
 #include "members/countcards.h"
+#include "members/coupons.h"
 #include "members/earnings.h"
 #include "members/storedvalue.h"
 #include "store/database.h"
@@ -109,9 +110,17 @@ RoundingMode CheckoutService::roundingMode() const
 }
 
 PricedOrder CheckoutService::quote(const QList<CartLine> &lines, const OrderDiscount &discount,
-                                   const MemberPrice &member) const
+                                   const MemberPrice &member, const QList<CouponSpec> &coupons) const
 {
-    return priceOrder(lines, discount, roundingMode(), member);
+    return priceOrder(lines, discount, roundingMode(), member, coupons);
+}
+
+Result<QList<CouponSpec>> CheckoutService::coupons(const QStringList &codes, const QList<CartLine> &lines,
+                                                   const OrderDiscount &discount, const MemberPrice &member) const
+{
+    if (codes.isEmpty())
+        return QList<CouponSpec>{};
+    return couponsForCart(m_db, codes, lines, PricingInput{discount, roundingMode(), member, {}}, m_clock.nowMs());
 }
 
 bool CheckoutService::needsManager(const QList<CartLine> &lines, const OrderDiscount &discount,
@@ -202,7 +211,12 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
             ErrorCode::Invalid,
             QCoreApplication::translate("Checkout", "An order discount must be between 0 and 10折."));
 
-    const PricedOrder priced = quote(request.lines, request.orderDiscount, request.member);
+    // Coupons are checked here for the price, and used under the write lock below (two tills with
+    // the same coupon: the second finds it used).
+    auto couponSpecs = coupons(request.coupons, request.lines, request.orderDiscount, request.member);
+    if (!couponSpecs)
+        return couponSpecs.error();
+    const PricedOrder priced = quote(request.lines, request.orderDiscount, request.member, *couponSpecs);
     auto payments = settlePayments(priced.total, request.tenders);
     if (!payments)
         return payments.error();
@@ -312,6 +326,10 @@ Result<SaleResult> CheckoutService::commit(const CheckoutRequest &request)
         if (!earned)
             return earned.error();
     }
+    if (auto st = useCoupons(m_db, LedgerContext{m_store.storeId, written->saleId, request.operatorId, now, &m_time},
+                             request.member.memberId, request.coupons, priced.total);
+        !st)
+        return st.error();
     // Cards sold become the member's; lines a card covers take their uses off it.
     if (auto st = recordCountCards(m_db, LedgerContext{m_store.storeId, written->saleId, request.operatorId, now, &m_time},
                                    request.member.memberId);

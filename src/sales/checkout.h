@@ -25,6 +25,7 @@ struct CheckoutRequest {
     QList<CartLine> lines;
     OrderDiscount orderDiscount;
     QList<TenderInput> tenders;
+    QStringList coupons; // codes typed or scanned (members/coupons.h); each is used by this sale
 };
 
 // A cart line for `product` at its catalog price (the scanned `barcode`, or its main one).
@@ -57,7 +58,11 @@ public:
 
     RoundingMode roundingMode() const;
     // `member`: the level price of the member attached, or none ({}).
-    PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount, const MemberPrice &member) const;
+    PricedOrder quote(const QList<CartLine> &lines, const OrderDiscount &discount, const MemberPrice &member,
+                      const QList<CouponSpec> &coupons = {}) const;
+    // The coupons of a cart, checked and as pricing takes them (couponsForCart).
+    Result<QList<CouponSpec>> coupons(const QStringList &codes, const QList<CartLine> &lines,
+                                      const OrderDiscount &discount, const MemberPrice &member) const;
     // True when a price was changed, or a line or the order is discounted beyond what a cashier
     // may give alone (on top of the member's level price, which is the shop's rule).
     bool needsManager(const QList<CartLine> &lines, const OrderDiscount &discount, const MemberPrice &member) const;

@@ -54,6 +54,8 @@ QString adjustmentLabel(const QString &source)
         return QCoreApplication::translate("Pricing", "Member price");
     if (source == kAdjustCountCard)
         return QCoreApplication::translate("Pricing", "Count card");
+    if (source == kAdjustCoupon)
+        return QCoreApplication::translate("Pricing", "Coupon");
     return source;
 }
 
@@ -95,11 +97,16 @@ void PricingState::adjustLine(int i, Adjustment a)
 
 void PricingState::adjustOrder(Adjustment a)
 {
+    adjustOrder(std::move(a), QList<bool>(m_order.lines.size(), true));
+}
+
+void PricingState::adjustOrder(Adjustment a, const QList<bool> &eligible)
+{
     if (a.amount.isZero() || m_order.lines.isEmpty())
         return;
     QList<qint64> weights;
-    for (const PricedLine &p : m_order.lines)
-        weights.append(std::max<qint64>(p.amount.fen(), 0));
+    for (int i = 0; i < m_order.lines.size(); ++i)
+        weights.append(eligible.value(i) ? std::max<qint64>(m_order.lines.at(i).amount.fen(), 0) : 0);
     const QList<qint64> shares = allocateProportionally(a.amount.fen(), weights);
     a.orderLevel = true;
     for (int i = 0; i < m_order.lines.size(); ++i) {
@@ -204,6 +211,44 @@ void orderDiscountStep(PricingState &s, const PricingInput &in)
                                  true, true});
 }
 
+QList<bool> couponLines(const PricingState &s, const CouponSpec &c)
+{
+    QList<bool> out;
+    for (int i = 0; i < s.size(); ++i) {
+        const CartLine &l = s.cart().at(i);
+        out.append(l.countCardId == 0 && (c.eligibleProducts.isEmpty() || c.eligibleProducts.contains(l.productId)));
+    }
+    return out;
+}
+
+// 优惠券: each coupon on what its lines come to now. One whose minimum spend is not reached takes
+// nothing (the coupon service refuses it before the sale: this only keeps the sums honest).
+void couponStep(PricingState &s, const PricingInput &in)
+{
+    for (const CouponSpec &c : in.coupons) {
+        const QList<bool> eligible = couponLines(s, c);
+        const Money base = couponBase(s, c);
+        if (base.fen() <= 0 || base < c.minSpend)
+            continue;
+        if (c.kind == QLatin1String("gift")) {
+            // One unit of the gift product, free: the first line of it.
+            for (int i = 0; i < s.size(); ++i) {
+                const CartLine &l = s.cart().at(i);
+                if (!eligible.at(i) || l.productId != c.giftProductId || l.quantityMilli < 1000 || l.weighed)
+                    continue;
+                const Money line = s.lineAmount(i);
+                s.adjustLine(i, Adjustment{kAdjustCoupon, c.code, std::min(line, line.share(1000, l.quantityMilli)),
+                                           false, false});
+                break;
+            }
+            continue;
+        }
+        const Money off = c.kind == QLatin1String("discount") ? base - base.timesPermille(c.permille)
+                                                             : std::min(c.value, base);
+        s.adjustOrder(Adjustment{kAdjustCoupon, c.code, off, false, true}, eligible);
+    }
+}
+
 // 抹零: the store's rule, not the cashier's.
 void roundingStep(PricingState &s, const PricingInput &in)
 {
@@ -222,7 +267,8 @@ void roundingStep(PricingState &s, const PricingInput &in)
 
 const QList<PricingStep> &counterPipeline()
 {
-    static const QList<PricingStep> steps = {countCardStep, levelPriceStep, priceChangeStep, lineDiscountStep, orderDiscountStep, roundingStep};
+    static const QList<PricingStep> steps = {countCardStep,     levelPriceStep, priceChangeStep, lineDiscountStep,
+                                             orderDiscountStep, couponStep,     roundingStep};
     return steps;
 }
 
@@ -235,9 +281,19 @@ PricedOrder price(const QList<CartLine> &lines, const PricingInput &input, const
 }
 
 PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding,
-                       const MemberPrice &member)
+                       const MemberPrice &member, const QList<CouponSpec> &coupons)
 {
-    return price(lines, PricingInput{discount, rounding, member});
+    return price(lines, PricingInput{discount, rounding, member, coupons});
+}
+
+Money couponBase(const PricingState &state, const CouponSpec &coupon)
+{
+    const QList<bool> eligible = couponLines(state, coupon);
+    Money base;
+    for (int i = 0; i < state.size(); ++i)
+        if (eligible.at(i))
+            base += state.lineAmount(i);
+    return base;
 }
 
 } // namespace huike

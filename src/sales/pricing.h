@@ -3,6 +3,7 @@
 #include "core/money.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -50,6 +51,7 @@ inline const QString kAdjustOrderDiscount = QStringLiteral("order_discount");
 inline const QString kAdjustRounding = QStringLiteral("rounding"); // 抹零
 inline const QString kAdjustLevelPrice = QStringLiteral("level_price"); // 会员价: the member's level discount
 inline const QString kAdjustCountCard = QStringLiteral("countcard"); // 计次卡: reference "card id"; one use per unit
+inline const QString kAdjustCoupon = QStringLiteral("coupon"); // 优惠券: reference the coupon's code
 
 // What a receipt and a report call an adjustment's source ("改价", "整单折扣", "抹零"); a source
 // this build does not know yet (from a newer till) is shown by its key.
@@ -97,6 +99,8 @@ public:
     Money due() const;
     void adjustLine(int i, Adjustment a);
     void adjustOrder(Adjustment a);
+    // The same, spread over the lines `eligible` says only (its size is the cart's).
+    void adjustOrder(Adjustment a, const QList<bool> &eligible);
     PricedOrder finish() &&;
     // Kept by the line-discount step for the receipt's unit price.
     void setUnitPrice(int i, Money unit) { m_order.lines[i].unitPrice = unit; }
@@ -118,16 +122,34 @@ struct MemberPrice {
     friend bool operator==(const MemberPrice &, const MemberPrice &) = default;
 };
 
+// A coupon on the cart, as pricing needs it: its terms as issued (members/coupons.h checks that it
+// may be used). Cash (满100减20): `value` off the eligible lines; discount (8.5折): `permille` of
+// them; gift: one unit of `giftProductId` free. Eligible lines are those whose product is in
+// `eligibleProducts` (empty: every line); a count card's lines are never eligible (they cost nothing).
+struct CouponSpec {
+    QString code;
+    QString kind; // "cash", "discount" or "gift"
+    Money value;
+    qint64 permille = 1000;
+    qint64 giftProductId = 0;
+    Money minSpend; // the eligible lines must come to at least this, before the coupon
+    QSet<qint64> eligibleProducts;
+
+    friend bool operator==(const CouponSpec &, const CouponSpec &) = default;
+};
+
 struct PricingInput {
     OrderDiscount orderDiscount;
     RoundingMode rounding = RoundingMode::None;
     MemberPrice member;
+    QList<CouponSpec> coupons;
 };
 
 using PricingStep = void (*)(PricingState &state, const PricingInput &input);
 
 // The counter's steps in order: count card, level price, price change, line discount, order
-// discount, 抹零. A line a count card covers is taken off whole first, so no other step touches it.
+// discount, coupons, 抹零. A line a count card covers is taken off whole first, so no other step
+// touches it. Coupons apply to what the order comes to after its discount, in the order given.
 // Rule-made steps (level and special prices) go before the manual ones, coupons and points after
 // the order discount.
 const QList<PricingStep> &counterPipeline();
@@ -137,7 +159,11 @@ PricedOrder price(const QList<CartLine> &lines, const PricingInput &input,
 
 // Pure and deterministic: the counter pipeline. `member`: the default is a sale without a member.
 PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding,
-                       const MemberPrice &member = {});
+                       const MemberPrice &member = {}, const QList<CouponSpec> &coupons = {});
+
+// What the coupon's eligible lines come to at this point of the pipeline (its minimum spend is
+// checked against it), and whether any line is eligible at all.
+Money couponBase(const PricingState &state, const CouponSpec &coupon);
 
 // Splits `total` over `weights` (non-negative) in proportion, exactly: the parts sum to total.
 QList<qint64> allocateProportionally(qint64 total, const QList<qint64> &weights);

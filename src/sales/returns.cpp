@@ -1,6 +1,7 @@
 #include "returns.h"
 
 #include "members/countcards.h"
+#include "members/coupons.h"
 #include "members/earnings.h"
 #include "store/database.h"
 #include "store/settings.h"
@@ -435,6 +436,10 @@ Result<SaleResult> ReturnService::reverse(const QString &kind, const QString &uu
     }
     if (auto st = reverseCountCards(m_db, LedgerContext{m_store.storeId, written->saleId, operatorId, now, &m_time},
                                     doc.originalSaleId);
+        !st)
+        return st.error();
+    if (auto st = reverseCoupons(m_db, LedgerContext{m_store.storeId, written->saleId, operatorId, now, &m_time},
+                                 doc.originalSaleId);
         !st)
         return st.error();
     if (auto st = writeAudit(m_db, now, operatorId, approval->managerId, QStringLiteral("sale.") + kind,

@@ -659,9 +659,72 @@ static const std::vector<const char *> kVersion11 = {
         BEGIN SELECT RAISE(ABORT, 'count_card_ledger is append-only'); END)",
 };
 
+// Version 12: coupons (优惠券, members/coupons.h). A type says what its coupons are worth and when
+// they are issued; each coupon carries its own copy of the terms as issued (a type edited later does
+// not change a coupon in a customer's hand), a unique code the till takes typed or scanned, and its
+// state. Using one is a guarded update from unused to used, so two tills cannot use it twice; the
+// events are never edited.
+static const std::vector<const char *> kVersion12 = {
+    R"(CREATE TABLE coupon_types (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,                      -- cash, discount, gift
+        value_fen INTEGER NOT NULL DEFAULT 0,    -- cash: amount off
+        permille INTEGER NOT NULL DEFAULT 1000,  -- discount: 850 = 8.5折
+        gift_product_id INTEGER REFERENCES products(id),
+        min_spend_fen INTEGER NOT NULL DEFAULT 0,
+        category_ids TEXT NOT NULL DEFAULT '',   -- eligible categories, comma-separated; '' = all
+        stackable INTEGER NOT NULL DEFAULT 0,    -- may go with other coupons on one order
+        valid_days INTEGER NOT NULL DEFAULT 0,   -- N days from issue; 0: the fixed dates below
+        valid_from_ms INTEGER,
+        valid_until_ms INTEGER,
+        issue_on TEXT NOT NULL DEFAULT 'manual', -- manual, registration, birthday, purchase
+        purchase_min_fen INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1))",
+    R"(CREATE TABLE coupons (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        code TEXT NOT NULL UNIQUE,
+        type_id INTEGER NOT NULL REFERENCES coupon_types(id),
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER REFERENCES members(id), -- NULL: anyone may use it
+        kind TEXT NOT NULL,
+        value_fen INTEGER NOT NULL,
+        permille INTEGER NOT NULL,
+        gift_product_id INTEGER REFERENCES products(id),
+        min_spend_fen INTEGER NOT NULL,
+        category_ids TEXT NOT NULL,
+        stackable INTEGER NOT NULL,
+        issued_at_ms INTEGER NOT NULL,
+        valid_from_ms INTEGER NOT NULL,
+        expires_at_ms INTEGER, -- NULL: never
+        state TEXT NOT NULL DEFAULT 'unused', -- unused, used, voided; expired is read from expires_at_ms
+        used_sale_id INTEGER REFERENCES sales(id),
+        issued_by_sale_id INTEGER REFERENCES sales(id),
+        CHECK ((state = 'used') = (used_sale_id IS NOT NULL))))",
+    R"(CREATE INDEX coupons_member ON coupons(member_id, id))",
+    R"(CREATE INDEX coupons_used_sale ON coupons(used_sale_id))",
+    R"(CREATE TABLE coupon_events (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        coupon_id INTEGER NOT NULL REFERENCES coupons(id),
+        sale_id INTEGER REFERENCES sales(id),
+        kind TEXT NOT NULL, -- issue, use, unuse (its sale refunded), void
+        operator_id INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX coupon_events_coupon ON coupon_events(coupon_id, id))",
+    R"(CREATE INDEX coupon_events_sale ON coupon_events(sale_id))",
+    R"(CREATE TRIGGER coupon_events_no_update BEFORE UPDATE ON coupon_events
+        BEGIN SELECT RAISE(ABORT, 'coupon_events is append-only'); END)",
+    R"(CREATE TRIGGER coupon_events_no_delete BEFORE DELETE ON coupon_events
+        BEGIN SELECT RAISE(ABORT, 'coupon_events is append-only'); END)",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}};
     return all;
 }
 

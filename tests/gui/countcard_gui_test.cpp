@@ -16,7 +16,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
-
 #include <catch2/catch.hpp>
 
 using namespace huike;
@@ -25,7 +24,8 @@ using namespace guitest;
 
 namespace {
 
-Product saved(AppContext &ctx, const QString &code, const QString &name, const QString &barcode, qint64 priceFen)
+Product saved(AppContext &ctx, const QString &code, const QString &name, const QString &barcode,
+              qint64 priceFen)
 {
     Product p;
     p.code = code;
@@ -49,8 +49,10 @@ TEST_CASE("F7 in the payment window puts the member's count card on the washes; 
 {
     Store store;
     AppContext &ctx = *store.ctx;
-    const Product card = saved(ctx, QStringLiteral("C10"), QStringLiteral("洗车10次卡"), QStringLiteral("2900000000100"), 30000);
-    const Product wash = saved(ctx, QStringLiteral("S01"), QStringLiteral("普通洗车"), QStringLiteral("2900000000018"), 4000);
+    const Product card = saved(ctx, QStringLiteral("C10"), QStringLiteral("洗车10次卡"),
+                               QStringLiteral("2900000000100"), 30000);
+    const Product wash =
+        saved(ctx, QStringLiteral("S01"), QStringLiteral("普通洗车"), QStringLiteral("2900000000018"), 4000);
     CountCardPlan plan;
     plan.name = QStringLiteral("洗车10次卡");
     plan.cardProductId = card.id;
@@ -94,7 +96,9 @@ TEST_CASE("F7 in the payment window puts the member's count card on the washes; 
     });
     QTest::keyClick(cashier->searchField(), Qt::Key_M, Qt::ControlModifier);
     checkDialogs();
-    CHECK(cashier->findChild<QLabel *>(QStringLiteral("memberInfo"))->text().contains(QStringLiteral("洗车10次卡")));
+    CHECK(cashier->findChild<QLabel *>(QStringLiteral("memberInfo"))
+              ->text()
+              .contains(QStringLiteral("洗车10次卡")));
     const Money otherPrice = cashier->cart().priced().lines.at(1).amount;
 
     onNextDialog<TenderDialog>([cashier, otherPrice](TenderDialog *d) {
@@ -105,7 +109,9 @@ TEST_CASE("F7 in the payment window puts the member's count card on the washes; 
         // The two washes are the card's: what is due is the other item alone.
         CHECK(cashier->cart().priced().total == otherPrice);
         CHECK(d->findChild<QLabel *>(QStringLiteral("total"))->text().contains(otherPrice.display()));
-        CHECK(d->findChild<QLabel *>(QStringLiteral("tenderStatus"))->text().contains(QStringLiteral("洗车10次卡")));
+        CHECK(d->findChild<QLabel *>(QStringLiteral("tenderStatus"))
+                  ->text()
+                  .contains(QStringLiteral("洗车10次卡")));
         // Pressed again: nothing more to cover, and it says so.
         QTest::keyClick(d, Qt::Key_F7);
         CHECK_FALSE(d->findChild<QLabel *>(QStringLiteral("tenderMessage"))->text().isEmpty());

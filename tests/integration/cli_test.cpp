@@ -844,3 +844,68 @@ TEST_CASE("cli: a count card is set up, sold to a member, covers the service wit
     INFO(verify.out.toStdString() << verify.err.toStdString());
     CHECK(verify.exitCode == 0);
 }
+
+TEST_CASE("cli: coupon add-type and issue, sell --coupon uses it once, member show lists it, refund gives it back",
+          "[cli][members][coupons]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const auto cli = [&](const QString &line) {
+        QStringList args = line.split(QLatin1Char(' '));
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    const auto json = [](const CliRun &r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); };
+    REQUIRE(cli(QStringLiteral("coupon add-type --name 满100减20 --value 20 --min-spend 100 --days 30")).exitCode == 0);
+    CHECK(cli(QStringLiteral("coupon add-type --name 坏券 --kind bogus")).exitCode == 2);
+    CHECK(cli(QStringLiteral("coupon add-type --name 满100减20 --value 5")).exitCode == 1); // the name is taken
+    REQUIRE(cli(QStringLiteral("member add --phone 13812345678 --name 周敏")).exitCode == 0);
+    const CliRun issued = cli(QStringLiteral("coupon issue --type 满100减20 --member 13812345678 --json"));
+    INFO(issued.err.toStdString());
+    REQUIRE(issued.exitCode == 0);
+    const QString code = json(issued).value(QStringLiteral("code")).toString();
+    CHECK(code.size() == 12);
+    CHECK(json(issued).value(QStringLiteral("state")).toString() == QStringLiteral("unused"));
+
+    const QString item = sqlValue(ws.db(), QStringLiteral("SELECT code FROM products WHERE weighed = 0 AND active = 1 AND "
+                                                          "price_fen BETWEEN 5000 AND 9000 AND id NOT IN (SELECT "
+                                                          "card_product_id FROM count_card_plans) ORDER BY id LIMIT 1"))
+                             .toString();
+    const qint64 price = sqlValue(ws.db(), QStringLiteral("SELECT price_fen FROM products WHERE code = ?"), {item}).toLongLong();
+    REQUIRE_FALSE(item.isEmpty());
+    // One of it is below ¥100: refused, nothing recorded.
+    const CliRun low = cli(QStringLiteral("sell --operator 1001:1234 --member 13812345678 --items %1 --coupon %2 --pay cash:100")
+                               .arg(item, code));
+    CHECK(low.exitCode == 1);
+    CHECK(low.err.contains(QStringLiteral("100.00")));
+    // Two of it: ¥20 off.
+    const CliRun sold = cli(QStringLiteral("sell --operator 1001:1234 --member 13812345678 --items %1*2 --coupon %2 "
+                                           "--pay cash:%3 --json")
+                                .arg(item, code, Money::fromFen(price * 2 - 2000).toString()));
+    INFO(sold.err.toStdString());
+    REQUIRE(sold.exitCode == 0);
+    const QJsonObject s = json(sold);
+    CHECK(s.value(QStringLiteral("total_fen")).toInteger() == price * 2 - 2000);
+    CHECK(s.value(QStringLiteral("coupons_used")).toArray().at(0).toString() == code);
+    // Another sale with the same code: already used.
+    const CliRun twice = cli(QStringLiteral("sell --operator 1001:1234 --member 13812345678 --items %1*2 --coupon %2 "
+                                            "--pay cash:500")
+                                 .arg(item, code));
+    CHECK(twice.exitCode == 1);
+    const QJsonArray coupons =
+        json(cli(QStringLiteral("member show --json 13812345678"))).value(QStringLiteral("coupons")).toArray();
+    REQUIRE(coupons.size() == 1);
+    CHECK(coupons.at(0).toObject().value(QStringLiteral("state")).toString() == QStringLiteral("used"));
+
+    // The whole sale back: the coupon is unused again, still valid.
+    const QString receipt = s.value(QStringLiteral("receipt")).toString();
+    REQUIRE(cli(QStringLiteral("refund --manager 8001:8888 --reason 顾客退货 ") + receipt).exitCode == 0);
+    CHECK(json(cli(QStringLiteral("coupon show --json ") + code)).value(QStringLiteral("state")).toString() ==
+          QStringLiteral("unused"));
+    CHECK(cli(QStringLiteral("coupon void --reason 发错了 ") + code).exitCode == 0);
+    CHECK(json(cli(QStringLiteral("coupon show --json ") + code)).value(QStringLiteral("state")).toString() ==
+          QStringLiteral("voided"));
+    const CliRun verify = cli(QStringLiteral("verify"));
+    INFO(verify.out.toStdString() << verify.err.toStdString());
+    CHECK(verify.exitCode == 0);
+}

@@ -1,0 +1,241 @@
+// Coupons (优惠券), exactly: 满100减20 on what the goods come to after the order discount, 8.5折,
+// a gift; minimum spend, eligible categories, one per order unless stackable; issued by hand, on
+// registration and after a purchase; used once only, even by two tills; a refund of every line it
+// was on makes it unused again while it is valid.
+
+#include "members/coupons.h"
+#include "reports/integrity.h"
+#include "sales/returns.h"
+#include "testsupport.h"
+
+using namespace huike;
+using huike::test::fen;
+using huike::test::shanghaiMs;
+using huike::test::TestShop;
+using huike::test::why;
+
+namespace {
+
+CouponType cashType(const QString &name, qint64 offFen, qint64 minFen)
+{
+    CouponType t;
+    t.name = name;
+    t.kind = QStringLiteral("cash");
+    t.value = fen(offFen);
+    t.minSpend = fen(minFen);
+    t.validDays = 30;
+    return t;
+}
+
+qint64 addType(TestShop &shop, const CouponType &t)
+{
+    auto id = addCouponType(shop.ctx().db(), t);
+    INFO(why(id));
+    REQUIRE(id.ok());
+    return *id;
+}
+
+Coupon issue(TestShop &shop, const QString &type, qint64 memberId)
+{
+    const LedgerContext ctx{shop.ctx().checkout().store().storeId, 0, shop.manager, shop.clock.nowMs(),
+                            &shop.ctx().time()};
+    auto c = issueCouponNow(shop.ctx().db(), ctx, type, memberId);
+    INFO(why(c));
+    REQUIRE(c.ok());
+    return *c;
+}
+
+Result<SaleResult> sellWith(TestShop &shop, qint64 memberId, const QList<CartLine> &lines,
+                            const QStringList &codes)
+{
+    CheckoutRequest r = memberId > 0 ? shop.memberRequest(memberId, lines) : shop.request(lines);
+    auto specs = shop.ctx().checkout().coupons(codes, lines, r.orderDiscount, r.member);
+    if (!specs)
+        return specs.error();
+    const Money total = shop.ctx().checkout().quote(lines, r.orderDiscount, r.member, *specs).total;
+    r.coupons = codes;
+    r.tenders = {{Tender::Cash, total, {}}};
+    return shop.ctx().checkout().commit(r);
+}
+
+void requireClean(TestShop &shop)
+{
+    const QStringList problems = verifyDatabase(shop.ctx().db());
+    INFO(problems.join(QLatin1Char('\n')).toStdString());
+    CHECK(problems.isEmpty());
+}
+
+} // namespace
+
+TEST_CASE("满100减20 takes ¥20 off a sale of ¥100 or more, once, and earns on what is left",
+          "[members][coupons]")
+{
+    TestShop shop;
+    addType(shop, cashType(QStringLiteral("满100减20"), 2000, 10000));
+    const qint64 m = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("孙丽"));
+    const Coupon c = issue(shop, QStringLiteral("满100减20"), m);
+    CHECK(looksLikeCouponCode(c.code));
+    CHECK(couponState(c, shop.clock.nowMs()) == QStringLiteral("unused"));
+    CHECK(c.expiresAtMs == shanghaiMs(2026, 12, 25, 0, 0)); // 30 days counting the day of issue
+
+    // ¥69.90 of oil: below the minimum, refused with the numbers.
+    auto low = sellWith(shop, m, {shop.line(shop.p.oil)}, {c.code});
+    REQUIRE_FALSE(low.ok());
+    CHECK(low.error().message.contains(QStringLiteral("69.90")));
+
+    // Two bottles of oil, ¥139.80: ¥119.80 paid, the ¥20 spread over the lines.
+    auto sale = sellWith(shop, m, {shop.line(shop.p.oil, 2000)}, {c.code});
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+    CHECK(sale->total == fen(11980));
+    CHECK(couponByCode(shop.ctx().db(), c.code)->state == QStringLiteral("used"));
+    // Points on the ¥119.80 paid: 11.
+    CHECK(shop.scalar(QStringLiteral("SELECT points FROM members WHERE id = ?"), {m}).toLongLong() == 11);
+
+    // Used: refused, at the price check and at the commit.
+    auto again = sellWith(shop, m, {shop.line(shop.p.oil, 2000)}, {c.code});
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().code == ErrorCode::Conflict);
+    requireClean(shop);
+}
+
+TEST_CASE("two tills with the same coupon: the first commit uses it, the second is told it is used",
+          "[members][coupons]")
+{
+    TestShop shop;
+    addType(shop, cashType(QStringLiteral("无门槛5元"), 500, 0));
+    const Coupon c = issue(shop, QStringLiteral("无门槛5元"), 0); // anyone's
+    // Both carts were priced with the coupon before either committed.
+    const QList<CartLine> lines = {shop.line(shop.p.noodles)};
+    CheckoutRequest first = shop.request(lines);
+    CheckoutRequest second = shop.request(lines);
+    auto specs = shop.ctx().checkout().coupons({c.code}, lines, {}, {});
+    REQUIRE(specs.ok());
+    const Money total = shop.ctx().checkout().quote(lines, {}, {}, *specs).total;
+    CHECK(total == fen(950));
+    for (CheckoutRequest *r : {&first, &second}) {
+        r->coupons = {c.code};
+        r->tenders = {{Tender::Cash, total, {}}};
+    }
+    REQUIRE(shop.ctx().checkout().commit(first).ok());
+    auto late = shop.ctx().checkout().commit(second);
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error().code == ErrorCode::Conflict);
+    CHECK(shop.count(QStringLiteral("sales")) == 1);
+    requireClean(shop);
+}
+
+TEST_CASE("8.5折 on one category only, one per order unless stackable, and a member's own coupon",
+          "[members][coupons]")
+{
+    TestShop shop;
+    const qint64 noodlesCategory =
+        shop.scalar(QStringLiteral("SELECT COALESCE(category_id, 0) FROM products WHERE id = ?"),
+                    {shop.p.noodles.id})
+            .toLongLong();
+    const qint64 waterCategory =
+        shop.scalar(QStringLiteral("SELECT COALESCE(category_id, 0) FROM products WHERE id = ?"),
+                    {shop.p.water.id})
+            .toLongLong();
+    CouponType d;
+    d.name = QStringLiteral("方便面85折");
+    d.kind = QStringLiteral("discount");
+    d.permille = 850;
+    d.validDays = 7;
+    if (noodlesCategory > 0 && noodlesCategory != waterCategory)
+        d.categoryIds = {noodlesCategory};
+    addType(shop, d);
+    addType(shop, cashType(QStringLiteral("减3元"), 300, 0));
+    const qint64 m = shop.addMember(QStringLiteral("13900139000"));
+    const qint64 other = shop.addMember(QStringLiteral("13700137000"));
+    const Coupon discount = issue(shop, QStringLiteral("方便面85折"), m);
+    const Coupon three = issue(shop, QStringLiteral("减3元"), m);
+
+    // Not stackable: two on one order are refused.
+    auto both = sellWith(shop, m, {shop.line(shop.p.noodles, 2000)}, {discount.code, three.code});
+    REQUIRE_FALSE(both.ok());
+    // Another member cannot use this member's coupon.
+    auto stranger = sellWith(shop, other, {shop.line(shop.p.noodles)}, {discount.code});
+    REQUIRE_FALSE(stranger.ok());
+    CHECK(stranger.error().code == ErrorCode::Denied);
+
+    // Two five-packs (¥29.00) and a water (¥2.00): 15% off the noodles only when the category is set.
+    auto sale =
+        sellWith(shop, m, {shop.line(shop.p.noodles, 2000), shop.line(shop.p.water)}, {discount.code});
+    INFO(why(sale));
+    REQUIRE(sale.ok());
+    CHECK(sale->total == (d.categoryIds.isEmpty() ? fen(3100 - 465) : fen(2900 - 435 + 200)));
+    requireClean(shop);
+}
+
+TEST_CASE("a refund of every line a coupon was on gives it back unused, and a partial refund keeps it used",
+          "[members][coupons]")
+{
+    TestShop shop;
+    addType(shop, cashType(QStringLiteral("满50减10"), 1000, 5000));
+    const qint64 m = shop.addMember(QStringLiteral("13600136000"));
+    const Coupon c = issue(shop, QStringLiteral("满50减10"), m);
+    auto sale = sellWith(shop, m, {shop.line(shop.p.oil), shop.line(shop.p.noodles)}, {c.code});
+    REQUIRE(sale.ok());
+    CHECK(sale->total == fen(6990 + 1450 - 1000));
+
+    auto lines = shop.ctx().returns().refundable(sale->receiptNo);
+    REQUIRE(lines.ok());
+    // The noodles back: their share of the ¥10 stays off their refund; the coupon stays used.
+    auto part = shop.ctx().returns().refund(
+        shop.refundRequest(sale->receiptNo, {RefundLineRequest{lines->lines.at(1).lineId, 1000}}));
+    INFO(why(part));
+    REQUIRE(part.ok());
+    CHECK(part->total.fen() > -1450);
+    CHECK(couponByCode(shop.ctx().db(), c.code)->state == QStringLiteral("used"));
+    // The oil too: all of the coupon's discount is back with the shop, the coupon is unused again.
+    auto rest = shop.ctx().returns().refund(shop.refundRequest(sale->receiptNo));
+    REQUIRE(rest.ok());
+    CHECK(part->total + rest->total == -sale->total);
+    CHECK(couponByCode(shop.ctx().db(), c.code)->state == QStringLiteral("unused"));
+    requireClean(shop);
+    // And it can be used again.
+    REQUIRE(sellWith(shop, m, {shop.line(shop.p.oil)}, {c.code}).ok());
+    requireClean(shop);
+}
+
+TEST_CASE("coupons issued on registration and after a purchase above an amount", "[members][coupons]")
+{
+    TestShop shop;
+    CouponType welcome = cashType(QStringLiteral("新人券"), 500, 2000);
+    welcome.issueOn = QStringLiteral("registration");
+    addType(shop, welcome);
+    CouponType back = cashType(QStringLiteral("满100返10"), 1000, 5000);
+    back.issueOn = QStringLiteral("purchase");
+    back.purchaseMin = fen(10000);
+    addType(shop, back);
+    const qint64 m = shop.addMember(QStringLiteral("13500135000"));
+    auto held = memberCoupons(shop.ctx().db(), m);
+    REQUIRE(held.ok());
+    REQUIRE(held->size() == 1);
+    CHECK(held->first().typeName == QStringLiteral("新人券"));
+
+    // ¥69.90: below ¥100, nothing; ¥139.80: the return coupon, made by this sale.
+    REQUIRE(shop.ctx().checkout().commit(shop.memberRequest(m, {shop.line(shop.p.oil)})).ok());
+    CHECK(memberCoupons(shop.ctx().db(), m)->size() == 1);
+    auto big = shop.ctx().checkout().commit(shop.memberRequest(m, {shop.line(shop.p.oil, 2000)}));
+    REQUIRE(big.ok());
+    held = memberCoupons(shop.ctx().db(), m);
+    REQUIRE(held->size() == 2);
+    CHECK(
+        shop.scalar(QStringLiteral("SELECT COUNT(*) FROM coupons WHERE issued_by_sale_id = ?"), {big->saleId})
+            .toLongLong() == 1);
+    requireClean(shop);
+}
+
+TEST_CASE("verify finds a coupon used twice", "[members][coupons][verify]")
+{
+    TestShop shop;
+    addType(shop, cashType(QStringLiteral("减2元"), 200, 0));
+    const Coupon c = issue(shop, QStringLiteral("减2元"), 0);
+    REQUIRE(sellWith(shop, 0, {shop.line(shop.p.noodles)}, {c.code}).ok());
+    requireClean(shop);
+    // Put back to unused behind the engine's back: the sale's use no longer matches.
+    shop.execRaw(QStringLiteral("UPDATE coupons SET state = 'unused', used_sale_id = NULL"));
+    CHECK_FALSE(verifyDatabase(shop.ctx().db()).isEmpty());
+}
