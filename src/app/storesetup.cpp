@@ -67,7 +67,7 @@ Result<QString> fill(AppContext &ctx, const StoreSetup &s, const Clock &clock,
                 return st.error();
         }
         return QStringLiteral("demo store: %1 products, %2 members, %3 sales, %4 refunds, %5 recharges, "
-                              "%6 count cards sold and %7 used, %8 shifts (%9 ms)")
+                              "%6 count cards sold and %7 used, %8 coupons used, %9 shifts (%10 ms)")
             .arg(r->products)
             .arg(r->members)
             .arg(r->sales)
@@ -75,6 +75,7 @@ Result<QString> fill(AppContext &ctx, const StoreSetup &s, const Clock &clock,
             .arg(r->recharges)
             .arg(r->countCardsSold)
             .arg(r->countCardUses)
+            .arg(r->couponsUsed)
             .arg(r->shifts)
             .arg(t.elapsed());
     }

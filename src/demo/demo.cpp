@@ -1,6 +1,7 @@
 #include "demo.h"
 
 #include "members/countcards.h"
+#include "members/coupons.h"
 
 #include "catalog/pinyin.h"
 
@@ -352,6 +353,27 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             return id.error();
     }
     report.products = static_cast<int>(products.size()) + 2;
+    // Coupons: a sale of ¥80 or more earns a member 满50减5 for next time (30 days); birthdays get
+    // ¥10 off with no minimum (生日券, by `coupon birthday`).
+    {
+        CouponType back;
+        back.name = QStringLiteral("满50减5");
+        back.kind = QStringLiteral("cash");
+        back.value = Money::fromYuan(5);
+        back.minSpend = Money::fromYuan(50);
+        back.validDays = 30;
+        back.issueOn = QStringLiteral("purchase");
+        back.purchaseMin = Money::fromYuan(80);
+        CouponType birthday;
+        birthday.name = QStringLiteral("生日券 无门槛10元");
+        birthday.kind = QStringLiteral("cash");
+        birthday.value = Money::fromYuan(10);
+        birthday.validDays = 7;
+        birthday.issueOn = QStringLiteral("birthday");
+        for (const CouponType &t : {back, birthday})
+            if (auto id = addCouponType(db, t); !id)
+                return id.error();
+    }
     // Popularity: a shuffled order, so the best sellers are spread over the categories.
     for (int i = static_cast<int>(products.size()) - 1; i > 0; --i)
         products.swapItemsAt(i, rng.below(i + 1));
@@ -479,7 +501,25 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                     break;
                 }
             }
-            const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount, req.member);
+            // A member who holds a coupon that fits this sale mostly uses it.
+            QList<CouponSpec> couponSpecs;
+            if (req.member.memberId > 0 && rng.chance(70)) {
+                auto held = memberCoupons(db, req.member.memberId);
+                if (!held)
+                    return held.error();
+                for (const Coupon &c : *held) {
+                    if (couponState(c, clock.nowMs()) != QLatin1String("unused"))
+                        continue;
+                    auto specs = checkout.coupons({c.code}, req.lines, req.orderDiscount, req.member);
+                    if (!specs)
+                        continue; // below its minimum, another's goods: kept for another day
+                    req.coupons = {c.code};
+                    couponSpecs = *specs;
+                    ++report.couponsUsed;
+                    break;
+                }
+            }
+            const PricedOrder priced = checkout.quote(req.lines, req.orderDiscount, req.member, couponSpecs);
             // A member now and then pays part with points: whole hundreds, within the cap.
             std::optional<TenderInput> points;
             if (req.member.memberId > 0 && rng.chance(15)) {

@@ -23,6 +23,7 @@ struct DemoReport {
     int recharges = 0;
     int countCardsSold = 0; // 美式咖啡10杯卡 bought by members
     int countCardUses = 0;  // sales where a card paid for the coffee
+    int couponsUsed = 0;    // sales where a member used a coupon a purchase had earned them
     int shifts = 0;
 };
 

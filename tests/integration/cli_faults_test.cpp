@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QStringDecoder>
@@ -386,4 +388,97 @@ TEST_CASE("cli: two tills spending the same points at once: one sale, the other 
               before - 300 + (total - 3000) / 1000);
     }
     CHECK(cli({QStringLiteral("verify")}).exitCode == 0);
+}
+
+namespace {
+
+// Two tills (two processes) ring up `args` at the same moment; how many sold, and the refusals'
+// messages.
+struct RaceResult {
+    int sold = 0;
+    QStringList refusals;
+};
+
+RaceResult race(const Workspace &ws, const QStringList &args)
+{
+    QList<QProcess *> tills;
+    for (int t = 0; t < 2; ++t) {
+        auto *p = new QProcess;
+        p->setProcessEnvironment(ws.environment());
+        tills << p;
+    }
+    for (int t = 0; t < 2; ++t)
+        tills.at(t)->start(huike::itest::cliPath(),
+                           QStringList{QStringLiteral("sell"), QStringLiteral("--db"), ws.db(), QStringLiteral("--operator"),
+                                       t == 0 ? QStringLiteral("1001:1234") : QStringLiteral("1002:1234"),
+                                       QStringLiteral("--till"), t == 0 ? QStringLiteral("POS-A") : QStringLiteral("POS-B")} +
+                               args);
+    RaceResult r;
+    for (QProcess *p : tills) {
+        REQUIRE(p->waitForFinished(120'000));
+        CHECK(p->exitStatus() == QProcess::NormalExit);
+        if (p->exitCode() == 0)
+            ++r.sold;
+        else
+            r.refusals << QStringLiteral("%1: %2").arg(p->exitCode()).arg(QString::fromUtf8(p->readAllStandardError()));
+        delete p;
+    }
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("cli: two tills using the same coupon or the last stored value at once: one sale, the other refused",
+          "[cli][faults][members]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const auto cli = [&](const QString &line) {
+        QStringList args = line.split(QLatin1Char(' '));
+        args << QStringLiteral("--db") << ws.db();
+        return ws.run(args);
+    };
+    REQUIRE(cli(QStringLiteral("member add --phone 13800138000")).exitCode == 0);
+    REQUIRE(cli(QStringLiteral("coupon add-type --name 减5元 --value 5")).exitCode == 0);
+    const QString code = sqlValue(ws.db(), QStringLiteral("SELECT code FROM products WHERE weighed = 0 AND active = 1 AND id "
+                                                          "NOT IN (SELECT card_product_id FROM count_card_plans) AND "
+                                                          "price_fen BETWEEN 1000 AND 3000 ORDER BY id LIMIT 1"))
+                             .toString();
+    const qint64 price = sqlValue(ws.db(), QStringLiteral("SELECT price_fen FROM products WHERE code = ?"), {code}).toLongLong();
+    const qint64 salesBefore = sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales")).toLongLong();
+    for (int round = 0; round < 3; ++round) {
+        INFO("round " << round);
+        const CliRun issued = cli(QStringLiteral("coupon issue --type 减5元 --member 13800138000 --json"));
+        REQUIRE(issued.exitCode == 0);
+        const QString coupon =
+            QJsonDocument::fromJson(issued.out.toUtf8()).object().value(QStringLiteral("code")).toString();
+        const RaceResult r = race(ws, {QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--items"),
+                                       code, QStringLiteral("--coupon"), coupon, QStringLiteral("--pay"),
+                                       QStringLiteral("cash:%1").arg(huike::Money::fromFen(price - 500).toString())});
+        INFO(r.refusals.join(QLatin1Char('\n')).toStdString());
+        CHECK(r.sold == 1);
+        REQUIRE(r.refusals.size() == 1);
+        CHECK(r.refusals.first().startsWith(QStringLiteral("1: ")));
+        CHECK(r.refusals.first().contains(QStringLiteral("already used")));
+    }
+    // Stored value: ¥price on the card, two tills each spending all of it.
+    for (int round = 0; round < 3; ++round) {
+        INFO("stored round " << round);
+        REQUIRE(cli(QStringLiteral("recharge --member 13800138000 --amount %1 --pay cash")
+                        .arg(huike::Money::fromFen(price).toString()))
+                    .exitCode == 0);
+        const RaceResult r = race(ws, {QStringLiteral("--member"), QStringLiteral("13800138000"), QStringLiteral("--items"),
+                                       code, QStringLiteral("--pay"),
+                                       QStringLiteral("stored:%1").arg(huike::Money::fromFen(price).toString())});
+        INFO(r.refusals.join(QLatin1Char('\n')).toStdString());
+        CHECK(r.sold == 1);
+        REQUIRE(r.refusals.size() == 1);
+        CHECK(r.refusals.first().startsWith(QStringLiteral("1: ")));
+        CHECK(r.refusals.first().contains(QStringLiteral("nsufficient balance")));
+        CHECK(sqlValue(ws.db(), QStringLiteral("SELECT principal_fen + bonus_fen FROM members WHERE phone = '13800138000'"))
+                  .toLongLong() == 0);
+    }
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM sales WHERE kind = 'sale'")).toLongLong() ==
+          salesBefore + 6);
+    CHECK(cli(QStringLiteral("verify")).exitCode == 0);
 }

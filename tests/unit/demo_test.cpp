@@ -91,6 +91,8 @@ TEST_CASE("a month of demo history is sound and the same seed gives the same sto
     // Members bought coffee cards and came back to use them, through the real services.
     CHECK(ra->countCardsSold > 0);
     CHECK(ra->countCardUses > 0);
+    CHECK(ra->couponsUsed > 0);
+    CHECK(rows(**a, QStringLiteral("SELECT COUNT(*) FROM coupons WHERE state = 'used'")).value(0).toInt() > 0);
     CHECK(rows(**a, QStringLiteral("SELECT COUNT(*) FROM count_cards")) ==
           QStringList{QString::number(ra->countCardsSold)});
     CHECK(salesA == rows(**b, business));
