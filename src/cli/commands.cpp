@@ -6,6 +6,7 @@
 #include "demo/demo.h"
 #include "members/earnings.h"
 #include "members/countcards.h"
+#include "members/coupons.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
 #include "reports/integrity.h"
@@ -399,7 +400,20 @@ int cmdSimulate(const QStringList &args)
                     req.lines.append(cartLineFor(*card));
             }
         }
-        const PricedOrder priced = ctx->checkout().quote(req.lines, req.orderDiscount, req.member);
+        // A member's coupon that fits this cart is used half the time (earned by earlier sales).
+        QList<CouponSpec> couponSpecs;
+        if (req.member.memberId > 0 && rng() % 2 == 0)
+            if (auto held = memberCoupons(ctx->db(), req.member.memberId))
+                for (const Coupon &c : *held) {
+                    if (couponState(c, g_clock.nowMs()) != QLatin1String("unused"))
+                        continue;
+                    if (auto specs = ctx->checkout().coupons({c.code}, req.lines, req.orderDiscount, req.member)) {
+                        req.coupons = {c.code};
+                        couponSpecs = *specs;
+                        break;
+                    }
+                }
+        const PricedOrder priced = ctx->checkout().quote(req.lines, req.orderDiscount, req.member, couponSpecs);
         switch (rng() % 4) {
         case 0:
             req.tenders = {{Tender::Cash, priced.total + Money::fromFen(rng() % 5000), {}}};

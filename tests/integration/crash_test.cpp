@@ -135,6 +135,9 @@ TEST_CASE("every receipt printed before a SIGKILL is in the database, and the bo
     CHECK(huike::itest::sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM count_card_ledger g JOIN sales s ON s.id = g.sale_id "
                                            "WHERE s.terminal = 'SIM' AND g.kind = 'use'"))
               .toLongLong() > 0);
+    CHECK(huike::itest::sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM coupon_events e JOIN sales s ON s.id = "
+                                                         "e.sale_id WHERE s.terminal = 'SIM' AND e.kind = 'use'"))
+              .toLongLong() > 0);
     QStringList missing;
     for (const QString &no : printed)
         if (!stored.contains(no))
