@@ -383,17 +383,13 @@ int cmdSimulate(const QStringList &args)
         if (req.member.memberId > 0 && !plans.isEmpty()) {
             const CountCardPlan &plan = plans.at(static_cast<int>(rng() % static_cast<quint32>(plans.size())));
             const auto draw = rng() % 120;
-            auto cards = memberCountCards(ctx->db(), req.member.memberId);
-            const auto usable = cards ? std::find_if(cards->cbegin(), cards->cend(),
-                                                     [&](const CountCard &c) {
-                                                         return countCardProblem(c, g_clock.nowMs(), ctx->time()).isEmpty();
-                                                     })
-                                      : QList<CountCard>::const_iterator{};
-            if (cards && usable != cards->cend()) {
-                auto service = ctx->catalog().byId(usable->serviceProductId);
+            auto usable = usableCountCards(ctx->db(), req.member.memberId, g_clock.nowMs(), ctx->time());
+            if (usable && !usable->isEmpty()) {
+                const CountCard &card = usable->first();
+                auto service = ctx->catalog().byId(card.serviceProductId);
                 if (draw < 40 && service) {
                     req.lines.append(cartLineFor(*service, 1000 * (1 + rng() % 2)));
-                    (void)applyCountCard(req.lines, *usable, g_clock.nowMs(), ctx->time());
+                    (void)applyCountCard(req.lines, card, g_clock.nowMs(), ctx->time());
                 }
             } else if (draw < 3) {
                 if (auto card = ctx->catalog().byId(plan.cardProductId))

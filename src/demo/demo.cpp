@@ -489,16 +489,13 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
                 req.lines.append(cartLineFor(coffeeCard));
                 ++report.countCardsSold;
             } else if (req.member.memberId > 0 && rng.chance(20)) {
-                auto cards = memberCountCards(db, req.member.memberId);
+                auto cards = usableCountCards(db, req.member.memberId, clock.nowMs(), time);
                 if (!cards)
                     return cards.error();
-                for (const CountCard &card : *cards) {
-                    if (!countCardProblem(card, clock.nowMs(), time).isEmpty())
-                        continue;
+                if (!cards->isEmpty()) {
                     req.lines.append(cartLineFor(coffee, 1000 * (1 + rng.skewed(2, 3.0))));
-                    if (applyCountCard(req.lines, card, clock.nowMs(), time))
+                    if (applyCountCard(req.lines, cards->first(), clock.nowMs(), time))
                         ++report.countCardUses;
-                    break;
                 }
             }
             // A member who holds a coupon that fits this sale mostly uses it.

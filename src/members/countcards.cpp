@@ -9,6 +9,9 @@
 #include <QHash>
 #include <QMap>
 
+#include <algorithm>
+#include <limits>
+
 namespace huike {
 
 namespace {
@@ -198,6 +201,23 @@ Result<QList<CountCard>> memberCountCards(Database &db, qint64 memberId)
     return out;
 }
 
+Result<QList<CountCard>> usableCountCards(Database &db, qint64 memberId, qint64 nowMs, const ShopTime &time)
+{
+    auto cards = memberCountCards(db, memberId);
+    if (!cards)
+        return cards.error();
+    QList<CountCard> usable;
+    for (const CountCard &c : *cards)
+        if (countCardProblem(c, nowMs, time).isEmpty())
+            usable.append(c);
+    std::stable_sort(usable.begin(), usable.end(), [](const CountCard &a, const CountCard &b) {
+        const qint64 ea = a.expiresAtMs > 0 ? a.expiresAtMs : std::numeric_limits<qint64>::max();
+        const qint64 eb = b.expiresAtMs > 0 ? b.expiresAtMs : std::numeric_limits<qint64>::max();
+        return ea < eb;
+    });
+    return usable;
+}
+
 QString countCardProblem(const CountCard &card, qint64 nowMs, const ShopTime &time)
 {
     if (card.state != QLatin1String("active"))
@@ -291,6 +311,7 @@ Status recordCountCards(Database &db, const LedgerContext &ctx, qint64 memberId)
     if (!covered)
         return covered.error();
     QMap<qint64, int> usesByCard;
+    QMap<qint64, CountCard> cards; // as read under the write lock, once each
     for (const CoveredLine &l : *covered) {
         if (l.quantityMilli <= 0 || l.quantityMilli % 1000 != 0)
             return makeError(
@@ -311,11 +332,10 @@ Status recordCountCards(Database &db, const LedgerContext &ctx, qint64 memberId)
                                                      .arg(card->id)
                                                      .arg(card->planName, card->serviceName, l.name));
         usesByCard[l.cardId] += static_cast<int>(l.quantityMilli / 1000);
+        cards.insert(l.cardId, *card);
     }
     for (auto it = usesByCard.cbegin(); it != usesByCard.cend(); ++it) {
-        auto card = countCard(db, it.key());
-        if (!card)
-            return card.error();
+        const CountCard *card = &cards[it.key()];
         if (const QString problem = countCardProblem(*card, ctx.nowMs, *ctx.time); !problem.isEmpty())
             return makeError(ErrorCode::Invalid, problem);
         if (card->usesLeft < it.value())

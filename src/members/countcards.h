@@ -59,6 +59,9 @@ Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan);
 Result<CountCard> countCard(Database &db, qint64 cardId);
 // The member's cards, usable ones first, then the newest.
 Result<QList<CountCard>> memberCountCards(Database &db, qint64 memberId);
+// The member's cards that can be used at `nowMs`, the one that runs out soonest first (so no card
+// expires unused while another is used).
+Result<QList<CountCard>> usableCountCards(Database &db, qint64 memberId, qint64 nowMs, const ShopTime &time);
 // Why `card` cannot be used at `nowMs` (translated: refunded, used up, expired, weekdays only ...),
 // or an empty string when it can.
 QString countCardProblem(const CountCard &card, qint64 nowMs, const ShopTime &time);

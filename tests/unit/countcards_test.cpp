@@ -11,6 +11,7 @@
 using namespace huike;
 using huike::test::fen;
 using huike::test::shanghaiMs;
+using huike::test::requireClean;
 using huike::test::TestShop;
 using huike::test::why;
 
@@ -73,13 +74,6 @@ Result<SaleResult> useCard(TestShop &shop, qint64 memberId, const CountCard &car
     if (!covered)
         return covered.error();
     return shop.ctx().checkout().commit(shop.memberRequest(memberId, lines));
-}
-
-void requireClean(TestShop &shop)
-{
-    const QStringList problems = verifyDatabase(shop.ctx().db());
-    INFO(problems.join(QLatin1Char('\n')).toStdString());
-    CHECK(problems.isEmpty());
 }
 
 } // namespace

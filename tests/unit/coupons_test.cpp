@@ -11,6 +11,7 @@
 using namespace huike;
 using huike::test::fen;
 using huike::test::shanghaiMs;
+using huike::test::requireClean;
 using huike::test::TestShop;
 using huike::test::why;
 
@@ -56,13 +57,6 @@ Result<SaleResult> sellWith(TestShop &shop, qint64 memberId, const QList<CartLin
     r.coupons = codes;
     r.tenders = {{Tender::Cash, total, {}}};
     return shop.ctx().checkout().commit(r);
-}
-
-void requireClean(TestShop &shop)
-{
-    const QStringList problems = verifyDatabase(shop.ctx().db());
-    INFO(problems.join(QLatin1Char('\n')).toStdString());
-    CHECK(problems.isEmpty());
 }
 
 } // namespace

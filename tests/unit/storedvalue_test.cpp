@@ -16,6 +16,7 @@
 
 using namespace huike;
 using huike::test::fen;
+using huike::test::requireClean;
 using huike::test::TestShop;
 using huike::test::why;
 
@@ -47,13 +48,6 @@ Result<SaleResult> payStored(TestShop &shop, qint64 memberId, const QList<CartLi
         r.tenders.append({Tender::Cash, total - stored, {}});
     r.memberPin = pin;
     return shop.ctx().checkout().commit(r);
-}
-
-void requireClean(TestShop &shop)
-{
-    const QStringList problems = verifyDatabase(shop.ctx().db());
-    INFO(problems.join(QLatin1Char('\n')).toStdString());
-    CHECK(problems.isEmpty());
 }
 
 } // namespace

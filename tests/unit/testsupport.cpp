@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "reports/integrity.h"
+
 #include "core/uuid.h"
 #include "demo/demo.h"
 #include "members/earnings.h"
@@ -258,6 +260,13 @@ qint64 TestShop::count(const QString &table, const QString &where, const QVarian
                       (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
                   binds)
         .toLongLong();
+}
+
+void requireClean(TestShop &shop)
+{
+    const QStringList problems = verifyDatabase(shop.ctx().db());
+    INFO(problems.join(QLatin1Char('\n')).toStdString());
+    CHECK(problems.isEmpty());
 }
 
 } // namespace huike::test

@@ -148,4 +148,7 @@ private:
     std::unique_ptr<huike::AppContext> m_ctx;
 };
 
+// verify finds nothing wrong with the shop's books (each problem printed when it does).
+void requireClean(TestShop &shop);
+
 } // namespace huike::test

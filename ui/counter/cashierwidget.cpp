@@ -535,14 +535,12 @@ void CashierWidget::showHelp()
 
 QString CashierWidget::countCardsLine(qint64 memberId) const
 {
-    auto cards = memberCountCards(m_session.ctx().db(), memberId);
+    auto cards = usableCountCards(m_session.ctx().db(), memberId, m_session.ctx().clock().nowMs(), m_session.ctx().time());
     if (!cards)
         return {};
     QStringList usable;
-    const qint64 now = m_session.ctx().clock().nowMs();
     for (const CountCard &c : *cards)
-        if (countCardProblem(c, now, m_session.ctx().time()).isEmpty())
-            usable << tr("%1 %2 left").arg(c.planName).arg(c.usesLeft);
+        usable << tr("%1 %2 left").arg(c.planName).arg(c.usesLeft);
     if (usable.isEmpty())
         return {};
     // One line in a narrow panel: the first two, and how many more.

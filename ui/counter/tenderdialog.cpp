@@ -18,8 +18,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <limits>
-
 namespace huike::ui {
 
 TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent)
@@ -65,7 +63,7 @@ TenderDialog::TenderDialog(AppSession &session, CartModel &cart, QWidget *parent
     // 计次卡 is not money: it takes the covered units off what is due, before anything is paid.
     m_countCardButton = keyButton(QStringLiteral("F7"), tr("Count card"));
     m_countCardButton->setObjectName(QStringLiteral("useCountCard"));
-    m_countCardButton->setEnabled(usableCountCards() > 0);
+    m_countCardButton->setEnabled(!memberCards().isEmpty());
     connect(m_countCardButton, &QPushButton::clicked, this, &TenderDialog::useCountCards);
     tenders->addWidget(m_countCardButton);
     layout->addLayout(tenders);
@@ -453,26 +451,9 @@ QList<CountCard> TenderDialog::memberCards() const
     const qint64 member = m_cart.cart().memberId();
     if (member <= 0)
         return {};
-    auto cards = memberCountCards(m_session.ctx().db(), member);
-    if (!cards)
-        return {};
-    const qint64 now = m_session.ctx().clock().nowMs();
-    QList<CountCard> usable;
-    for (const CountCard &c : *cards)
-        if (countCardProblem(c, now, m_session.ctx().time()).isEmpty())
-            usable.append(c);
-    // The one that runs out soonest first, so no card expires unused while another is used.
-    std::stable_sort(usable.begin(), usable.end(), [](const CountCard &a, const CountCard &b) {
-        const qint64 ea = a.expiresAtMs > 0 ? a.expiresAtMs : std::numeric_limits<qint64>::max();
-        const qint64 eb = b.expiresAtMs > 0 ? b.expiresAtMs : std::numeric_limits<qint64>::max();
-        return ea < eb;
-    });
-    return usable;
-}
-
-int TenderDialog::usableCountCards() const
-{
-    return static_cast<int>(memberCards().size());
+    auto cards =
+        usableCountCards(m_session.ctx().db(), member, m_session.ctx().clock().nowMs(), m_session.ctx().time());
+    return cards ? *cards : QList<CountCard>{};
 }
 
 void TenderDialog::useCountCards()

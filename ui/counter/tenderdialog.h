@@ -47,7 +47,6 @@ private:
     // 计次卡: the member's usable cards (soonest to expire first) on the cart's lines they cover.
     void useCountCards();
     QList<CountCard> memberCards() const;
-    int usableCountCards() const;
     void takePayment();
     void giveBack();
     void finish();
