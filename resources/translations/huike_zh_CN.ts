@@ -204,10 +204,6 @@
         <translation>条码 %1 已被其他商品使用。</translation>
     </message>
     <message>
-        <source>The file is empty.</source>
-        <translation>文件为空。</translation>
-    </message>
-    <message>
         <source>The header must name at least the columns name/名称 and price/售价.</source>
         <translation>表头至少需要包含 name/名称 和 price/售价 两列。</translation>
     </message>
@@ -678,6 +674,10 @@
         <source>The file is not UTF-8 text (it was read as UTF-8 because you asked for it).</source>
         <translation>该文件不是 UTF-8 文本（按您的要求以 UTF-8 读取）。</translation>
     </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -825,6 +825,61 @@
     <message>
         <source>Log in (Enter)</source>
         <translation>登录(Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCsv</name>
+    <message>
+        <source>The first row must name the columns, with at least 手机号 (phone).</source>
+        <translation>第一行须为列名，至少要有“手机号”列。</translation>
+    </message>
+    <message>
+        <source>营销许可 (consent) is 是 or 否, not &quot;%1&quot;.</source>
+        <translation>营销许可应填“是”或“否”，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>注册时间 (registered) &quot;%1&quot; is not a date such as 2024-03-01, or is in the future.</source>
+        <translation>注册时间“%1”不是 2024-03-01 这样的日期，或晚于今天。</translation>
+    </message>
+    <message>
+        <source>There is no level &quot;%1&quot;: the levels are %2.</source>
+        <translation>没有“%1”这个等级，现有等级为：%2。</translation>
+    </message>
+    <message>
+        <source>积分 (points) &quot;%1&quot; is not a whole number of points.</source>
+        <translation>积分“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>成长值 (growth) &quot;%1&quot; is not a whole number.</source>
+        <translation>成长值“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>累计消费 (net spend) &quot;%1&quot; is not an amount in yuan.</source>
+        <translation>累计消费“%1”不是以元为单位的金额。</translation>
+    </message>
+    <message>
+        <source>余额, 本金 and 赠送 are amounts in yuan, not negative (&quot;%1&quot;).</source>
+        <translation>余额、本金和赠送须为不小于零的金额（“%1”）。</translation>
+    </message>
+    <message>
+        <source>余额 %1 is not 本金 %2 + 赠送 %3.</source>
+        <translation>余额 %1 不等于本金 %2 加赠送 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is on line %2 already: not imported twice.</source>
+        <translation>%1 已在第 %2 行出现，不重复导入。</translation>
+    </message>
+    <message>
+        <source>Card %1 is on line %2 already.</source>
+        <translation>卡号 %1 已在第 %2 行出现。</translation>
+    </message>
+    <message>
+        <source>The import stopped at line %1: %2. The rows before it are imported; import the file again to add the rest (those already in are reported as duplicates).</source>
+        <translation>导入在第 %1 行停止：%2。此前的行已导入；再次导入同一文件即可补上其余行（已导入的会报为重复）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>无法写入文件：%1</translation>
     </message>
 </context>
 <context>

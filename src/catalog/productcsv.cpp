@@ -90,19 +90,9 @@ QHash<QString, int> columnsOf(const QStringList &header, QString *missing)
 ImportPreview Catalog::previewCsv(const QByteArray &bytes, TextEncoding encoding, int maxRows)
 {
     ImportPreview preview;
-    auto decoded = decodeExternalText(bytes, encoding);
-    if (!decoded) {
-        preview.error = decoded.error().message;
-        return preview;
-    }
-    preview.encoding = decoded->encoding;
-    auto table = parseCsv(decoded->text);
+    auto table = readExternalCsv(bytes, encoding, &preview.encoding);
     if (!table) {
         preview.error = table.error().message;
-        return preview;
-    }
-    if (table->rows.isEmpty()) {
-        preview.error = QCoreApplication::translate("Catalog", "The file is empty.");
         return preview;
     }
     preview.header = table->rows.first();
@@ -116,19 +106,9 @@ ImportPreview Catalog::previewCsv(const QByteArray &bytes, TextEncoding encoding
 ImportReport Catalog::importCsv(const QByteArray &bytes, qint64 operatorId, TextEncoding encoding)
 {
     ImportReport report;
-    auto decoded = decodeExternalText(bytes, encoding);
-    if (!decoded) {
-        report.errors << decoded.error().message;
-        return report;
-    }
-    report.encoding = decoded->encoding;
-    auto table = parseCsv(decoded->text);
+    auto table = readExternalCsv(bytes, encoding, &report.encoding);
     if (!table) {
         report.errors << table.error().message;
-        return report;
-    }
-    if (table->rows.isEmpty()) {
-        report.errors << QCoreApplication::translate("Catalog", "The file is empty.");
         return report;
     }
     QString missing;

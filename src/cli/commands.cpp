@@ -500,18 +500,14 @@ int cmdReceipt(const QStringList &args)
     return 0;
 }
 
-int cmdImportProducts(const QStringList &args)
+int readImportFile(const QCommandLineParser &p, QByteArray *bytes, TextEncoding *encoding)
 {
-    QCommandLineParser p;
-    if (!parse(p, args,
-               {{QStringLiteral("encoding"), QStringLiteral("auto (default), utf-8 or gbk"), QStringLiteral("NAME")}}))
-        return 2;
     if (p.positionalArguments().size() != 1) {
         err() << "error: give one CSV file\n";
         return 2;
     }
-    const auto encoding = parseTextEncoding(p.value(QStringLiteral("encoding")));
-    if (!encoding) {
+    const auto chosen = parseTextEncoding(p.value(QStringLiteral("encoding")));
+    if (!chosen) {
         err() << "error: --encoding is auto, utf-8 or gbk\n";
         return 2;
     }
@@ -520,11 +516,26 @@ int cmdImportProducts(const QStringList &args)
         err() << "error: cannot read " << f.fileName() << "\n";
         return 1;
     }
+    *bytes = f.readAll();
+    *encoding = *chosen;
+    return 0;
+}
+
+int cmdImportProducts(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {{QStringLiteral("encoding"), QStringLiteral("auto (default), utf-8 or gbk"), QStringLiteral("NAME")}}))
+        return 2;
+    QByteArray bytes;
+    TextEncoding encoding = TextEncoding::Auto;
+    if (const int rc = readImportFile(p, &bytes, &encoding); rc != 0)
+        return rc;
     auto ctx = openContext(p);
     if (!ctx)
         return 1;
     // The store's admin (or a manager) is who imports: a cashier may not change products.
-    const ImportReport r = ctx->catalog().importCsv(f.readAll(), backOfficeOperator(*ctx), *encoding);
+    const ImportReport r = ctx->catalog().importCsv(bytes, backOfficeOperator(*ctx), encoding);
     out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.updated << " updated, "
           << r.errors.size() << " rejected\n";
     for (const QString &e : r.errors)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/csv.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -47,6 +48,10 @@ std::optional<QString> managerApproval(const QCommandLineParser &p, AppContext &
 std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
                                    qint64 max);
 
+// An import's one positional FILE and its --encoding, read whole: 0, or the exit code (the
+// problem printed: 2 for bad usage, 1 for a file that cannot be read).
+int readImportFile(const QCommandLineParser &p, QByteArray *bytes, TextEncoding *encoding);
+
 // Each command takes its own arguments (after the command word) and returns the exit code.
 int cmdInit(const QStringList &args);
 int cmdVerify(const QStringList &args);
@@ -63,6 +68,8 @@ int cmdMember(const QStringList &args); // members.cpp
 int cmdPoints(const QStringList &args);
 int cmdCountCard(const QStringList &args);
 int cmdCoupon(const QStringList &args);
+int cmdImportMembers(const QStringList &args);
+int cmdExportMembers(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

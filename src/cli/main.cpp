@@ -42,6 +42,8 @@ static void usage()
              "  coupon void --db PATH --reason TEXT CODE\n"
              "  coupon birthday --db PATH [--json]   (today's birthday coupons; run daily)\n"
              "  export-products --db PATH FILE.csv\n"
+             "  import-members --db PATH [--encoding auto|utf-8|gbk] [--operator CODE:PIN] [--json] FILE.csv\n"
+             "  export-members --db PATH [--headers zh|en] [--json] FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
              "Without --db the shop's own database in the data folder is used.\n"
@@ -64,7 +66,16 @@ static void usage()
              "its own when the file is new. Numbers must parse: --seed xyz is an error (exit 2).\n"
              "import-products reads UTF-8 or GBK/GB18030, deciding on the whole file (--encoding\n"
              "forces one) and says which it used; a bad row is rejected with its line number and\n"
-             "the other rows are imported (exit 1 if any row was rejected).\n";
+             "the other rows are imported (exit 1 if any row was rejected).\n"
+             "import-members takes the same encodings and 手机号/phone, 姓名/name, 性别/gender,\n"
+             "生日/birthday, 卡号/card, 等级/level, 积分/points, 余额/balance (or 本金/principal and\n"
+             "赠送/bonus), 成长值/growth, 累计消费/net_spend, 备注/notes, 地址/address,\n"
+             "营销许可/consent, 注册时间/registered; only the phone is required. A phone or card\n"
+             "already a member's, or on an earlier row, is reported as a duplicate and never merged.\n"
+             "Points come in as earned today, balances as stored value (no drawer money), no welcome\n"
+             "coupons. Importing a file again adds only the rows not yet in.\n"
+             "export-members writes every member (full phone numbers) as UTF-8 with BOM for Excel,\n"
+             "formula-like cells neutralised; import-members reads it back.\n";
     err().flush();
 }
 
@@ -101,6 +112,10 @@ int main(int argc, char *argv[])
         return cmdImportProducts(args);
     if (cmd == QLatin1String("export-products"))
         return cmdExportProducts(args);
+    if (cmd == QLatin1String("import-members"))
+        return cmdImportMembers(args);
+    if (cmd == QLatin1String("export-members"))
+        return cmdExportMembers(args);
     if (cmd == QLatin1String("member"))
         return cmdMember(args);
     if (cmd == QLatin1String("points"))

@@ -1,6 +1,6 @@
-// huike-cli member add / show / lost / lock / unlock / replace-card / transfer / set-pin and points
-// adjust: the same member
-// services as the till, for back-office scripts.
+// huike-cli member add / show / lost / lock / unlock / replace-card / transfer / set-pin, points
+// adjust, import-members and export-members: the same member services as the till, for
+// back-office scripts.
 
 #include "members/members.h"
 
@@ -9,6 +9,7 @@
 #include "core/phone.h"
 #include "members/countcards.h"
 #include "members/coupons.h"
+#include "members/membercsv.h"
 #include "members/earnings.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
@@ -16,6 +17,7 @@
 #include "store/statement.h"
 
 #include <QJsonArray>
+#include <QSaveFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -744,6 +746,105 @@ int cmdPoints(const QStringList &args)
               << "\n";
     else
         out() << maskPhone(m->phone) << " points " << now << "\n";
+    return 0;
+}
+
+} // namespace huike::cli
+
+namespace huike::cli {
+
+int cmdImportMembers(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("encoding", "auto (default), utf-8 or gbk", "NAME"),
+                option("operator", "who imports (default: the back office)", "CODE:PIN"),
+                option("json", "print the report as JSON: encoding, rows, added, rejected, duplicates, "
+                               "errors (line, error, duplicate), error (the file as a whole)")}))
+        return 2;
+    QByteArray bytes;
+    TextEncoding encoding = TextEncoding::Auto;
+    if (const int rc = readImportFile(p, &bytes, &encoding); rc != 0)
+        return rc;
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    const MemberImportReport r =
+        importMembersCsv(ctx->db(), g_clock, ctx->time(), ctx->store().storeId, *op, bytes, encoding);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray errors;
+        for (const MemberImportError &e : r.errors)
+            errors.append(QJsonObject{{QStringLiteral("line"), e.line},
+                                      {QStringLiteral("error"), e.message},
+                                      {QStringLiteral("duplicate"), e.duplicate}});
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("encoding"), r.encoding},
+                                                             {QStringLiteral("rows"), r.rows},
+                                                             {QStringLiteral("added"), r.added},
+                                                             {QStringLiteral("rejected"), r.errors.size()},
+                                                             {QStringLiteral("duplicates"), r.duplicates()},
+                                                             {QStringLiteral("errors"), errors},
+                                                             {QStringLiteral("error"), r.error}})
+                                       .toJson(QJsonDocument::Compact))
+              << "\n";
+    } else {
+        if (!r.encoding.isEmpty())
+            out() << "encoding " << r.encoding << ": " << r.added << " added, " << r.errors.size() << " rejected ("
+                  << r.duplicates() << " of them duplicates)\n";
+        for (const MemberImportError &e : r.errors)
+            out() << "line " << e.line << ": " << e.message << "\n";
+        if (!r.error.isEmpty())
+            err() << "error: " << r.error << "\n";
+    }
+    return r.error.isEmpty() && r.errors.isEmpty() ? 0 : 1;
+}
+
+int cmdExportMembers(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("headers", "column names: zh (手机号, 姓名, ...; the default) or en (phone, name, ...)",
+                       "zh|en"),
+                option("json", "print what was written as JSON: file, members")}))
+        return 2;
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: give the CSV file to write\n";
+        return 2;
+    }
+    const QString headers = p.value(QStringLiteral("headers"));
+    if (!headers.isEmpty() && headers != QLatin1String("zh") && headers != QLatin1String("en")) {
+        err() << "error: --headers is zh or en\n";
+        return 2;
+    }
+    auto ctx = openContext(p, {}, true);
+    if (!ctx)
+        return 1;
+    // Written to a temporary file and renamed over the old one only when complete: a full disk
+    // never leaves half a member list where the last good one was.
+    QSaveFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::WriteOnly)) {
+        err() << "error: cannot write " << f.fileName() << "\n";
+        return 1;
+    }
+    auto n = exportMembersCsv(ctx->db(), ctx->time(), f,
+                              headers == QLatin1String("en") ? CsvHeaders::English : CsvHeaders::Chinese);
+    if (!n) {
+        err() << "error: " << n.error().message << "\n";
+        return 1;
+    }
+    if (!f.commit()) {
+        err() << "error: cannot write " << f.fileName() << ": " << f.errorString() << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("file"), f.fileName()},
+                                                             {QStringLiteral("members"), *n}})
+                                       .toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << *n << " members written to " << f.fileName() << "\n";
     return 0;
 }
 

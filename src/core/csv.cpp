@@ -288,6 +288,18 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
     return table;
 }
 
+Result<CsvTable> readExternalCsv(const QByteArray &bytes, TextEncoding encoding, QString *encodingUsed)
+{
+    auto decoded = decodeExternalText(bytes, encoding);
+    if (!decoded)
+        return decoded.error();
+    *encodingUsed = decoded->encoding;
+    auto table = parseCsv(decoded->text);
+    if (table && table->rows.isEmpty())
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Csv", "The file is empty."));
+    return table;
+}
+
 QString csvLine(const QStringList &fields)
 {
     QStringList out;

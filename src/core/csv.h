@@ -41,6 +41,10 @@ struct CsvLimits {
 };
 Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits = {});
 
+// A CSV file from outside as importers read it: decoded (decodeExternalText; the encoding used
+// goes to *encodingUsed once known), parsed, and refused when it holds no row at all.
+Result<CsvTable> readExternalCsv(const QByteArray &bytes, TextEncoding encoding, QString *encodingUsed);
+
 // One CSV line, ready for Excel: fields quoted where needed, and cells that Excel would run as a
 // formula (= + - @ and tab/CR at the start) neutralised with a leading apostrophe.
 QString csvLine(const QStringList &fields);

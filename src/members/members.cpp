@@ -143,81 +143,107 @@ MemberService::MemberService(Database &db, const Clock &clock, const ShopTime &t
 {
 }
 
-Result<Member> MemberService::registerMember(const MemberInput &in, qint64 operatorId)
+Result<NewMember> validateMember(const MemberInput &in, const QDate &today)
 {
     const auto phone = normalizedMobile(in.phone);
     if (!phone)
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Members", "\"%1\" is not a mainland mobile number: 11 digits starting with 13 to 19.")
                              .arg(in.phone.trimmed()));
-    const qint64 now = m_clock.nowMs();
     const auto gender = normalizedGender(in.gender);
     if (!gender)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Gender is 男 or 女 (or left empty), not \"%1\".").arg(in.gender));
-    const auto birthday = normalizedBirthday(in.birthday, QDateTime::fromMSecsSinceEpoch(now).date());
+    const auto birthday = normalizedBirthday(in.birthday, today);
     if (!birthday)
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Members", "\"%1\" is not a birthday: type it as 1990-05-20, or 05-20 without the year.")
                              .arg(in.birthday));
-    const QString card = in.cardNo.trimmed();
-    if (card.size() > 32 || card.contains(QLatin1Char(' ')))
+    NewMember m;
+    m.phone = *phone;
+    m.gender = *gender;
+    m.birthday = *birthday;
+    m.card = in.cardNo.trimmed();
+    if (m.card.size() > 32 || m.card.contains(QLatin1Char(' ')))
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "A card number has at most 32 characters and no spaces."));
-    const QString name = in.name.trimmed();
-    if (name.size() > 40)
+    m.name = in.name.trimmed();
+    if (m.name.size() > 40)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "A name has at most 40 characters."));
+    m.address = in.address.trimmed();
+    m.notes = in.notes.trimmed();
+    m.consent = in.consent;
+    m.consentHow = in.consentHow;
+    m.referrerId = in.referrerId;
+    return m;
+}
 
-    WriteTransaction tx(m_db);
-    if (!tx.began())
-        return tx.beginError();
+Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qint64 operatorId, qint64 nowMs,
+                            const QString &auditAction)
+{
     // Said plainly, with who it is: two registrations of one phone would split a customer's history.
-    auto same = m_db.statement(QStringLiteral("SELECT name, phone FROM members WHERE phone = ? OR (card_no = ? AND "
-                                              "card_no IS NOT NULL)"))
-                    .select({*phone, card.isEmpty() ? QVariant() : QVariant(card)});
+    auto same = db.statement(QStringLiteral("SELECT name, phone FROM members WHERE phone = ? OR (card_no = ? AND "
+                                            "card_no IS NOT NULL)"))
+                    .select({m.phone, m.card.isEmpty() ? QVariant() : QVariant(m.card)});
     if (!same)
         return same.error();
-    if (!card.isEmpty()) {
-        auto old = m_db.statement(QStringLiteral("SELECT 1 FROM member_cards WHERE card_no = ?")).select({card});
+    if (!m.card.isEmpty()) {
+        auto old = db.statement(QStringLiteral("SELECT 1 FROM member_cards WHERE card_no = ?")).select({m.card});
         if (!old)
             return old.error();
         if (!old->isEmpty())
             return makeError(ErrorCode::Conflict,
                              QCoreApplication::translate("Members", "Card %1 was replaced (补卡) and cannot be used again.")
-                                 .arg(card));
+                                 .arg(m.card));
     }
     if (!same->isEmpty()) {
-        const bool samePhone = same->first().at(1).toString() == *phone;
+        const bool samePhone = same->first().at(1).toString() == m.phone;
         return makeError(ErrorCode::Conflict,
                          (samePhone ? QCoreApplication::translate("Members", "%1 is already a member (%2).")
                                     : QCoreApplication::translate("Members", "Card %1 already belongs to %2."))
-                             .arg(samePhone ? *phone : card, same->first().at(0).toString()));
+                             .arg(samePhone ? m.phone : m.card, same->first().at(0).toString()));
     }
-    if (in.referrerId > 0) {
-        auto ref = m_db.statement(QStringLiteral("SELECT 1 FROM members WHERE id = ?")).select({in.referrerId});
+    if (m.referrerId > 0) {
+        auto ref = db.statement(QStringLiteral("SELECT 1 FROM members WHERE id = ?")).select({m.referrerId});
         if (!ref)
             return ref.error();
         if (ref->isEmpty())
             return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "The referring member does not exist."));
     }
-    const bool consent = in.consent.value_or(false);
-    Statement &ins = m_db.statement(QStringLiteral(
+    Statement &ins = db.statement(QStringLiteral(
         "INSERT INTO members(phone, card_no, name, pinyin, gender, birthday, address, notes, consent, consent_at_ms, "
         "consent_how, referrer_id, store_id, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?, ?)"));
-    if (auto st = ins.exec({*phone, card.isEmpty() ? QVariant() : QVariant(card), name, pinyinInitials(name),
-                            *gender, *birthday, in.address.trimmed(), in.notes.trimmed(), consent ? 1 : 0,
-                            in.consent ? QVariant(now) : QVariant(), in.consent ? in.consentHow : QString(),
-                            idOrNull(in.referrerId), idOrNull(m_storeId), idOrNull(operatorId), now});
+    if (auto st = ins.exec({m.phone, m.card.isEmpty() ? QVariant() : QVariant(m.card), m.name, pinyinInitials(m.name),
+                            m.gender, m.birthday, m.address, m.notes, m.consent.value_or(false) ? 1 : 0,
+                            m.consent ? QVariant(nowMs) : QVariant(), m.consent ? m.consentHow : QString(),
+                            idOrNull(m.referrerId), idOrNull(storeId), idOrNull(operatorId),
+                            m.createdAtMs > 0 ? m.createdAtMs : nowMs});
         !st)
         return st.error();
     const qint64 id = ins.lastInsertId();
-    if (auto st = writeAudit(m_db, now, operatorId, 0, QStringLiteral("member.add"), QString::number(id)); !st)
-        return st.error();
+    if (!auditAction.isEmpty())
+        if (auto st = writeAudit(db, nowMs, operatorId, 0, auditAction, QString::number(id)); !st)
+            return st.error();
+    return id;
+}
+
+Result<Member> MemberService::registerMember(const MemberInput &in, qint64 operatorId)
+{
+    const qint64 now = m_clock.nowMs();
+    auto valid = validateMember(in, QDateTime::fromMSecsSinceEpoch(now).date());
+    if (!valid)
+        return valid.error();
+    WriteTransaction tx(m_db);
+    if (!tx.began())
+        return tx.beginError();
+    auto id = insertMember(m_db, *valid, m_storeId, operatorId, now, QStringLiteral("member.add"));
+    if (!id)
+        return id.error();
     // 注册礼券: the shop's welcome coupons, with the registration.
-    if (auto st = issueRegistrationCoupons(m_db, LedgerContext{m_storeId, 0, operatorId, now, &m_time}, id); !st)
+    if (auto st = issueRegistrationCoupons(m_db, LedgerContext{m_storeId, 0, operatorId, now, &m_time}, *id); !st)
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    return byId(id);
+    return byId(*id);
 }
 
 Result<Member> MemberService::byId(qint64 id)

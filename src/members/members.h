@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "operators/approvals.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -59,6 +60,30 @@ struct MemberInput {
     QString consentHow;
     qint64 referrerId = 0;
 };
+
+// A registration as checked: phone, gender (F/M) and birthday normalized, the rest trimmed.
+struct NewMember {
+    QString phone;
+    QString card;
+    QString name;
+    QString gender;
+    QString birthday;
+    QString address;
+    QString notes;
+    std::optional<bool> consent;
+    QString consentHow;
+    qint64 referrerId = 0;
+    qint64 createdAtMs = 0; // when they became a member (an import's 注册时间); 0: now
+};
+// Refuses, with what to type instead, a phone that is not a mainland mobile, a gender or birthday
+// that cannot be read, a card or name too long. `today` bounds the birthday.
+Result<NewMember> validateMember(const MemberInput &input, const QDate &today);
+// Inside the caller's write transaction: the member, and the audit row `auditAction` (empty: the
+// caller writes one for many, as an import does). Conflict
+// when the phone or card is already a member's, or the card was given up at 补卡. Returns the id.
+// Registration and the CSV import (members/membercsv.h) both write members through it.
+Result<qint64> insertMember(Database &db, const NewMember &member, qint64 storeId, qint64 operatorId, qint64 nowMs,
+                            const QString &auditAction);
 
 // Whether `phone` is a mainland mobile number (1[3-9] and nine more digits), after the spaces,
 // dashes and a +86 / 86 prefix people type are taken out. nullopt when it is not.
