@@ -229,7 +229,7 @@ Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qi
 Result<Member> MemberService::registerMember(const MemberInput &in, qint64 operatorId)
 {
     const qint64 now = m_clock.nowMs();
-    auto valid = validateMember(in, QDateTime::fromMSecsSinceEpoch(now).date());
+    auto valid = validateMember(in, m_time.localDate(now)); // the shop's today, as the import's
     if (!valid)
         return valid.error();
     WriteTransaction tx(m_db);
