@@ -46,6 +46,7 @@ static void usage()
              "  export-members --db PATH [--headers zh|en] [--json] FILE.csv\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
+             "  bench members --db PATH [--members N] [--lookups N] [--n N] [--import N] --json\n"
              "Without --db the shop's own database in the data folder is used.\n"
              "refund and void need a manager's code and PIN (--manager 8001:8888): the engine turns\n"
              "them into a single-use approval of exactly that document. They are rung up in the open\n"

@@ -471,6 +471,41 @@ TEST_CASE("cli: bench checkout and bench lookup print their JSON on a database o
     CHECK(l.value(QStringLiteral("p99_ms")).toDouble() > 0);
 }
 
+TEST_CASE("cli: bench members prints look-ups, member checkouts and an import, and leaves a store that verifies", "[cli][bench]")
+{
+    Workspace ws;
+    const QString db = ws.path(QStringLiteral("members.db"));
+    const CliRun run = ws.run({QStringLiteral("bench"), QStringLiteral("members"), QStringLiteral("--db"), db,
+                               QStringLiteral("--members"), QStringLiteral("3000"), QStringLiteral("--lookups"),
+                               QStringLiteral("200"), QStringLiteral("--n"), QStringLiteral("40"),
+                               QStringLiteral("--import"), QStringLiteral("500"), QStringLiteral("--json")});
+    INFO(run.out.toStdString() << run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    CHECK(o.value(QStringLiteral("bench")).toString() == QStringLiteral("members"));
+    CHECK(o.value(QStringLiteral("members")).toInt() == 3000);
+    CHECK(o.value(QStringLiteral("checkouts")).toInt() > 30); // a cart too small for points is skipped
+    CHECK(o.value(QStringLiteral("import_rows")).toInt() == 500);
+    for (const char *key : {"lookup_phone_p99_ms", "lookup_last4_p99_ms", "lookup_card_p99_ms", "checkout_p50_ms",
+                            "checkout_p99_ms", "bare_commit_p99_ms", "checkout_vs_bare_p99", "import_s"})
+        CHECK(o.value(QLatin1String(key)).toDouble() > 0);
+    // The import's store beside it is gone; the bench's own store holds real sales, recharges,
+    // points and coupons, and proves them.
+    CHECK_FALSE(QFile::exists(db + QStringLiteral(".import.db")));
+    const CliRun verify = ws.run({QStringLiteral("verify"), QStringLiteral("--db"), db});
+    INFO(verify.out.toStdString() << verify.err.toStdString());
+    CHECK(verify.exitCode == 0);
+    // A second run adds no members (they are kept) and still checks out.
+    const CliRun again = ws.run({QStringLiteral("bench"), QStringLiteral("members"), QStringLiteral("--db"), db,
+                                 QStringLiteral("--members"), QStringLiteral("3000"), QStringLiteral("--lookups"),
+                                 QStringLiteral("50"), QStringLiteral("--n"), QStringLiteral("10"),
+                                 QStringLiteral("--import"), QStringLiteral("0"), QStringLiteral("--json")});
+    REQUIRE(again.exitCode == 0);
+    const QJsonObject a = QJsonDocument::fromJson(again.out.toUtf8()).object();
+    CHECK(a.value(QStringLiteral("members")).toInt() == 3000);
+    CHECK_FALSE(a.contains(QStringLiteral("import_s")));
+}
+
 TEST_CASE("cli: member add takes a mainland mobile and member show finds it by phone or card, as JSON", "[cli][members]")
 {
     Workspace ws;
