@@ -160,6 +160,10 @@
         <source>The count card is not the attached member&apos;s.</source>
         <translation>该计次卡不属于当前会员。</translation>
     </message>
+    <message>
+        <source>Payments are taken for this cart: change its coupons before taking any payment.</source>
+        <translation>这一单已收过款：请在收款前更改优惠券。</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -1438,6 +1442,18 @@
         <source>Count card %1 %2</source>
         <translation>计次卡 %1 %2</translation>
     </message>
+    <message>
+        <source>New coupon: %1</source>
+        <translation>获赠优惠券：%1</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>券号 %1</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
 </context>
 <context>
     <name>Returns</name>
@@ -2132,6 +2148,107 @@ Ctrl+R 会员储值充值
     <message>
         <source>Count cards (F7): %1</source>
         <translation>次卡(F7)：%1</translation>
+    </message>
+    <message>
+        <source>Payments are taken for this cart: coupons go on before paying.</source>
+        <translation>这一单已收过款：优惠券须在收款前使用。</translation>
+    </message>
+    <message>
+        <source>No coupons on this sale.</source>
+        <translation>本单未使用优惠券。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coupon(s) on this sale: %1 off.</source>
+        <translation>
+            <numerusform>本单使用 %n 张优惠券：优惠 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coupon %1 is on this sale already.</source>
+        <translation>优惠券 %1 已在本单上。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 (%2): %3 off.</source>
+        <translation>优惠券 %1（%2）：优惠 %3。</translation>
+    </message>
+    <message>
+        <source>%1 Until then it takes nothing off; Ctrl+K takes it off the sale.</source>
+        <translation>%1 在此之前该券不优惠；按 Ctrl+K 可将其从本单移除。</translation>
+    </message>
+    <message>
+        <source>%1 Ctrl+K takes the coupon off the sale.</source>
+        <translation>%1 按 Ctrl+K 可将该券从本单移除。</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Coupons (Ctrl+K): %1 usable</source>
+        <translation>优惠券 (Ctrl+K)：%1 张可用</translation>
+    </message>
+    <message>
+        <source>Coupon %1  %2</source>
+        <translation>券 %1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::CouponDialog</name>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Scan or type a coupon code and press Enter</source>
+        <translation>扫描或输入券号后按回车</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>优惠内容</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券号</translation>
+    </message>
+    <message>
+        <source>Use / not use</source>
+        <translation>使用 / 不用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>The member has no usable coupons: scan or type one.</source>
+        <translation>该会员没有可用的优惠券：可扫描或输入券号。</translation>
+    </message>
+    <message>
+        <source>No member is attached: scan or type the coupon&apos;s code.</source>
+        <translation>未关联会员：请扫描或输入券号。</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>%1 (%2) ticked: Enter applies.</source>
+        <translation>已勾选 %1（%2）：按回车确定。</translation>
     </message>
 </context>
 <context>

@@ -421,7 +421,7 @@ Result<QList<CouponSpec>> couponsForCart(Database &db, const QStringList &codes,
                                                              "with other coupons.")
                                      .arg(c.code, c.typeName));
     for (const Coupon &c : coupons) {
-        CouponSpec s{c.code, c.kind, c.value, c.permille, c.giftProductId, c.minSpend, {}};
+        CouponSpec s{c.code, c.kind, c.value, c.permille, c.giftProductId, c.minSpend, {}, c.memberId, c.typeName};
         if (!c.categoryIds.isEmpty())
             for (const CartLine &l : lines) {
                 auto cat =
@@ -454,12 +454,7 @@ Result<QList<CouponSpec>> couponsForCart(Database &db, const QStringList &codes,
     before.coupons.clear();
     const PricedOrder plain = price(lines, before);
     for (const CouponSpec &s : specs) {
-        Money off;
-        for (const PricedLine &l : priced.lines)
-            for (const Adjustment &a : l.adjustments)
-                if (a.source == kAdjustCoupon && a.reference == s.code)
-                    off += a.amount;
-        if (off.fen() > 0)
+        if (adjustedBy(priced, kAdjustCoupon, s.code).fen() > 0)
             continue;
         Money base;
         for (int i = 0; i < lines.size(); ++i)

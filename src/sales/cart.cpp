@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "core/uuid.h"
+#include "members/coupons.h"
 #include "members/earnings.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,28 @@ Status Cart::checkRow(int row) const
 
 void Cart::changed()
 {
-    m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding, m_member);
+    m_priced = priceOrder(m_lines, m_orderDiscount, m_rounding, m_member, m_coupons);
+}
+
+QStringList Cart::couponCodes() const
+{
+    QStringList codes;
+    for (const CouponSpec &c : m_coupons)
+        codes << c.code;
+    return codes;
+}
+
+Status Cart::setCoupons(const QList<CouponSpec> &coupons)
+{
+    if (coupons == m_coupons)
+        return Ok{};
+    if (hasPayments())
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Cart", "Payments are taken for this cart: change its coupons "
+                                                             "before taking any payment."));
+    m_coupons = coupons;
+    changed();
+    return Ok{};
 }
 
 QString Cart::approvalToken() const
@@ -182,6 +204,7 @@ void Cart::setMember(const MemberPrice &member)
         m_memberPin.clear();
         for (CartLine &l : m_lines) // the member's cards go with them
             l.countCardId = 0;
+        m_coupons.removeIf([&](const CouponSpec &c) { return c.memberId > 0 && c.memberId != member.memberId; });
     }
     m_member = member;
     changed();
@@ -202,7 +225,7 @@ void Cart::clear()
 
 RecalledOrder Cart::heldOrder() const
 {
-    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_member.memberId, m_payments};
+    return RecalledOrder{m_lines, m_orderDiscount, m_uuid, m_member.memberId, couponCodes(), m_payments};
 }
 
 void Cart::addPayment(const TakenPayment &payment)
@@ -234,11 +257,12 @@ CheckoutRequest Cart::checkoutRequest(qint64 operatorId, qint64 shiftId, const Q
     r.lines = m_lines;
     r.orderDiscount = m_orderDiscount;
     r.tenders = tenders;
+    r.coupons = couponCodes();
     return r;
 }
 
 Cart Cart::recall(const RecalledOrder &order, Catalog &catalog, Database &db, RoundingMode rounding,
-                  QStringList *changes)
+                  qint64 nowMs, QStringList *changes)
 {
     Cart cart(rounding);
     if (!order.uuid.isEmpty())
@@ -269,6 +293,19 @@ Cart Cart::recall(const RecalledOrder &order, Catalog &catalog, Database &db, Ro
                 l.priceOverride.reset();
         }
         cart.m_lines << l;
+    }
+    // Coupons one at a time, each with those kept before it (one per order, minimum spends).
+    QStringList kept;
+    for (const QString &code : order.coupons) {
+        auto specs = couponsForCart(db, kept + QStringList{code}, cart.m_lines,
+                                    PricingInput{cart.m_orderDiscount, rounding, cart.m_member, {}}, nowMs);
+        if (!specs) {
+            if (changes)
+                *changes << specs.error().message;
+            continue;
+        }
+        kept << code;
+        cart.m_coupons = *specs;
     }
     cart.changed();
     return cart;

@@ -54,7 +54,8 @@ public:
     Status setPriceOverride(int row, std::optional<Money> price);
     Status setOrderDiscount(const OrderDiscount &discount);
     // Attaches the member (memberPrice() says whether their card may be used), or with {} takes
-    // them off: every line is priced again at their level.
+    // them off: every line is priced again at their level. Their count cards and own coupons go
+    // with them; coupons for anyone stay.
     void setMember(const MemberPrice &member);
     // The member's payment PIN, typed when stored value was taken (kept in memory only, for the
     // commit; another member or a new cart forgets it).
@@ -64,6 +65,14 @@ public:
     // 计次卡: `card` covers the cart's lines of its service (applyCountCard). Before any payment is
     // taken only: it changes what is due. Taking the member off uncovers the lines again.
     Result<int> useCountCard(const CountCard &card, qint64 nowMs, const ShopTime &time);
+    // 优惠券 on this sale, with their terms as CheckoutService::coupons checked them for this cart
+    // (the caller checks; the commit checks again under the write lock, so a coupon used at another
+    // till meanwhile is refused there). The cart is priced with them from then on: one whose minimum
+    // spend the cart no longer reaches takes nothing off until it does again.
+    const QList<CouponSpec> &coupons() const { return m_coupons; }
+    QStringList couponCodes() const;
+    // Before any payment is taken only: it changes what is due.
+    Status setCoupons(const QList<CouponSpec> &coupons);
     // A fresh, empty cart with a new sale id. The caller first makes sure no payment is taken
     // (hasPayments()): those are given back by PaymentService::reverse, never just dropped.
     void clear();
@@ -98,9 +107,10 @@ public:
     // 取单: the held order as a cart again, re-priced against today's catalog. Goods taken off sale
     // since are left out and changed prices taken, each said in `changes` for the cashier.
     // The member is attached again at their level of today; a member whose card was since reported
-    // lost or locked is left off, and that said too.
+    // lost or locked is left off, and that said too. Each coupon is checked again at `nowMs`, in
+    // the order it was added: one used, expired or no longer reached since is left off and said.
     static Cart recall(const RecalledOrder &order, Catalog &catalog, Database &db, RoundingMode rounding,
-                       QStringList *changes);
+                       qint64 nowMs, QStringList *changes);
 
 private:
     void changed();
@@ -109,6 +119,7 @@ private:
     QList<CartLine> m_lines;
     OrderDiscount m_orderDiscount;
     MemberPrice m_member;
+    QList<CouponSpec> m_coupons;
     QString m_memberPin;
     RoundingMode m_rounding = RoundingMode::None;
     PricedOrder m_priced;

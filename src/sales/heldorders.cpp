@@ -37,11 +37,14 @@ QJsonObject toJson(const RecalledOrder &o)
             j.insert(QStringLiteral("countcard"), l.countCardId);
         lines.append(j);
     }
-    return QJsonObject{{QStringLiteral("lines"), lines},
-                       {QStringLiteral("uuid"), o.uuid},
-                       {QStringLiteral("member"), o.memberId},
-                       {QStringLiteral("order_permille"), o.discount.permille},
-                       {QStringLiteral("order_amount"), o.discount.amount.fen()}};
+    QJsonObject j{{QStringLiteral("lines"), lines},
+                  {QStringLiteral("uuid"), o.uuid},
+                  {QStringLiteral("member"), o.memberId},
+                  {QStringLiteral("order_permille"), o.discount.permille},
+                  {QStringLiteral("order_amount"), o.discount.amount.fen()}};
+    if (!o.coupons.isEmpty())
+        j.insert(QStringLiteral("coupons"), QJsonArray::fromStringList(o.coupons));
+    return j;
 }
 
 RecalledOrder fromJson(const QJsonObject &j)
@@ -51,6 +54,8 @@ RecalledOrder fromJson(const QJsonObject &j)
     o.memberId = j.value(QStringLiteral("member")).toInteger();
     o.discount.permille = j.value(QStringLiteral("order_permille")).toInteger(1000);
     o.discount.amount = Money::fromFen(j.value(QStringLiteral("order_amount")).toInteger());
+    for (const QJsonValue &v : j.value(QStringLiteral("coupons")).toArray())
+        o.coupons << v.toString();
     for (const QJsonValue &v : j.value(QStringLiteral("lines")).toArray()) {
         const QJsonObject l = v.toObject();
         CartLine c;

@@ -27,6 +27,7 @@ struct RecalledOrder {
     OrderDiscount discount;
     QString uuid; // the cart keeps its sale id across hold/recall
     qint64 memberId = 0;
+    QStringList coupons; // codes of the coupons on the cart, checked again when it is recalled
     // Payments already taken for this cart (not part of the stored copy: taken_payments holds them).
     QList<TakenPayment> payments;
 };

@@ -286,6 +286,16 @@ PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discou
     return price(lines, PricingInput{discount, rounding, member, coupons});
 }
 
+Money adjustedBy(const PricedOrder &order, const QString &source, const QString &reference)
+{
+    Money off;
+    for (const PricedLine &l : order.lines)
+        for (const Adjustment &a : l.adjustments)
+            if (a.source == source && a.reference == reference)
+                off += a.amount;
+    return off;
+}
+
 Money couponBase(const PricingState &state, const CouponSpec &coupon)
 {
     const QList<bool> eligible = couponLines(state, coupon);

@@ -134,6 +134,8 @@ struct CouponSpec {
     qint64 giftProductId = 0;
     Money minSpend; // the eligible lines must come to at least this, before the coupon
     QSet<qint64> eligibleProducts;
+    qint64 memberId = 0; // whose coupon it is (0: anyone's): it leaves a cart with its member
+    QString name;        // its type's name (满100减20), as the cart shows it
 
     friend bool operator==(const CouponSpec &, const CouponSpec &) = default;
 };
@@ -160,6 +162,10 @@ PricedOrder price(const QList<CartLine> &lines, const PricingInput &input,
 // Pure and deterministic: the counter pipeline. `member`: the default is a sale without a member.
 PricedOrder priceOrder(const QList<CartLine> &lines, const OrderDiscount &discount, RoundingMode rounding,
                        const MemberPrice &member = {}, const QList<CouponSpec> &coupons = {});
+
+// What the adjustments of `source` with `reference` took off the order, over every line (a coupon's
+// saving: source kAdjustCoupon, its code).
+Money adjustedBy(const PricedOrder &order, const QString &source, const QString &reference);
 
 // What the coupon's eligible lines come to at this point of the pipeline (its minimum spend is
 // checked against it), and whether any line is eligible at all.

@@ -2,6 +2,7 @@
 
 #include "core/phone.h"
 #include "members/countcards.h"
+#include "members/coupons.h"
 #include "store/statement.h"
 #include "store/database.h"
 
@@ -216,6 +217,19 @@ Result<Receipt> ReceiptService::load(const QString &typed)
             QCoreApplication::translate("Receipt", "Count card %1 %2").arg(card->id).arg(card->planName),
             countCardSummary(*card, m_time)});
     }
+    auto issued = m_db.statement(QStringLiteral("SELECT code FROM coupons WHERE issued_by_sale_id = ? ORDER BY id"))
+                      .select({saleId});
+    if (!issued)
+        return issued.error();
+    for (const QVariantList &c : *issued) {
+        auto coupon = couponByCode(m_db, c.at(0).toString());
+        if (!coupon)
+            return coupon.error();
+        // The end is the first moment it is no longer valid: the day before it is the last.
+        r.couponsIssued.append(Receipt::IssuedCoupon{
+            coupon->typeName, coupon->code, couponTerms(*coupon),
+            coupon->expiresAtMs > 0 ? m_time.localDate(coupon->expiresAtMs - 1) : QDate()});
+    }
     return r;
 }
 
@@ -326,6 +340,14 @@ QString ReceiptService::render(const Receipt &r, int columns) const
         for (const Receipt::CountCardLine &card : r.countCards) {
             t.line(card.card);
             t.line(QStringLiteral("  ") + card.state);
+        }
+        for (const Receipt::IssuedCoupon &c : r.couponsIssued) {
+            t.line(QCoreApplication::translate("Receipt", "New coupon: %1").arg(c.name));
+            t.line(QStringLiteral("  ") + QCoreApplication::translate("Receipt", "Code %1").arg(c.code));
+            t.line(QStringLiteral("  ") + c.terms);
+            if (c.lastDay.isValid())
+                t.line(QStringLiteral("  ") + QCoreApplication::translate("Receipt", "Valid until %1")
+                                                  .arg(c.lastDay.toString(Qt::ISODate)));
         }
     }
     t.rule();

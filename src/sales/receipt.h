@@ -65,6 +65,14 @@ struct Receipt {
         QString state; // "剩 8/10 次，至 2027-11-24"
     };
     QList<CountCardLine> countCards;
+    // Coupons the sale earned the member (a purchase above the type's amount), for next time.
+    struct IssuedCoupon {
+        QString name;  // the type's name, 满50减5
+        QString code;  // what the till takes typed or scanned
+        QString terms; // "满50减5" (translated)
+        QDate lastDay; // the last day it may be used; null: no end
+    };
+    QList<IssuedCoupon> couponsIssued;
 };
 
 // Monospace text laid out in columns, where a Chinese character takes two columns (as on a

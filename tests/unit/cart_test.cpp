@@ -91,7 +91,7 @@ TEST_CASE("a recalled order is re-priced by one engine call and keeps its sale i
     auto order = shop.ctx().heldOrders().recall(*held);
     REQUIRE(order.ok());
     QStringList changes;
-    const Cart recalled = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, &changes);
+    const Cart recalled = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, shop.ctx().clock().nowMs(), &changes);
     CHECK(recalled.uuid() == cart.uuid());
     CHECK(recalled.memberId() == memberId);
     CHECK(recalled.recalled());

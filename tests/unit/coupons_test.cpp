@@ -4,6 +4,8 @@
 // was on makes it unused again while it is valid.
 
 #include "members/coupons.h"
+#include "members/earnings.h"
+#include "sales/cart.h"
 #include "reports/integrity.h"
 #include "sales/returns.h"
 #include "testsupport.h"
@@ -221,6 +223,17 @@ TEST_CASE("coupons issued on registration and after a purchase above an amount",
     CHECK(
         shop.scalar(QStringLiteral("SELECT COUNT(*) FROM coupons WHERE issued_by_sale_id = ?"), {big->saleId})
             .toLongLong() == 1);
+    // The receipt tells the customer: the coupon, its code to show next time, and until when.
+    const QString code =
+        shop.scalar(QStringLiteral("SELECT code FROM coupons WHERE issued_by_sale_id = ?"), {big->saleId}).toString();
+    auto receipt = shop.ctx().receipts().load(big->receiptNo);
+    REQUIRE(receipt.ok());
+    REQUIRE(receipt->couponsIssued.size() == 1);
+    const QString text = shop.ctx().receipts().render(*receipt, 32);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("New coupon: 满100返10")));
+    CHECK(text.contains(QStringLiteral("Code ") + code));
+    CHECK(text.contains(QStringLiteral("Valid until 2026-12-24"))); // 30 days counting 11-25
     requireClean(shop);
 }
 
@@ -234,4 +247,91 @@ TEST_CASE("verify finds a coupon used twice", "[members][coupons][verify]")
     // Put back to unused behind the engine's back: the sale's use no longer matches.
     shop.execRaw(QStringLiteral("UPDATE coupons SET state = 'unused', used_sale_id = NULL"));
     CHECK_FALSE(verifyDatabase(shop.ctx().db()).isEmpty());
+}
+
+TEST_CASE("a coupon on the till's cart prices it, leaves with its member, is held and recalled, and is left "
+          "off a recalled cart once used elsewhere",
+          "[members][coupons][cart]")
+{
+    TestShop shop;
+    addType(shop, cashType(QStringLiteral("满100减20"), 2000, 10000));
+    addType(shop, cashType(QStringLiteral("无门槛5元"), 500, 0));
+    const qint64 sun = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("孙丽"));
+    const qint64 zhou = shop.addMember(QStringLiteral("13900139000"), QStringLiteral("周强"));
+    const Coupon own = issue(shop, QStringLiteral("满100减20"), sun);
+    CouponType stackable = cashType(QStringLiteral("通用券"), 300, 0);
+    stackable.stackable = true;
+    addType(shop, stackable);
+
+    Cart cart;
+    cart.addLine(shop.line(shop.p.oil, 2000)); // ¥139.80
+    auto sunPrice = memberPrice(shop.ctx().db(), sun);
+    REQUIRE(sunPrice.ok());
+    cart.setMember(*sunPrice);
+    auto specs = shop.ctx().checkout().coupons({own.code}, cart.lines(), cart.orderDiscount(), cart.member());
+    INFO(why(specs));
+    REQUIRE(specs.ok());
+    REQUIRE(cart.setCoupons(*specs).ok());
+    CHECK(cart.priced().total == fen(11980));
+    CHECK(cart.coupons().first().name == QStringLiteral("满100减20"));
+    CHECK(cart.coupons().first().memberId == sun);
+    CHECK(cart.checkoutRequest(shop.cashier, shop.shift()).coupons == QStringList{own.code});
+
+    // A line taken back below the minimum: the coupon stays on the cart but takes nothing off, and
+    // the check before payment says why.
+    REQUIRE(cart.setQuantity(0, 1000).ok());
+    CHECK(cart.priced().total == fen(6990));
+    auto low = shop.ctx().checkout().coupons(cart.couponCodes(), cart.lines(), cart.orderDiscount(), cart.member());
+    REQUIRE_FALSE(low.ok());
+    CHECK(low.error().message.contains(QStringLiteral("69.90")));
+    REQUIRE(cart.setQuantity(0, 2000).ok());
+    CHECK(cart.priced().total == fen(11980));
+
+    // Held and recalled: the coupon comes back with the cart.
+    auto held = shop.ctx().heldOrders().hold(cart.heldOrder(), cart.priced().total, QStringLiteral("孙丽"), shop.cashier);
+    REQUIRE(held.ok());
+    auto order = shop.ctx().heldOrders().recall(*held);
+    REQUIRE(order.ok());
+    CHECK(order->coupons == QStringList{own.code});
+    QStringList changes;
+    Cart back = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, shop.clock.nowMs(), &changes);
+    CHECK(changes.isEmpty());
+    CHECK(back.couponCodes() == QStringList{own.code});
+    CHECK(back.priced().total == fen(11980));
+
+    // Another member attached: Sun's coupon leaves with her.
+    auto zhouPrice = memberPrice(shop.ctx().db(), zhou);
+    REQUIRE(zhouPrice.ok());
+    back.setMember(*zhouPrice);
+    CHECK(back.coupons().isEmpty());
+    CHECK(back.priced().total == fen(13980));
+
+    // Held again, and meanwhile the coupon is used at another till: the recall leaves it off, and says so.
+    back.setMember(*sunPrice);
+    REQUIRE(back.setCoupons(*specs).ok());
+    auto again = shop.ctx().heldOrders().hold(back.heldOrder(), back.priced().total, QStringLiteral("孙丽"), shop.cashier);
+    REQUIRE(again.ok());
+    REQUIRE(sellWith(shop, sun, {shop.line(shop.p.oil, 2000)}, {own.code}).ok());
+    auto order2 = shop.ctx().heldOrders().recall(*again);
+    REQUIRE(order2.ok());
+    changes.clear();
+    Cart late = Cart::recall(*order2, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, shop.clock.nowMs(), &changes);
+    CHECK(late.coupons().isEmpty());
+    CHECK(late.priced().total == fen(13980));
+    REQUIRE(changes.size() == 1);
+    CHECK(changes.first().contains(QStringLiteral("already used")));
+
+    // Anyone's coupon stays when the member changes; none changes once a payment is taken.
+    const Coupon anyone = issue(shop, QStringLiteral("通用券"), 0);
+    auto open = shop.ctx().checkout().coupons({anyone.code}, late.lines(), late.orderDiscount(), late.member());
+    REQUIRE(open.ok());
+    REQUIRE(late.setCoupons(*open).ok());
+    late.setMember(*zhouPrice);
+    CHECK(late.couponCodes() == QStringList{anyone.code});
+    CHECK(late.priced().total == fen(13680));
+    TakenPayment paid;
+    paid.id = 1;
+    paid.input = TenderInput{Tender::Cash, fen(1000), {}};
+    late.addPayment(paid);
+    CHECK(late.setCoupons({}).error().code == ErrorCode::Conflict);
 }

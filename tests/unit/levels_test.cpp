@@ -206,7 +206,7 @@ TEST_CASE("a held member's cart comes back at the member's level of today", "[me
     auto order = shop.ctx().heldOrders().recall(*held);
     REQUIRE(order.ok());
     QStringList changes;
-    const Cart back = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, &changes);
+    const Cart back = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, shop.ctx().clock().nowMs(), &changes);
     CHECK(back.member().levelName == QStringLiteral("银卡"));
     CHECK(back.priced().total == fen(1378));
     auto sale = shop.ctx().checkout().commit(back.checkoutRequest(shop.cashier, shop.shift(),
@@ -224,7 +224,7 @@ TEST_CASE("a held member's cart comes back at the member's level of today", "[me
     auto order2 = shop.ctx().heldOrders().recall(*held2);
     REQUIRE(order2.ok());
     changes.clear();
-    const Cart without = Cart::recall(*order2, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, &changes);
+    const Cart without = Cart::recall(*order2, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, shop.ctx().clock().nowMs(), &changes);
     CHECK(without.memberId() == 0);
     CHECK(without.priced().total == fen(200));
     REQUIRE(changes.size() == 1);

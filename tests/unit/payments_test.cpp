@@ -59,7 +59,7 @@ TEST_CASE("a WeChat payment taken survives a restart with its cart and pays the 
     CHECK(order->payments.first().input.amount == fen(5000));
     CHECK(order->payments.first().input.reference == kWeChatRef);
 
-    Cart again = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, nullptr);
+    Cart again = Cart::recall(*order, shop.ctx().catalog(), shop.ctx().db(), RoundingMode::None, shop.ctx().clock().nowMs(), nullptr);
     CHECK(again.paid() == fen(5000));
     take(shop, again, {Tender::Cash, fen(3000), {}});
     auto sale = shop.ctx().checkout().commit(again.checkoutRequest(shop.cashier, shop.shift()));

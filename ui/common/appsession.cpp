@@ -1,5 +1,8 @@
 #include "appsession.h"
 
+#include "members/coupons.h"
+#include "members/earnings.h"
+
 #include <spdlog/spdlog.h>
 
 namespace huike::ui {
@@ -9,6 +12,27 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     m_idleCheckpoint.setSingleShot(true);
     m_idleCheckpoint.setInterval(1500);
     connect(&m_idleCheckpoint, &QTimer::timeout, this, &AppSession::checkpoint);
+    m_daily.setInterval(10 * 60 * 1000);
+    connect(&m_daily, &QTimer::timeout, this, &AppSession::issueBirthdayCoupons);
+    m_daily.start();
+    QTimer::singleShot(0, this, &AppSession::issueBirthdayCoupons); // once the window is up
+}
+
+void AppSession::issueBirthdayCoupons()
+{
+    const qint64 now = m_ctx.clock().nowMs();
+    const QDate today = m_ctx.time().localDate(now);
+    if (today == m_birthdaysDone)
+        return;
+    auto issued = huike::issueBirthdayCoupons(
+        m_ctx.db(), LedgerContext{m_ctx.checkout().store().storeId, 0, 0, now, &m_ctx.time()});
+    if (!issued) {
+        spdlog::warn("birthday coupons not issued: {}", issued.error().message.toStdString()); // tried again later
+        return;
+    }
+    m_birthdaysDone = today;
+    if (*issued > 0)
+        spdlog::info("{} birthday coupon(s) issued for {}", *issued, today.toString(Qt::ISODate).toStdString());
 }
 
 void AppSession::notifyDocumentCommitted(const QString &receiptNo)

@@ -2,6 +2,7 @@
 
 #include "app/appcontext.h"
 
+#include <QDate>
 #include <QObject>
 #include <QTimer>
 #include <optional>
@@ -41,12 +42,17 @@ Q_SIGNALS:
 
 private:
     void checkpoint();
+    // 生日券: the members whose birthday it is get the shop's birthday coupons, once a day, when
+    // the program starts and when the day turns while it runs (every till may: it is issued once).
+    void issueBirthdayCoupons();
 
     AppContext &m_ctx;
     Operator m_operator;
     // The WAL is copied back into the database when the till is idle, never while a sale waits.
     QTimer m_idleCheckpoint;
     int m_salesSinceCheckpoint = 0;
+    QTimer m_daily;
+    QDate m_birthdaysDone; // the shop's day birthday coupons were last issued for
 };
 
 } // namespace huike::ui

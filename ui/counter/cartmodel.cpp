@@ -181,6 +181,13 @@ Result<int> CartModel::useCountCard(const CountCard &card, qint64 nowMs, const S
     return covered;
 }
 
+Status CartModel::setCoupons(const QList<CouponSpec> &coupons)
+{
+    if (coupons == m_cart.coupons())
+        return Ok{}; // nothing changed: no refresh (the cashier screen re-checks coupons on every change)
+    return refreshed(m_cart.setCoupons(coupons));
+}
+
 void CartModel::reset(Cart cart)
 {
     beginResetModel();

@@ -38,6 +38,8 @@ public:
     void setMemberPin(const QString &pin) { m_cart.setMemberPin(pin); }
     // The member's count card on the lines of its service (lines may split): uses covered.
     Result<int> useCountCard(const CountCard &card, qint64 nowMs, const ShopTime &time);
+    // The cart's coupons, as CheckoutService::coupons checked them.
+    Status setCoupons(const QList<CouponSpec> &coupons);
     void setApproval(const QString &token, const ApprovalScope &scope, const QString &reason)
     {
         m_cart.setApproval(token, scope, reason);

@@ -57,7 +57,7 @@ bool CashierWidget::recallIntoCart(qint64 heldId, QStringList *changes)
     }
     // The order waited: prices may have changed and goods may have been taken off sale since.
     m_cart.reset(Cart::recall(*order, m_session.ctx().catalog(), m_session.ctx().db(),
-                              m_session.ctx().checkout().roundingMode(),
+                              m_session.ctx().checkout().roundingMode(), m_session.ctx().clock().nowMs(),
                               changes));
     selectRow(m_cart.rowCount() - 1);
     return true;
@@ -126,6 +126,9 @@ void CashierWidget::checkout()
         setMessage(tr("%1 Change the order discount (F5).").arg(st.error().message), true);
         return;
     }
+    // Checked again as the sale will check them: used at another till, expired, a minimum no longer reached.
+    if (!couponsPass())
+        return;
     // Approved when given; asked here only if the cart changed what was approved since.
     if (!approveAdjustments())
         return;

@@ -1,11 +1,12 @@
 // The cashier screen's member actions: attach (Ctrl+M, or a member card scanned), register, take off,
-// recharge (Ctrl+R).
+// recharge (Ctrl+R), coupons (Ctrl+K, or a coupon's code scanned).
 
 #include "cashierwidget.h"
 
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "core/phone.h"
+#include "counter/coupondialog.h"
 #include "counter/memberdialog.h"
 #include "counter/receiptdialog.h"
 #include "counter/rechargedialog.h"
@@ -69,6 +70,105 @@ bool CashierWidget::attachScannedCard(const QString &code)
     m_cart.setMember(*priced);
     setMessage(tr("Member %1 (%2) attached: %3 prices.").arg(member->name, maskPhone(member->phone), priced->levelName),
                false);
+    return true;
+}
+
+void CashierWidget::coupons()
+{
+    if (m_cart.cart().hasPayments()) {
+        setMessage(tr("Payments are taken for this cart: coupons go on before paying."), true);
+        return;
+    }
+    CouponDialog d(m_session, m_cart.cart(), this);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    if (!report(m_cart.setCoupons(d.chosen())))
+        return;
+    setMessage(d.chosen().isEmpty() ? tr("No coupons on this sale.")
+                                    : tr("%n coupon(s) on this sale: %1 off.", nullptr, static_cast<int>(d.chosen().size()))
+                                          .arg(couponsOff().display()),
+               false);
+    m_search->setFocus();
+}
+
+Money CashierWidget::couponsOff() const
+{
+    Money off;
+    for (const CouponSpec &c : m_cart.cart().coupons())
+        off += adjustedBy(m_cart.priced(), kAdjustCoupon, c.code);
+    return off;
+}
+
+bool CashierWidget::useCouponCode(const QString &code)
+{
+    Database &db = m_session.ctx().db();
+    auto coupon = couponByCode(db, code.trimmed());
+    if (!coupon) {
+        if (coupon.error().code == ErrorCode::NotFound)
+            return false;
+        setMessage(coupon.error().message, true);
+        return true;
+    }
+    if (m_cart.cart().hasPayments()) {
+        setMessage(tr("Payments are taken for this cart: coupons go on before paying."), true);
+        return true;
+    }
+    QStringList codes = m_cart.cart().couponCodes();
+    if (codes.contains(coupon->code)) {
+        setMessage(tr("Coupon %1 is on this sale already.").arg(coupon->code), true);
+        return true;
+    }
+    if (coupon->memberId > 0 && m_cart.cart().memberId() <= 0) {
+        // The member's own coupon, shown before their card: it says who the customer is.
+        auto priced = memberPrice(db, coupon->memberId);
+        if (!priced) {
+            setMessage(priced.error().message, true);
+            return true;
+        }
+        m_cart.setMember(*priced);
+    }
+    codes << coupon->code;
+    const Cart &cart = m_cart.cart();
+    auto specs = m_session.ctx().checkout().coupons(codes, cart.lines(), cart.orderDiscount(), cart.member());
+    if (!specs) {
+        setMessage(specs.error().message, true);
+        return true;
+    }
+    if (!report(m_cart.setCoupons(*specs)))
+        return true;
+    setMessage(tr("Coupon %1 (%2): %3 off.")
+                   .arg(coupon->typeName, coupon->code,
+                        adjustedBy(m_cart.priced(), kAdjustCoupon, coupon->code).display()),
+               false);
+    return true;
+}
+
+void CashierWidget::recheckCoupons()
+{
+    const Cart &cart = m_cart.cart();
+    if (cart.coupons().isEmpty() || cart.hasPayments())
+        return;
+    auto specs = m_session.ctx().checkout().coupons(cart.couponCodes(), cart.lines(), cart.orderDiscount(), cart.member());
+    if (!specs) {
+        setMessage(tr("%1 Until then it takes nothing off; Ctrl+K takes it off the sale.").arg(specs.error().message),
+                   true);
+        return;
+    }
+    (void)m_cart.setCoupons(*specs); // no payment is taken: it cannot be refused
+}
+
+bool CashierWidget::couponsPass()
+{
+    const Cart &cart = m_cart.cart();
+    if (cart.coupons().isEmpty())
+        return true;
+    auto specs = m_session.ctx().checkout().coupons(cart.couponCodes(), cart.lines(), cart.orderDiscount(), cart.member());
+    if (!specs) {
+        setMessage(tr("%1 Ctrl+K takes the coupon off the sale.").arg(specs.error().message), true);
+        return false;
+    }
+    if (!cart.hasPayments())
+        (void)m_cart.setCoupons(*specs);
     return true;
 }
 

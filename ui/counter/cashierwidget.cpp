@@ -1,6 +1,7 @@
 #include "cashierwidget.h"
 
 #include "members/countcards.h"
+#include "members/coupons.h"
 
 #include "common/appsession.h"
 #include "common/dialogs.h"
@@ -32,7 +33,7 @@ namespace huike::ui {
 CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_search(new QLineEdit), m_table(new QTableView),
       m_total(new QLabel), m_itemCount(new QLabel), m_subtotal(new QLabel), m_discount(new QLabel),
-      m_rounding(new QLabel), m_paid(new QLabel), m_lastSale(new QLabel), m_member(new QLabel),
+      m_rounding(new QLabel), m_paid(new QLabel), m_coupons(new QLabel), m_lastSale(new QLabel), m_member(new QLabel),
       m_message(new QLabel)
 {
     setObjectName(QStringLiteral("cashier"));
@@ -101,6 +102,10 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
         facts->addWidget(value, row++, 1);
     }
     pl->addLayout(facts);
+    m_coupons->setObjectName(QStringLiteral("saleCoupons"));
+    m_coupons->setWordWrap(true);
+    m_coupons->setStyleSheet(QStringLiteral("font-size: 12pt;"));
+    pl->addWidget(m_coupons);
     pl->addStretch();
     auto *lastCaption = new QLabel(tr("Last sale"));
     lastCaption->setObjectName(QStringLiteral("caption"));
@@ -139,11 +144,12 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
         {Qt::Key_F12, QStringLiteral("F12"), tr("Pay"), &CashierWidget::checkout},
         {QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("Ctrl+M"), tr("Member"), &CashierWidget::showMember},
         {QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("Ctrl+R"), tr("Recharge"), &CashierWidget::recharge},
+        {QKeySequence(Qt::CTRL | Qt::Key_K), QStringLiteral("Ctrl+K"), tr("Coupons"), &CashierWidget::coupons},
         {Qt::Key_Delete, QStringLiteral("Del"), tr("Remove line"), &CashierWidget::removeLine},
         {Qt::Key_Escape, QStringLiteral("Esc"), tr("Clear cart"), &CashierWidget::clearCart},
     };
     auto *grid = new QGridLayout;
-    constexpr int kKeysPerRow = 9; // every key in two rows at 1280 wide
+    constexpr int kKeysPerRow = 10; // every key in two rows at 1280 wide
     int i = 0;
     for (const Action &a : actions) {
         QPushButton *b = keyButton(a.keyText, a.label);
@@ -171,6 +177,7 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::returnPressed, this, &CashierWidget::submitSearch);
     connect(&m_cart, &CartModel::totalsChanged, this, &CashierWidget::updateTotals);
+    connect(&m_cart, &CartModel::contentChanged, this, &CashierWidget::recheckCoupons);
     connect(&m_cart, &CartModel::contentChanged, this, &CashierWidget::keepPaidCart);
     updateTotals();
     m_lastSale->setText(tr("none yet"));
@@ -281,6 +288,9 @@ void CashierWidget::addScanned(const QString &code)
             m_search->clear();
         }
     }
+    // A coupon's code (12 digits from 9) is a coupon first; a product with such a barcode still scans.
+    if (!multiplier && looksLikeCouponCode(scanned) && useCouponCode(scanned))
+        return;
     auto m = m_session.ctx().catalog().lookupScan(scanned, scaleRules(m_session.ctx().settings()));
     if (!m && m.error().code == ErrorCode::NotFound && !multiplier && attachScannedCard(scanned))
         return;
@@ -313,6 +323,8 @@ void CashierWidget::submitSearch()
         return; // "3*" stays in the field for the next scan
     }
     m_search->clear();
+    if (!multiplier && looksLikeCouponCode(text) && useCouponCode(text))
+        return;
     // A code typed in (a smudged label, a slow scanner) is treated as the same code scanned.
     if (auto exact = m_session.ctx().catalog().lookupScan(text, scaleRules(m_session.ctx().settings()))) {
         if (addProductWithQuantity(exact->product, text, multiplier, &*exact, true) && exact->scaleLabel)
@@ -551,6 +563,20 @@ QString CashierWidget::countCardsLine(qint64 memberId) const
     return QLatin1Char('\n') + tr("Count cards (F7): %1").arg(text);
 }
 
+QString CashierWidget::couponsLine(qint64 memberId) const
+{
+    auto own = memberCoupons(m_session.ctx().db(), memberId);
+    if (!own)
+        return {};
+    const qint64 now = m_session.ctx().clock().nowMs();
+    const auto usable = std::count_if(own->cbegin(), own->cend(), [&](const Coupon &c) {
+        return couponState(c, now) == QLatin1String("unused") && now >= c.validFromMs;
+    });
+    if (usable == 0)
+        return {};
+    return QLatin1Char('\n') + tr("Coupons (Ctrl+K): %1 usable").arg(usable);
+}
+
 void CashierWidget::updateTotals()
 {
     const PricedOrder &p = m_cart.priced();
@@ -569,7 +595,7 @@ void CashierWidget::updateTotals()
                                                       .arg(m->growth)
                                                       .arg(m->points)
                                                       .arg((m->principal + m->bonus).toString()) +
-                                                  countCardsLine(m_memberShown));
+                                                  countCardsLine(m_memberShown) + couponsLine(m_memberShown));
     }
     m_total->setText(p.total.display());
     m_itemCount->setText(formatQuantity(m_cart.cart().itemCountMilli()));
@@ -578,6 +604,11 @@ void CashierWidget::updateTotals()
     m_rounding->setText((-p.rounding).toString());
     m_paid->setObjectName(QStringLiteral("paid"));
     m_paid->setText(m_cart.cart().paid().toString());
+    QStringList coupons;
+    for (const CouponSpec &c : m_cart.cart().coupons())
+        coupons << tr("Coupon %1  %2").arg(c.name, (-adjustedBy(p, kAdjustCoupon, c.code)).toString());
+    m_coupons->setText(coupons.join(QLatin1Char('\n')));
+    m_coupons->setVisible(!coupons.isEmpty());
 }
 
 void CashierWidget::keepPaidCart()

@@ -75,6 +75,17 @@ private:
     void attachMember(const QString &typed = {});
     // A scanned code that is no product but a member's card attaches that member.
     bool attachScannedCard(const QString &code);
+    // 优惠券 (Ctrl+K): the sale's coupons and the member's usable ones, to tick.
+    void coupons();
+    // A coupon's code scanned or typed: it goes on the sale (attaching its member first if it is a
+    // member's own and none is attached). False when no coupon has the code (it may be a product).
+    bool useCouponCode(const QString &code);
+    // After every change to the cart: its coupons are checked again (a category coupon takes the
+    // new lines of its goods; a minimum spend no longer reached is said).
+    void recheckCoupons();
+    // True when the cart's coupons pass as the sale will check them; otherwise the message says why.
+    bool couponsPass();
+    Money couponsOff() const;
     void showMember();
     // 充值 (Ctrl+R): the attached member's stored value, or a member picked first.
     void recharge();
@@ -83,8 +94,9 @@ private:
     void showReceipts();
     void showHelp();
     void updateTotals();
-    // The member's usable count cards for the member panel ("" when none).
+    // The member's usable count cards and coupons for the member panel ("" when none).
     QString countCardsLine(qint64 memberId) const;
+    QString couponsLine(qint64 memberId) const;
     void keepPaidCart();
     void setMessage(const QString &text, bool error);
     // Shows the engine's refusal, if any; true when the change was made.
@@ -101,6 +113,7 @@ private:
     QLabel *m_discount;
     QLabel *m_rounding;
     QLabel *m_paid;
+    QLabel *m_coupons; // the coupons on this sale and what each takes off
     QLabel *m_lastSale;
     QLabel *m_member;
     qint64 m_memberShown = -1; // whose details m_member shows (read again when the cart's member changes)
