@@ -82,6 +82,10 @@
         <source>a member PIN reset</source>
         <translation>重置会员密码</translation>
     </message>
+    <message>
+        <source>a count card extended</source>
+        <translation>计次卡延期</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -489,6 +493,26 @@
         <source>%1: only %2 of these count cards are unused. A card already used is not refunded as a new one.</source>
         <translation>%1：这些计次卡只有 %2 张未使用。已使用过的卡不能按新卡退。</translation>
     </message>
+    <message>
+        <source>No such count card plan.</source>
+        <translation>没有这个计次卡方案。</translation>
+    </message>
+    <message>
+        <source>A card is extended by 1 to 3,660 days.</source>
+        <translation>计次卡可延期 1 到 3660 天。</translation>
+    </message>
+    <message>
+        <source>Count card %1 was refunded.</source>
+        <translation>计次卡 %1 已退卡。</translation>
+    </message>
+    <message>
+        <source>Count card %1 has no end date to extend (it never expires, or its validity starts at the first use).</source>
+        <translation>计次卡 %1 没有到期日可延（永久有效，或有效期从首次使用起算）。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold as a count card.</source>
+        <translation>%1 已停售，不能再作为计次卡售出。</translation>
+    </message>
 </context>
 <context>
     <name>CounterInput</name>
@@ -634,6 +658,10 @@
     <message>
         <source>A coupon&apos;s validity must end after it starts.</source>
         <translation>优惠券的结束日期须晚于开始日期。</translation>
+    </message>
+    <message>
+        <source>No such coupon type.</source>
+        <translation>没有这个券种。</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1095,96 @@
     <message>
         <source>Give the amount to transfer.</source>
         <translation>请输入转赠金额。</translation>
+    </message>
+    <message>
+        <source>The programme needs at least one level.</source>
+        <translation>会员方案至少要有一个等级。</translation>
+    </message>
+    <message>
+        <source>Growth value per yuan is 0 to 1,000.</source>
+        <translation>每元成长值为 0 到 1000。</translation>
+    </message>
+    <message>
+        <source>A level needs a name of at most 20 characters.</source>
+        <translation>等级需要名称，最多 20 个字。</translation>
+    </message>
+    <message>
+        <source>There are two levels named %1.</source>
+        <translation>有两个等级都叫 %1。</translation>
+    </message>
+    <message>
+        <source>%1: the level price is above 0 and at most 10折.</source>
+        <translation>%1：等级折扣须大于 0 且不超过 10折。</translation>
+    </message>
+    <message>
+        <source>%1: the points rate is 0 to 100 times.</source>
+        <translation>%1：积分倍率为 0 到 100 倍。</translation>
+    </message>
+    <message>
+        <source>%1: a threshold cannot be negative.</source>
+        <translation>%1：升级门槛不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1 is the lowest level: every member starts there, so it needs nothing.</source>
+        <translation>%1 是最低等级：所有会员从这里开始，门槛须为 0。</translation>
+    </message>
+    <message>
+        <source>%1 must need more than %2, the level below it.</source>
+        <translation>%1 的门槛必须高于下一级 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) hold the level %1: it cannot be removed.</source>
+        <translation>
+            <numerusform>有 %n 位会员处于等级 %1：不能删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No such level.</source>
+        <translation>没有这个等级。</translation>
+    </message>
+    <message>
+        <source>A point is earned per ¥0.01 to ¥10,000 of the earning base.</source>
+        <translation>每积 1 分所需消费为 ¥0.01 到 ¥10,000。</translation>
+    </message>
+    <message>
+        <source>Points pay at least ¥0.01 and at most ¥1,000 per step.</source>
+        <translation>积分抵现每档至少 ¥0.01，最多 ¥1,000。</translation>
+    </message>
+    <message>
+        <source>Points pay at most 0% to 100% of a sale.</source>
+        <translation>积分最多抵扣一单的 0% 到 100%。</translation>
+    </message>
+    <message>
+        <source>A points multiplier is for one product or one category.</source>
+        <translation>积分倍数只针对一个商品或一个分类。</translation>
+    </message>
+    <message>
+        <source>A points multiplier is 0 (no points) to 100 times.</source>
+        <translation>积分倍数为 0（不积分）到 100 倍。</translation>
+    </message>
+    <message>
+        <source>Tick at least one day of the week.</source>
+        <translation>请至少勾选一周中的一天。</translation>
+    </message>
+    <message>
+        <source>A time window ends after it starts, within the day.</source>
+        <translation>时段须在当天内，结束晚于开始。</translation>
+    </message>
+    <message>
+        <source>No such time window.</source>
+        <translation>没有这个时段。</translation>
+    </message>
+    <message>
+        <source>充%1送%2: a tier asks more than zero and gives less than it asks.</source>
+        <translation>充%1送%2：充值额须大于 0，赠送须少于充值额。</translation>
+    </message>
+    <message>
+        <source>Two tiers start at %1.</source>
+        <translation>有两档都从 %1 起。</translation>
+    </message>
+    <message>
+        <source>The approval limit cannot be negative.</source>
+        <translation>授权额度不能为负数。</translation>
     </message>
 </context>
 <context>

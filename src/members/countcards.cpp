@@ -3,6 +3,9 @@
 #include "core/uuid.h"
 #include "earnings.h"
 #include "store/database.h"
+#include "members/members.h"
+#include "store/permissions.h"
+#include "store/settings.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
@@ -127,7 +130,10 @@ Result<QSet<qint64>> countCardProductIds(Database &db)
     return out;
 }
 
-Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan)
+namespace {
+
+// What a plan must be to be saved, new or edited (its name and card product not another plan's).
+Status checkPlan(Database &db, const CountCardPlan &plan)
 {
     if (plan.name.trimmed().isEmpty())
         return makeError(ErrorCode::Invalid,
@@ -151,9 +157,9 @@ Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan)
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate(
                              "CountCards", "A count card is valid on any day, on weekdays or on weekends."));
-    auto taken = db.statement(QStringLiteral(
-                                  "SELECT name FROM count_card_plans WHERE name = ? OR card_product_id = ?"))
-                     .select({plan.name.trimmed(), plan.cardProductId});
+    auto taken = db.statement(QStringLiteral("SELECT name FROM count_card_plans WHERE (name = ? OR card_product_id "
+                                             "= ?) AND id <> ?"))
+                     .select({plan.name.trimmed(), plan.cardProductId, plan.id});
     if (!taken)
         return taken.error();
     if (!taken->isEmpty())
@@ -161,16 +167,114 @@ Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan)
                          QCoreApplication::translate(
                              "CountCards", "The count card %1 already has this name or this card product.")
                              .arg(taken->first().at(0).toString()));
+    return Ok{};
+}
+
+QVariantList planValues(const CountCardPlan &plan)
+{
+    return {plan.name.trimmed(), plan.cardProductId, plan.serviceProductId, plan.uses, plan.validityDays,
+            plan.fromFirstUse ? QStringLiteral("first_use") : QStringLiteral("sale"), plan.days, plan.active};
+}
+
+} // namespace
+
+Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan)
+{
+    CountCardPlan fresh = plan;
+    fresh.id = 0;
+    if (auto st = checkPlan(db, fresh); !st)
+        return st.error();
     Statement &ins = db.statement(QStringLiteral("INSERT INTO count_card_plans(name, card_product_id, "
                                                  "service_product_id, uses, validity_days, validity_from, "
                                                  "days, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (auto st = ins.exec({plan.name.trimmed(), plan.cardProductId, plan.serviceProductId, plan.uses,
-                            plan.validityDays,
-                            plan.fromFirstUse ? QStringLiteral("first_use") : QStringLiteral("sale"),
-                            plan.days, plan.active});
-        !st)
+    if (auto st = ins.exec(planValues(fresh)); !st)
         return st.error();
     return ins.lastInsertId();
+}
+
+Result<qint64> saveCountCardPlan(Database &db, const CountCardPlan &plan, qint64 operatorId, qint64 nowMs)
+{
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st.error();
+    qint64 id = plan.id;
+    if (id <= 0) {
+        auto added = addCountCardPlan(db, plan);
+        if (!added)
+            return added.error();
+        id = *added;
+    } else {
+        if (auto st = checkPlan(db, plan); !st)
+            return st.error();
+        Statement &up = db.statement(QStringLiteral(
+            "UPDATE count_card_plans SET name = ?, card_product_id = ?, service_product_id = ?, uses = ?, "
+            "validity_days = ?, validity_from = ?, days = ?, active = ? WHERE id = ?"));
+        if (auto st = up.exec(planValues(plan) + QVariantList{id}); !st)
+            return st.error();
+        if (up.changes() != 1)
+            return makeError(ErrorCode::NotFound, QCoreApplication::translate("CountCards", "No such count card plan."));
+    }
+    if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("programme.count_card_plan"),
+                             QString::number(id), {}, plan.name.trimmed());
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return id;
+}
+
+ApprovalScope countCardExtendScope(qint64 cardId, int days)
+{
+    return ApprovalScope{kApproveCountCardExtend, QStringLiteral("%1:%2").arg(cardId).arg(days), Money()};
+}
+
+Result<CountCard> extendCountCard(Database &db, const LedgerContext &ctx, qint64 cardId, int days,
+                                  const QString &reason, const QString &approvalToken)
+{
+    if (days <= 0 || days > 3660)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("CountCards", "A card is extended by 1 to 3,660 days."));
+    if (auto st = requireReason(reason); !st)
+        return st.error();
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    auto card = countCard(db, cardId);
+    if (!card)
+        return card.error();
+    if (card->state != QLatin1String("active"))
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("CountCards", "Count card %1 was refunded.").arg(cardId));
+    if (card->expiresAtMs <= 0)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("CountCards", "Count card %1 has no end date to extend "
+                                                                   "(it never expires, or its validity starts "
+                                                                   "at the first use).")
+                             .arg(cardId));
+    auto used = consumeApproval(db, ctx.nowMs, approvalToken, countCardExtendScope(cardId, days));
+    if (!used)
+        return used.error();
+    // From its end, or from today if it has ended: an expired card gets `days` from now.
+    const qint64 from = std::max(card->expiresAtMs, expiryAfter(ctx.nowMs, 0, *ctx.time));
+    const qint64 until = ctx.time->toUtcMs(QDateTime(ctx.time->localDate(from).addDays(days), QTime(0, 0)));
+    Statement &up = db.statement(QStringLiteral("UPDATE count_cards SET expires_at_ms = ? WHERE id = ? AND "
+                                                "expires_at_ms = ?"));
+    if (auto st = up.exec({until, cardId, card->expiresAtMs}); !st)
+        return st.error();
+    if (up.changes() != 1)
+        return changedMeanwhile().error();
+    if (auto st = db.statement(QStringLiteral("INSERT INTO count_card_ledger(uuid, store_id, card_id, member_id, "
+                                              "sale_id, kind, uses, expires_at_ms, operator_id, authorized_by, reason, "
+                                              "created_at_ms) VALUES (?, ?, ?, ?, NULL, 'extend', 0, ?, ?, ?, ?, ?)"))
+                      .exec({newUuid(), idOrNull(ctx.storeId), cardId, card->memberId, until,
+                             idOrNull(ctx.operatorId), used->managerId, reason.trimmed(), ctx.nowMs});
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return countCard(db, cardId);
 }
 
 Result<CountCard> countCard(Database &db, qint64 cardId)
@@ -368,7 +472,7 @@ Status recordCountCards(Database &db, const LedgerContext &ctx, qint64 memberId)
     auto sold =
         db.statement(
               QStringLiteral("SELECT l.id, l.name, l.qty_milli, p.id, p.uses, p.validity_days, "
-                             "p.validity_from FROM sale_lines l JOIN count_card_plans p "
+                             "p.validity_from, p.active FROM sale_lines l JOIN count_card_plans p "
                              "ON p.card_product_id = l.product_id WHERE l.sale_id = ? ORDER BY l.line_no"))
             .select({ctx.documentId});
     if (!sold)
@@ -382,6 +486,10 @@ Status recordCountCards(Database &db, const LedgerContext &ctx, qint64 memberId)
                 QCoreApplication::translate(
                     "CountCards", "%1 is a count card: it is sold to a member. Attach the member first.")
                     .arg(name));
+        if (r.at(7).toLongLong() == 0)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("CountCards", "%1 is no longer sold as a count card.")
+                                 .arg(name));
         if (qty <= 0 || qty % 1000 != 0)
             return makeError(ErrorCode::Invalid, QCoreApplication::translate(
                                                      "CountCards", "%1: count cards are sold whole, not %2.")

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "operators/approvals.h"
 #include "sales/pricing.h"
 
 #include <QList>
@@ -55,6 +56,17 @@ Result<QSet<qint64>> countCardProductIds(Database &db);
 // Checks the plan (a name, two different products, at least one use) and adds it. Conflict when
 // the name or the card product is already a plan's.
 Result<qint64> addCountCardPlan(Database &db, const CountCardPlan &plan);
+// The manager's edit in Settings: a new plan (id 0) or changes to one, audited, in a transaction of
+// its own. Cards already sold keep their uses and validity; `active` false stops new ones being
+// sold (the card product is refused at the till). Returns the plan's id.
+Result<qint64> saveCountCardPlan(Database &db, const CountCardPlan &plan, qint64 operatorId, qint64 nowMs);
+
+// 延期: `days` more on a card with an end date (from its end, or from today when it has ended),
+// with the reason and a manager's approval of countCardExtendScope; an 'extend' row in the
+// card's ledger says the new end. Its own transaction.
+ApprovalScope countCardExtendScope(qint64 cardId, int days);
+Result<CountCard> extendCountCard(Database &db, const LedgerContext &ctx, qint64 cardId, int days,
+                                  const QString &reason, const QString &approvalToken);
 
 Result<CountCard> countCard(Database &db, qint64 cardId);
 // The member's cards, usable ones first, then the newest.

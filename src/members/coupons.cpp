@@ -4,6 +4,8 @@
 #include "earnings.h"
 #include "sales/counterinput.h"
 #include "store/database.h"
+#include "store/permissions.h"
+#include "store/settings.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
@@ -174,7 +176,10 @@ bool looksLikeCouponCode(const QString &text)
     return luhnDigit(t.left(11)) == t.at(11).digitValue();
 }
 
-Result<qint64> addCouponType(Database &db, const CouponType &t)
+namespace {
+
+// What a coupon type must be to be saved, new or edited (its name unique among the others).
+Status checkCouponType(Database &db, const CouponType &t)
 {
     const auto invalid = [](const char *text) {
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Coupons", text));
@@ -203,27 +208,76 @@ Result<qint64> addCouponType(Database &db, const CouponType &t)
             "Coupons", "A coupon is issued by hand, on registration, on the birthday or after a purchase."));
     if (t.validDays == 0 && t.validUntilMs > 0 && t.validFromMs > 0 && t.validUntilMs <= t.validFromMs)
         return invalid(QT_TRANSLATE_NOOP("Coupons", "A coupon's validity must end after it starts."));
-    auto taken =
-        db.statement(QStringLiteral("SELECT 1 FROM coupon_types WHERE name = ?")).select({t.name.trimmed()});
+    auto taken = db.statement(QStringLiteral("SELECT 1 FROM coupon_types WHERE name = ? AND id <> ?"))
+                     .select({t.name.trimmed(), t.id});
     if (!taken)
         return taken.error();
     if (!taken->isEmpty())
         return makeError(ErrorCode::Conflict,
                          QCoreApplication::translate("Coupons", "There is already a coupon type %1.")
                              .arg(t.name.trimmed()));
+    return Ok{};
+}
+
+QVariantList couponTypeValues(const CouponType &t)
+{
+    return {t.name.trimmed(), t.kind, t.value.fen(), t.permille, idOrNull(t.giftProductId),
+            t.minSpend.fen(), idText(t.categoryIds), t.stackable, t.validDays,
+            t.validFromMs > 0 ? QVariant(t.validFromMs) : QVariant(),
+            t.validUntilMs > 0 ? QVariant(t.validUntilMs) : QVariant(), t.issueOn,
+            t.purchaseMin.fen(), t.active};
+}
+
+} // namespace
+
+Result<qint64> addCouponType(Database &db, const CouponType &t)
+{
+    CouponType fresh = t;
+    fresh.id = 0;
+    if (auto st = checkCouponType(db, fresh); !st)
+        return st.error();
     Statement &ins = db.statement(QStringLiteral(
         "INSERT INTO coupon_types(name, kind, value_fen, permille, gift_product_id, min_spend_fen, "
         "category_ids, "
         "stackable, valid_days, valid_from_ms, valid_until_ms, issue_on, purchase_min_fen, active) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (auto st = ins.exec({t.name.trimmed(), t.kind, t.value.fen(), t.permille, idOrNull(t.giftProductId),
-                            t.minSpend.fen(), idText(t.categoryIds), t.stackable, t.validDays,
-                            t.validFromMs > 0 ? QVariant(t.validFromMs) : QVariant(),
-                            t.validUntilMs > 0 ? QVariant(t.validUntilMs) : QVariant(), t.issueOn,
-                            t.purchaseMin.fen(), t.active});
-        !st)
+    if (auto st = ins.exec(couponTypeValues(fresh)); !st)
         return st.error();
     return ins.lastInsertId();
+}
+
+Result<qint64> saveCouponType(Database &db, const CouponType &type, qint64 operatorId, qint64 nowMs)
+{
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st.error();
+    qint64 id = type.id;
+    if (id <= 0) {
+        auto added = addCouponType(db, type);
+        if (!added)
+            return added.error();
+        id = *added;
+    } else {
+        if (auto st = checkCouponType(db, type); !st)
+            return st.error();
+        Statement &up = db.statement(QStringLiteral(
+            "UPDATE coupon_types SET name = ?, kind = ?, value_fen = ?, permille = ?, gift_product_id = ?, "
+            "min_spend_fen = ?, category_ids = ?, stackable = ?, valid_days = ?, valid_from_ms = ?, "
+            "valid_until_ms = ?, issue_on = ?, purchase_min_fen = ?, active = ? WHERE id = ?"));
+        if (auto st = up.exec(couponTypeValues(type) + QVariantList{id}); !st)
+            return st.error();
+        if (up.changes() != 1)
+            return makeError(ErrorCode::NotFound, QCoreApplication::translate("Coupons", "No such coupon type."));
+    }
+    if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("programme.coupon_type"), QString::number(id),
+                             {}, type.name.trimmed());
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return id;
 }
 
 Result<QList<CouponType>> couponTypes(Database &db)

@@ -62,6 +62,10 @@ QString couponState(const Coupon &coupon, qint64 nowMs);
 QString couponTerms(const Coupon &coupon, const QString &giftName = {});
 
 Result<qint64> addCouponType(Database &db, const CouponType &type);
+// The manager's edit in Settings: a new type (id 0) or changes to one, audited, in a transaction
+// of its own. Coupons already issued keep the terms they were issued with; `active` false stops
+// new ones. Returns the type's id.
+Result<qint64> saveCouponType(Database &db, const CouponType &type, qint64 operatorId, qint64 nowMs);
 Result<QList<CouponType>> couponTypes(Database &db);
 Result<CouponType> couponTypeNamed(Database &db, const QString &name);
 

@@ -46,4 +46,11 @@ struct LevelRules {
 // shop has no active level (the migration makes three; the settings screen keeps one).
 Result<LevelRules> loadLevelRules(Database &db);
 
+// The manager's edit in Settings: `rules.levels` lowest first (their ranks are their order), each
+// new one with id 0; an active level left out is retired, refused while members hold it. The
+// lowest needs nothing (every member starts there) and each next level more than the one below
+// on the rule members move up by. Audited, in a transaction of its own. Members keep their level
+// until their next sale or refund moves them.
+Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, qint64 nowMs);
+
 } // namespace huike

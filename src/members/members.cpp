@@ -210,8 +210,8 @@ Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qi
     }
     Statement &ins = db.statement(QStringLiteral(
         "INSERT INTO members(phone, card_no, name, pinyin, gender, birthday, address, notes, consent, consent_at_ms, "
-        "consent_how, referrer_id, store_id, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?)"));
+        "consent_how, referrer_id, store_id, operator_id, created_at_ms, level_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, (SELECT id FROM member_levels WHERE active = 1 ORDER BY rank LIMIT 1))"));
     if (auto st = ins.exec({m.phone, m.card.isEmpty() ? QVariant() : QVariant(m.card), m.name, pinyinInitials(m.name),
                             m.gender, m.birthday, m.address, m.notes, m.consent.value_or(false) ? 1 : 0,
                             m.consent ? QVariant(nowMs) : QVariant(), m.consent ? m.consentHow : QString(),

@@ -4,6 +4,7 @@
 #include "earnings.h"
 #include "members.h"
 #include "store/database.h"
+#include "store/permissions.h"
 #include "store/settings.h"
 #include "store/statement.h"
 
@@ -293,6 +294,132 @@ Result<qint64> usablePoints(Database &db, qint64 memberId, qint64 nowMs)
     if (!rows)
         return rows.error();
     return rows->first().at(0).toLongLong();
+}
+
+Status savePointsRules(Database &db, const PointsRules &rules, qint64 operatorId, qint64 nowMs)
+{
+    if (rules.fenPerPoint < 1 || rules.fenPerPoint > 10'000'00)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "A point is earned per ¥0.01 to ¥10,000 of the earning base."));
+    if (rules.redeemPoints < 1 || rules.redeemValue.fen() < 1 || rules.redeemValue.fen() > 100000)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "Points pay at least ¥0.01 and at most ¥1,000 per step."));
+    if (rules.redeemCapPermille < 0 || rules.redeemCapPermille > 1000)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "Points pay at most 0% to 100% of a sale."));
+    return Settings(db).change({{PointsRules::kFenPerPoint, QString::number(rules.fenPerPoint)},
+                                {PointsRules::kRedeemPoints, QString::number(rules.redeemPoints)},
+                                {PointsRules::kRedeemFen, QString::number(rules.redeemValue.fen())},
+                                {PointsRules::kRedeemCapPermille, QString::number(rules.redeemCapPermille)},
+                                {PointsRules::kExpires, rules.expires ? QStringLiteral("1") : QStringLiteral("0")}},
+                               operatorId, nowMs);
+}
+
+Result<QList<PointsMultiplier>> pointsMultipliers(Database &db)
+{
+    auto rows = db.statement(QStringLiteral("SELECT COALESCE(r.product_id, 0), COALESCE(r.category_id, 0), "
+                                            "COALESCE(p.name, c.name, ''), r.permille FROM points_rules r "
+                                            "LEFT JOIN products p ON p.id = r.product_id LEFT JOIN categories c ON "
+                                            "c.id = r.category_id ORDER BY r.category_id IS NULL, 3"))
+                    .select();
+    if (!rows)
+        return rows.error();
+    QList<PointsMultiplier> out;
+    for (const QVariantList &r : *rows)
+        out.append(PointsMultiplier{r.at(0).toLongLong(), r.at(1).toLongLong(), r.at(2).toString(), r.at(3).toLongLong()});
+    return out;
+}
+
+Status setPointsMultiplier(Database &db, qint64 productId, qint64 categoryId, std::optional<qint64> permille,
+                           qint64 operatorId, qint64 nowMs)
+{
+    if ((productId > 0) == (categoryId > 0))
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "A points multiplier is for one product or one category."));
+    if (permille && (*permille < 0 || *permille > 100000))
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "A points multiplier is 0 (no points) to 100 times."));
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st;
+    const QString column = productId > 0 ? QStringLiteral("product_id") : QStringLiteral("category_id");
+    const qint64 id = productId > 0 ? productId : categoryId;
+    if (auto st = db.exec(QStringLiteral("DELETE FROM points_rules WHERE %1 = ?").arg(column), {id}); !st)
+        return st;
+    if (permille)
+        if (auto st = db.exec(QStringLiteral("INSERT INTO points_rules(%1, permille) VALUES (?, ?)").arg(column),
+                              {id, *permille});
+            !st)
+            return st;
+    if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("programme.points_multiplier"),
+                             QStringLiteral("%1:%2").arg(column).arg(id), {},
+                             permille ? QString::number(*permille) : QStringLiteral("removed"));
+        !st)
+        return st;
+    return tx.commit();
+}
+
+Result<QList<PointsWindow>> pointsWindows(Database &db)
+{
+    auto rows = db.statement(QStringLiteral("SELECT id, weekdays, start_minute, end_minute, permille FROM points_windows "
+                                            "ORDER BY id"))
+                    .select();
+    if (!rows)
+        return rows.error();
+    QList<PointsWindow> out;
+    for (const QVariantList &r : *rows)
+        out.append(PointsWindow{r.at(0).toLongLong(), r.at(1).toInt(), r.at(2).toInt(), r.at(3).toInt(), r.at(4).toLongLong()});
+    return out;
+}
+
+Result<qint64> addPointsWindow(Database &db, const PointsWindow &w, qint64 operatorId, qint64 nowMs)
+{
+    if (w.weekdays < 1 || w.weekdays > 127)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Members", "Tick at least one day of the week."));
+    if (w.startMinute < 0 || w.endMinute > 1440 || w.endMinute <= w.startMinute)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "A time window ends after it starts, within the day."));
+    if (w.permille < 0 || w.permille > 100000)
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "A points multiplier is 0 (no points) to 100 times."));
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st.error();
+    Statement &ins = db.statement(QStringLiteral("INSERT INTO points_windows(weekdays, start_minute, end_minute, "
+                                                 "permille) VALUES (?, ?, ?, ?)"));
+    if (auto st = ins.exec({w.weekdays, w.startMinute, w.endMinute, w.permille}); !st)
+        return st.error();
+    const qint64 id = ins.lastInsertId();
+    if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("programme.points_window"), QString::number(id), {},
+                             QStringLiteral("days %1 %2-%3 x%4").arg(w.weekdays).arg(w.startMinute).arg(w.endMinute).arg(w.permille));
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return id;
+}
+
+Status removePointsWindow(Database &db, qint64 windowId, qint64 operatorId, qint64 nowMs)
+{
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st;
+    Statement &del = db.statement(QStringLiteral("DELETE FROM points_windows WHERE id = ?"));
+    if (auto st = del.exec({windowId}); !st)
+        return st;
+    if (del.changes() != 1)
+        return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such time window."));
+    if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("programme.points_window"),
+                             QString::number(windowId), {}, QStringLiteral("removed"));
+        !st)
+        return st;
+    return tx.commit();
 }
 
 } // namespace huike

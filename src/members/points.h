@@ -69,6 +69,36 @@ ApprovalScope pointsAdjustScope(qint64 memberId, qint64 points);
 Status adjustPoints(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 points, const QString &reason,
                     const QString &approvalToken);
 
+// The programme's points rules as the manager edits them in Settings, each change audited (Settings::change):
+// Invalid for a rate that earns or pays nothing sensible.
+Status savePointsRules(Database &db, const PointsRules &rules, qint64 operatorId, qint64 nowMs);
+
+// 积分倍数 of a product or a category (one of the ids; the other 0): permille of the base rate
+// (2000 = double, 0 = earns nothing). nullopt takes the rule away (the product earns as its
+// category, the category at the base rate). Audited.
+struct PointsMultiplier {
+    qint64 productId = 0;
+    qint64 categoryId = 0;
+    QString name; // the product's or the category's, for the list
+    qint64 permille = 1000;
+};
+Result<QList<PointsMultiplier>> pointsMultipliers(Database &db);
+Status setPointsMultiplier(Database &db, qint64 productId, qint64 categoryId, std::optional<qint64> permille,
+                           qint64 operatorId, qint64 nowMs);
+
+// 倍数时段: double points on Tuesdays 14:00-17:00. Weekdays as bits, Monday 1 ... Sunday 64;
+// minutes of the shop's day, the end not included.
+struct PointsWindow {
+    qint64 id = 0;
+    int weekdays = 0;
+    int startMinute = 0;
+    int endMinute = 0;
+    qint64 permille = 2000;
+};
+Result<QList<PointsWindow>> pointsWindows(Database &db);
+Result<qint64> addPointsWindow(Database &db, const PointsWindow &window, qint64 operatorId, qint64 nowMs);
+Status removePointsWindow(Database &db, qint64 windowId, qint64 operatorId, qint64 nowMs);
+
 // The member's points that can be used now (lots not yet expired), without writing anything.
 Result<qint64> usablePoints(Database &db, qint64 memberId, qint64 nowMs);
 

@@ -6,10 +6,12 @@
 #include "operators/operators.h"
 #include "sales/checkout.h"
 #include "store/database.h"
+#include "store/permissions.h"
 #include "store/settings.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <algorithm>
 
 namespace huike {
@@ -99,6 +101,48 @@ Result<RechargeBonusRules> loadRechargeBonusRules(Database &db)
         r.tiers.append(RechargeTier{row.at(0).toLongLong(), Money::fromFen(row.at(1).toLongLong()),
                                     Money::fromFen(row.at(2).toLongLong()), row.at(3).toBool()});
     return r;
+}
+
+Status saveRechargeBonusRules(Database &db, const QList<RechargeTier> &tiers, Money approvalAbove,
+                              qint64 operatorId, qint64 nowMs)
+{
+    QSet<qint64> minimums;
+    QStringList said;
+    for (const RechargeTier &t : tiers) {
+        if (t.minimum.fen() <= 0 || t.bonus.isNegative() || t.bonus >= t.minimum)
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Members", "充%1送%2: a tier asks more than zero and gives less "
+                                                                    "than it asks.")
+                                 .arg(t.minimum.toString(), t.bonus.toString()));
+        if (minimums.contains(t.minimum.fen()))
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Members", "Two tiers start at %1.").arg(t.minimum.display()));
+        minimums.insert(t.minimum.fen());
+        said << QStringLiteral("%1+%2").arg(t.minimum.fen()).arg(t.bonus.fen());
+    }
+    if (approvalAbove.isNegative())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Members", "The approval limit cannot be negative."));
+    WriteTransaction tx(db);
+    if (!tx.began())
+        return tx.beginError();
+    if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
+        return st;
+    if (auto st = Settings(db).set(StoredValueService::kApprovalAboveFen, QString::number(approvalAbove.fen())); !st)
+        return st;
+    if (auto st = db.exec(QStringLiteral("UPDATE recharge_bonus_rules SET active = 0")); !st)
+        return st;
+    for (const RechargeTier &t : tiers)
+        if (auto st = db.exec(QStringLiteral("INSERT INTO recharge_bonus_rules(min_fen, bonus_fen, active) VALUES (?, ?, 1) "
+                                             "ON CONFLICT(min_fen) DO UPDATE SET bonus_fen = excluded.bonus_fen, active = 1"),
+                              {t.minimum.fen(), t.bonus.fen()});
+            !st)
+            return st;
+    if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("programme.recharge_bonus"), {}, {},
+                             said.join(QLatin1Char(' ')) + QStringLiteral("; approval above %1").arg(approvalAbove.fen()));
+        !st)
+        return st;
+    return tx.commit();
 }
 
 Result<qint64> creditStored(Database &db, const LedgerContext &ctx, qint64 memberId, StoredBalance amount,

@@ -42,6 +42,11 @@ struct RechargeBonusRules {
     Money bonusFor(Money amount) const;
 };
 Result<RechargeBonusRules> loadRechargeBonusRules(Database &db);
+// The manager's tiers in Settings, replacing the active ones (a tier left out is retired), and the
+// amount above which a recharge needs a manager; audited. Invalid for a tier whose bonus is not
+// less than what it asks, or two tiers at the same amount.
+Status saveRechargeBonusRules(Database &db, const QList<RechargeTier> &tiers, Money approvalAbove,
+                              qint64 operatorId, qint64 nowMs);
 
 // Inside the caller's transaction. Each writes the ledger rows and keeps the member's cached
 // balances their sum.

@@ -75,6 +75,8 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a large recharge");
     if (action == kApproveStoredTransfer)
         return QCoreApplication::translate("Approvals", "a stored value transfer");
+    if (action == kApproveCountCardExtend)
+        return QCoreApplication::translate("Approvals", "a count card extended");
     if (action == kApproveMemberPin)
         return QCoreApplication::translate("Approvals", "a member PIN reset");
     return action;

@@ -39,6 +39,8 @@ inline const QString kApprovePointsAdjust = QStringLiteral("points.adjust");
 inline const QString kApproveRecharge = QStringLiteral("stored.recharge");
 // Stored value moved to another member. Target: "<from id>:<to id>"; the amount.
 inline const QString kApproveStoredTransfer = QStringLiteral("stored.transfer");
+// A count card's validity extended (延期). Target: "<card id>:<days>".
+inline const QString kApproveCountCardExtend = QStringLiteral("countcard.extend");
 // A member's forgotten payment PIN reset. Target: "<member id>".
 inline const QString kApproveMemberPin = QStringLiteral("member.pin");
 

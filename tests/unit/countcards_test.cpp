@@ -319,3 +319,58 @@ TEST_CASE("verify finds a card whose uses were edited behind the ledger's back",
     REQUIRE(problems.size() == 1);
     CHECK(problems.first().contains(QStringLiteral("count card")));
 }
+
+TEST_CASE("a plan edited in Settings gives new cards its new terms, old cards keep theirs, a retired plan "
+          "is no longer sold, and 延期 extends a card with a manager",
+          "[members][countcards][programme]")
+{
+    TestShop shop;
+    CarWash w = carWash(shop, 30);
+    const qint64 m = shop.addMember(QStringLiteral("13500135000"), QStringLiteral("钱伟"));
+    REQUIRE(shop.ctx().checkout().commit(shop.memberRequest(m, {shop.line(w.card)})).ok());
+    auto plans = countCardPlans(shop.ctx().db());
+    REQUIRE(plans.ok());
+    const auto found = std::find_if(plans->cbegin(), plans->cend(), [&](const CountCardPlan &p) { return p.id == w.planId; });
+    REQUIRE(found != plans->cend());
+    CountCardPlan plan = *found;
+    plan.uses = 12;
+    plan.validityDays = 60;
+    // Only a manager or the admin edits the programme.
+    CHECK(saveCountCardPlan(shop.ctx().db(), plan, shop.cashier, shop.clock.nowMs()).error().code == ErrorCode::Denied);
+    REQUIRE(saveCountCardPlan(shop.ctx().db(), plan, shop.manager, shop.clock.nowMs()).ok());
+    REQUIRE(shop.ctx().checkout().commit(shop.memberRequest(m, {shop.line(w.card)})).ok());
+    QList<CountCard> cards = cardsOf(shop, m);
+    REQUIRE(cards.size() == 2);
+    CHECK(cards.at(0).usesTotal == 12); // the newest first
+    CHECK(cards.at(1).usesTotal == 10);
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'programme.count_card_plan'")) == 1);
+
+    // Retired: the card product is refused at the till.
+    plan.active = false;
+    REQUIRE(saveCountCardPlan(shop.ctx().db(), plan, shop.manager, shop.clock.nowMs()).ok());
+    auto refused = shop.ctx().checkout().commit(shop.memberRequest(m, {shop.line(w.card)}));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QStringLiteral("no longer sold")));
+
+    // The 30-day card ran out; 延期 30 days from today, with a manager and a reason.
+    const CountCard old = cards.at(1);
+    shop.clock.set(shanghaiMs(2027, 1, 10, 10, 0));
+    CHECK_FALSE(countCardProblem(*countCard(shop.ctx().db(), old.id), shop.clock.nowMs(), shop.ctx().time()).isEmpty());
+    const LedgerContext where{shop.ctx().checkout().store().storeId, 0, shop.cashier, shop.clock.nowMs(),
+                              &shop.ctx().time()};
+    CHECK(extendCountCard(shop.ctx().db(), where, old.id, 30, QStringLiteral("顾客出差"), QStringLiteral("forged"))
+              .error()
+              .code == ErrorCode::Denied);
+    CHECK(extendCountCard(shop.ctx().db(), where, old.id, 30, QString(), QString()).error().code == ErrorCode::Invalid);
+    auto extended = extendCountCard(shop.ctx().db(), where, old.id, 30, QStringLiteral("顾客出差"),
+                                    shop.approve(countCardExtendScope(old.id, 30)));
+    INFO(why(extended));
+    REQUIRE(extended.ok());
+    CHECK(extended->expiresAtMs == shanghaiMs(2027, 2, 9, 0, 0)); // 30 days counting today
+    CHECK(countCardProblem(*extended, shop.clock.nowMs(), shop.ctx().time()).isEmpty());
+    CHECK(shop.count(QStringLiteral("count_card_ledger"), QStringLiteral("kind = 'extend' AND card_id = ?"), {old.id}) == 1);
+    auto wash = useCard(shop, m, *extended, {shop.line(w.service)});
+    INFO(why(wash));
+    REQUIRE(wash.ok());
+    requireClean(shop);
+}

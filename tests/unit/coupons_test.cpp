@@ -335,3 +335,33 @@ TEST_CASE("a coupon on the till's cart prices it, leaves with its member, is hel
     late.addPayment(paid);
     CHECK(late.setCoupons({}).error().code == ErrorCode::Conflict);
 }
+
+TEST_CASE("a coupon type edited in Settings changes the coupons issued after, never one in a customer's hand",
+          "[members][coupons][programme]")
+{
+    TestShop shop;
+    addType(shop, cashType(QStringLiteral("满100减20"), 2000, 10000));
+    const qint64 m = shop.addMember(QStringLiteral("13800138000"), QStringLiteral("孙丽"));
+    const Coupon before = issue(shop, QStringLiteral("满100减20"), m);
+    auto type = couponTypeNamed(shop.ctx().db(), QStringLiteral("满100减20"));
+    REQUIRE(type.ok());
+    CouponType edited = *type;
+    edited.value = fen(3000);
+    edited.name = QStringLiteral("满100减30");
+    CHECK(saveCouponType(shop.ctx().db(), edited, shop.cashier, shop.clock.nowMs()).error().code == ErrorCode::Denied);
+    auto saved = saveCouponType(shop.ctx().db(), edited, shop.manager, shop.clock.nowMs());
+    INFO(why(saved));
+    REQUIRE(saved.ok());
+    CHECK(*saved == type->id);
+    const Coupon after = issue(shop, QStringLiteral("满100减30"), m);
+    CHECK(after.value == fen(3000));
+    CHECK(couponByCode(shop.ctx().db(), before.code)->value == fen(2000));
+    // A name taken by another type is refused; a new type (id 0) is added.
+    CouponType other = cashType(QStringLiteral("满100减30"), 500, 0);
+    CHECK(saveCouponType(shop.ctx().db(), other, shop.manager, shop.clock.nowMs()).error().code == ErrorCode::Conflict);
+    other.name = QStringLiteral("无门槛5元");
+    auto added = saveCouponType(shop.ctx().db(), other, shop.manager, shop.clock.nowMs());
+    REQUIRE(added.ok());
+    CHECK(*added != type->id);
+    CHECK(shop.count(QStringLiteral("audit_log"), QStringLiteral("action = 'programme.coupon_type'")) == 2);
+}
