@@ -8,6 +8,7 @@
 #include "counter/scannerfilter.h"
 #include "counter/shiftdialogs.h"
 #include "products/productswidget.h"
+#include "settings/programmedialog.h"
 #include "settings/settingsdialog.h"
 
 #include <QApplication>
@@ -44,6 +45,7 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     system->addSeparator();
     QAction *settings = system->addAction(tr("Settings..."), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    system->addAction(tr("Member programme..."), this, &MainWindow::openProgramme);
     QAction *switchOp = system->addAction(tr("Switch operator"), this, &MainWindow::switchOperator);
     switchOp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     system->addAction(tr("Close shift (F11)"), this, &MainWindow::closeShiftAndLogout);
@@ -184,6 +186,17 @@ void MainWindow::openSettings()
         m_scanner->setConfig(WedgeDecoder::Config{
             m_session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64});
     }
+}
+
+void MainWindow::openProgramme()
+{
+    if (!m_session.op().isManager()) {
+        MessageBox::information(this, tr("Member programme"),
+                                 tr("Only a manager or administrator can change the member programme."));
+        return;
+    }
+    ProgrammeDialog d(m_session, this);
+    execDialog(d);
 }
 
 void MainWindow::updateStatus()

@@ -35,6 +35,8 @@ private:
     void switchOperator();
     void closeShiftAndLogout();
     void openSettings();
+    // 会员方案: levels, points, recharge bonuses, count cards and coupon types (managers only).
+    void openProgramme();
 
     AppSession &m_session;
     QTabWidget *m_tabs;

@@ -2311,6 +2311,57 @@ Ctrl+R 会员储值充值
     </message>
 </context>
 <context>
+    <name>huike::ui::CountCardsPage</name>
+    <message>
+        <source>Count card</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>New count card</source>
+        <translation>新建计次卡</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>永久有效</translation>
+    </message>
+    <message>
+        <source>%1 days from the first use</source>
+        <translation>首次使用起 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 days from the sale</source>
+        <translation>售出起 %1 天</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::CouponDialog</name>
     <message>
         <source>Coupons</source>
@@ -2367,6 +2418,168 @@ Ctrl+R 会员储值充值
     <message>
         <source>%1 (%2) ticked: Enter applies.</source>
         <translation>已勾选 %1（%2）：按回车确定。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::CouponTypeDialog</name>
+    <message>
+        <source>May go with other coupons on one order</source>
+        <translation>可与其他券同单使用</translation>
+    </message>
+    <message>
+        <source>Coupon type %1</source>
+        <translation>券种 %1</translation>
+    </message>
+    <message>
+        <source>New coupon type</source>
+        <translation>新建券种</translation>
+    </message>
+    <message>
+        <source>cash voucher (满100减20)</source>
+        <translation>代金券（满100减20）</translation>
+    </message>
+    <message>
+        <source>discount (8.5折)</source>
+        <translation>折扣券（8.5折）</translation>
+    </message>
+    <message>
+        <source>gift (one unit of a product)</source>
+        <translation>礼品券（赠一件商品）</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动发放</translation>
+    </message>
+    <message>
+        <source>on registration</source>
+        <translation>注册时发放</translation>
+    </message>
+    <message>
+        <source>on the birthday</source>
+        <translation>生日当天发放</translation>
+    </message>
+    <message>
+        <source>after a purchase of at least</source>
+        <translation>单笔消费满额后发放</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount off (¥)</source>
+        <translation>减免金额 (¥)</translation>
+    </message>
+    <message>
+        <source>Discount (折)</source>
+        <translation>折扣 (折)</translation>
+    </message>
+    <message>
+        <source>Gift product (code)</source>
+        <translation>赠品 (货号)</translation>
+    </message>
+    <message>
+        <source>Minimum spend (¥)</source>
+        <translation>使用门槛 (¥)</translation>
+    </message>
+    <message>
+        <source>Only on these categories (none ticked: all goods)</source>
+        <translation>仅限这些分类（不勾选：全部商品）</translation>
+    </message>
+    <message>
+        <source>Valid for (days from issue)</source>
+        <translation>有效天数（自发放日起）</translation>
+    </message>
+    <message>
+        <source>Purchase amount (¥)</source>
+        <translation>消费满额 (¥)</translation>
+    </message>
+    <message>
+        <source>Give the amounts in yuan, such as 20 or 99.50.</source>
+        <translation>请以元为单位填写金额，如 20 或 99.50。</translation>
+    </message>
+    <message>
+        <source>No product has the code %1.</source>
+        <translation>没有货号为 %1 的商品。</translation>
+    </message>
+    <message>
+        <source>Being issued</source>
+        <translation>发放中</translation>
+    </message>
+    <message>
+        <source>Issued when</source>
+        <translation>发放方式</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::CouponsPage</name>
+    <message>
+        <source>Coupon type</source>
+        <translation>券种</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>优惠内容</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>New coupon type</source>
+        <translation>新建券种</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>on registration</source>
+        <translation>注册时</translation>
+    </message>
+    <message>
+        <source>on the birthday</source>
+        <translation>生日当天</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>消费满 %1 后</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2674,69 @@ Ctrl+R 会员储值充值
         <translation>
             <numerusform>%n 行无法读取，将连同行号一起拒绝导入。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::LevelsPage</name>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Growth needed</source>
+        <translation>所需成长值</translation>
+    </message>
+    <message>
+        <source>Spend needed</source>
+        <translation>所需累计消费</translation>
+    </message>
+    <message>
+        <source>Level price (折)</source>
+        <translation>会员折扣 (折)</translation>
+    </message>
+    <message>
+        <source>Points rate (%)</source>
+        <translation>积分倍率 (%)</translation>
+    </message>
+    <message>
+        <source>growth value (成长值)</source>
+        <translation>成长值</translation>
+    </message>
+    <message>
+        <source>cumulative net spend</source>
+        <translation>累计净消费</translation>
+    </message>
+    <message>
+        <source>Members move up by</source>
+        <translation>升级依据</translation>
+    </message>
+    <message>
+        <source>Growth value per yuan spent</source>
+        <translation>每消费 1 元得成长值</translation>
+    </message>
+    <message>
+        <source>Add level</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove level</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <source>Save levels</source>
+        <translation>保存等级</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): growth is a whole number, spend an amount, the level price a 折 such as 9.5, the points rate a percentage such as 100.</source>
+        <translation>第 %1 行（%2）：成长值为整数，累计消费为金额，会员折扣如 9.5，积分倍率为百分数如 100。</translation>
+    </message>
+    <message>
+        <source>Levels saved. Members move to their new level with their next sale or refund.</source>
+        <translation>等级已保存。会员在下一笔消费或退货时调整到新等级。</translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2843,18 @@ Ctrl+R 会员储值充值
     <message>
         <source>held when Huike was closed</source>
         <translation>退出程序时挂单</translation>
+    </message>
+    <message>
+        <source>Member programme...</source>
+        <translation>会员方案...</translation>
+    </message>
+    <message>
+        <source>Member programme</source>
+        <translation>会员方案</translation>
+    </message>
+    <message>
+        <source>Only a manager or administrator can change the member programme.</source>
+        <translation>只有店长或管理员可以修改会员方案。</translation>
     </message>
 </context>
 <context>
@@ -2708,6 +2996,220 @@ Ctrl+R 会员储值充值
     <message>
         <source>The two PINs differ: type the PIN twice, the same.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::PlanDialog</name>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Count card %1</source>
+        <translation>计次卡 %1</translation>
+    </message>
+    <message>
+        <source>New count card</source>
+        <translation>新建计次卡</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>永久有效</translation>
+    </message>
+    <message>
+        <source>from the sale</source>
+        <translation>自售出起</translation>
+    </message>
+    <message>
+        <source>from the first use</source>
+        <translation>自首次使用起</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>weekdays (Mon-Fri)</source>
+        <translation>工作日（周一至周五）</translation>
+    </message>
+    <message>
+        <source>weekends</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Card product (code)</source>
+        <translation>卡商品 (货号)</translation>
+    </message>
+    <message>
+        <source>Service a use covers (code)</source>
+        <translation>每次抵扣的服务 (货号)</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <source>Validity runs</source>
+        <translation>有效期起算</translation>
+    </message>
+    <message>
+        <source>Usable on</source>
+        <translation>可用日</translation>
+    </message>
+    <message>
+        <source>No product has the code %1.</source>
+        <translation>没有货号为 %1 的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::PointsPage</name>
+    <message>
+        <source>Points expire at the end of the year after they were earned</source>
+        <translation>积分于获得次年年底过期</translation>
+    </message>
+    <message>
+        <source>Product or category</source>
+        <translation>商品或分类</translation>
+    </message>
+    <message>
+        <source>Points multiplier</source>
+        <translation>积分倍数</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>One point per (yuan of the earning base)</source>
+        <translation>每积 1 分需消费（元）</translation>
+    </message>
+    <message>
+        <source>points pay ¥</source>
+        <translation>积分抵 ¥</translation>
+    </message>
+    <message>
+        <source>Points as cash</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Points pay at most, of a sale</source>
+        <translation>积分最多抵扣单笔金额的</translation>
+    </message>
+    <message>
+        <source>Save points rules</source>
+        <translation>保存积分规则</translation>
+    </message>
+    <message>
+        <source>Multipliers by product or category (0 = earns no points)</source>
+        <translation>按商品或分类的积分倍数（0 = 不积分）</translation>
+    </message>
+    <message>
+        <source>Product code or barcode, or a category&apos;s name</source>
+        <translation>货号或条码，或分类名称</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> 倍</translation>
+    </message>
+    <message>
+        <source>Add multiplier</source>
+        <translation>添加倍数</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Time windows (double points on Tuesdays 14:00-17:00)</source>
+        <translation>倍数时段（如每周二 14:00-17:00 双倍积分）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Add window</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <source>No product or category is &quot;%1&quot;.</source>
+        <translation>没有叫“%1”的商品或分类。</translation>
+    </message>
+    <message>
+        <source>%1 earns %2 × points.</source>
+        <translation>%1 享 %2 倍积分。</translation>
+    </message>
+    <message>
+        <source>Multiplier removed.</source>
+        <translation>积分倍数已删除。</translation>
+    </message>
+    <message>
+        <source>Time window added.</source>
+        <translation>时段已添加。</translation>
+    </message>
+    <message>
+        <source>Time window removed.</source>
+        <translation>时段已删除。</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>分类 %1</translation>
+    </message>
+    <message>
+        <source>%1 ×</source>
+        <translation>%1 倍</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Give the amounts in yuan, such as 10 or 0.50.</source>
+        <translation>请以元为单位填写金额，如 10 或 0.50。</translation>
+    </message>
+    <message>
+        <source>Points rules saved.</source>
+        <translation>积分规则已保存。</translation>
     </message>
 </context>
 <context>
@@ -2947,6 +3449,33 @@ Ctrl+R 会员储值充值
     </message>
 </context>
 <context>
+    <name>huike::ui::ProgrammeDialog</name>
+    <message>
+        <source>Member programme</source>
+        <translation>会员方案</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::ReceiptDialog</name>
     <message>
         <source>Receipts</source>
@@ -3084,6 +3613,49 @@ Stored value %3 (bonus %4)</source>
     <message>
         <source>Not recorded: %1</source>
         <translation>未记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::RechargePage</name>
+    <message>
+        <source>Recharge at least (¥)</source>
+        <translation>充值满 (¥)</translation>
+    </message>
+    <message>
+        <source>Bonus (¥)</source>
+        <translation>赠送 (¥)</translation>
+    </message>
+    <message>
+        <source>The highest tier a recharge reaches gives its bonus, once (充1000 gets 送120, not 送50 twice).</source>
+        <translation>充值按达到的最高一档赠送一次（充1000送120，而不是送两次50）。</translation>
+    </message>
+    <message>
+        <source>A recharge above this needs a manager (¥)</source>
+        <translation>单笔充值超过此额需店长授权 (¥)</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除档位</translation>
+    </message>
+    <message>
+        <source>Save recharge rules</source>
+        <translation>保存储值规则</translation>
+    </message>
+    <message>
+        <source>Row %1: give both amounts in yuan, such as 500 and 50.</source>
+        <translation>第 %1 行：请以元填写两个金额，如 500 和 50。</translation>
+    </message>
+    <message>
+        <source>Give the approval limit in yuan, such as 5000.</source>
+        <translation>请以元填写授权额度，如 5000。</translation>
+    </message>
+    <message>
+        <source>Recharge rules saved.</source>
+        <translation>储值规则已保存。</translation>
     </message>
 </context>
 <context>

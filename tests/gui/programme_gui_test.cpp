@@ -1,0 +1,151 @@
+// 会员方案: a manager edits the programme's levels, points, recharge tiers, count cards and coupon
+// types on their pages; each Save goes through the engine (checked, audited), a refusal is shown
+// on the page and changes nothing.
+#include "common/appsession.h"
+#include "common/catchqt.h"
+#include "guisupport.h"
+#include "members/countcards.h"
+#include "members/coupons.h"
+#include "members/levels.h"
+#include "members/points.h"
+#include "members/storedvalue.h"
+#include "settings/programmedialog.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+using namespace huike;
+using namespace huike::ui;
+using namespace guitest;
+
+namespace {
+
+QPushButton *button(QWidget *page, const QString &text)
+{
+    for (QPushButton *b : page->findChildren<QPushButton *>())
+        if (b->text() == text)
+            return b;
+    FAIL("no button " << text.toStdString());
+    return nullptr;
+}
+
+QString pageMessage(QWidget *page)
+{
+    return page->findChild<QLabel *>(QStringLiteral("message"))->text();
+}
+
+} // namespace
+
+TEST_CASE("a manager edits the member programme page by page; a refused level set changes nothing",
+          "[gui][members][programme]")
+{
+    Store store;
+    AppContext &ctx = *store.ctx;
+    AppSession session(ctx);
+    auto manager = ctx.operators().login(QStringLiteral("8001"), QStringLiteral("8888"));
+    REQUIRE(manager.ok());
+    session.setOperator(*manager);
+    ProgrammeDialog d(session);
+    d.show();
+    QTabWidget *pages = d.pages();
+    REQUIRE(pages->count() == 5);
+
+    // 等级: 钻石卡 at 20,000 growth, 8.5折, 150% points.
+    QWidget *levels = pages->widget(0);
+    auto *table = levels->findChild<QTableWidget *>(QStringLiteral("levels"));
+    REQUIRE(table->rowCount() == 3);
+    QTest::mouseClick(button(levels, QStringLiteral("添加等级")), Qt::LeftButton);
+    REQUIRE(table->rowCount() == 4);
+    const QStringList diamond = {QStringLiteral("钻石卡"), QStringLiteral("20000"), QStringLiteral("0"),
+                                 QStringLiteral("8.5"), QStringLiteral("150")};
+    for (int c = 0; c < diamond.size(); ++c)
+        table->item(3, c)->setText(diamond.at(c));
+    QTest::mouseClick(levels->findChild<QPushButton *>(QStringLiteral("saveLevels")), Qt::LeftButton);
+    INFO(pageMessage(levels).toStdString());
+    auto rules = loadLevelRules(ctx.db());
+    REQUIRE(rules.ok());
+    REQUIRE(rules->levels.size() == 4);
+    CHECK(rules->levels.last().name == QStringLiteral("钻石卡"));
+    CHECK(rules->levels.last().discountPermille == 850);
+    CHECK(rules->levels.last().pointsPermille == 1500);
+    pages->setCurrentIndex(0);
+    screenshot(&d, QStringLiteral("programme-levels"));
+
+    // The lowest level given a threshold: refused in words, nothing saved.
+    table->item(0, 1)->setText(QStringLiteral("10"));
+    QTest::mouseClick(levels->findChild<QPushButton *>(QStringLiteral("saveLevels")), Qt::LeftButton);
+    CHECK(pageMessage(levels).contains(QStringLiteral("普通会员")));
+    CHECK(loadLevelRules(ctx.db())->levels.first().growthThreshold == 0);
+
+    // 积分: one point per ¥5; a product earns triple.
+    QWidget *points = pages->widget(1);
+    auto *perPoint = points->findChild<QLineEdit *>(QStringLiteral("yuanPerPoint"));
+    perPoint->setText(QStringLiteral("5"));
+    QTest::mouseClick(points->findChild<QPushButton *>(QStringLiteral("savePoints")), Qt::LeftButton);
+    CHECK(loadPointsRules(ctx.db())->fenPerPoint == 500);
+    const QString code = store.barcodes(1).first();
+    points->findChild<QLineEdit *>(QStringLiteral("multiplierFor"))->setText(code);
+    points->findChild<QDoubleSpinBox *>(QStringLiteral("multiplierTimes"))->setValue(3);
+    QTest::mouseClick(points->findChild<QPushButton *>(QStringLiteral("addMultiplier")), Qt::LeftButton);
+    auto multipliers = pointsMultipliers(ctx.db());
+    REQUIRE(multipliers.ok());
+    REQUIRE(multipliers->size() == 1);
+    CHECK(multipliers->first().permille == 3000);
+    CHECK(points->findChild<QTableWidget *>(QStringLiteral("multipliers"))->rowCount() == 1);
+    pages->setCurrentIndex(1);
+    screenshot(&d, QStringLiteral("programme-points"));
+
+    // 储值: 充500送60 instead of 送50.
+    QWidget *recharge = pages->widget(2);
+    auto *tiers = recharge->findChild<QTableWidget *>(QStringLiteral("tiers"));
+    REQUIRE(tiers->rowCount() == 2);
+    tiers->item(0, 1)->setText(QStringLiteral("60"));
+    QTest::mouseClick(recharge->findChild<QPushButton *>(QStringLiteral("saveRecharge")), Qt::LeftButton);
+    CHECK(loadRechargeBonusRules(ctx.db())->bonusFor(Money::fromYuan(500)) == Money::fromYuan(60));
+
+    // 优惠券: a new type, 满200减30, in its form.
+    QWidget *coupons = pages->widget(4);
+    DialogScript::pushAction("huike::ui::CouponTypeDialog", [](QDialog *form) {
+        form->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("满200减30"));
+        form->findChild<QLineEdit *>(QStringLiteral("value"))->setText(QStringLiteral("30"));
+        form->findChild<QLineEdit *>(QStringLiteral("minSpend"))->setText(QStringLiteral("200"));
+        form->findChild<QSpinBox *>(QStringLiteral("validDays"))->setValue(30);
+        screenshot(form, QStringLiteral("programme-coupon-type"));
+        QTest::keyClick(form, Qt::Key_Return);
+    });
+    QTest::mouseClick(button(coupons, QStringLiteral("新建券种")), Qt::LeftButton);
+    checkDialogs();
+    auto type = couponTypeNamed(ctx.db(), QStringLiteral("满200减30"));
+    REQUIRE(type.ok());
+    CHECK(type->value == Money::fromYuan(30));
+    CHECK(type->minSpend == Money::fromYuan(200));
+    pages->setCurrentIndex(4);
+    screenshot(&d, QStringLiteral("programme-coupons"));
+
+    // 计次卡: the demo's first plan edited to 12 uses.
+    QWidget *cards = pages->widget(3);
+    auto *plans = cards->findChild<QTableWidget *>(QStringLiteral("plans"));
+    REQUIRE(plans->rowCount() > 0);
+    plans->selectRow(0);
+    DialogScript::pushAction("huike::ui::PlanDialog", [](QDialog *form) {
+        form->findChild<QSpinBox *>(QStringLiteral("uses"))->setValue(12);
+        QTest::keyClick(form, Qt::Key_Return);
+    });
+    QTest::mouseClick(cards->findChild<QPushButton *>(QStringLiteral("editPlan")), Qt::LeftButton);
+    checkDialogs();
+    CHECK(countCardPlans(ctx.db())->first().uses == 12);
+    CHECK(plans->item(0, 2)->text() == QStringLiteral("12"));
+    CHECK(store.ctx->db().statement(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'programme.%'"))
+              .select()
+              ->first()
+              .at(0)
+              .toLongLong() == 5);
+}
