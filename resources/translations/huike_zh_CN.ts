@@ -791,6 +791,45 @@
     </message>
 </context>
 <context>
+    <name>Gifts</name>
+    <message>
+        <source>Not enough of the gift in stock (another till may have given the last one).</source>
+        <translation>礼品库存不足（可能另一台收银机刚兑走了最后一件）。</translation>
+    </message>
+    <message>
+        <source>The opening stock is 0 to 1,000,000.</source>
+        <translation>初始库存为 0 到 1000000。</translation>
+    </message>
+    <message>
+        <source>A gift needs a name of at most 40 characters.</source>
+        <translation>礼品需要名称，最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>A gift costs 1 or more points.</source>
+        <translation>礼品至少需要 1 积分。</translation>
+    </message>
+    <message>
+        <source>There is already a gift %1.</source>
+        <translation>已有礼品 %1。</translation>
+    </message>
+    <message>
+        <source>No such gift.</source>
+        <translation>没有这个礼品。</translation>
+    </message>
+    <message>
+        <source>Give the units received, or taken off as a negative number.</source>
+        <translation>请填写入库数量，出库（报损）填负数。</translation>
+    </message>
+    <message>
+        <source>Redeem 1 to 1,000 of a gift.</source>
+        <translation>每次兑换 1 到 1000 件。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer offered.</source>
+        <translation>%1 已停止兑换。</translation>
+    </message>
+</context>
+<context>
     <name>HeldOrders</name>
     <message>
         <source>The cart is empty: nothing to hold.</source>
@@ -2232,26 +2271,6 @@ Paid %2   Change %3</source>
 %3 %4  成长值 %5  积分 %6  储值 %7</translation>
     </message>
     <message>
-        <source>Scan or type a code + Enter: add · 3*code: three of it
-F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
-F4 line discount · Shift+F4 change price · F5 order discount
-F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
-F11 close shift · F12 or Enter on an empty field: pay
-Del remove line · Esc clear cart
-Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
-Ctrl+R recharge the member&apos;s stored value (充值)
-In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, F7 count cards, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
-        <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
-F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
-F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
-F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
-F11 交班 · F12 或在空输入框按 Enter：结账
-Del 删除行 · Esc 清空购物车
-Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
-Ctrl+R 会员储值充值
-收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，F7 计次卡，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
-    </message>
-    <message>
         <source>%1 %2 left</source>
         <translation>%1剩%2次</translation>
     </message>
@@ -2308,6 +2327,38 @@ Ctrl+R 会员储值充值
     <message>
         <source>Coupon %1  %2</source>
         <translation>券 %1  %2</translation>
+    </message>
+    <message>
+        <source>Gifts for points: which member?</source>
+        <translation>积分兑换：哪位会员？</translation>
+    </message>
+    <message>
+        <source>%1 x%2 given for %3 points; %4 points left.</source>
+        <translation>%1 ×%2 已兑换，扣 %3 积分；剩余 %4 积分。</translation>
+    </message>
+    <message>
+        <source>Scan or type a code + Enter: add · 3*code: three of it
+F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
+F4 line discount · Shift+F4 change price · F5 order discount
+F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
+F11 close shift · F12 or Enter on an empty field: pay
+Del remove line · Esc clear cart
+Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
+Ctrl+R recharge the member&apos;s stored value (充值) · Ctrl+K coupons · Ctrl+G gifts for points (积分兑换)
+In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, F7 count cards, Enter take, Del give a payment back, Esc back to the cart (payments are kept)</source>
+        <translation>扫码或输入编码 + Enter：加入 · 3*编码：加入三件
+F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
+F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
+F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
+F11 交班 · F12 或在空输入框按 Enter：结账
+Del 删除行 · Esc 清空购物车
+Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
+Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
+收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，F7 计次卡，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
+    </message>
+    <message>
+        <source>Gifts for points (Ctrl+G)</source>
+        <translation>积分兑换 (Ctrl+G)</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2631,120 @@ Ctrl+R 会员储值充值
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::GiftDialog</name>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 points</source>
+        <translation>%1  %2：%3 积分</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>No gifts are on offer: a manager adds them in System &gt; Member programme.</source>
+        <translation>暂无可兑换礼品：店长可在 系统 &gt; 会员方案 中添加。</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::GiftsPage</name>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>可兑换</translation>
+    </message>
+    <message>
+        <source>Gift, e.g. 不锈钢保温杯</source>
+        <translation>礼品名称，如 不锈钢保温杯</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>stock </source>
+        <translation>库存 </translation>
+    </message>
+    <message>
+        <source>Add gift</source>
+        <translation>添加礼品</translation>
+    </message>
+    <message>
+        <source>Why (到货, 损坏 ...)</source>
+        <translation>原因（到货、损坏……）</translation>
+    </message>
+    <message>
+        <source>Change stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>Offer / withdraw</source>
+        <translation>上架 / 下架</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 已添加。</translation>
+    </message>
+    <message>
+        <source>Stock of %1 changed by %2.</source>
+        <translation>%1 库存已调整 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is offered again.</source>
+        <translation>%1 已重新上架。</translation>
+    </message>
+    <message>
+        <source>%1 is withdrawn.</source>
+        <translation>%1 已下架。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Choose a gift in the list first.</source>
+        <translation>请先在列表中选择一个礼品。</translation>
     </message>
 </context>
 <context>
@@ -3473,6 +3638,10 @@ Ctrl+R 会员储值充值
     <message>
         <source>Coupons</source>
         <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分礼品</translation>
     </message>
 </context>
 <context>

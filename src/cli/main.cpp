@@ -31,6 +31,8 @@ static void usage()
              "  member transfer --db PATH --to PHONE|CARD --amount YUAN --reason TEXT --manager CODE:PIN PHONE|CARD\n"
              "  member set-pin --db PATH --pin NEW [--old-pin OLD | --manager CODE:PIN] PHONE|CARD\n"
              "  points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n"
+             "  points gifts --db PATH [--json]\n"
+             "  points redeem --db PATH --member PHONE|CARD --gift NAME|ID [--qty N] [--operator CODE:PIN] [--json]\n"
              "  countcard add-plan --db PATH --name TEXT --card CODE --service CODE --uses N [--days N]\n"
              "         [--from sale|first-use] [--on any|weekdays|weekends] [--json]\n"
              "  countcard plans --db PATH [--json]\n"

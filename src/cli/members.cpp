@@ -9,6 +9,7 @@
 #include "core/phone.h"
 #include "members/countcards.h"
 #include "members/coupons.h"
+#include "members/gifts.h"
 #include "members/membercsv.h"
 #include "members/earnings.h"
 #include "members/points.h"
@@ -697,11 +698,109 @@ int cmdCoupon(const QStringList &args)
     return 2;
 }
 
+namespace {
+
+// points gifts: the catalogue; points redeem: a gift for a member's points.
+int pointsGifts(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {option("json", "print the gifts as JSON: gifts (id, name, points, stock, active)")}))
+        return 2;
+    auto ctx = openContext(p, QStringLiteral("CLI"), true);
+    if (!ctx)
+        return 1;
+    auto list = gifts(ctx->db());
+    if (!list) {
+        err() << "error: " << list.error().message << "\n";
+        return 1;
+    }
+    QJsonArray json;
+    for (const Gift &g : *list) {
+        json.append(QJsonObject{{QStringLiteral("id"), g.id}, {QStringLiteral("name"), g.name},
+                                {QStringLiteral("points"), g.points}, {QStringLiteral("stock"), g.stock},
+                                {QStringLiteral("active"), g.active}});
+        if (!p.isSet(QStringLiteral("json")))
+            out() << g.id << "  " << g.name << "  " << g.points << " points  stock " << g.stock
+                  << (g.active ? "" : "  (not offered)") << "\n";
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("gifts"), json}}).toJson(QJsonDocument::Compact))
+              << "\n";
+    return 0;
+}
+
+int pointsRedeem(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("member", "the member's phone or card (required)", "PHONE|CARD"),
+                option("gift", "the gift's name or id, as points gifts lists them (required)", "NAME|ID"),
+                option("qty", "how many (default 1)", "N"),
+                option("operator", "who hands it over (default: the back office)", "CODE:PIN"),
+                option("json", "print the redemption as JSON: id, gift, quantity, points, points_after, stock_after")}))
+        return 2;
+    bool ok = true;
+    const qint64 qty = p.isSet(QStringLiteral("qty")) ? p.value(QStringLiteral("qty")).toLongLong(&ok) : 1;
+    if (!ok || p.value(QStringLiteral("member")).isEmpty() || p.value(QStringLiteral("gift")).isEmpty()) {
+        err() << "error: give --member, --gift and (optionally) --qty N\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const auto m = memberNamed(*ctx, p.value(QStringLiteral("member")));
+    if (!m)
+        return 1;
+    const auto op = actingOperator(p, *ctx);
+    if (!op)
+        return 1;
+    auto list = gifts(ctx->db());
+    if (!list) {
+        err() << "error: " << list.error().message << "\n";
+        return 1;
+    }
+    const QString named = p.value(QStringLiteral("gift")).trimmed();
+    const auto gift = std::find_if(list->cbegin(), list->cend(), [&](const Gift &g) {
+        return g.name == named || QString::number(g.id) == named;
+    });
+    if (gift == list->cend()) {
+        err() << "error: there is no gift " << named << " (huike-cli points gifts lists them)\n";
+        return 1;
+    }
+    const LedgerContext where{ctx->checkout().store().storeId, 0, *op, g_clock.nowMs(), &ctx->time()};
+    auto r = redeemGift(ctx->db(), where, m->id, gift->id, qty);
+    if (!r) {
+        err() << "error: " << r.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("id"), r->id},
+                                                             {QStringLiteral("gift"), r->giftName},
+                                                             {QStringLiteral("quantity"), r->quantity},
+                                                             {QStringLiteral("points"), r->points},
+                                                             {QStringLiteral("points_after"), r->pointsAfter},
+                                                             {QStringLiteral("stock_after"), r->stockAfter}})
+                                       .toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << maskPhone(m->phone) << ": " << r->giftName << " x" << r->quantity << " for " << r->points
+              << " points; points now " << r->pointsAfter << "\n";
+    return 0;
+}
+
+} // namespace
+
 int cmdPoints(const QStringList &args)
 {
+    if (args.value(0) == QLatin1String("gifts"))
+        return pointsGifts(args.mid(1));
+    if (args.value(0) == QLatin1String("redeem"))
+        return pointsRedeem(args.mid(1));
     if (args.value(0) != QLatin1String("adjust")) {
         err() << "error: points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager "
-                 "CODE:PIN\n";
+                 "CODE:PIN\n"
+                 "       points gifts --db PATH [--json]\n"
+                 "       points redeem --db PATH --member PHONE|CARD --gift NAME|ID [--qty N] [--json]\n";
         return 2;
     }
     QCommandLineParser p;

@@ -2,6 +2,7 @@
 
 #include "members/countcards.h"
 #include "members/coupons.h"
+#include "members/gifts.h"
 
 #include "catalog/pinyin.h"
 
@@ -372,6 +373,12 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
         birthday.issueOn = QStringLiteral("birthday");
         for (const CouponType &t : {back, birthday})
             if (auto id = addCouponType(db, t); !id)
+                return id.error();
+        // 积分兑换: a few gifts with their stock.
+        for (const Gift &g : {Gift{0, QStringLiteral("环保购物袋"), 200, 100, true},
+                              Gift{0, QStringLiteral("不锈钢保温杯"), 800, 20, true},
+                              Gift{0, QStringLiteral("5升装食用油"), 2500, 6, true}})
+            if (auto id = addGift(db, g, 0, nowMs); !id)
                 return id.error();
     }
     // Popularity: a shuffled order, so the best sellers are spread over the categories.

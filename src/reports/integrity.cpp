@@ -187,6 +187,44 @@ void verifyCoupons(Database &db, QStringList &problems)
 
 // Members' money and standing: each cache equals its ledger, nothing is negative, and every refund
 // took back what its lines earned, never more.
+// Gifts for points: each gift's stock is its stock ledger, each redemption took its units off the
+// stock and its points off the member, and no more.
+void verifyGifts(Database &db, QStringList &problems)
+{
+    collect(db,
+            QStringLiteral("SELECT g.id, g.name, g.stock, COALESCE(SUM(s.change), 0) FROM gifts g LEFT JOIN gift_stock s "
+                           "ON s.gift_id = g.id GROUP BY g.id HAVING g.stock <> COALESCE(SUM(s.change), 0) OR g.stock < 0"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("gift %1 (%2): %3 in stock, but its stock ledger sums to %4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT r.id, r.quantity, COALESCE((SELECT -SUM(s.change) FROM gift_stock s WHERE "
+                           "s.redemption_id = r.id), 0) FROM gift_redemptions r WHERE r.quantity <> "
+                           "COALESCE((SELECT -SUM(s.change) FROM gift_stock s WHERE s.redemption_id = r.id), 0)"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("gift redemption %1: %2 given, but the stock moved by %3")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+            });
+    collect(db,
+            QStringLiteral("SELECT m.id, m.phone, COALESCE((SELECT SUM(points) FROM gift_redemptions r WHERE r.member_id = "
+                           "m.id), 0) AS redeemed, COALESCE((SELECT -SUM(points) FROM points_ledger g WHERE g.member_id = "
+                           "m.id AND g.kind = 'gift'), 0) AS booked FROM members m WHERE m.id IN (SELECT member_id FROM "
+                           "gift_redemptions) AND redeemed <> booked"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("member %1 (%2): redeemed gifts for %3 points, but the points ledger took %4")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            });    // Points taken for gifts with no redemption behind them (the members above have one).
+    collect(db,
+            QStringLiteral("SELECT (SELECT COALESCE(SUM(points), 0) FROM gift_redemptions), (SELECT COALESCE(-SUM(points), 0) "
+                           "FROM points_ledger WHERE kind = 'gift') WHERE (SELECT COALESCE(SUM(points), 0) FROM "
+                           "gift_redemptions) <> (SELECT COALESCE(-SUM(points), 0) FROM points_ledger WHERE kind = 'gift')"),
+            problems, [](const QSqlQuery &q) {
+                return QStringLiteral("gifts redeemed for %1 points in all, but the points ledger took %2 for gifts")
+                    .arg(q.value(0).toString(), q.value(1).toString());
+            });
+}
+
 void verifyMemberLedgers(Database &db, QStringList &problems)
 {
     collect(db,
@@ -242,6 +280,8 @@ void verifyMemberLedgers(Database &db, QStringList &problems)
         verifyCountCards(db, problems);
     if (db.schemaVersion() >= 12)
         verifyCoupons(db, problems);
+    if (db.schemaVersion() >= 14)
+        verifyGifts(db, problems);
     collect(db,
             QStringLiteral("SELECT id, phone, growth FROM members WHERE growth < 0 OR level_id NOT IN "
                            "(SELECT id FROM member_levels)"),

@@ -732,9 +732,50 @@ static const std::vector<const char *> kVersion13 = {
     R"(CREATE INDEX coupons_used_sale ON coupons(used_sale_id) WHERE used_sale_id IS NOT NULL)",
 };
 
+// Version 14: the gift catalogue for points (积分兑换, members/gifts.h). A gift's stock is the sum
+// of its stock ledger (received, written off, redeemed); a redemption's points are the 'gift'
+// rows of the points ledger.
+static const std::vector<const char *> kVersion14 = {
+    R"(CREATE TABLE gifts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        points INTEGER NOT NULL CHECK (points > 0),
+        stock INTEGER NOT NULL DEFAULT 0 CHECK (stock >= 0),
+        active INTEGER NOT NULL DEFAULT 1))",
+    R"(CREATE TABLE gift_redemptions (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        gift_id INTEGER NOT NULL REFERENCES gifts(id),
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        points INTEGER NOT NULL CHECK (points > 0),
+        operator_id INTEGER REFERENCES operators(id),
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX gift_redemptions_member ON gift_redemptions(member_id, id))",
+    R"(CREATE TABLE gift_stock (
+        id INTEGER PRIMARY KEY,
+        gift_id INTEGER NOT NULL REFERENCES gifts(id),
+        change INTEGER NOT NULL CHECK (change <> 0),
+        kind TEXT NOT NULL, -- opening, restock, write_off, redeem
+        redemption_id INTEGER REFERENCES gift_redemptions(id),
+        operator_id INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(CREATE INDEX gift_stock_gift ON gift_stock(gift_id, id))",
+    R"(CREATE TRIGGER gift_redemptions_no_update BEFORE UPDATE ON gift_redemptions
+        BEGIN SELECT RAISE(ABORT, 'gift_redemptions is append-only'); END)",
+    R"(CREATE TRIGGER gift_redemptions_no_delete BEFORE DELETE ON gift_redemptions
+        BEGIN SELECT RAISE(ABORT, 'gift_redemptions is append-only'); END)",
+    R"(CREATE TRIGGER gift_stock_no_update BEFORE UPDATE ON gift_stock
+        BEGIN SELECT RAISE(ABORT, 'gift_stock is append-only'); END)",
+    R"(CREATE TRIGGER gift_stock_no_delete BEFORE DELETE ON gift_stock
+        BEGIN SELECT RAISE(ABORT, 'gift_stock is append-only'); END)",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}};
     return all;
 }
 

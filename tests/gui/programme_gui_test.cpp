@@ -5,7 +5,12 @@
 #include "common/catchqt.h"
 #include "guisupport.h"
 #include "members/countcards.h"
+#include "counter/cashierwidget.h"
+#include "counter/giftdialog.h"
+#include "mainwindow.h"
 #include "members/coupons.h"
+#include "members/earnings.h"
+#include "members/gifts.h"
 #include "members/levels.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
@@ -56,7 +61,7 @@ TEST_CASE("a manager edits the member programme page by page; a refused level se
     ProgrammeDialog d(session);
     d.show();
     QTabWidget *pages = d.pages();
-    REQUIRE(pages->count() == 5);
+    REQUIRE(pages->count() == 6);
 
     // 等级: 钻石卡 at 20,000 growth, 8.5折, 150% points.
     QWidget *levels = pages->widget(0);
@@ -143,9 +148,72 @@ TEST_CASE("a manager edits the member programme page by page; a refused level se
     checkDialogs();
     CHECK(countCardPlans(ctx.db())->first().uses == 12);
     CHECK(plans->item(0, 2)->text() == QStringLiteral("12"));
+    // 积分礼品: a new gift with 5 in stock, then 10 more received.
+    QWidget *giftsPage = pages->widget(5);
+    giftsPage->findChild<QLineEdit *>(QStringLiteral("giftName"))->setText(QStringLiteral("品牌雨伞"));
+    giftsPage->findChild<QSpinBox *>(QStringLiteral("giftPoints"))->setValue(1200);
+    giftsPage->findChild<QSpinBox *>(QStringLiteral("giftStock"))->setValue(5);
+    QTest::mouseClick(giftsPage->findChild<QPushButton *>(QStringLiteral("addGift")), Qt::LeftButton);
+    auto *giftList = giftsPage->findChild<QTableWidget *>(QStringLiteral("giftList"));
+    int umbrella = -1;
+    for (int r = 0; r < giftList->rowCount(); ++r)
+        if (giftList->item(r, 0)->text() == QStringLiteral("品牌雨伞"))
+            umbrella = r;
+    REQUIRE(umbrella >= 0);
+    giftList->selectRow(umbrella);
+    giftsPage->findChild<QSpinBox *>(QStringLiteral("restockUnits"))->setValue(10);
+    giftsPage->findChild<QLineEdit *>(QStringLiteral("restockReason"))->setText(QStringLiteral("到货"));
+    QTest::mouseClick(giftsPage->findChild<QPushButton *>(QStringLiteral("restock")), Qt::LeftButton);
+    INFO(pageMessage(giftsPage).toStdString());
+    auto all = gifts(ctx.db());
+    REQUIRE(all.ok());
+    const auto it = std::find_if(all->cbegin(), all->cend(), [](const Gift &g) { return g.name == QStringLiteral("品牌雨伞"); });
+    REQUIRE(it != all->cend());
+    CHECK(it->stock == 15);
+    pages->setCurrentIndex(5);
+    screenshot(&d, QStringLiteral("programme-gifts"));
     CHECK(store.ctx->db().statement(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'programme.%'"))
               .select()
               ->first()
               .at(0)
-              .toLongLong() == 5);
+              .toLongLong() == 6);
+}
+
+TEST_CASE("Ctrl+G at the till gives the attached member a gift for points", "[gui][members][gifts]")
+{
+    Store store; // the demo store offers 环保购物袋 for 200 points
+    AppContext &ctx = *store.ctx;
+    MemberInput in;
+    in.phone = QStringLiteral("13712345670");
+    in.name = QStringLiteral("冯娟");
+    auto member = ctx.members().registerMember(in, 0);
+    REQUIRE(member.ok());
+    {
+        const LedgerContext where{ctx.checkout().store().storeId, 0, 0, g_clock.nowMs(), &ctx.time()};
+        WriteTransaction tx(ctx.db());
+        REQUIRE(tx.began());
+        REQUIRE(earnPoints(ctx.db(), where, member->id, 500, QStringLiteral("import")).ok());
+        REQUIRE(tx.commit().ok());
+    }
+    AppSession session(ctx);
+    MainWindow w(session);
+    openTillAsCashier(w);
+    CashierWidget *cashier = w.cashier();
+    auto price = memberPrice(ctx.db(), member->id);
+    REQUIRE(price.ok());
+    cashier->cart().setMember(*price);
+    CHECK(cashier->findChild<QLabel *>(QStringLiteral("memberInfo"))->text().contains(QStringLiteral("Ctrl+G")));
+    onNextDialog<GiftDialog>([](GiftDialog *d) {
+        QTableWidget *t = d->table();
+        REQUIRE(t->rowCount() >= 1);
+        CHECK(t->item(0, 0)->text() == QStringLiteral("环保购物袋"));
+        t->selectRow(0);
+        d->quantity()->setValue(2);
+        screenshot(d, QStringLiteral("gifts"));
+        QTest::keyClick(d, Qt::Key_Return);
+    });
+    QTest::keyClick(cashier->searchField(), Qt::Key_G, Qt::ControlModifier);
+    checkDialogs();
+    CHECK(ctx.db().statement(QStringLiteral("SELECT points FROM members WHERE id = ?")).select({member->id})->first().at(0).toLongLong() == 100);
+    CHECK(cashier->message().contains(QStringLiteral("环保购物袋")));
 }

@@ -1,6 +1,6 @@
 // Property: random sequences of what a shop does with its members' money — sales paid with points,
 // stored value, coupons and count cards in any mix; refunds of some lines or all; recharges and
-// their refunds; points adjusted by hand; stored value moved between members; cards lost, found
+// their refunds; points adjusted by hand or redeemed for gifts; stored value moved between members; cards lost, found
 // and replaced; time passing so that points expire — keep every invariant `verify` proves (each
 // cached balance is its ledger, no balance or lot negative, no coupon used twice, every refund
 // reversed exactly what its lines earned), and each step does exactly what it says or nothing.
@@ -11,6 +11,7 @@
 #include "members/countcards.h"
 #include "members/coupons.h"
 #include "members/earnings.h"
+#include "members/gifts.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
 #include "reports/integrity.h"
@@ -295,6 +296,20 @@ void adjust(TestShop &shop, Walk &w)
     CHECK(after >= 0);
 }
 
+void gift(TestShop &shop, Walk &w, const QList<Gift> &catalogue)
+{
+    const qint64 m = w.member();
+    const Gift &g = catalogue.at(w.pick(static_cast<int>(catalogue.size())));
+    const LedgerContext where{shop.ctx().checkout().store().storeId, 0, shop.cashier, shop.clock.nowMs(),
+                              &shop.ctx().time()};
+    auto r = redeemGift(shop.ctx().db(), where, m, g.id, 1 + w.pick(2));
+    if (!r) {
+        refused(shop, w, r.error(), documents(shop), "gift");
+        return;
+    }
+    CHECK(r->pointsAfter == shop.scalar(QStringLiteral("SELECT points FROM members WHERE id = ?"), {m}).toLongLong());
+}
+
 void transfer(TestShop &shop, Walk &w)
 {
     const qint64 from = w.member();
@@ -418,6 +433,10 @@ TEST_CASE("property: random sequences of sales, refunds, recharges, redemptions,
     const QStringList types = {coupon("无门槛3元", "cash", 300, 1000, 0, true),
                                coupon("满50减8", "cash", 800, 1000, 5000, false),
                                coupon("9折券", "discount", 0, 900, 2000, false)};
+    auto offered = gifts(shop.ctx().db(), true); // the demo store's 积分兑换 catalogue
+    REQUIRE(offered.ok());
+    REQUIRE_FALSE(offered->isEmpty());
+    const QList<Gift> catalogue = *offered;
     for (int i = 0; i < 8; ++i) {
         const qint64 m = shop.addMember(QStringLiteral("1391234%1").arg(i, 4, 10, QLatin1Char('0')),
                                         QStringLiteral("会员%1").arg(i));
@@ -446,7 +465,10 @@ TEST_CASE("property: random sequences of sales, refunds, recharges, redemptions,
                 issue(shop, w, types);
                 break;
             case 16:
-                adjust(shop, w);
+                if (w.chance(50))
+                    adjust(shop, w);
+                else
+                    gift(shop, w, catalogue);
                 break;
             case 17:
                 transfer(shop, w);
@@ -475,6 +497,7 @@ TEST_CASE("property: random sequences of sales, refunds, recharges, redemptions,
     CHECK(shop.count(QStringLiteral("coupons"), QStringLiteral("state = 'used'")) > 0);
     CHECK(shop.count(QStringLiteral("count_card_ledger")) > 0);
     CHECK(shop.count(QStringLiteral("member_cards")) > 0);
+    CHECK(shop.count(QStringLiteral("gift_redemptions")) > 0);
     QStringList tally;
     for (auto it = w.refusals.cbegin(); it != w.refusals.cend(); ++it)
         tally << QStringLiteral("%1 x%2 (%3)").arg(it.key()).arg(it.value()).arg(w.example.value(it.key()));

@@ -7,6 +7,7 @@
 #include "common/dialogs.h"
 #include "core/phone.h"
 #include "counter/coupondialog.h"
+#include "counter/giftdialog.h"
 #include "counter/memberdialog.h"
 #include "counter/receiptdialog.h"
 #include "counter/rechargedialog.h"
@@ -172,24 +173,46 @@ bool CashierWidget::couponsPass()
     return true;
 }
 
-void CashierWidget::recharge()
+std::optional<Member> CashierWidget::memberForAction(const QString &title)
 {
-    Member member;
     if (const qint64 id = m_cart.cart().memberId(); id > 0) {
         auto m = m_session.ctx().members().byId(id);
         if (!m) {
             setMessage(m.error().message, true);
-            return;
+            return std::nullopt;
         }
-        member = *m;
-    } else {
-        MemberDialog pick(m_session, m_search->text().trimmed(), this);
-        pick.setWindowTitle(tr("Recharge: which member?"));
-        if (execDialog(pick) != QDialog::Accepted)
-            return;
-        m_search->clear();
-        member = pick.chosenMember();
+        return *m;
     }
+    MemberDialog pick(m_session, m_search->text().trimmed(), this);
+    pick.setWindowTitle(title);
+    if (execDialog(pick) != QDialog::Accepted)
+        return std::nullopt;
+    m_search->clear();
+    return pick.chosenMember();
+}
+
+void CashierWidget::redeemGift()
+{
+    const auto member = memberForAction(tr("Gifts for points: which member?"));
+    if (!member)
+        return;
+    GiftDialog d(m_session, *member, this);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    const GiftRedemption &r = d.redemption();
+    setMessage(tr("%1 x%2 given for %3 points; %4 points left.").arg(r.giftName).arg(r.quantity).arg(r.points).arg(r.pointsAfter),
+               false);
+    m_memberShown = -1; // the panel shows the new balance
+    updateTotals();
+    m_search->setFocus();
+}
+
+void CashierWidget::recharge()
+{
+    const auto picked = memberForAction(tr("Recharge: which member?"));
+    if (!picked)
+        return;
+    const Member member = *picked;
     RechargeDialog d(m_session, member, this);
     if (execDialog(d) != QDialog::Accepted)
         return;

@@ -2,6 +2,8 @@
 
 #include "members/countcards.h"
 #include "members/coupons.h"
+#include "members/gifts.h"
+#include "members/points.h"
 
 #include "common/appsession.h"
 #include "common/dialogs.h"
@@ -169,6 +171,10 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
         grid->addWidget(b, i / kKeysPerRow, i % kKeysPerRow);
         ++i;
     }
+    // 积分兑换 has its key but no button (it is rarer than the keys above); the member panel shows it.
+    auto *gifts = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_G), this);
+    gifts->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(gifts, &QShortcut::activated, this, &CashierWidget::redeemGift);
     QPushButton *plus = keyButton(QStringLiteral("+ / -"), tr("One more / less"));
     connect(plus, &QPushButton::clicked, this, [this] { bumpQuantity(1); });
     grid->addWidget(plus, i / kKeysPerRow, i % kKeysPerRow);
@@ -538,7 +544,7 @@ void CashierWidget::showHelp()
            "F11 close shift · F12 or Enter on an empty field: pay\n"
            "Del remove line · Esc clear cart\n"
            "Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)\n"
-           "Ctrl+R recharge the member's stored value (充值)\n"
+           "Ctrl+R recharge the member's stored value (充值) · Ctrl+K coupons · Ctrl+G gifts for points (积分兑换)\n"
            "In payment: F1 cash, F2 card, F3 WeChat, F4 Alipay, F5 points, F6 stored value, F7 count cards, "
            "Enter take, "
            "Del give a payment back, "
@@ -572,9 +578,14 @@ QString CashierWidget::couponsLine(qint64 memberId) const
     const auto usable = std::count_if(own->cbegin(), own->cend(), [&](const Coupon &c) {
         return couponState(c, now) == QLatin1String("unused") && now >= c.validFromMs;
     });
-    if (usable == 0)
-        return {};
-    return QLatin1Char('\n') + tr("Coupons (Ctrl+K): %1 usable").arg(usable);
+    QString line = usable > 0 ? QLatin1Char('\n') + tr("Coupons (Ctrl+K): %1 usable").arg(usable) : QString();
+    // A gift the member's points reach: said, with its key.
+    auto points = usablePoints(m_session.ctx().db(), memberId, now);
+    auto offered = gifts(m_session.ctx().db(), true);
+    if (points && offered &&
+        std::any_of(offered->cbegin(), offered->cend(), [&](const Gift &g) { return g.stock > 0 && g.points <= *points; }))
+        line += QLatin1Char('\n') + tr("Gifts for points (Ctrl+G)");
+    return line;
 }
 
 void CashierWidget::updateTotals()

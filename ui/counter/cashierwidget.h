@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "counter/cartmodel.h"
+#include "members/members.h"
 
 #include <QWidget>
 
@@ -89,6 +90,10 @@ private:
     void showMember();
     // 充值 (Ctrl+R): the attached member's stored value, or a member picked first.
     void recharge();
+    // 积分兑换 (Ctrl+G): a gift for the attached member's points, or a member picked first.
+    void redeemGift();
+    // The member attached, or one picked in the member dialog (titled `title`); nullopt: none.
+    std::optional<Member> memberForAction(const QString &title);
     void refund();
     void voidLast();
     void showReceipts();

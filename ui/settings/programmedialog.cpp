@@ -4,6 +4,7 @@
 #include "common/dialogs.h"
 #include "members/countcards.h"
 #include "members/coupons.h"
+#include "members/gifts.h"
 #include "members/levels.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
@@ -853,6 +854,128 @@ private:
     QList<CouponType> m_types;
 };
 
+// 积分礼品: the gifts members take for points, each with its stock.
+class GiftsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit GiftsPage(AppSession &s)
+        : m_s(s), m_table(ruleTable({tr("Gift"), tr("Points"), tr("In stock"), tr("Offered")}, "giftList")),
+          m_message(messageLabel())
+    {
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_table, 1);
+        auto *add = new QHBoxLayout;
+        auto *name = new QLineEdit;
+        name->setObjectName(QStringLiteral("giftName"));
+        name->setPlaceholderText(tr("Gift, e.g. 不锈钢保温杯"));
+        auto *points = new QSpinBox;
+        points->setObjectName(QStringLiteral("giftPoints"));
+        points->setRange(1, 100'000'000);
+        points->setValue(500);
+        points->setSuffix(tr(" points"));
+        auto *stock = new QSpinBox;
+        stock->setObjectName(QStringLiteral("giftStock"));
+        stock->setRange(0, 1'000'000);
+        stock->setPrefix(tr("stock "));
+        auto *addButton = new QPushButton(tr("Add gift"));
+        addButton->setObjectName(QStringLiteral("addGift"));
+        add->addWidget(name, 1);
+        add->addWidget(points);
+        add->addWidget(stock);
+        add->addWidget(addButton);
+        layout->addLayout(add);
+        auto *change = new QHBoxLayout;
+        auto *units = new QSpinBox;
+        units->setObjectName(QStringLiteral("restockUnits"));
+        units->setRange(-1'000'000, 1'000'000);
+        units->setValue(10);
+        auto *reason = new QLineEdit;
+        reason->setObjectName(QStringLiteral("restockReason"));
+        reason->setPlaceholderText(tr("Why (到货, 损坏 ...)"));
+        auto *restock = new QPushButton(tr("Change stock"));
+        restock->setObjectName(QStringLiteral("restock"));
+        auto *offer = new QPushButton(tr("Offer / withdraw"));
+        change->addWidget(units);
+        change->addWidget(reason, 1);
+        change->addWidget(restock);
+        change->addWidget(offer);
+        layout->addLayout(change);
+        layout->addWidget(m_message);
+        connect(addButton, &QPushButton::clicked, this, [this, name, points, stock] {
+            auto id = saveGift(m_s.ctx().db(), Gift{0, name->text().trimmed(), points->value(), stock->value(), true},
+                               m_s.op().id, m_s.ctx().clock().nowMs());
+            if (report(id ? Status(Ok{}) : Status(id.error()), tr("%1 added.").arg(name->text().trimmed())))
+                name->clear();
+        });
+        connect(restock, &QPushButton::clicked, this, [this, units, reason] {
+            const Gift *g = selected();
+            if (!g)
+                return;
+            const QString what = g->name;
+            if (report(restockGift(m_s.ctx().db(), g->id, units->value(), reason->text(), m_s.op().id,
+                                   m_s.ctx().clock().nowMs()),
+                       tr("Stock of %1 changed by %2.").arg(what).arg(units->value())))
+                reason->clear();
+        });
+        connect(offer, &QPushButton::clicked, this, [this] {
+            const Gift *g = selected();
+            if (!g)
+                return;
+            Gift changed = *g;
+            changed.active = !changed.active;
+            auto id = saveGift(m_s.ctx().db(), changed, m_s.op().id, m_s.ctx().clock().nowMs());
+            report(id ? Status(Ok{}) : Status(id.error()),
+                   changed.active ? tr("%1 is offered again.").arg(changed.name) : tr("%1 is withdrawn.").arg(changed.name));
+        });
+        load();
+    }
+
+    void load()
+    {
+        const int current = m_table->currentRow();
+        m_table->setRowCount(0);
+        auto list = gifts(m_s.ctx().db());
+        m_gifts = list ? *list : QList<Gift>{};
+        for (const Gift &g : m_gifts) {
+            const int row = m_table->rowCount();
+            m_table->insertRow(row);
+            m_table->setItem(row, 0, cell(g.name));
+            m_table->setItem(row, 1, cell(QString::number(g.points)));
+            m_table->setItem(row, 2, cell(QString::number(g.stock)));
+            m_table->setItem(row, 3, cell(g.active ? tr("yes") : tr("no")));
+        }
+        if (current >= 0 && current < m_table->rowCount())
+            m_table->selectRow(current);
+    }
+
+private:
+    const Gift *selected()
+    {
+        const int row = m_table->currentRow();
+        if (row < 0 || row >= m_gifts.size()) {
+            say(m_message, tr("Choose a gift in the list first."), true);
+            return nullptr;
+        }
+        return &m_gifts.at(row);
+    }
+
+    bool report(const Status &st, const QString &done)
+    {
+        if (!st) {
+            say(m_message, st.error().message, true);
+            return false;
+        }
+        load();
+        say(m_message, done, false);
+        return true;
+    }
+
+    AppSession &m_s;
+    QTableWidget *m_table;
+    QList<Gift> m_gifts;
+    QLabel *m_message;
+};
+
 ProgrammeDialog::ProgrammeDialog(AppSession &session, QWidget *parent) : QDialog(parent), m_pages(new QTabWidget)
 {
     setWindowTitle(tr("Member programme"));
@@ -863,6 +986,7 @@ ProgrammeDialog::ProgrammeDialog(AppSession &session, QWidget *parent) : QDialog
     m_pages->addTab(new RechargePage(session), tr("Stored value"));
     m_pages->addTab(new CountCardsPage(session), tr("Count cards"));
     m_pages->addTab(new CouponsPage(session), tr("Coupons"));
+    m_pages->addTab(new GiftsPage(session), tr("Gifts for points"));
     layout->addWidget(m_pages);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
     layout->addWidget(close);
