@@ -7,6 +7,7 @@
 #include "members/coupons.h"
 #include "members/earnings.h"
 #include "members/membercsv.h"
+#include "members/memberlist.h"
 #include "members/members.h"
 #include "members/points.h"
 #include "members/storedvalue.h"
@@ -504,6 +505,42 @@ int benchMembers(const QCommandLineParser &p, const QString &path)
     o.insert(QStringLiteral("lookup_card_p99_ms"), percentile(*byCard, 0.99));
     o.insert(QStringLiteral("lookups"), n);
 
+    // The member screen's list (members/memberlist.h): every id read once, then pages as rows are
+    // shown — scrolled from the first row to the last, and jumped about at random.
+    {
+        MemberList list(ctx->db());
+        QElapsedTimer t;
+        t.start();
+        if (auto st = list.load({}); !st) {
+            err() << "error: " << st.error().message << "\n";
+            return 1;
+        }
+        o.insert(QStringLiteral("list_load_ms"), static_cast<double>(t.nsecsElapsed()) / 1e6);
+        std::vector<double> pages;
+        QElapsedTimer scroll;
+        scroll.start();
+        for (int row = 0; row < list.size(); row += MemberList::kPageSize) {
+            QElapsedTimer one;
+            one.start();
+            if (auto m = list.at(row); !m) {
+                err() << "error: " << m.error().message << "\n";
+                return 1;
+            }
+            pages.push_back(static_cast<double>(one.nsecsElapsed()) / 1e6);
+        }
+        o.insert(QStringLiteral("list_scroll_s"), static_cast<double>(scroll.nsecsElapsed()) / 1e9);
+        o.insert(QStringLiteral("list_page_p99_ms"), percentile(pages, 0.99));
+        MemberFilter byMonth;
+        byMonth.birthdayMonth = 5;
+        t.restart();
+        if (auto st = list.load(byMonth); !st) {
+            err() << "error: " << st.error().message << "\n";
+            return 1;
+        }
+        o.insert(QStringLiteral("list_birthday_month_ms"), static_cast<double>(t.nsecsElapsed()) / 1e6);
+        o.insert(QStringLiteral("list_birthday_month_rows"), list.size());
+    }
+
     // Member checkouts: ten goods, a coupon, 100 points, part stored value, the rest cash.
     const QList<Product> products = cartGoods(*ctx);
     const QList<Operator> ops = ctx->operators().list();
@@ -625,7 +662,8 @@ int cmdBench(const QStringList &args)
                  "    (PATH.import.db, removed afterwards). JSON keys: members, fill_s, lookup_phone_p99_ms,\n"
                  "    lookup_last4_p99_ms, lookup_card_p99_ms (and _p50_ms), checkouts, checkout_p50_ms,\n"
                  "    checkout_p99_ms, bare_commit_p50_ms, bare_commit_p99_ms, checkout_vs_bare_p99,\n"
-                 "    import_rows, import_s\n";
+                 "    import_rows, import_s; the member screen's list: list_load_ms (every id), list_page_p99_ms,\n"
+                 "    list_scroll_s (first row to last), list_birthday_month_ms and _rows (born in May)\n";
         return 2;
     }
     QCommandLineParser p;

@@ -246,6 +246,35 @@ Result<Member> MemberService::registerMember(const MemberInput &in, qint64 opera
     return byId(*id);
 }
 
+Result<QList<Member>> membersWithIds(Database &db, const QList<qint64> &ids)
+{
+    QList<Member> out;
+    if (ids.isEmpty())
+        return out;
+    // One statement per page size (the list's pages are all one size but the last): ids bound, no
+    // SQL built from values.
+    QStringList marks;
+    marks.reserve(ids.size());
+    QVariantList binds;
+    binds.reserve(ids.size());
+    for (const qint64 id : ids) {
+        marks << QStringLiteral("?");
+        binds << id;
+    }
+    auto rows = db.statement(kColumns + QStringLiteral("WHERE id IN (%1)").arg(marks.join(QLatin1Char(',')))).select(binds);
+    if (!rows)
+        return rows.error();
+    QHash<qint64, Member> byId;
+    for (const QVariantList &r : *rows) {
+        Member m = memberOf(r);
+        byId.insert(m.id, m);
+    }
+    for (const qint64 id : ids)
+        if (auto it = byId.constFind(id); it != byId.cend())
+            out.append(*it);
+    return out;
+}
+
 Result<Member> MemberService::byId(qint64 id)
 {
     auto rows = m_db.statement(kColumns + QStringLiteral("WHERE id = ?")).select({id});

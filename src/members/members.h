@@ -85,6 +85,10 @@ Result<NewMember> validateMember(const MemberInput &input, const QDate &today);
 Result<qint64> insertMember(Database &db, const NewMember &member, qint64 storeId, qint64 operatorId, qint64 nowMs,
                             const QString &auditAction);
 
+// The members with these ids, in the order given (ids with no member are left out): a page of the
+// member screen's list (members/memberlist.h).
+Result<QList<Member>> membersWithIds(Database &db, const QList<qint64> &ids);
+
 // Whether `phone` is a mainland mobile number (1[3-9] and nine more digits), after the spaces,
 // dashes and a +86 / 86 prefix people type are taken out. nullopt when it is not.
 std::optional<QString> normalizedMobile(const QString &phone);
