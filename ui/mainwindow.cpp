@@ -8,6 +8,7 @@
 #include "counter/scannerfilter.h"
 #include "counter/shiftdialogs.h"
 #include "products/productswidget.h"
+#include "members/memberswidget.h"
 #include "settings/programmedialog.h"
 #include "settings/settingsdialog.h"
 
@@ -26,12 +27,13 @@ namespace huike::ui {
 
 MainWindow::MainWindow(AppSession &session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget), m_cashier(new CashierWidget(session)),
-      m_products(new ProductsWidget(session)), m_status(new QLabel)
+      m_products(new ProductsWidget(session)), m_members(new MembersWidget(session)), m_status(new QLabel)
 {
     setWindowTitle(tr("Huike POS"));
     resize(1280, 800);
     m_tabs->addTab(m_cashier, tr("Checkout (Ctrl+1)"));
     m_tabs->addTab(m_products, tr("Products (Ctrl+2)"));
+    m_tabs->addTab(m_members, tr("Members (Ctrl+3)"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
 
@@ -42,6 +44,9 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     QAction *toProducts =
         system->addAction(tr("Products"), this, [this] { m_tabs->setCurrentWidget(m_products); });
     toProducts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    // Members registered at the till since are in the list: it is read again on every showing.
+    QAction *toMembers = system->addAction(tr("Members"), this, [this] { m_tabs->setCurrentWidget(m_members); });
+    toMembers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     system->addSeparator();
     QAction *settings = system->addAction(tr("Settings..."), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -61,6 +66,8 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     connect(m_scanner, &ScannerFilter::scanned, m_cashier, &CashierWidget::addScanned);
     connect(m_cashier, &CashierWidget::closeShiftRequested, this, &MainWindow::closeShiftAndLogout);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_members)
+            m_members->refresh();
         if (m_tabs->currentWidget() == m_cashier)
             m_cashier->searchField()->setFocus();
     });

@@ -9,6 +9,7 @@ namespace huike::ui {
 
 class AppSession;
 class CashierWidget;
+class MembersWidget;
 class ProductsWidget;
 class ScannerFilter;
 
@@ -23,6 +24,7 @@ public:
     bool login();
     CashierWidget *cashier() const { return m_cashier; }
     ProductsWidget *products() const { return m_products; }
+    MembersWidget *members() const { return m_members; }
     QTabWidget *tabs() const { return m_tabs; }
 
 protected:
@@ -42,6 +44,7 @@ private:
     QTabWidget *m_tabs;
     CashierWidget *m_cashier;
     ProductsWidget *m_products;
+    MembersWidget *m_members;
     ScannerFilter *m_scanner;
     QLabel *m_status;
 };

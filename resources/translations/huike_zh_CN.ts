@@ -3021,6 +3021,14 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>Only a manager or administrator can change the member programme.</source>
         <translation>只有店长或管理员可以修改会员方案。</translation>
     </message>
+    <message>
+        <source>Members (Ctrl+3)</source>
+        <translation>会员(Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::ManagerAuthDialog</name>
@@ -3110,6 +3118,94 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>No member matches.</source>
         <translation>没有匹配的会员。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::MemberListModel</name>
+    <message>
+        <source>Lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已补卡</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Card state</source>
+        <translation>卡状态</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>注册日期</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::MembersWidget</name>
+    <message>
+        <source>With stored value</source>
+        <translation>有储值</translation>
+    </message>
+    <message>
+        <source>With points</source>
+        <translation>有积分</translation>
+    </message>
+    <message>
+        <source>Phone, its last four digits, card number, name or pinyin initials</source>
+        <translation>手机号、尾号四位、卡号、姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Any birthday</source>
+        <translation>全部生日</translation>
+    </message>
+    <message>
+        <source>Born in month %1</source>
+        <translation>%1 月生日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>共 %n 位会员</numerusform>
+        </translation>
     </message>
 </context>
 <context>
