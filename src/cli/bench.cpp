@@ -127,6 +127,41 @@ private:
     qint64 m_rows = 0;
 };
 
+// One checkout timed beside the bare commit just before it (the first 20 only warm the caches),
+// and the till's idle checkpoint between customers every 50 sales (not timed: no customer waits
+// for it). Prints the error and returns false when anything fails.
+struct CommitTimes {
+    std::vector<double> checkout;
+    std::vector<double> bare;
+};
+
+bool timeCommit(AppContext &ctx, BareCommit &bare, const CheckoutRequest &req, int i, CommitTimes &times)
+{
+    auto floor = bare.time();
+    if (!floor) {
+        err() << "error: " << floor.error().message << "\n";
+        return false;
+    }
+    QElapsedTimer t;
+    t.start();
+    auto r = ctx.checkout().commit(req);
+    const double elapsed = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    if (!r) {
+        err() << "error: " << r.error().message << "\n";
+        return false;
+    }
+    if (i >= 20) {
+        times.checkout.push_back(elapsed);
+        times.bare.push_back(*floor);
+    }
+    if (i % 50 == 49)
+        if (auto st = ctx.db().checkpoint(); !st) {
+            err() << "error: " << st.error().message << "\n";
+            return false;
+        }
+    return true;
+}
+
 int benchCheckout(const QCommandLineParser &p, const QString &path)
 {
     const auto count = numberOption(p, QStringLiteral("n"), 2000, 1, 1'000'000);
@@ -144,8 +179,7 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
     }
     const int n = static_cast<int>(*count);
     std::mt19937 rng(7);
-    std::vector<double> ms;
-    std::vector<double> bareMs;
+    CommitTimes times;
     BareCommit bare(ctx->db());
     for (int i = 0; i < n + 20; ++i) {
         CheckoutRequest req;
@@ -157,37 +191,15 @@ int benchCheckout(const QCommandLineParser &p, const QString &path)
         const Money cash = Money::fromFen(total.fen() / 2);
         req.tenders = {{Tender::WeChat, total - cash, QStringLiteral("134567890123456789")},
                        {Tender::Cash, cash + Money::fromYuan(5), {}}};
-        auto floor = bare.time();
-        if (!floor) {
-            err() << "error: " << floor.error().message << "\n";
+        if (!timeCommit(*ctx, bare, req, i, times))
             return 1;
-        }
-        QElapsedTimer t;
-        t.start();
-        auto r = ctx->checkout().commit(req);
-        const double elapsed = static_cast<double>(t.nsecsElapsed()) / 1e6;
-        if (!r) {
-            err() << "error: " << r.error().message << "\n";
-            return 1;
-        }
-        if (i >= 20) { // the first commits warm the statement cache and the page cache
-            ms.push_back(elapsed);
-            bareMs.push_back(*floor);
-        }
-        // The till's idle checkpoint, between customers (not timed, as no customer waits for it).
-        if (i % 50 == 49) {
-            if (auto st = ctx->db().checkpoint(); !st) {
-                err() << "error: " << st.error().message << "\n";
-                return 1;
-            }
-        }
     }
-    QJsonObject o = stats(QStringLiteral("checkout"), ms);
+    QJsonObject o = stats(QStringLiteral("checkout"), times.checkout);
     o.insert(QStringLiteral("checkpoint"), QStringLiteral("idle, every 50 sales"));
     o.insert(QStringLiteral("lines"), 10);
     o.insert(QStringLiteral("payments"), 2);
-    o.insert(QStringLiteral("bare_commit_p50_ms"), percentile(bareMs, 0.50));
-    o.insert(QStringLiteral("bare_commit_p99_ms"), percentile(bareMs, 0.99));
+    o.insert(QStringLiteral("bare_commit_p50_ms"), percentile(times.bare, 0.50));
+    o.insert(QStringLiteral("bare_commit_p99_ms"), percentile(times.bare, 0.99));
     out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
     return 0;
 }
@@ -566,8 +578,7 @@ int benchMembers(const QCommandLineParser &p, const QString &path)
         return 1;
     }
     const int sales = static_cast<int>(*count);
-    std::vector<double> ms;
-    std::vector<double> bareMs;
+    CommitTimes times;
     BareCommit bare(ctx->db());
     for (int i = 0; i < sales + 20; ++i) {
         auto member = service.byPhoneOrCard(benchPhone(static_cast<qint64>(rng() % static_cast<quint32>(benchCount))));
@@ -598,39 +609,19 @@ int benchMembers(const QCommandLineParser &p, const QString &path)
         req.tenders = {{Tender::Points, points, QString::number(rules->redeemPoints)},
                        {Tender::Stored, stored, {}},
                        {Tender::Cash, due - points - stored + Money::fromYuan(5), {}}};
-        auto floor = bare.time();
-        if (!floor) {
-            err() << "error: " << floor.error().message << "\n";
+        if (!timeCommit(*ctx, bare, req, i, times))
             return 1;
-        }
-        QElapsedTimer t;
-        t.start();
-        auto r = ctx->checkout().commit(req);
-        const double elapsed = static_cast<double>(t.nsecsElapsed()) / 1e6;
-        if (!r) {
-            err() << "error: " << r.error().message << "\n";
-            return 1;
-        }
-        if (i >= 20) {
-            ms.push_back(elapsed);
-            bareMs.push_back(*floor);
-        }
-        if (i % 50 == 49)
-            if (auto st = ctx->db().checkpoint(); !st) {
-                err() << "error: " << st.error().message << "\n";
-                return 1;
-            }
     }
     if (auto st = ctx->db().checkpoint(); !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;
     }
-    const double checkoutP99 = percentile(ms, 0.99);
-    const double bareP99 = percentile(bareMs, 0.99);
-    o.insert(QStringLiteral("checkouts"), static_cast<qint64>(ms.size()));
-    o.insert(QStringLiteral("checkout_p50_ms"), percentile(ms, 0.50));
+    const double checkoutP99 = percentile(times.checkout, 0.99);
+    const double bareP99 = percentile(times.bare, 0.99);
+    o.insert(QStringLiteral("checkouts"), static_cast<qint64>(times.checkout.size()));
+    o.insert(QStringLiteral("checkout_p50_ms"), percentile(times.checkout, 0.50));
     o.insert(QStringLiteral("checkout_p99_ms"), checkoutP99);
-    o.insert(QStringLiteral("bare_commit_p50_ms"), percentile(bareMs, 0.50));
+    o.insert(QStringLiteral("bare_commit_p50_ms"), percentile(times.bare, 0.50));
     o.insert(QStringLiteral("bare_commit_p99_ms"), bareP99);
     o.insert(QStringLiteral("checkout_vs_bare_p99"), bareP99 > 0 ? checkoutP99 / bareP99 : 0.0);
 

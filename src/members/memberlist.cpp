@@ -22,12 +22,8 @@ Status MemberList::load(const MemberFilter &filter)
             binds << *phone;
         } else {
             // A card number, or a name or pinyin prefix (the indexes serve each).
-            QString escaped = t;
-            escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-                .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-                .replace(QLatin1Char('_'), QStringLiteral("\\_"));
             where << QStringLiteral("(card_no = ? OR name LIKE ? ESCAPE '\\' OR pinyin LIKE lower(?) ESCAPE '\\')");
-            binds << t << escaped + QLatin1Char('%') << escaped + QLatin1Char('%');
+            binds << t << likePrefix(t) << likePrefix(t);
         }
     }
     if (filter.levelId > 0) {

@@ -246,6 +246,15 @@ Result<Member> MemberService::registerMember(const MemberInput &in, qint64 opera
     return byId(*id);
 }
 
+QString likePrefix(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return escaped + QLatin1Char('%');
+}
+
 Result<QList<Member>> membersWithIds(Database &db, const QList<qint64> &ids)
 {
     QList<Member> out;
@@ -447,13 +456,9 @@ Result<QList<Member>> MemberService::find(const QString &text, int limit)
         return one.error();
     else {
         // By name or pinyin initials: a prefix, so the index serves it.
-        QString escaped = t;
-        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         rows = m_db.statement(kColumns + QStringLiteral("WHERE name LIKE ?1 ESCAPE '\\' OR pinyin LIKE lower(?1) "
                                                         "ESCAPE '\\' ORDER BY id LIMIT ?2"))
-                   .select({escaped + QLatin1Char('%'), limit});
+                   .select({likePrefix(t), limit});
     }
     if (!rows)
         return rows.error();

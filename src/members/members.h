@@ -85,6 +85,10 @@ Result<NewMember> validateMember(const MemberInput &input, const QDate &today);
 Result<qint64> insertMember(Database &db, const NewMember &member, qint64 storeId, qint64 operatorId, qint64 nowMs,
                             const QString &auditAction);
 
+// `text` as a LIKE pattern for what starts with it (ESCAPE '\\'): the till's find() and the member
+// list's search by name or pinyin initials, so a typed % or _ is taken as itself.
+QString likePrefix(const QString &text);
+
 // The members with these ids, in the order given (ids with no member are left out): a page of the
 // member screen's list (members/memberlist.h).
 Result<QList<Member>> membersWithIds(Database &db, const QList<qint64> &ids);

@@ -57,6 +57,15 @@ QTableWidgetItem *cell(const QString &text, const QVariant &id, bool editable)
     return item;
 }
 
+int appendRow(QTableWidget *t, const QStringList &cells, bool editable, const QVariant &id)
+{
+    const int row = t->rowCount();
+    t->insertRow(row);
+    for (int c = 0; c < cells.size(); ++c)
+        t->setItem(row, c, cell(cells.at(c), c == 0 ? id : QVariant(), editable));
+    return row;
+}
+
 QString text(const QTableWidget *t, int row, int col)
 {
     const QTableWidgetItem *item = t->item(row, col);

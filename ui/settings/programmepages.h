@@ -23,6 +23,8 @@ namespace programme {
 QTableWidget *ruleTable(const QStringList &headers, const char *name);
 QTableWidgetItem *cell(const QString &text, const QVariant &id = {}, bool editable = false);
 QString text(const QTableWidget *t, int row, int col);
+// A row of `cells` at the end of `t` (`id` kept on its first cell); the row's index.
+int appendRow(QTableWidget *t, const QStringList &cells, bool editable, const QVariant &id = {});
 // A page's message line: what was saved, or why not (in red).
 QLabel *messageLabel();
 void say(QLabel *label, const QString &what, bool error);

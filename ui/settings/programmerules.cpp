@@ -61,11 +61,9 @@ public:
         layout->addLayout(buttons);
         layout->addWidget(m_message);
         connect(add, &QPushButton::clicked, this, [this] {
-            const int row = m_table->rowCount();
-            m_table->insertRow(row);
-            const QStringList blank = {tr("New level"), QStringLiteral("0"), QStringLiteral("0.00"), QStringLiteral("10"), QStringLiteral("100")};
-            for (int c = 0; c < blank.size(); ++c)
-                m_table->setItem(row, c, cell(blank.at(c), c == 0 ? QVariant(qint64(0)) : QVariant(), true));
+            const int row = appendRow(m_table, {tr("New level"), QStringLiteral("0"), QStringLiteral("0.00"),
+                                                QStringLiteral("10"), QStringLiteral("100")},
+                                      true, qint64(0));
             m_table->editItem(m_table->item(row, 0));
         });
         connect(remove, &QPushButton::clicked, this, [this] {
@@ -86,16 +84,13 @@ public:
         m_basis->setCurrentIndex(rules->upgradeBy == UpgradeBy::Spend ? 1 : 0);
         m_perYuan->setValue(static_cast<int>(rules->growthPerYuan));
         m_table->setRowCount(0);
-        for (const MemberLevel &l : rules->levels) {
-            const int row = m_table->rowCount();
-            m_table->insertRow(row);
-            m_table->setItem(row, 0, cell(l.name, l.id, true));
-            m_table->setItem(row, 1, cell(QString::number(l.growthThreshold), {}, true));
-            m_table->setItem(row, 2, cell(l.spendThreshold.toString(), {}, true));
+        for (const MemberLevel &l : rules->levels)
             // 10折 is no discount (formatZhe says nothing for it): shown, so the column reads whole.
-            m_table->setItem(row, 3, cell(l.discountPermille >= 1000 ? QStringLiteral("10") : formatZhe(l.discountPermille), {}, true));
-            m_table->setItem(row, 4, cell(QString::number(static_cast<double>(l.pointsPermille) / 10.0, 'g', 6), {}, true));
-        }
+            appendRow(m_table,
+                      {l.name, QString::number(l.growthThreshold), l.spendThreshold.toString(),
+                       l.discountPermille >= 1000 ? QStringLiteral("10") : formatZhe(l.discountPermille),
+                       QString::number(static_cast<double>(l.pointsPermille) / 10.0, 'g', 6)},
+                      true, l.id);
     }
 
     void save()
@@ -205,9 +200,8 @@ public:
         layout->addWidget(new QLabel(tr("Time windows (double points on Tuesdays 14:00-17:00)")));
         layout->addWidget(m_windows, 1);
         auto *addWindow = new QHBoxLayout;
-        const QStringList dayNames = {tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")};
         QList<QCheckBox *> days;
-        for (const QString &d : dayNames) {
+        for (const QString &d : dayNames()) {
             days << new QCheckBox(d);
             addWindow->addWidget(days.last());
         }
@@ -296,16 +290,16 @@ public:
                 m_multipliers->setItem(row, 1, cell(tr("%1 ×").arg(static_cast<double>(m.permille) / 1000.0)));
             }
         m_windows->setRowCount(0);
-        const QStringList dayNames = {tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")};
         auto hhmm = [](int minute) {
             return QStringLiteral("%1:%2").arg(minute / 60, 2, 10, QLatin1Char('0')).arg(minute % 60, 2, 10, QLatin1Char('0'));
         };
+        const QStringList names = dayNames();
         if (auto list = pointsWindows(db))
             for (const PointsWindow &w : *list) {
                 QStringList on;
                 for (int i = 0; i < 7; ++i)
                     if (w.weekdays & (1 << i))
-                        on << dayNames.at(i);
+                        on << names.at(i);
                 const int row = m_windows->rowCount();
                 m_windows->insertRow(row);
                 m_windows->setItem(row, 0, cell(w.weekdays == 127 ? tr("every day") : on.join(QStringLiteral(" ")), w.id));
@@ -333,6 +327,12 @@ public:
     }
 
 private:
+    // Monday first, as the weekday bits count them.
+    static QStringList dayNames()
+    {
+        return {tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")};
+    }
+
     void report(const Status &st, const QString &done)
     {
         if (!st) {
@@ -382,10 +382,7 @@ public:
         layout->addLayout(buttons);
         layout->addWidget(m_message);
         connect(add, &QPushButton::clicked, this, [this] {
-            const int row = m_table->rowCount();
-            m_table->insertRow(row);
-            m_table->setItem(row, 0, cell(QStringLiteral("0.00"), {}, true));
-            m_table->setItem(row, 1, cell(QStringLiteral("0.00"), {}, true));
+            const int row = appendRow(m_table, {QStringLiteral("0.00"), QStringLiteral("0.00")}, true);
             m_table->editItem(m_table->item(row, 0));
         });
         connect(remove, &QPushButton::clicked, this, [this] {
@@ -400,12 +397,8 @@ public:
     {
         m_table->setRowCount(0);
         if (auto rules = loadRechargeBonusRules(m_s.ctx().db()))
-            for (const RechargeTier &t : rules->tiers) {
-                const int row = m_table->rowCount();
-                m_table->insertRow(row);
-                m_table->setItem(row, 0, cell(t.minimum.toString(), {}, true));
-                m_table->setItem(row, 1, cell(t.bonus.toString(), {}, true));
-            }
+            for (const RechargeTier &t : rules->tiers)
+                appendRow(m_table, {t.minimum.toString(), t.bonus.toString()}, true);
         m_limit->setText(m_s.ctx().storedValue().approvalLimit().toString());
     }
 
