@@ -66,8 +66,10 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     connect(m_scanner, &ScannerFilter::scanned, m_cashier, &CashierWidget::addScanned);
     connect(m_cashier, &CashierWidget::closeShiftRequested, this, &MainWindow::closeShiftAndLogout);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_tabs->currentWidget() == m_members)
+        if (m_tabs->currentWidget() == m_members) {
+            m_members->reloadChoices();
             m_members->refresh();
+        }
         if (m_tabs->currentWidget() == m_cashier)
             m_cashier->searchField()->setFocus();
     });

@@ -791,6 +791,29 @@
     </message>
 </context>
 <context>
+    <name>FieldsPage</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>多选</translation>
+    </message>
+</context>
+<context>
     <name>Gifts</name>
     <message>
         <source>Not enough of the gift in stock (another till may have given the last one).</source>
@@ -951,6 +974,300 @@
     <message>
         <source>The file cannot be written: %1</source>
         <translation>无法写入文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHistory</name>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Adjusted by hand</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <source>Changed by hand</source>
+        <translation>手工变更</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Recharge refunded</source>
+        <translation>退充值</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>消费获得</translation>
+    </message>
+    <message>
+        <source>Paid with points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Gift redeemed</source>
+        <translation>兑换礼品</translation>
+    </message>
+    <message>
+        <source>Taken back by a refund</source>
+        <translation>退货扣回</translation>
+    </message>
+    <message>
+        <source>Given back by a refund</source>
+        <translation>退货退回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>消费支付</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Transferred in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Card bought</source>
+        <translation>购卡</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Use given back</source>
+        <translation>退回次数</translation>
+    </message>
+    <message>
+        <source>Card refunded</source>
+        <translation>退卡</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Profile edited</source>
+        <translation>编辑资料</translation>
+    </message>
+    <message>
+        <source>Reported lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Card replaced</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <source>Photo changed</source>
+        <translation>更换照片</translation>
+    </message>
+    <message>
+        <source>Payment PIN set</source>
+        <translation>设置支付密码</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Lot expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长值</translation>
+    </message>
+    <message>
+        <source>Net spend</source>
+        <translation>消费额</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>New expiry</source>
+        <translation>新有效期</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Down after a refund</source>
+        <translation>退货降级</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永久</translation>
+    </message>
+</context>
+<context>
+    <name>MemberProfile</name>
+    <message>
+        <source>No such field.</source>
+        <translation>没有这个字段。</translation>
+    </message>
+    <message>
+        <source>A field&apos;s name has 1 to 20 characters.</source>
+        <translation>字段名称为 1 到 20 个字。</translation>
+    </message>
+    <message>
+        <source>A field is text, a number, a date, a choice or a multiple choice.</source>
+        <translation>字段类型为文本、数字、日期、单选或多选。</translation>
+    </message>
+    <message>
+        <source>A choice has at most 20 characters and no &quot;|&quot;.</source>
+        <translation>选项最多 20 个字，且不能含“|”。</translation>
+    </message>
+    <message>
+        <source>Give the choices, one per line.</source>
+        <translation>请填写选项，每行一个。</translation>
+    </message>
+    <message>
+        <source>There is a field named %1 already.</source>
+        <translation>已有名为 %1 的字段。</translation>
+    </message>
+    <message>
+        <source>Members have values for %1: its kind cannot change. Retire it and add a new field instead.</source>
+        <translation>已有会员填写了 %1，不能更改类型。请停用它并新建字段。</translation>
+    </message>
+    <message>
+        <source>Members have chosen &quot;%1&quot;: it stays one of the choices.</source>
+        <translation>已有会员选择了“%1”，该选项须保留。</translation>
+    </message>
+    <message>
+        <source>%1 is a number, not &quot;%2&quot;.</source>
+        <translation>%1 应为数字，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 is a date such as 2027-03-01, not &quot;%2&quot;.</source>
+        <translation>%1 应为日期（如 2027-03-01），而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2, not &quot;%3&quot;.</source>
+        <translation>%1 应为 %2 之一，而不是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 takes any of %2, not &quot;%3&quot;.</source>
+        <translation>%1 可选 %2，没有“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 has at most 200 characters.</source>
+        <translation>%1 最多 200 个字。</translation>
+    </message>
+    <message>
+        <source>A tag has at most 20 characters: &quot;%1&quot;.</source>
+        <translation>标签最多 20 个字：“%1”。</translation>
+    </message>
+    <message>
+        <source>A member has at most 20 tags.</source>
+        <translation>每位会员最多 20 个标签。</translation>
+    </message>
+    <message>
+        <source>The custom field %1 is not one of the shop&apos;s fields.</source>
+        <translation>自定义字段 %1 不是本店的字段。</translation>
+    </message>
+    <message>
+        <source>A member cannot refer themselves.</source>
+        <translation>会员不能推荐自己。</translation>
+    </message>
+    <message>
+        <source>No such member.</source>
+        <translation>没有这位会员。</translation>
+    </message>
+    <message>
+        <source>The card number changes only by 补卡 (replace card).</source>
+        <translation>卡号只能通过补卡更换。</translation>
+    </message>
+    <message>
+        <source>A photo is a JPEG or PNG picture.</source>
+        <translation>照片须为 JPEG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>The photo is too large: at most %1 KB once scaled.</source>
+        <translation>照片太大：缩放后最多 %1 KB。</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2951,89 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     </message>
 </context>
 <context>
+    <name>huike::ui::FieldsPage</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>On the form</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Fields of your own on the member form, in the member list&apos;s filters and in the exported CSV: 肤质 for a beauty salon, 保险到期 for a car-care shop.</source>
+        <translation>本店自己的会员字段，出现在会员资料、会员列表筛选和导出的 CSV 中：如美容院的“肤质”、汽车美容店的“保险到期”。</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 肤质</source>
+        <translation>名称，如 肤质</translation>
+    </message>
+    <message>
+        <source>Choices, apart by commas: 干性, 油性, 混合性</source>
+        <translation>选项，用逗号分隔：干性, 油性, 混合性</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Change choices…</source>
+        <translation>修改选项…</translation>
+    </message>
+    <message>
+        <source>Retire / restore</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>%1 is on the member form.</source>
+        <translation>%1 已加入会员资料。</translation>
+    </message>
+    <message>
+        <source>%1 has no choices.</source>
+        <translation>%1 没有选项。</translation>
+    </message>
+    <message>
+        <source>Choices of %1</source>
+        <translation>%1 的选项</translation>
+    </message>
+    <message>
+        <source>Choices, apart by commas:</source>
+        <translation>选项（用逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>The choices of %1 are saved.</source>
+        <translation>%1 的选项已保存。</translation>
+    </message>
+    <message>
+        <source>%1 is on the member form again.</source>
+        <translation>%1 已重新启用。</translation>
+    </message>
+    <message>
+        <source>%1 is off the form; members&apos; values are kept.</source>
+        <translation>%1 已停用；会员已填的内容保留。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Choose a field in the list first.</source>
+        <translation>请先在列表中选择一个字段。</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::GiftDialog</name>
     <message>
         <source>Gifts for points</source>
@@ -3050,6 +3450,359 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     </message>
 </context>
 <context>
+    <name>huike::ui::MemberDetailDialog</name>
+    <message>
+        <source>Member</source>
+        <translation>会员详情</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>消费记录</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长值</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级变动</translation>
+    </message>
+    <message>
+        <source>Card uses</source>
+        <translation>计次记录</translation>
+    </message>
+    <message>
+        <source>Card and profile</source>
+        <translation>卡务记录</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Replace card…</source>
+        <translation>补卡…</translation>
+    </message>
+    <message>
+        <source>Transfer stored value…</source>
+        <translation>储值转赠…</translation>
+    </message>
+    <message>
+        <source>Reset payment PIN…</source>
+        <translation>设置/重置支付密码…</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Uses left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Extend validity…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>面值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Issue a coupon…</source>
+        <translation>发券…</translation>
+    </message>
+    <message>
+        <source>Void coupon…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未留姓名）</translation>
+    </message>
+    <message>
+        <source>the highest level</source>
+        <translation>已是最高等级</translation>
+    </message>
+    <message>
+        <source>%1 more growth to %2</source>
+        <translation>再得 %1 成长值升 %2</translation>
+    </message>
+    <message>
+        <source>%1 more spend to %2</source>
+        <translation>再消费 %1 升 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Level&lt;/b&gt; %1 — %2</source>
+        <translation>&lt;b&gt;等级&lt;/b&gt; %1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Growth&lt;/b&gt; %1 · &lt;b&gt;net spend&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;成长值&lt;/b&gt; %1 · &lt;b&gt;累计消费&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Points&lt;/b&gt; %1 usable</source>
+        <translation>&lt;b&gt;积分&lt;/b&gt; %1 可用</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored value&lt;/b&gt; %1 (principal %2, bonus %3)</source>
+        <translation>&lt;b&gt;储值余额&lt;/b&gt; %1（本金 %2，赠送 %3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Payment PIN&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;支付密码&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Card&lt;/b&gt; %1 · %2</source>
+        <translation>&lt;b&gt;会员卡&lt;/b&gt; %1 · %2</translation>
+    </message>
+    <message>
+        <source>the phone is the card</source>
+        <translation>手机号即卡号</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Member since&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;入会日期&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>The profile is saved.</source>
+        <translation>资料已保存。</translation>
+    </message>
+    <message>
+        <source>Why (kept in the log):</source>
+        <translation>原因（记入日志）：</translation>
+    </message>
+    <message>
+        <source>The customer lost the card</source>
+        <translation>顾客遗失会员卡</translation>
+    </message>
+    <message>
+        <source>The card is reported lost: it is refused at the till until it is unlocked.</source>
+        <translation>已挂失：解锁前收银台不再接受此卡。</translation>
+    </message>
+    <message>
+        <source>The card is locked: it is refused at the till until it is unlocked.</source>
+        <translation>已锁定：解锁前收银台不再接受此卡。</translation>
+    </message>
+    <message>
+        <source>The card was found</source>
+        <translation>卡已找回</translation>
+    </message>
+    <message>
+        <source>Unlock the card of %1</source>
+        <translation>解锁 %1 的会员卡</translation>
+    </message>
+    <message>
+        <source>The card is active again.</source>
+        <translation>会员卡已恢复正常。</translation>
+    </message>
+    <message>
+        <source>Replace card</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <source>Scan or type the new card:</source>
+        <translation>请刷新卡或输入新卡号：</translation>
+    </message>
+    <message>
+        <source>Card lost</source>
+        <translation>卡遗失</translation>
+    </message>
+    <message>
+        <source>New card %1 for %2</source>
+        <translation>为 %2 补发新卡 %1</translation>
+    </message>
+    <message>
+        <source>Card %1 replaces the old one: balances, points, count cards, coupons and history stay with the member; the old card is refused from now on.</source>
+        <translation>新卡 %1 已启用：余额、积分、计次卡、优惠券和消费记录全部保留；旧卡从此作废。</translation>
+    </message>
+    <message>
+        <source>Transfer stored value</source>
+        <translation>储值转赠</translation>
+    </message>
+    <message>
+        <source>To the member with phone or card:</source>
+        <translation>转给会员（手机号或卡号）：</translation>
+    </message>
+    <message>
+        <source>Amount to %1 (of %2):</source>
+        <translation>转给 %1 的金额（余额 %2）：</translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2 to %3</source>
+        <translation>从 %2 转 %1 给 %3</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2 (principal %3, bonus %4).</source>
+        <translation>已将 %1 转给 %2（本金 %3，赠送 %4）。</translation>
+    </message>
+    <message>
+        <source>Reset the payment PIN of %1</source>
+        <translation>重置 %1 的支付密码</translation>
+    </message>
+    <message>
+        <source>Payment PIN</source>
+        <translation>支付密码</translation>
+    </message>
+    <message>
+        <source>The customer types a new PIN of 4 to 6 digits (empty: no PIN):</source>
+        <translation>请顾客输入 4 到 6 位新密码（留空：不设密码）：</translation>
+    </message>
+    <message>
+        <source>Stored value pays without a PIN now.</source>
+        <translation>储值支付现在无需密码。</translation>
+    </message>
+    <message>
+        <source>The new payment PIN is set.</source>
+        <translation>新支付密码已设置。</translation>
+    </message>
+    <message>
+        <source>Extend validity</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Select the count card to extend.</source>
+        <translation>请先选择要延期的计次卡。</translation>
+    </message>
+    <message>
+        <source>Days to add:</source>
+        <translation>延长天数：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extend the count card by %n day(s)</source>
+        <translation>
+            <numerusform>计次卡延期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issue a coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>The shop has no coupon types: add one in 会员方案.</source>
+        <translation>本店还没有优惠券类型：请在会员方案中添加。</translation>
+    </message>
+    <message>
+        <source>Coupon:</source>
+        <translation>优惠券：</translation>
+    </message>
+    <message>
+        <source>Goodwill</source>
+        <translation>客情赠送</translation>
+    </message>
+    <message>
+        <source>Coupon %1 (%2) issued.</source>
+        <translation>已发放优惠券 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Void coupon</source>
+        <translation>作废优惠券</translation>
+    </message>
+    <message>
+        <source>Select the coupon to void.</source>
+        <translation>请先选择要作废的优惠券。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 is void.</source>
+        <translation>优惠券 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tags&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;标签&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notes&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;备注&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::MemberDialog</name>
     <message>
         <source>Lost</source>
@@ -3118,6 +3871,129 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>No member matches.</source>
         <translation>没有匹配的会员。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::MemberForm</name>
+    <message>
+        <source>Scan or type; empty: the phone is the card</source>
+        <translation>刷卡或输入；留空则以手机号为卡号</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>1990-05-20, or 05-20</source>
+        <translation>1990-05-20，或 05-20</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers</source>
+        <translation>同意接收优惠信息</translation>
+    </message>
+    <message>
+        <source>Does not want offers</source>
+        <translation>不接收优惠信息</translation>
+    </message>
+    <message>
+        <source>The referring member&apos;s phone or card</source>
+        <translation>推荐人的手机号或卡号</translation>
+    </message>
+    <message>
+        <source>Apart by commas: VIP, 团购</source>
+        <translation>用逗号分隔：VIP, 团购</translation>
+    </message>
+    <message>
+        <source>Mobile (required)</source>
+        <translation>手机号（必填）</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销许可</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>2027-03-01</source>
+        <translation>2027-03-01</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Member photo</source>
+        <translation>会员照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>Referred by: %1</source>
+        <translation>推荐人：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture that can be read (%2).</source>
+        <translation>%1 不是可读取的图片（%2）。</translation>
+    </message>
+    <message>
+        <source>The photo could not be converted.</source>
+        <translation>照片无法转换。</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>暂无照片</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +4081,116 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>%n member(s)</source>
         <translation>
             <numerusform>共 %n 位会员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Any consent</source>
+        <translation>营销许可：全部</translation>
+    </message>
+    <message>
+        <source>Agreed to offers</source>
+        <translation>同意营销</translation>
+    </message>
+    <message>
+        <source>Not agreed</source>
+        <translation>未同意营销</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>from 2027-01-01</source>
+        <translation>从 2027-01-01</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <source>members.csv</source>
+        <translation>会员.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Any custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>%1 is registered, but the photo was not kept: %2</source>
+        <translation>%1 已注册，但照片未保存：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows imported (%3), %4 refused, of them %5 duplicates.</source>
+        <translation>共 %2 行，已导入 %1 行（%3），%4 行未导入，其中 %5 行重复。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) written to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -3738,6 +4724,10 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Gifts for points</source>
         <translation>积分礼品</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
 </context>
 <context>

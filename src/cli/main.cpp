@@ -23,7 +23,7 @@ static void usage()
              "  void --db PATH --manager CODE:PIN --reason TEXT [--operator CODE] [--till NAME] NUMBER\n"
              "  import-products --db PATH [--encoding auto|utf-8|gbk] FILE.csv\n"
              "  member add --db PATH --phone N [--name TEXT] [--card TEXT] [--birthday DATE]\n"
-             "         [--gender 男|女] [--consent yes|no] [--json]\n"
+             "         [--gender 男|女] [--consent yes|no] [--tags A,B] [--json]\n"
              "  member show --db PATH [--json] PHONE|CARD\n"
              "  member lost|lock --db PATH --reason TEXT [--operator CODE:PIN] PHONE|CARD\n"
              "  member unlock --db PATH --reason TEXT --manager CODE:PIN [--operator CODE:PIN] PHONE|CARD\n"

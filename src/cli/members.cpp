@@ -13,6 +13,7 @@
 #include "members/membercsv.h"
 #include "members/earnings.h"
 #include "members/points.h"
+#include "members/profile.h"
 #include "members/storedvalue.h"
 #include "sales/counterinput.h"
 #include "store/statement.h"
@@ -86,6 +87,13 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
     // Points as the member can use them now: lots expired since are not counted.
     const auto usable = usablePoints(ctx.db(), m.id, g_clock.nowMs());
     const qint64 points = usable ? *usable : m.points;
+    const auto tags = memberTags(ctx.db(), m.id);
+    QJsonObject fields; // custom fields by their name (members/profile.h)
+    if (auto defined = memberFields(ctx.db(), true); defined)
+        if (auto values = memberFieldValues(ctx.db(), m.id); values)
+            for (const MemberField &f : std::as_const(*defined))
+                if (values->contains(f.id))
+                    fields.insert(f.label, values->value(f.id));
     return QJsonObject{{QStringLiteral("id"), m.id},
                        {QStringLiteral("phone"), m.phone},
                        {QStringLiteral("card"), m.cardNo},
@@ -105,6 +113,8 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
                        {QStringLiteral("has_pin"), m.hasPin},
                        {QStringLiteral("count_cards"), countCardsJson(ctx, m.id)},
                        {QStringLiteral("coupons"), couponsJson(ctx, m.id)},
+                       {QStringLiteral("tags"), QJsonArray::fromStringList(tags ? *tags : QStringList{})},
+                       {QStringLiteral("fields"), fields},
                        {QStringLiteral("created_at_ms"), m.createdAtMs}};
 }
 
@@ -128,6 +138,7 @@ int memberAdd(const QStringList &args)
                 option("birthday", "1990-05-20, or 05-20 without the year", "DATE"),
                 option("gender", "男/女 (or F/M)", "G"),
                 option("consent", "may be sent marketing: yes or no", "yes|no"),
+                option("tags", "tags, apart by commas (VIP,团购)", "TEXT"),
                 option("json", "print the member as JSON")}))
         return 2;
     if (!p.isSet(QStringLiteral("phone"))) {
@@ -140,6 +151,8 @@ int memberAdd(const QStringList &args)
     in.cardNo = p.value(QStringLiteral("card"));
     in.birthday = p.value(QStringLiteral("birthday"));
     in.gender = p.value(QStringLiteral("gender"));
+    if (p.isSet(QStringLiteral("tags")))
+        in.tags = QStringList{p.value(QStringLiteral("tags"))};
     if (p.isSet(QStringLiteral("consent"))) {
         const QString c = p.value(QStringLiteral("consent"));
         if (c != QLatin1String("yes") && c != QLatin1String("no")) {

@@ -6,6 +6,7 @@
 #include "levels.h"
 #include "members.h"
 #include "points.h"
+#include "profile.h"
 #include "storedvalue.h"
 
 #include "core/uuid.h"
@@ -52,6 +53,8 @@ const QList<Column> &columns()
         // Written by export for the reader; import leaves them (a card's state is the shop's
         // decision at the counter, not a spreadsheet's).
         {"card_state", {QStringLiteral("卡状态"), QStringLiteral("card_state")}},
+        {"tags", {QStringLiteral("标签"), QStringLiteral("tags"), QStringLiteral("会员标签")}},
+        // Then one column per custom field (members/profile.h), headed by its name in either language.
     };
     return cols;
 }
@@ -192,6 +195,19 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
         if (!key.isEmpty() && !col.contains(key))
             col.insert(key, i);
     }
+    auto fields = memberFields(db);
+    if (!fields) {
+        report.error = fields.error().message;
+        return report;
+    }
+    // A custom field's column, by its name as the shop wrote it (not one of ours).
+    QList<std::pair<int, MemberField>> fieldAt;
+    for (const MemberField &f : std::as_const(*fields))
+        for (int i = 0; i < header.size(); ++i)
+            if (header.at(i).trimmed().compare(f.label, Qt::CaseInsensitive) == 0 && !keys.contains(f.label.toLower())) {
+                fieldAt.append({i, f});
+                break;
+            }
     if (!col.contains(QStringLiteral("phone"))) {
         report.error = QCoreApplication::translate("MemberCsv", "The first row must name the columns, with at least 手机号 (phone).");
         return report;
@@ -204,7 +220,7 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
               addressAt = indexOf("address"), consentAt = indexOf("consent"), registeredAt = indexOf("registered"),
               levelAt = indexOf("level"), pointsAt = indexOf("points"), growthAt = indexOf("growth"),
               spendAt = indexOf("net_spend"), balanceAt = indexOf("balance"), principalAt = indexOf("principal"),
-              bonusAt = indexOf("bonus");
+              bonusAt = indexOf("bonus"), tagsAt = indexOf("tags");
     auto cell = [](const QStringList &row, int i) { return i >= 0 && i < row.size() ? row.at(i).trimmed() : QString(); };
     auto levels = loadLevelRules(db);
     if (!levels) {
@@ -243,6 +259,20 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
             continue;
         }
         in.consentHow = QStringLiteral("import");
+        in.tags = QStringList{textCell(cell(cells, tagsAt))};
+        bool fieldsRead = true;
+        for (const auto &[at, field] : fieldAt) {
+            auto v = normalizedFieldValue(field, textCell(cell(cells, at)));
+            if (!v) {
+                reject(v.error().message);
+                fieldsRead = false;
+                break;
+            }
+            if (!v->isEmpty())
+                in.fields.insert(field.id, *v);
+        }
+        if (!fieldsRead)
+            continue;
         auto member = validateMember(in, today);
         if (!member) {
             reject(member.error().message);
@@ -449,6 +479,11 @@ Result<qint64> exportMembersCsv(Database &db, const ShopTime &time, QIODevice &o
     QStringList header;
     for (const Column &c : columns())
         header << c.names.at(headers == CsvHeaders::Chinese ? 0 : 1);
+    auto custom = memberFields(db);
+    if (!custom)
+        return custom.error();
+    for (const MemberField &f : std::as_const(*custom))
+        header << f.label;
     auto write = [&](const QStringList &fields) {
         return out.write((csvLine(fields) + QStringLiteral("\r\n")).toUtf8()) >= 0;
     };
@@ -470,7 +505,10 @@ Result<qint64> exportMembersCsv(Database &db, const ShopTime &time, QIODevice &o
                                      "SELECT m.id, m.phone, m.name, m.gender, m.birthday, COALESCE(m.card_no, ''), "
                                      "COALESCE(l.name, ''), m.points, m.principal_fen, m.bonus_fen, m.growth, "
                                      "m.net_spend_fen, m.notes, m.address, m.consent, m.consent_at_ms IS NOT NULL, "
-                                     "m.created_at_ms, m.card_state FROM members m LEFT JOIN member_levels l ON "
+                                     "m.created_at_ms, m.card_state, (SELECT group_concat(tag, '|') FROM "
+                                     "member_tags t WHERE t.member_id = m.id), (SELECT group_concat(field_id || "
+                                     "'=' || value, char(10)) FROM member_field_values v WHERE v.member_id = m.id) "
+                                     "FROM members m LEFT JOIN member_levels l ON "
                                      "l.id = m.level_id WHERE m.id > ? ORDER BY m.id LIMIT ?"))
                         .select({after, kExportPage});
         if (!rows)
@@ -483,12 +521,18 @@ Result<qint64> exportMembersCsv(Database &db, const ShopTime &time, QIODevice &o
             const QString consent = !asked ? QString()
                                     : r.at(14).toBool() ? (zh ? QStringLiteral("是") : QStringLiteral("yes"))
                                                         : (zh ? QStringLiteral("否") : QStringLiteral("no"));
-            if (!write({r.at(1).toString(), r.at(2).toString(), gender(r.at(3).toString()), r.at(4).toString(),
-                        r.at(5).toString(), r.at(6).toString(), QString::number(r.at(7).toLongLong()),
-                        (principal + bonus).toString(), principal.toString(), bonus.toString(),
-                        QString::number(r.at(10).toLongLong()), Money::fromFen(r.at(11).toLongLong()).toString(),
-                        r.at(12).toString(), r.at(13).toString(), consent, time.format(r.at(16).toLongLong()),
-                        cardStateText(r.at(17).toString(), zh)}))
+            QStringList line = {r.at(1).toString(), r.at(2).toString(), gender(r.at(3).toString()), r.at(4).toString(),
+                                r.at(5).toString(), r.at(6).toString(), QString::number(r.at(7).toLongLong()),
+                                (principal + bonus).toString(), principal.toString(), bonus.toString(),
+                                QString::number(r.at(10).toLongLong()), Money::fromFen(r.at(11).toLongLong()).toString(),
+                                r.at(12).toString(), r.at(13).toString(), consent, time.format(r.at(16).toLongLong()),
+                                cardStateText(r.at(17).toString(), zh), r.at(18).toString()};
+            QHash<qint64, QString> values;
+            for (const QString &kv : r.at(19).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                values.insert(kv.section(QLatin1Char('='), 0, 0).toLongLong(), kv.section(QLatin1Char('='), 1));
+            for (const MemberField &f : std::as_const(*custom))
+                line << values.value(f.id);
+            if (!write(line))
                 return makeError(ErrorCode::Storage, QCoreApplication::translate("MemberCsv", "The file cannot be written: %1").arg(out.errorString()));
             ++count;
         }

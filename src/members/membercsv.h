@@ -20,7 +20,8 @@ class Database;
 // Columns by Chinese or English header, in any order (手机号/phone is the only one required):
 // 手机号 phone, 姓名 name, 性别 gender, 生日 birthday, 卡号 card, 等级 level, 积分 points,
 // 余额 balance (or 本金 principal and 赠送 bonus), 成长值 growth, 累计消费 net_spend, 备注 notes,
-// 地址 address, 营销许可 consent, 注册时间 registered. What export writes, import reads back.
+// 地址 address, 营销许可 consent, 注册时间 registered, 标签 tags (apart by | , or 、), and a column per
+// custom field headed by its name (members/profile.h). What export writes, import reads back.
 
 struct MemberImportError {
     int line = 0; // 1-based line of the file the row started on

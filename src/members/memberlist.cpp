@@ -1,8 +1,11 @@
 #include "memberlist.h"
 
+#include "profile.h"
+
 #include "store/database.h"
 #include "store/statement.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace huike {
@@ -40,6 +43,51 @@ Status MemberList::load(const MemberFilter &filter)
         where << QStringLiteral("principal_fen + bonus_fen > 0");
     if (filter.withPoints)
         where << QStringLiteral("points > 0");
+    if (!filter.tag.trimmed().isEmpty()) {
+        where << QStringLiteral("id IN (SELECT member_id FROM member_tags WHERE tag = ?)");
+        binds << filter.tag.trimmed();
+    }
+    if (filter.consent) {
+        where << QStringLiteral("consent = ?");
+        binds << (*filter.consent ? 1 : 0);
+    }
+    if (filter.fieldId > 0) {
+        auto fields = memberFields(m_db, true);
+        if (!fields)
+            return fields.error();
+        const auto f = std::find_if(fields->cbegin(), fields->cend(), [&](const MemberField &d) { return d.id == filter.fieldId; });
+        if (f == fields->cend())
+            return makeError(ErrorCode::NotFound, QCoreApplication::translate("MemberProfile", "No such field."));
+        const QString from = filter.fieldValue.trimmed();
+        const QString to = filter.fieldTo.trimmed();
+        const QString values = QStringLiteral("id IN (SELECT member_id FROM member_field_values WHERE field_id = ? AND %1)");
+        auto bound = [&](const QString &text) -> Result<QString> { return normalizedFieldValue(*f, text); };
+        if (f->kind == QLatin1String("number") || f->kind == QLatin1String("date")) {
+            // Numbers compare as numbers, dates (YYYY-MM-DD) as text.
+            const QString v = f->kind == QLatin1String("number") ? QStringLiteral("CAST(value AS REAL)") : QStringLiteral("value");
+            QStringList range;
+            QVariantList rangeBinds;
+            for (const auto &[text, op] : {std::pair{from, ">="}, std::pair{to, "<="}}) {
+                if (text.isEmpty())
+                    continue;
+                auto b = bound(text);
+                if (!b)
+                    return b.error();
+                range << QStringLiteral("%1 %2 ?").arg(v, QLatin1String(op));
+                rangeBinds << (f->kind == QLatin1String("number") ? QVariant(b->toDouble()) : QVariant(*b));
+            }
+            where << values.arg(range.isEmpty() ? QStringLiteral("1") : range.join(QStringLiteral(" AND ")));
+            binds << f->id << rangeBinds;
+        } else if (f->kind == QLatin1String("text")) {
+            where << values.arg(QStringLiteral("instr(value, ?) > 0"));
+            binds << f->id << from;
+        } else {
+            // A multiple choice is kept as a|b|c: the choice between bars.
+            where << values.arg(f->kind == QLatin1String("multi") ? QStringLiteral("instr('|' || value || '|', '|' || ? || '|') > 0")
+                                                                   : QStringLiteral("value = ?"));
+            binds << f->id << from;
+        }
+    }
     const QString sql = QStringLiteral("SELECT id FROM members %1 ORDER BY id DESC")
                             .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")));
     auto rows = m_db.statement(sql).select(binds);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace huike {
@@ -19,6 +20,13 @@ struct MemberFilter {
     int birthdayMonth = 0;    // 1-12: born in that month (any year)
     bool withStoredValue = false;
     bool withPoints = false;
+    QString tag;                 // carries this tag (members/profile.h)
+    std::optional<bool> consent; // said yes (true) or not (false) to marketing
+    // A custom field (members/profile.h): text contains fieldValue, a choice is it, a multiple
+    // choice includes it; a number or date lies in [fieldValue, fieldTo] (either end open when empty).
+    qint64 fieldId = 0;
+    QString fieldValue;
+    QString fieldTo;
 };
 
 // The member screen's list over a million members, without holding a million members: the ids

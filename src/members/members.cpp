@@ -2,6 +2,7 @@
 
 #include "coupons.h"
 #include "earnings.h"
+#include "profile.h"
 
 #include "catalog/pinyin.h"
 #include "store/database.h"
@@ -173,16 +174,20 @@ Result<NewMember> validateMember(const MemberInput &in, const QDate &today)
     m.consent = in.consent;
     m.consentHow = in.consentHow;
     m.referrerId = in.referrerId;
+    auto tags = normalizedTags(in.tags);
+    if (!tags)
+        return tags.error();
+    m.tags = *tags;
+    m.fields = in.fields;
     return m;
 }
 
-Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qint64 operatorId, qint64 nowMs,
-                            const QString &auditAction)
+Status checkMemberFacts(Database &db, const NewMember &m, qint64 exceptMemberId)
 {
     // Said plainly, with who it is: two registrations of one phone would split a customer's history.
-    auto same = db.statement(QStringLiteral("SELECT name, phone FROM members WHERE phone = ? OR (card_no = ? AND "
-                                            "card_no IS NOT NULL)"))
-                    .select({m.phone, m.card.isEmpty() ? QVariant() : QVariant(m.card)});
+    auto same = db.statement(QStringLiteral("SELECT name, phone FROM members WHERE id <> ?1 AND (phone = ?2 OR "
+                                            "(card_no = ?3 AND card_no IS NOT NULL))"))
+                    .select({exceptMemberId, m.phone, m.card.isEmpty() ? QVariant() : QVariant(m.card)});
     if (!same)
         return same.error();
     if (!m.card.isEmpty()) {
@@ -208,6 +213,14 @@ Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qi
         if (ref->isEmpty())
             return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "The referring member does not exist."));
     }
+    return Ok{};
+}
+
+Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qint64 operatorId, qint64 nowMs,
+                            const QString &auditAction)
+{
+    if (auto st = checkMemberFacts(db, m, 0); !st)
+        return st.error();
     Statement &ins = db.statement(QStringLiteral(
         "INSERT INTO members(phone, card_no, name, pinyin, gender, birthday, address, notes, consent, consent_at_ms, "
         "consent_how, referrer_id, store_id, operator_id, created_at_ms, level_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -220,6 +233,9 @@ Result<qint64> insertMember(Database &db, const NewMember &m, qint64 storeId, qi
         !st)
         return st.error();
     const qint64 id = ins.lastInsertId();
+    if (!m.tags.isEmpty() || !m.fields.isEmpty())
+        if (auto st = writeMemberExtras(db, id, m.tags, m.fields); !st)
+            return st.error();
     if (!auditAction.isEmpty())
         if (auto st = writeAudit(db, nowMs, operatorId, 0, auditAction, QString::number(id)); !st)
             return st.error();

@@ -6,8 +6,10 @@
 #include "operators/approvals.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace huike {
 
@@ -59,6 +61,8 @@ struct MemberInput {
     std::optional<bool> consent; // not asked: no consent
     QString consentHow;
     qint64 referrerId = 0;
+    QStringList tags;               // members/profile.h
+    QHash<qint64, QString> fields;  // custom field id -> value as typed (members/profile.h)
 };
 
 // A registration as checked: phone, gender (F/M) and birthday normalized, the rest trimmed.
@@ -73,11 +77,16 @@ struct NewMember {
     std::optional<bool> consent;
     QString consentHow;
     qint64 referrerId = 0;
+    QStringList tags;              // normalized
+    QHash<qint64, QString> fields; // as typed: insertMember checks them against the shop's fields
     qint64 createdAtMs = 0; // when they became a member (an import's 注册时间); 0: now
 };
 // Refuses, with what to type instead, a phone that is not a mainland mobile, a gender or birthday
 // that cannot be read, a card or name too long. `today` bounds the birthday.
 Result<NewMember> validateMember(const MemberInput &input, const QDate &today);
+// Conflict when another member (not `exceptMemberId`) has the phone or card, or the card was
+// given up at 补卡; NotFound when the referrer is no member. Registration and 编辑资料 both ask.
+Status checkMemberFacts(Database &db, const NewMember &member, qint64 exceptMemberId);
 // Inside the caller's write transaction: the member, and the audit row `auditAction` (empty: the
 // caller writes one for many, as an import does). Conflict
 // when the phone or card is already a member's, or the card was given up at 补卡. Returns the id.

@@ -773,9 +773,40 @@ static const std::vector<const char *> kVersion14 = {
         BEGIN SELECT RAISE(ABORT, 'gift_stock is append-only'); END)",
 };
 
+// Version 15: what the shop knows of a member beyond the registration form (members/profile.h):
+// tags (a member has any number; the list filters by one), custom fields the shop defines (a
+// cosmetics shop's skin type, a car-care shop's insurance date) with one value per member and
+// field, and a photo (a scaled JPEG, kept apart so the member row stays small).
+static const std::vector<const char *> kVersion15 = {
+    R"(CREATE TABLE member_tags (
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        tag TEXT NOT NULL,
+        PRIMARY KEY (member_id, tag)) WITHOUT ROWID)",
+    R"(CREATE INDEX member_tags_tag ON member_tags(tag, member_id))",
+    R"(CREATE TABLE member_fields (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL, -- text, number, date, choice, multi (members/profile.h)
+        choices TEXT NOT NULL DEFAULT '', -- choice and multi: the choices, one per line
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1))",
+    R"(CREATE TABLE member_field_values (
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        field_id INTEGER NOT NULL REFERENCES member_fields(id),
+        value TEXT NOT NULL,
+        PRIMARY KEY (member_id, field_id)) WITHOUT ROWID)",
+    R"(CREATE INDEX member_field_values_field ON member_field_values(field_id, value))",
+    R"(CREATE TABLE member_photos (
+        member_id INTEGER PRIMARY KEY REFERENCES members(id),
+        image BLOB NOT NULL,
+        updated_at_ms INTEGER NOT NULL))",
+    // The member screen's card history (members/history.h): a member's audit rows by its id.
+    R"(CREATE INDEX audit_log_target ON audit_log(target, id))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}};
     return all;
 }
 

@@ -5,9 +5,7 @@
 
 namespace huike::ui {
 
-namespace {
-
-QString stateText(CardState s)
+QString cardStateText(CardState s)
 {
     switch (s) {
     case CardState::Lost:
@@ -21,8 +19,6 @@ QString stateText(CardState s)
     }
     return MemberListModel::tr("Active");
 }
-
-} // namespace
 
 MemberListModel::MemberListModel(Database &db, const ShopTime &time, QObject *parent)
     : QAbstractTableModel(parent), m_list(db), m_time(time)
@@ -65,7 +61,7 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case Stored:
         return (m->principal + m->bonus).toString();
     case CardState:
-        return stateText(m->cardState);
+        return cardStateText(m->cardState);
     case Registered:
         return m->createdAtMs > 0 ? m_time.localDate(m->createdAtMs).toString(Qt::ISODate) : QString();
     default:

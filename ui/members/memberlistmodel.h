@@ -6,6 +6,9 @@
 
 namespace huike::ui {
 
+// 正常 / 挂失 / 锁定 / 已补卡, as the member screen says a card's state.
+QString cardStateText(CardState state);
+
 // The member screen's table over the engine's MemberList: rowCount is every member the filter
 // passes, and a row's member is read with its page only when the view shows it, so a million
 // members scroll from top to bottom without a stall.

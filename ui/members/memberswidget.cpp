@@ -1,14 +1,29 @@
 #include "memberswidget.h"
 
-#include "common/appsession.h"
-#include "members/levels.h"
+#include "memberdetaildialog.h"
+#include "memberform.h"
 
+#include "common/appsession.h"
+#include "common/dialogs.h"
+#include "common/style.h"
+#include "members/levels.h"
+#include "members/membercsv.h"
+
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QShortcut>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -19,7 +34,8 @@ MembersWidget::MembersWidget(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_model(session.ctx().db(), session.ctx().time()),
       m_search(new QLineEdit), m_level(new QComboBox), m_month(new QComboBox),
       m_stored(new QCheckBox(tr("With stored value"))), m_points(new QCheckBox(tr("With points"))),
-      m_table(new QTableView), m_count(new QLabel)
+      m_table(new QTableView), m_count(new QLabel), m_tag(new QComboBox), m_consent(new QComboBox),
+      m_field(new QComboBox), m_fieldValue(new QLineEdit), m_fieldTo(new QLineEdit)
 {
     setObjectName(QStringLiteral("members"));
     auto *layout = new QVBoxLayout(this);
@@ -42,6 +58,33 @@ MembersWidget::MembersWidget(AppSession &session, QWidget *parent)
     filters->addWidget(m_stored);
     filters->addWidget(m_points);
     layout->addLayout(filters);
+
+    auto *more = new QHBoxLayout;
+    m_tag->setObjectName(QStringLiteral("tagFilter"));
+    m_consent->setObjectName(QStringLiteral("consentFilter"));
+    m_consent->addItem(tr("Any consent"), -1);
+    m_consent->addItem(tr("Agreed to offers"), 1);
+    m_consent->addItem(tr("Not agreed"), 0);
+    m_field->setObjectName(QStringLiteral("fieldFilter"));
+    m_fieldValue->setObjectName(QStringLiteral("fieldValue"));
+    m_fieldTo->setObjectName(QStringLiteral("fieldTo"));
+    m_fieldTo->setPlaceholderText(tr("to"));
+    more->addWidget(m_tag);
+    more->addWidget(m_consent);
+    more->addWidget(m_field);
+    more->addWidget(m_fieldValue);
+    more->addWidget(m_fieldTo);
+    more->addStretch(1);
+    QPushButton *add = keyButton(QStringLiteral("F2"), tr("New member"));
+    QPushButton *open = keyButton(QStringLiteral("Enter"), tr("Details"));
+    auto *importButton = new QPushButton(tr("Import…"));
+    auto *exportButton = new QPushButton(tr("Export…"));
+    importButton->setObjectName(QStringLiteral("importMembers"));
+    exportButton->setObjectName(QStringLiteral("exportMembers"));
+    for (QPushButton *b : {add, open, importButton, exportButton})
+        more->addWidget(b);
+    layout->addLayout(more);
+
     m_table->setObjectName(QStringLiteral("memberTable"));
     m_table->setModel(&m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -64,13 +107,80 @@ MembersWidget::MembersWidget(AppSession &session, QWidget *parent)
     typing->setSingleShot(true);
     typing->setInterval(250);
     connect(typing, &QTimer::timeout, this, &MembersWidget::refresh);
-    connect(m_search, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &MembersWidget::refresh);
-    connect(m_level, &QComboBox::currentIndexChanged, this, &MembersWidget::refresh);
-    connect(m_month, &QComboBox::currentIndexChanged, this, &MembersWidget::refresh);
+    for (QLineEdit *edit : {m_search, m_fieldValue, m_fieldTo}) {
+        connect(edit, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
+        connect(edit, &QLineEdit::returnPressed, this, &MembersWidget::refresh);
+    }
+    for (QComboBox *box : {m_level, m_month, m_tag, m_consent})
+        connect(box, &QComboBox::currentIndexChanged, this, &MembersWidget::refresh);
+    connect(m_field, &QComboBox::currentIndexChanged, this, [this] {
+        // The value boxes say what the chosen field takes; a range only for numbers and dates.
+        const int i = m_field->currentIndex() - 1;
+        const MemberField f = i >= 0 && i < m_fields.size() ? m_fields.at(i) : MemberField{};
+        m_fieldValue->setEnabled(i >= 0);
+        m_fieldValue->setPlaceholderText(f.choices.isEmpty() ? (f.kind == QLatin1String("date") ? tr("from 2027-01-01")
+                                                                : f.kind == QLatin1String("number") ? tr("from")
+                                                                                                    : tr("contains"))
+                                                             : f.choices.join(QStringLiteral(" / ")));
+        m_fieldTo->setVisible(f.kind == QLatin1String("date") || f.kind == QLatin1String("number"));
+        refresh();
+    });
     connect(m_stored, &QCheckBox::toggled, this, &MembersWidget::refresh);
     connect(m_points, &QCheckBox::toggled, this, &MembersWidget::refresh);
+    // Enter or a double click on a row (QAbstractItemView's activated); in the search box Enter searches.
+    connect(m_table, &QTableView::activated, this, &MembersWidget::openSelected);
+    connect(open, &QPushButton::clicked, this, &MembersWidget::openSelected);
+    connect(add, &QPushButton::clicked, this, &MembersWidget::registerMember);
+    connect(new QShortcut(QKeySequence(Qt::Key_F2), this), &QShortcut::activated, this, &MembersWidget::registerMember);
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import members"), {}, tr("CSV files (*.csv *.txt)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export members"), tr("members.csv"), tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            exportFile(path);
+    });
+    // Import and export carry every member's whole phone number: managers only.
+    auto managersOnly = [this, importButton, exportButton] {
+        importButton->setEnabled(m_session.op().isManager());
+        exportButton->setEnabled(m_session.op().isManager());
+    };
+    connect(&session, &AppSession::operatorChanged, this, managersOnly);
+    managersOnly();
+    reloadChoices();
     refresh();
+}
+
+void MembersWidget::reloadChoices()
+{
+    // The tags and fields the shop has now (a member edited a moment ago may have brought a new
+    // tag); counting tags reads them all, so not on every keystroke.
+    const QString tag = m_tag->currentData().toString();
+    const qint64 fieldId = m_field->currentData().toLongLong();
+    {
+        const QSignalBlocker quiet(m_tag);
+        const QSignalBlocker quietField(m_field);
+        m_tag->clear();
+        m_tag->addItem(tr("Any tag"), QString());
+        if (auto counts = tagCounts(m_session.ctx().db()))
+            for (const auto &[t, n] : *counts)
+                m_tag->addItem(QStringLiteral("%1 (%2)").arg(t).arg(n), t);
+        m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
+        m_field->clear();
+        m_field->addItem(tr("Any custom field"), qint64(0));
+        if (auto fields = memberFields(m_session.ctx().db()))
+            m_fields = *fields;
+        for (const MemberField &f : std::as_const(m_fields))
+            m_field->addItem(f.label, f.id);
+        m_field->setCurrentIndex(std::max(0, m_field->findData(fieldId)));
+        m_field->setVisible(!m_fields.isEmpty());
+        m_fieldValue->setVisible(!m_fields.isEmpty());
+        m_fieldValue->setEnabled(m_field->currentIndex() > 0);
+        if (m_field->currentIndex() <= 0)
+            m_fieldTo->setVisible(false);
+    }
 }
 
 void MembersWidget::refresh()
@@ -81,12 +191,146 @@ void MembersWidget::refresh()
     f.birthdayMonth = m_month->currentData().toInt();
     f.withStoredValue = m_stored->isChecked();
     f.withPoints = m_points->isChecked();
+    f.tag = m_tag->currentData().toString();
+    if (const int c = m_consent->currentData().toInt(); c >= 0)
+        f.consent = c == 1;
+    f.fieldId = m_field->currentData().toLongLong();
+    if (f.fieldId > 0) {
+        f.fieldValue = m_fieldValue->text();
+        f.fieldTo = m_fieldTo->isVisible() ? m_fieldTo->text() : QString();
+    }
     m_model.setFullPhones(m_session.op().isManager());
     if (auto st = m_model.setFilter(f); !st) {
         m_count->setText(st.error().message);
         return;
     }
     m_count->setText(tr("%n member(s)", nullptr, m_model.rowCount()));
+}
+
+void MembersWidget::openSelected()
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return;
+    MemberDetailDialog d(m_session, m_model.memberIdAt(index.row()), this);
+    execDialog(d);
+    if (d.changed()) {
+        reloadChoices();
+        refresh();
+    }
+}
+
+void MembersWidget::registerMember()
+{
+    QDialog d(this);
+    d.setObjectName(QStringLiteral("newMember"));
+    d.setWindowTitle(tr("New member"));
+    d.resize(760, 620);
+    auto *layout = new QVBoxLayout(&d);
+    auto *form = new MemberForm(m_session);
+    form->phoneField()->setText(m_search->text().trimmed().size() == 11 ? m_search->text().trimmed() : QString());
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(form);
+    layout->addWidget(scroll, 1);
+    auto *message = new QLabel;
+    message->setObjectName(QStringLiteral("newMemberMessage"));
+    message->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    message->setWordWrap(true);
+    layout->addWidget(message);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    QPushButton *cancel = keyButton(QStringLiteral("Esc"), tr("Cancel"));
+    QPushButton *ok = keyButton(QStringLiteral("Ctrl+S"), tr("Register"));
+    ok->setObjectName(QStringLiteral("registerButton"));
+    buttons->addWidget(cancel);
+    buttons->addWidget(ok);
+    layout->addLayout(buttons);
+    connect(cancel, &QPushButton::clicked, &d, &QDialog::reject);
+    auto save = [&] {
+        QString problem;
+        const auto in = form->input(&problem);
+        if (!in) {
+            message->setText(problem);
+            return;
+        }
+        AppContext &ctx = m_session.ctx();
+        auto m = ctx.members().registerMember(*in, m_session.op().id);
+        if (!m) {
+            message->setText(m.error().message);
+            return;
+        }
+        if (form->photoChanged() && !form->photo().isEmpty())
+            if (auto st = setMemberPhoto(ctx.db(), m->id, form->photo(), m_session.op().id, ctx.clock().nowMs()); !st) {
+                message->setText(tr("%1 is registered, but the photo was not kept: %2").arg(m->phone, st.error().message));
+                return;
+            }
+        d.accept();
+    };
+    connect(ok, &QPushButton::clicked, &d, save);
+    connect(new QShortcut(QKeySequence(QStringLiteral("Ctrl+S")), &d), &QShortcut::activated, &d, save);
+    if (execDialog(d) == QDialog::Accepted) {
+        m_search->clear();
+        reloadChoices();
+        refresh();
+    }
+}
+
+void MembersWidget::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        MessageBox::warning(this, tr("Import members"), tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        return;
+    }
+    const QByteArray bytes = file.readAll();
+    AppContext &ctx = m_session.ctx();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const MemberImportReport report = importMembersCsv(ctx.db(), ctx.clock(), ctx.time(), ctx.store().storeId,
+                                                       m_session.op().id, bytes);
+    QApplication::restoreOverrideCursor();
+    QStringList lines;
+    if (!report.error.isEmpty())
+        lines << report.error;
+    lines << tr("%1 of %2 rows imported (%3), %4 refused, of them %5 duplicates.")
+                 .arg(report.added)
+                 .arg(report.rows)
+                 .arg(report.encoding)
+                 .arg(report.errors.size())
+                 .arg(report.duplicates());
+    // The first refusals with their lines; the whole list would not fit a message.
+    for (qsizetype i = 0; i < std::min<qsizetype>(report.errors.size(), 12); ++i)
+        lines << tr("Line %1: %2").arg(report.errors.at(i).line).arg(report.errors.at(i).message);
+    if (report.errors.size() > 12)
+        lines << tr("… and %1 more.").arg(report.errors.size() - 12);
+    const QString text = lines.join(QLatin1Char('\n'));
+    if (report.error.isEmpty() && report.errors.isEmpty())
+        MessageBox::information(this, tr("Import members"), text);
+    else
+        MessageBox::warning(this, tr("Import members"), text);
+    reloadChoices();
+    refresh();
+}
+
+void MembersWidget::exportFile(const QString &path)
+{
+    // QSaveFile: a full disk or a cancelled write leaves the old file, never half a list.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        MessageBox::warning(this, tr("Export members"), tr("%1 cannot be written: %2").arg(path, file.errorString()));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto n = exportMembersCsv(m_session.ctx().db(), m_session.ctx().time(), file);
+    const bool committed = n && file.commit();
+    QApplication::restoreOverrideCursor();
+    if (!committed) {
+        MessageBox::warning(this, tr("Export members"),
+                            n ? tr("%1 cannot be written: %2").arg(path, file.errorString()) : n.error().message);
+        return;
+    }
+    MessageBox::information(this, tr("Export members"), tr("%n member(s) written to %1.", nullptr, static_cast<int>(*n)).arg(path));
 }
 
 } // namespace huike::ui

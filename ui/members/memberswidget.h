@@ -1,6 +1,7 @@
 #pragma once
 
 #include "members/memberlistmodel.h"
+#include "members/profile.h"
 
 #include <QWidget>
 
@@ -15,7 +16,9 @@ namespace huike::ui {
 class AppSession;
 
 // 会员 (Ctrl+3): every member, newest first, found by phone, its last four digits, card, name or
-// pinyin initials and filtered by level, birthday month, stored value and points. The list reads
+// pinyin initials and filtered by level, birthday month, stored value, points, tag, consent and
+// the shop's custom fields; a member opens in 会员详情, a new one is registered with the whole
+// form, and managers import and export CSV. The list reads
 // only the rows it shows (MemberListModel), so it stays smooth at a million members.
 class MembersWidget : public QWidget {
     Q_OBJECT
@@ -27,6 +30,22 @@ public:
 
     // Reads the list again with the filter as it stands (after a change elsewhere, or on showing).
     void refresh();
+    // The tag and custom-field filters' choices read again, keeping what is chosen.
+    void reloadChoices();
+    // The member on the selected row in 会员详情 (Enter, double click).
+    void openSelected();
+    // 新会员 (F2): the whole member form.
+    void registerMember();
+    // 导入 / 导出 (managers): members from and to CSV (members/membercsv.h); the report shown.
+    void importFile(const QString &path);
+    void exportFile(const QString &path);
+
+    QComboBox *tagFilter() const { return m_tag; }
+    QComboBox *consentFilter() const { return m_consent; }
+    QComboBox *fieldFilter() const { return m_field; }
+    QLineEdit *fieldValue() const { return m_fieldValue; }
+    QLineEdit *fieldTo() const { return m_fieldTo; }
+    QLabel *countLabel() const { return m_count; }
 
 private:
     AppSession &m_session;
@@ -38,6 +57,12 @@ private:
     QCheckBox *m_points;
     QTableView *m_table;
     QLabel *m_count;
+    QComboBox *m_tag;
+    QComboBox *m_consent;
+    QComboBox *m_field;
+    QLineEdit *m_fieldValue;
+    QLineEdit *m_fieldTo;
+    QList<MemberField> m_fields;
 };
 
 } // namespace huike::ui

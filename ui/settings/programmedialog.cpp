@@ -110,6 +110,7 @@ ProgrammeDialog::ProgrammeDialog(AppSession &session, QWidget *parent) : QDialog
     m_pages->addTab(programme::countCardsPage(session), tr("Count cards"));
     m_pages->addTab(programme::couponsPage(session), tr("Coupons"));
     m_pages->addTab(programme::giftsPage(session), tr("Gifts for points"));
+    m_pages->addTab(programme::fieldsPage(session), tr("Custom fields"));
     layout->addWidget(m_pages);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
     layout->addWidget(close);

@@ -45,6 +45,8 @@ QWidget *rechargePage(AppSession &s);
 QWidget *countCardsPage(AppSession &s);
 QWidget *couponsPage(AppSession &s);
 QWidget *giftsPage(AppSession &s);
+// The member form's custom fields (programmefields.cpp).
+QWidget *fieldsPage(AppSession &s);
 
 } // namespace programme
 
