@@ -1693,6 +1693,25 @@
     </message>
 </context>
 <context>
+    <name>PointsCsv</name>
+    <message>
+        <source>The first row must name the columns: 手机号 (phone) or 卡号 (card), and 积分 (points).</source>
+        <translation>第一行须为列名：手机号（或卡号）和积分。</translation>
+    </message>
+    <message>
+        <source>This file was imported already (%1): its points are not given twice.</source>
+        <translation>此文件已于 %1 导入过：积分不会重复发放。</translation>
+    </message>
+    <message>
+        <source>积分 (points) &quot;%1&quot; is not a whole number of points other than 0.</source>
+        <translation>积分“%1”不是非零的整数。</translation>
+    </message>
+    <message>
+        <source>No member has the phone or card &quot;%1&quot;.</source>
+        <translation>没有手机号或卡号为“%1”的会员。</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <source>Price change</source>
@@ -3801,6 +3820,34 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>&lt;b&gt;Notes&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;备注&lt;/b&gt; %1</translation>
     </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>积分调整…</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>积分调整</translation>
+    </message>
+    <message>
+        <source>Points to add (a minus takes off, e.g. -200):</source>
+        <translation>增加的积分（负数为扣减，如 -200）：</translation>
+    </message>
+    <message>
+        <source>Type a whole number of points, such as 200 or -200.</source>
+        <translation>请输入整数积分，如 200 或 -200。</translation>
+    </message>
+    <message>
+        <source>%1 points for %2</source>
+        <translation>为 %2 调整 %1 积分</translation>
+    </message>
+    <message>
+        <source>%1 points added.</source>
+        <translation>已增加 %1 积分。</translation>
+    </message>
+    <message>
+        <source>%1 points taken off.</source>
+        <translation>已扣减 %1 积分。</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::MemberDialog</name>
@@ -4192,6 +4239,34 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <translation>
             <numerusform>已导出 %n 位会员到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Points in bulk…</source>
+        <translation>积分批量调整…</translation>
+    </message>
+    <message>
+        <source>Points in bulk</source>
+        <translation>积分批量调整</translation>
+    </message>
+    <message>
+        <source>Reason for rows that give none (kept in the log):</source>
+        <translation>未写原因的行使用此原因（记入日志）：</translation>
+    </message>
+    <message>
+        <source>Member campaign</source>
+        <translation>会员活动</translation>
+    </message>
+    <message>
+        <source>Points in bulk from %1</source>
+        <translation>按 %1 批量调整积分</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows applied: %3 points given, %4 taken off; %5 rows left out.</source>
+        <translation>共 %2 行，已处理 %1 行：增加 %3 积分，扣减 %4 积分；%5 行未处理。</translation>
+    </message>
+    <message>
+        <source>This file is now applied: put the corrected rows in a new file.</source>
+        <translation>此文件已导入：请把改正后的行另存为新文件再导入。</translation>
     </message>
 </context>
 <context>

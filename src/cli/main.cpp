@@ -31,6 +31,7 @@ static void usage()
              "  member transfer --db PATH --to PHONE|CARD --amount YUAN --reason TEXT --manager CODE:PIN PHONE|CARD\n"
              "  member set-pin --db PATH --pin NEW [--old-pin OLD | --manager CODE:PIN] PHONE|CARD\n"
              "  points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n"
+             "  points import --db PATH --manager CODE:PIN [--reason TEXT] [--encoding auto|utf-8|gbk] [--json] FILE.csv\n"
              "  points gifts --db PATH [--json]\n"
              "  points redeem --db PATH --member PHONE|CARD --gift NAME|ID [--qty N] [--operator CODE:PIN] [--json]\n"
              "  countcard add-plan --db PATH --name TEXT --card CODE --service CODE --uses N [--days N]\n"
@@ -78,7 +79,12 @@ static void usage()
              "Points come in as earned today, balances as stored value (no drawer money), no welcome\n"
              "coupons. Importing a file again adds only the rows not yet in.\n"
              "export-members writes every member (full phone numbers) as UTF-8 with BOM for Excel,\n"
-             "formula-like cells neutralised; import-members reads it back.\n";
+             "formula-like cells neutralised; import-members reads it back.\n"
+             "points import gives or takes points for members already here: columns 手机号/phone or\n"
+             "卡号/card, 积分/points (minus takes off) and optionally 原因/reason (else --reason). One\n"
+             "manager approves the whole file; rows that cannot apply (no such member, more taken than\n"
+             "held) are listed by line and left out; the same file is never applied twice, so put\n"
+             "the fixed rows in a file of their own.\n";
     err().flush();
 }
 

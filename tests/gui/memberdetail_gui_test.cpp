@@ -3,6 +3,7 @@
 // whole-form registration, its tag and field filters, and a manager's CSV import and export.
 #include "common/appsession.h"
 #include "common/catchqt.h"
+#include "common/managerauthdialog.h"
 #include "core/csv.h"
 #include "core/uuid.h"
 #include "guisupport.h"
@@ -238,4 +239,28 @@ TEST_CASE("the member screen registers with the whole form; a manager imports an
     CHECK(text.contains(QStringLiteral("13600000001,陈静")));
     CHECK(text.contains(QStringLiteral(",VIP,2027-05-01")));
     CHECK(said.contains(QString::number(before + 3)));
+
+    // 积分批量调整: the reason, the manager's approval of this file, the report.
+    const QString points = store.dir.filePath(QStringLiteral("points.csv"));
+    {
+        QFile f(points);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("手机号,积分\r\n13600000001,300\r\n13600000003,-10\r\n").toUtf8());
+    }
+    answerText(QStringLiteral("老会员回馈"));
+    onNextDialog<ManagerAuthDialog>([](ManagerAuthDialog *m) {
+        // The manager at the screen: the code is filled in, the PIN is typed again.
+        CHECK(m->findChild<QLineEdit *>(QStringLiteral("managerCode"))->text() == QStringLiteral("8001"));
+        auto *pin = m->findChild<QLineEdit *>(QStringLiteral("managerPin"));
+        QTest::keyClicks(pin, QStringLiteral("8888"));
+        QTest::keyClick(pin, Qt::Key_Return);
+    });
+    onNextDialog<QMessageBox>([&said](QMessageBox *box) {
+        said = box->text();
+        box->accept();
+    });
+    members->importPointsFile(points);
+    checkDialogs();
+    CHECK(said.contains(QStringLiteral("第 3 行"))); // 周杰 has no points to take
+    CHECK(ctx.members().byPhoneOrCard(QStringLiteral("13600000001"))->points == 300);
 }

@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "members/earnings.h"
 #include "members/points.h"
+#include "members/pointscsv.h"
 #include "reports/integrity.h"
 #include "sales/receipt.h"
 #include "sales/returns.h"
@@ -273,4 +274,56 @@ TEST_CASE("a refund gives points back with the lines they paid for, and may take
     CHECK(pointsOf(shop, id) == 1 + (699 - pointsBack) - 3); // the rest of the points back, its 3 earned taken
     CHECK(shop.scalar(QStringLiteral("SELECT growth FROM members WHERE id = ?"), {id}).toLongLong() == 0);
     CHECK(verifyDatabase(shop.ctx().db()).isEmpty());
+}
+
+TEST_CASE("points given and taken in bulk from a CSV: one approval for the file, bad rows by line, never twice",
+          "[points][csv]")
+{
+    TestShop shop;
+    const qint64 wang = shop.addMember(QStringLiteral("13812345678"), QStringLiteral("王芳"));
+    const qint64 li = shop.addMember(QStringLiteral("13987654321"), QStringLiteral("李强"));
+    REQUIRE(shop.ctx().members().replaceCard(li, QStringLiteral("HK0009"), QStringLiteral("新卡"), shop.cashier,
+                                             shop.approve(MemberService::cardApprovalScope(li, QStringLiteral("HK0009"))))
+                .ok());
+    const QByteArray file = encodeGb18030(QStringLiteral("手机号,卡号,积分,原因\r\n"
+                                                         "138 1234 5678,,300,老会员回馈\r\n"
+                                                         ",HK0009,120,\r\n"
+                                                         "13812345678,,-100,兑换核销\r\n"
+                                                         "13700000000,,50,\r\n"
+                                                         "13987654321,,-500,\r\n"
+                                                         "13812345678,,很多,\r\n"));
+    const LedgerContext ctx{shop.ctx().store().storeId, 0, shop.admin, shop.clock.nowMs(), &shop.ctx().time()};
+    // Another file's approval, or none, imports nothing.
+    const QString wrong = shop.approve(pointsImportScope(QByteArray("other")));
+    PointsImportReport refused = importPointsCsv(shop.ctx().db(), ctx, file, QStringLiteral("活动"), wrong);
+    CHECK(!refused.error.isEmpty());
+    CHECK(shop.count(QStringLiteral("points_ledger"), QStringLiteral("kind = 'adjust'")) == 0);
+
+    const PointsImportReport r = importPointsCsv(shop.ctx().db(), ctx, file, QStringLiteral("双十一活动"),
+                                                 shop.approve(pointsImportScope(file)));
+    INFO(r.error.toStdString());
+    CHECK(r.error.isEmpty());
+    CHECK(r.encoding == QStringLiteral("GB18030"));
+    CHECK(r.rows == 6);
+    CHECK(r.applied == 3);
+    CHECK(r.added == 420);
+    CHECK(r.taken == 100);
+    REQUIRE(r.errors.size() == 3);
+    CHECK(r.errors.at(0).line == 5); // no such member
+    CHECK(r.errors.at(1).line == 6); // 李强 has 120, not 500
+    CHECK(r.errors.at(2).line == 7); // not a number
+    CHECK(usablePoints(shop.ctx().db(), wang, shop.clock.nowMs()).value() == 200);
+    CHECK(usablePoints(shop.ctx().db(), li, shop.clock.nowMs()).value() == 120);
+    // Each row its own ledger row, with its reason and the approving manager.
+    CHECK(shop.count(QStringLiteral("points_ledger"), QStringLiteral("kind = 'adjust' AND reason = '双十一活动' AND "
+                                                                     "authorized_by = ?"),
+                     {shop.manager}) == 1);
+    CHECK(shop.count(QStringLiteral("points_ledger"), QStringLiteral("kind = 'adjust' AND reason = '老会员回馈'")) == 1);
+
+    // The same file again: refused whole, even with a fresh approval.
+    const PointsImportReport again = importPointsCsv(shop.ctx().db(), ctx, file, QStringLiteral("双十一活动"),
+                                                     shop.approve(pointsImportScope(file)));
+    CHECK(!again.error.isEmpty());
+    CHECK(usablePoints(shop.ctx().db(), wang, shop.clock.nowMs()).value() == 200);
+    huike::test::requireClean(shop);
 }

@@ -137,6 +137,7 @@ QWidget *MemberDetailDialog::accountPage()
     add(tr("Replace card…"), &MemberDetailDialog::replaceCard);
     add(tr("Transfer stored value…"), &MemberDetailDialog::transferStored);
     add(tr("Reset payment PIN…"), &MemberDetailDialog::resetPin);
+    add(tr("Adjust points…"), &MemberDetailDialog::adjustPoints);
     buttons->addStretch(1);
     layout->addLayout(buttons);
     return page;

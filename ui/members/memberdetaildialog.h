@@ -18,7 +18,7 @@ class MemberForm;
 
 // 会员详情, opened from the member list (Enter or a double click): the member's profile to edit
 // (资料), their account (level and the way to the next, points, stored value) with the card
-// operations (挂失, 锁定, 解锁, 补卡, 储值转赠, 重置支付密码), their count cards (延期) and coupons
+// operations (挂失, 锁定, 解锁, 补卡, 储值转赠, 重置支付密码, 积分调整), their count cards (延期) and coupons
 // (发券, 作废), and every ledger's history with the purchases. Operations that move money or a
 // card's standing take a manager's approval of exactly them; each one is audited by the engine.
 class MemberDetailDialog : public QDialog {
@@ -44,6 +44,7 @@ public:
     void replaceCard();
     void transferStored();
     void resetPin();
+    void adjustPoints();
     void extendCountCard();
     void issueCoupon();
     void voidCoupon();

@@ -11,6 +11,7 @@
 #include "members/countcards.h"
 #include "members/coupons.h"
 #include "members/earnings.h"
+#include "members/points.h"
 #include "members/storedvalue.h"
 
 #include <QInputDialog>
@@ -131,6 +132,30 @@ void MemberDetailDialog::resetPin()
         return;
     said(setMemberPin(ctx.db(), ctx.clock(), m_memberId, *pin, {}, m_session.op().id, token),
          pin->isEmpty() ? tr("Stored value pays without a PIN now.") : tr("The new payment PIN is set."));
+}
+
+void MemberDetailDialog::adjustPoints()
+{
+    const auto typed = askText(this, tr("Adjust points"), tr("Points to add (a minus takes off, e.g. -200):"));
+    if (!typed)
+        return;
+    bool ok = false;
+    const qint64 points = typed->trimmed().toLongLong(&ok);
+    if (!ok || points == 0) {
+        said(makeError(ErrorCode::Invalid, tr("Type a whole number of points, such as 200 or -200.")), {});
+        return;
+    }
+    const auto reason = askText(this, tr("Adjust points"), tr("Why (kept in the log):"));
+    if (!reason)
+        return;
+    const auto approval = ManagerAuthDialog::ask(m_session, tr("%1 points for %2").arg(points).arg(m_member.name),
+                                                 pointsAdjustScope(m_memberId, points), this);
+    if (!approval)
+        return;
+    AppContext &ctx = m_session.ctx();
+    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    said(huike::adjustPoints(ctx.db(), where, m_memberId, points, *reason, approval->token),
+         points > 0 ? tr("%1 points added.").arg(points) : tr("%1 points taken off.").arg(-points));
 }
 
 void MemberDetailDialog::extendCountCard()

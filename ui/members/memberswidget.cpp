@@ -5,9 +5,13 @@
 
 #include "common/appsession.h"
 #include "common/dialogs.h"
+#include "common/inputdialogs.h"
+#include "common/managerauthdialog.h"
 #include "common/style.h"
 #include "members/levels.h"
+#include "members/earnings.h"
 #include "members/membercsv.h"
+#include "members/pointscsv.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -15,6 +19,7 @@
 #include <QDialog>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -79,9 +84,11 @@ MembersWidget::MembersWidget(AppSession &session, QWidget *parent)
     QPushButton *open = keyButton(QStringLiteral("Enter"), tr("Details"));
     auto *importButton = new QPushButton(tr("Import…"));
     auto *exportButton = new QPushButton(tr("Export…"));
+    auto *pointsButton = new QPushButton(tr("Points in bulk…"));
+    pointsButton->setObjectName(QStringLiteral("importPoints"));
     importButton->setObjectName(QStringLiteral("importMembers"));
     exportButton->setObjectName(QStringLiteral("exportMembers"));
-    for (QPushButton *b : {add, open, importButton, exportButton})
+    for (QPushButton *b : {add, open, importButton, exportButton, pointsButton})
         more->addWidget(b);
     layout->addLayout(more);
 
@@ -142,10 +149,16 @@ MembersWidget::MembersWidget(AppSession &session, QWidget *parent)
         if (!path.isEmpty())
             exportFile(path);
     });
-    // Import and export carry every member's whole phone number: managers only.
-    auto managersOnly = [this, importButton, exportButton] {
-        importButton->setEnabled(m_session.op().isManager());
-        exportButton->setEnabled(m_session.op().isManager());
+    connect(pointsButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Points in bulk"), {}, tr("CSV files (*.csv *.txt)"));
+        if (!path.isEmpty())
+            importPointsFile(path);
+    });
+    // Import and export carry every member's whole phone number, and points are the shop's money:
+    // managers only.
+    auto managersOnly = [this, importButton, exportButton, pointsButton] {
+        for (QPushButton *b : {importButton, exportButton, pointsButton})
+            b->setEnabled(m_session.op().isManager());
     };
     connect(&session, &AppSession::operatorChanged, this, managersOnly);
     managersOnly();
@@ -310,6 +323,50 @@ void MembersWidget::importFile(const QString &path)
     else
         MessageBox::warning(this, tr("Import members"), text);
     reloadChoices();
+    refresh();
+}
+
+void MembersWidget::importPointsFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        MessageBox::warning(this, tr("Points in bulk"), tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        return;
+    }
+    const QByteArray bytes = file.readAll();
+    const auto reason = askText(this, tr("Points in bulk"), tr("Reason for rows that give none (kept in the log):"),
+                                tr("Member campaign"));
+    if (!reason)
+        return;
+    const auto approval = ManagerAuthDialog::ask(m_session, tr("Points in bulk from %1").arg(QFileInfo(path).fileName()),
+                                                 pointsImportScope(bytes), this);
+    if (!approval)
+        return;
+    AppContext &ctx = m_session.ctx();
+    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const PointsImportReport r = importPointsCsv(ctx.db(), where, bytes, *reason, approval->token);
+    QApplication::restoreOverrideCursor();
+    QStringList lines;
+    if (!r.error.isEmpty())
+        lines << r.error;
+    else
+        lines << tr("%1 of %2 rows applied: %3 points given, %4 taken off; %5 rows left out.")
+                     .arg(r.applied)
+                     .arg(r.rows)
+                     .arg(r.added)
+                     .arg(r.taken)
+                     .arg(r.errors.size());
+    for (qsizetype i = 0; i < std::min<qsizetype>(r.errors.size(), 12); ++i)
+        lines << tr("Line %1: %2").arg(r.errors.at(i).line).arg(r.errors.at(i).message);
+    if (r.errors.size() > 12)
+        lines << tr("… and %1 more.").arg(r.errors.size() - 12);
+    if (!r.errors.isEmpty() && r.error.isEmpty())
+        lines << tr("This file is now applied: put the corrected rows in a new file.");
+    if (r.error.isEmpty() && r.errors.isEmpty())
+        MessageBox::information(this, tr("Points in bulk"), lines.join(QLatin1Char('\n')));
+    else
+        MessageBox::warning(this, tr("Points in bulk"), lines.join(QLatin1Char('\n')));
     refresh();
 }
 

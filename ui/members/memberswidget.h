@@ -39,6 +39,9 @@ public:
     // 导入 / 导出 (managers): members from and to CSV (members/membercsv.h); the report shown.
     void importFile(const QString &path);
     void exportFile(const QString &path);
+    // 积分批量调整 (managers): a CSV of phones or cards and points, one approval for the file
+    // (members/pointscsv.h).
+    void importPointsFile(const QString &path);
 
     QComboBox *tagFilter() const { return m_tag; }
     QComboBox *consentFilter() const { return m_consent; }
