@@ -1542,6 +1542,14 @@
         <source>The approval limit cannot be negative.</source>
         <translation>授权额度不能为负数。</translation>
     </message>
+    <message>
+        <source>%1: a level is valid 0 (for good) to 3,660 days.</source>
+        <translation>%1：等级有效期为 0（永久）到 3660 天。</translation>
+    </message>
+    <message>
+        <source>%1 is the lowest level: it is held for good.</source>
+        <translation>%1 是最低等级：永久有效。</translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -3315,12 +3323,16 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <translation>新等级</translation>
     </message>
     <message>
-        <source>Row %1 (%2): growth is a whole number, spend an amount, the level price a 折 such as 9.5, the points rate a percentage such as 100.</source>
-        <translation>第 %1 行（%2）：成长值为整数，累计消费为金额，会员折扣如 9.5，积分倍率为百分数如 100。</translation>
+        <source>Valid days (0: for good)</source>
+        <translation>有效天数（0 为永久）</translation>
     </message>
     <message>
-        <source>Levels saved. Members move to their new level with their next sale or refund.</source>
-        <translation>等级已保存。会员在下一笔消费或退货时调整到新等级。</translation>
+        <source>Row %1 (%2): growth is a whole number, spend an amount, the level price a 折 such as 9.5, the points rate a percentage such as 100, the valid days a whole number.</source>
+        <translation>第 %1 行（%2）：成长值为整数，消费额为金额，等级价为折扣（如 9.5），积分倍率为百分比（如 100），有效天数为整数。</translation>
+    </message>
+    <message>
+        <source>Levels saved. Members move to their new level with their next sale or refund; a level with valid days is held that long from when it is reached, then kept only if the member earned it again in that time.</source>
+        <translation>等级已保存。会员在下一次消费或退货时调整到新等级；设有有效天数的等级自达到之日起保留该天数，到期时若这段时间内再次达到门槛则续期，否则降级。</translation>
     </message>
 </context>
 <context>
@@ -3611,10 +3623,6 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <translation>再消费 %1 升 %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Level&lt;/b&gt; %1 — %2</source>
-        <translation>&lt;b&gt;等级&lt;/b&gt; %1 — %2</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Growth&lt;/b&gt; %1 · &lt;b&gt;net spend&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;成长值&lt;/b&gt; %1 · &lt;b&gt;累计消费&lt;/b&gt; %2</translation>
     </message>
@@ -3847,6 +3855,14 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>%1 points taken off.</source>
         <translation>已扣减 %1 积分。</translation>
+    </message>
+    <message>
+        <source> (held through %1)</source>
+        <translation>（有效期至 %1）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Level&lt;/b&gt; %1%2 — %3</source>
+        <translation>&lt;b&gt;等级&lt;/b&gt; %1%2 — %3</translation>
     </message>
 </context>
 <context>

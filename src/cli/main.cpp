@@ -30,6 +30,7 @@ static void usage()
              "  member replace-card --db PATH --card NEW --reason TEXT --manager CODE:PIN PHONE|CARD\n"
              "  member transfer --db PATH --to PHONE|CARD --amount YUAN --reason TEXT --manager CODE:PIN PHONE|CARD\n"
              "  member set-pin --db PATH --pin NEW [--old-pin OLD | --manager CODE:PIN] PHONE|CARD\n"
+             "  member levels --db PATH [--json]   (members whose level lapsed are assessed; run daily)\n"
              "  points adjust --db PATH --member PHONE|CARD --points N --reason TEXT --manager CODE:PIN\n"
              "  points import --db PATH --manager CODE:PIN [--reason TEXT] [--encoding auto|utf-8|gbk] [--json] FILE.csv\n"
              "  points gifts --db PATH [--json]\n"

@@ -10,6 +10,7 @@
 #include "members/countcards.h"
 #include "members/coupons.h"
 #include "members/gifts.h"
+#include "members/levels.h"
 #include "members/membercsv.h"
 #include "members/earnings.h"
 #include "members/points.h"
@@ -106,6 +107,9 @@ QJsonObject toJson(AppContext &ctx, const Member &m)
                        {QStringLiteral("consent"), m.consent},
                        {QStringLiteral("card_state"), cardStateKey(m.cardState)},
                        {QStringLiteral("level"), m.levelName},
+                       // The last day the level is held (YYYY-MM-DD); empty: for good.
+                       {QStringLiteral("level_valid_until"),
+                        m.levelExpiresMs > 0 ? ctx.time().localDate(m.levelExpiresMs - 1).toString(Qt::ISODate) : QString()},
                        {QStringLiteral("growth"), m.growth},
                        {QStringLiteral("net_spend_fen"), m.netSpend.fen()},
                        {QStringLiteral("points"), points},
@@ -358,6 +362,30 @@ int memberSetPin(const QStringList &args)
 
 } // namespace
 
+// member levels: assesses every member whose level lapsed (members/levels.h), as the till does
+// when it starts and through the day; for a back office without a till running, run daily.
+int memberLevels(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {option("json", "print how many members changed level as JSON: changed")}))
+        return 2;
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    const LedgerContext where{ctx->checkout().store().storeId, 0, backOfficeOperator(*ctx), g_clock.nowMs(), &ctx->time()};
+    auto changed = reassessLevels(ctx->db(), where);
+    if (!changed) {
+        err() << "error: " << changed.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("changed"), *changed}}).toJson(QJsonDocument::Compact))
+              << "\n";
+    else
+        out() << *changed << " member level(s) changed\n";
+    return 0;
+}
+
 int cmdMember(const QStringList &args)
 {
     const QString verb = args.value(0);
@@ -372,7 +400,9 @@ int cmdMember(const QStringList &args)
         return memberTransfer(args.mid(1));
     if (verb == QLatin1String("set-pin"))
         return memberSetPin(args.mid(1));
-    err() << "error: member add, show, lost, lock, unlock, replace-card, transfer or set-pin\n";
+    if (verb == QLatin1String("levels"))
+        return memberLevels(args.mid(1));
+    err() << "error: member add, show, lost, lock, unlock, replace-card, transfer, set-pin or levels\n";
     return 2;
 }
 

@@ -23,20 +23,32 @@ struct MemberTotals {
     qint64 points = 0;
     Money principal;
     Money bonus;
+    // What no longer counts towards levels since a level lapsed (members/levels.h).
+    qint64 baseGrowth = 0;
+    Money baseSpend;
+    const MemberLevel &qualifying(const LevelRules &rules) const
+    {
+        return rules.qualifyingLevel(growth - baseGrowth, spend - baseSpend);
+    }
 };
+
+MemberTotals totalsFrom(const QVariantList &r)
+{
+    return MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
+                        r.at(3).toLongLong(), Money::fromFen(r.at(4).toLongLong()), Money::fromFen(r.at(5).toLongLong()),
+                        r.at(6).toLongLong(), Money::fromFen(r.at(7).toLongLong())};
+}
 
 Result<MemberTotals> totalsOf(Database &db, qint64 memberId)
 {
-    auto rows = db.statement(QStringLiteral("SELECT level_id, growth, net_spend_fen, points, principal_fen, bonus_fen "
-                                            "FROM members WHERE id = ?"))
+    auto rows = db.statement(QStringLiteral("SELECT level_id, growth, net_spend_fen, points, principal_fen, bonus_fen, "
+                                            "level_base_growth, level_base_spend_fen FROM members WHERE id = ?"))
                     .select({memberId});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
-    const QVariantList &r = rows->first();
-    return MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
-                        r.at(3).toLongLong(), Money::fromFen(r.at(4).toLongLong()), Money::fromFen(r.at(5).toLongLong())};
+    return totalsFrom(rows->first());
 }
 
 QString levelName(const LevelRules &rules, qint64 levelId)
@@ -73,29 +85,14 @@ Status appendGrowth(Database &db, const LedgerContext &ctx, qint64 memberId, con
     // growth >= 0 is a CHECK on the row: a refund cannot take back more than the member holds.
     auto rows = db.statement(QStringLiteral("UPDATE members SET growth = growth + ?, net_spend_fen = net_spend_fen + ? "
                                             "WHERE id = ? RETURNING level_id, growth, net_spend_fen, points, principal_fen, "
-                                            "bonus_fen"))
+                                            "bonus_fen, level_base_growth, level_base_spend_fen"))
                     .select({growth, spend.fen(), memberId});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such member."));
-    const QVariantList &r = rows->first();
-    *after = MemberTotals{r.at(0).toLongLong(), r.at(1).toLongLong(), Money::fromFen(r.at(2).toLongLong()),
-                          r.at(3).toLongLong(), Money::fromFen(r.at(4).toLongLong()),
-                          Money::fromFen(r.at(5).toLongLong())};
+    *after = totalsFrom(rows->first());
     return Ok{};
-}
-
-Status changeLevel(Database &db, const LedgerContext &ctx, qint64 memberId, qint64 from, qint64 to,
-                   const QString &cause)
-{
-    if (auto st = db.statement(QStringLiteral("UPDATE members SET level_id = ? WHERE id = ?")).exec({to, memberId}); !st)
-        return st;
-    return db
-        .statement(QStringLiteral("INSERT INTO level_changes(uuid, store_id, member_id, sale_id, from_level_id, "
-                                  "to_level_id, cause, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-        .exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), from, to, cause,
-               idOrNull(ctx.operatorId), ctx.nowMs});
 }
 
 } // namespace
@@ -244,9 +241,9 @@ Result<MemberEffect> recordSaleEarnings(Database &db, const LedgerContext &ctx, 
     effect.principalAfter = after.principal;
     effect.bonusAfter = after.bonus;
     effect.levelBefore = effect.levelAfter = levelName(*rules, after.levelId);
-    const MemberLevel &reached = rules->qualifyingLevel(after.growth, after.spend);
+    const MemberLevel &reached = after.qualifying(*rules);
     if (reached.rank > rankOf(*rules, after.levelId)) {
-        if (auto st = changeLevel(db, ctx, memberId, after.levelId, reached.id, QStringLiteral("upgrade")); !st)
+        if (auto st = changeLevel(db, ctx, *rules, memberId, after.levelId, reached.id, QStringLiteral("upgrade")); !st)
             return st.error();
         effect.levelAfter = reached.name;
     }
@@ -337,6 +334,21 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
     MemberTotals after = *before;
     if (auto st = appendGrowth(db, ctx, memberId, QStringLiteral("refund"), effect.growth, effect.spend, &after); !st)
         return st.error();
+    // A sale from before the member's level last lapsed is part of what no longer counts towards
+    // levels (members/levels.h): its refund takes it off that part, not off what counts now.
+    if (after.baseGrowth > 0 || after.baseSpend.fen() > 0) {
+        Statement &base = db.statement(QStringLiteral(
+            "UPDATE members SET level_base_growth = max(0, level_base_growth + ?1), level_base_spend_fen = max(0, "
+            "level_base_spend_fen + ?2) WHERE id = ?3 AND (SELECT created_at_ms FROM sales WHERE id = ?4) < "
+            "level_base_before_ms RETURNING level_base_growth, level_base_spend_fen"));
+        auto moved = base.select({effect.growth, effect.spend.fen(), memberId, originalSaleId});
+        if (!moved)
+            return moved.error();
+        if (!moved->isEmpty()) {
+            after.baseGrowth = moved->first().at(0).toLongLong();
+            after.baseSpend = Money::fromFen(moved->first().at(1).toLongLong());
+        }
+    }
     effect.growthAfter = after.growth;
     effect.pointsAfter = after.points;
     effect.principalAfter = after.principal;
@@ -345,21 +357,22 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
 
     // Below the threshold of the level the sale's upgrades reached: back to the level the member
     // qualifies for now, but not below where they stood before the run of upgrades that sale was
-    // part of (a level given by a manager or an import is the shop's decision, not the sale's).
+    // part of (a level given by a manager or an import is the shop's decision, not the sale's; a
+    // level assessed at its expiry is where the member stands since).
     auto floorRows = db.statement(QStringLiteral(
                                       "SELECT from_level_id FROM level_changes WHERE member_id = ?1 AND cause = 'upgrade' "
                                       "AND id > COALESCE((SELECT MAX(id) FROM level_changes WHERE member_id = ?1 "
-                                      "AND cause IN ('manual', 'import')), 0) ORDER BY id LIMIT 1"))
+                                      "AND cause IN ('manual', 'import', 'expire', 'renew')), 0) ORDER BY id LIMIT 1"))
                          .select({memberId});
     if (!floorRows)
         return floorRows.error();
     if (!floorRows->isEmpty()) {
         const qint64 floorId = floorRows->first().at(0).toLongLong();
-        const MemberLevel &qualifying = rules->qualifyingLevel(after.growth, after.spend);
+        const MemberLevel &qualifying = after.qualifying(*rules);
         const MemberLevel *floor = rules->byId(floorId);
         const MemberLevel &target = floor && floor->rank > qualifying.rank ? *floor : qualifying;
         if (target.rank < rankOf(*rules, after.levelId)) {
-            if (auto st = changeLevel(db, ctx, memberId, after.levelId, target.id, QStringLiteral("refund")); !st)
+            if (auto st = changeLevel(db, ctx, *rules, memberId, after.levelId, target.id, QStringLiteral("refund")); !st)
                 return st.error();
             effect.levelAfter = target.name;
         }

@@ -1,11 +1,16 @@
 #include "levels.h"
 
+#include "earnings.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
 #include "store/database.h"
 #include "store/permissions.h"
 #include "store/settings.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace huike {
 
@@ -39,7 +44,7 @@ Result<LevelRules> loadLevelRules(Database &db)
 {
     LevelRules rules;
     auto rows = db.statement(QStringLiteral("SELECT id, name, rank, growth_threshold, spend_threshold_fen, "
-                                            "discount_permille, points_permille FROM member_levels "
+                                            "discount_permille, points_permille, validity_days FROM member_levels "
                                             "WHERE active = 1 ORDER BY rank"))
                     .select();
     if (!rows)
@@ -47,7 +52,7 @@ Result<LevelRules> loadLevelRules(Database &db)
     for (const QVariantList &r : *rows)
         rules.levels.append(MemberLevel{r.at(0).toLongLong(), r.at(1).toString(), r.at(2).toInt(),
                                         r.at(3).toLongLong(), Money::fromFen(r.at(4).toLongLong()),
-                                        r.at(5).toLongLong(), r.at(6).toLongLong(), true});
+                                        r.at(5).toLongLong(), r.at(6).toLongLong(), true, r.at(7).toInt()});
     if (rules.levels.isEmpty())
         return makeError(ErrorCode::Invalid, QCoreApplication::translate(
                                                  "Members", "The member programme has no level: add one in Settings."));
@@ -86,6 +91,10 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
             return invalid(QCoreApplication::translate("Members", "%1: the points rate is 0 to 100 times.").arg(name));
         if (l.growthThreshold < 0 || l.spendThreshold.isNegative())
             return invalid(QCoreApplication::translate("Members", "%1: a threshold cannot be negative.").arg(name));
+        if (l.validityDays < 0 || l.validityDays > 3660)
+            return invalid(QCoreApplication::translate("Members", "%1: a level is valid 0 (for good) to 3,660 days.").arg(name));
+        if (i == 0 && l.validityDays != 0)
+            return invalid(QCoreApplication::translate("Members", "%1 is the lowest level: it is held for good.").arg(name));
         const bool byGrowth = rules.upgradeBy == UpgradeBy::Growth;
         const qint64 need = byGrowth ? l.growthThreshold : l.spendThreshold.fen();
         if (i == 0 && need != 0)
@@ -136,7 +145,7 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
     for (int i = 0; i < rules.levels.size(); ++i) {
         const MemberLevel &l = rules.levels.at(i);
         const QVariantList values{l.name.trimmed(), i, l.growthThreshold, l.spendThreshold.fen(), l.discountPermille,
-                                  l.pointsPermille};
+                                  l.pointsPermille, l.validityDays};
         qint64 id = l.id;
         if (id <= 0) { // a level retired earlier under this name comes back, with its history
             auto old = db.statement(QStringLiteral("SELECT id FROM member_levels WHERE name = ? AND active = 0"))
@@ -149,14 +158,14 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
         if (id > 0) {
             Statement &up = db.statement(QStringLiteral(
                 "UPDATE member_levels SET name = ?, rank = ?, growth_threshold = ?, spend_threshold_fen = ?, "
-                "discount_permille = ?, points_permille = ?, active = 1 WHERE id = ?"));
+                "discount_permille = ?, points_permille = ?, validity_days = ?, active = 1 WHERE id = ?"));
             if (auto st = up.exec(values + QVariantList{id}); !st)
                 return st;
             if (up.changes() != 1)
                 return makeError(ErrorCode::NotFound, QCoreApplication::translate("Members", "No such level."));
         } else if (auto st = db.exec(QStringLiteral("INSERT INTO member_levels(name, rank, growth_threshold, "
-                                                    "spend_threshold_fen, discount_permille, points_permille) "
-                                                    "VALUES (?, ?, ?, ?, ?, ?)"),
+                                                    "spend_threshold_fen, discount_permille, points_permille, "
+                                                    "validity_days) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                                      values);
                    !st) {
             return st;
@@ -175,6 +184,125 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
         !st)
         return st;
     return tx.commit();
+}
+
+qint64 levelExpiryMs(const ShopTime &time, qint64 nowMs, int validityDays)
+{
+    if (validityDays <= 0)
+        return 0;
+    return time.toUtcMs(QDateTime(time.localDate(nowMs).addDays(validityDays + 1), QTime(0, 0)));
+}
+
+Status changeLevel(Database &db, const LedgerContext &ctx, const LevelRules &rules, qint64 memberId, qint64 from,
+                   qint64 to, const QString &cause)
+{
+    const MemberLevel *level = rules.byId(to);
+    const qint64 expires = level && ctx.time ? levelExpiryMs(*ctx.time, ctx.nowMs, level->validityDays) : 0;
+    if (auto st = db.statement(QStringLiteral("UPDATE members SET level_id = ?, level_expires_ms = ? WHERE id = ?"))
+                      .exec({to, expires > 0 ? QVariant(expires) : QVariant(), memberId});
+        !st)
+        return st;
+    return db
+        .statement(QStringLiteral("INSERT INTO level_changes(uuid, store_id, member_id, sale_id, from_level_id, "
+                                  "to_level_id, cause, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        .exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), from, to, cause,
+               idOrNull(ctx.operatorId), ctx.nowMs});
+}
+
+namespace {
+
+// One member whose level lapsed at `expires`: assessed period by period until the level they
+// hold is valid past now. Inside the caller's transaction. Whether the level changed.
+Result<bool> reassessMember(Database &db, const LedgerContext &ctx, const LevelRules &rules, qint64 memberId)
+{
+    auto rows = db.statement(QStringLiteral("SELECT level_id, level_expires_ms, growth, net_spend_fen, level_base_growth, "
+                                            "level_base_spend_fen FROM members WHERE id = ?"))
+                    .select({memberId});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty() || rows->first().at(1).isNull())
+        return false;
+    const QVariantList &r = rows->first();
+    qint64 levelId = r.at(0).toLongLong();
+    qint64 expires = r.at(1).toLongLong();
+    const qint64 growth = r.at(2).toLongLong();
+    const qint64 spend = r.at(3).toLongLong();
+    qint64 baseGrowth = r.at(4).toLongLong();
+    qint64 baseSpend = r.at(5).toLongLong();
+    qint64 baseBefore = 0;
+    const qint64 startLevel = levelId;
+    Statement &earned = db.statement(QStringLiteral("SELECT COALESCE(SUM(growth), 0), COALESCE(SUM(spend_fen), 0) FROM "
+                                                    "growth_ledger WHERE member_id = ? AND created_at_ms >= ? AND "
+                                                    "created_at_ms < ?"));
+    while (expires > 0 && expires <= ctx.nowMs) {
+        const MemberLevel *held = rules.byId(levelId);
+        // A level since retired, or made valid for good: the lowest level's rules decide.
+        const int days = held ? held->validityDays : 0;
+        const qint64 periodStart = days > 0 ? ctx.time->toUtcMs(QDateTime(ctx.time->localDate(expires - 1).addDays(-days + 1),
+                                                                           QTime(0, 0)))
+                                            : 0;
+        auto sums = earned.select({memberId, periodStart, expires});
+        if (!sums)
+            return sums.error();
+        const qint64 periodGrowth = std::max<qint64>(0, sums->first().at(0).toLongLong());
+        const qint64 periodSpend = std::max<qint64>(0, sums->first().at(1).toLongLong());
+        const MemberLevel &reached = rules.qualifyingLevel(periodGrowth, Money::fromFen(periodSpend));
+        const int heldRank = held ? held->rank : -1;
+        const MemberLevel &kept = reached.rank >= heldRank && held ? *held : reached;
+        LedgerContext at = ctx;
+        at.nowMs = expires; // the change is dated when the level lapsed, its next period from then
+        at.documentId = 0;
+        if (auto st = changeLevel(db, at, rules, memberId, levelId, kept.id,
+                                  kept.id == levelId ? QStringLiteral("renew") : QStringLiteral("expire"));
+            !st)
+            return st.error();
+        if (kept.id != levelId) {
+            // From now on what counts towards levels is what the period earned and what comes after.
+            baseGrowth = std::max<qint64>(0, growth - periodGrowth);
+            baseSpend = std::max<qint64>(0, spend - periodSpend);
+            baseBefore = periodStart;
+        }
+        levelId = kept.id;
+        expires = levelExpiryMs(*ctx.time, expires - 1, kept.validityDays);
+        if (expires > 0 && expires <= at.nowMs)
+            break; // cannot happen (a period is at least a day); never loop forever
+    }
+    if (baseBefore > 0)
+        if (auto st = db.statement(QStringLiteral("UPDATE members SET level_base_growth = ?, level_base_spend_fen = ?, "
+                                                  "level_base_before_ms = ? WHERE id = ?"))
+                          .exec({baseGrowth, baseSpend, baseBefore, memberId});
+            !st)
+            return st.error();
+    return levelId != startLevel;
+}
+
+} // namespace
+
+Result<int> reassessLevels(Database &db, const LedgerContext &ctx)
+{
+    if (!ctx.time)
+        return makeError(ErrorCode::Invalid, QStringLiteral("reassessLevels needs the shop's calendar"));
+    auto rules = loadLevelRules(db);
+    if (!rules)
+        return rules.error();
+    auto due = db.statement(QStringLiteral("SELECT id FROM members WHERE level_expires_ms IS NOT NULL AND "
+                                           "level_expires_ms <= ? ORDER BY id"))
+                   .select({ctx.nowMs});
+    if (!due)
+        return due.error();
+    int changed = 0;
+    for (const QVariantList &r : *due) {
+        WriteTransaction tx(db);
+        if (!tx.began())
+            return tx.beginError();
+        auto moved = reassessMember(db, ctx, *rules, r.at(0).toLongLong());
+        if (!moved)
+            return moved.error();
+        if (auto st = tx.commit(); !st)
+            return st.error();
+        changed += *moved ? 1 : 0;
+    }
+    return changed;
 }
 
 } // namespace huike

@@ -9,6 +9,8 @@
 namespace huike {
 
 class Database;
+class ShopTime;
+struct LedgerContext;
 
 // A member level (普通会员, 银卡, 金卡): what it takes to reach it and what it gives.
 struct MemberLevel {
@@ -20,6 +22,9 @@ struct MemberLevel {
     qint64 discountPermille = 1000; // the level price: 950 = 95折
     qint64 pointsPermille = 1000;   // points earned at this level, per mille of the base rate
     bool active = true;
+    // 等级有效期: held this many days from when it is reached, then kept only if what the member
+    // earned in those days still reaches it (reassessLevels). 0: held for good. Never on the lowest.
+    int validityDays = 0;
 };
 
 // How members move up: by growth value (its own ledger, never spent by redeeming points) or by
@@ -52,5 +57,26 @@ Result<LevelRules> loadLevelRules(Database &db);
 // on the rule members move up by. Audited, in a transaction of its own. Members keep their level
 // until their next sale or refund moves them.
 Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, qint64 nowMs);
+
+// When a level reached at `nowMs` with `validityDays` lapses: the start of the shop's day after
+// the last valid one (reached 2026-12-07 for 365 days: valid through 2027-12-07). 0 when the
+// level is held for good.
+qint64 levelExpiryMs(const ShopTime &time, qint64 nowMs, int validityDays);
+
+// Inside the caller's transaction: the member moves from level `from` to `to` for `cause`
+// (upgrade, refund, manual, import, expire, renew), a level_changes row with the document of
+// `ctx`, and the new level's validity starts now.
+Status changeLevel(Database &db, const LedgerContext &ctx, const LevelRules &rules, qint64 memberId, qint64 from,
+                   qint64 to, const QString &cause);
+
+// 等级到期: every member whose level lapsed by ctx.nowMs is assessed on what they earned while
+// they held it — the growth (or net spend, as the programme upgrades by) of the validity period
+// just ended. Still reaching their level: it is renewed for another period ('renew'). Short of
+// it: down to the level that period reaches ('expire'), and from then on only what they earn
+// counts towards levels (the cumulative totals stay as their ledgers say). A shop closed for
+// longer than a period is assessed period by period. Each member in a transaction of its own;
+// returns how many changed level. Run when the program starts and as the day turns (AppSession),
+// and by `huike-cli member levels`.
+Result<int> reassessLevels(Database &db, const LedgerContext &ctx);
 
 } // namespace huike

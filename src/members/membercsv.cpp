@@ -362,7 +362,7 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
             "CREATE TEMP TABLE IF NOT EXISTS member_import (member_id INTEGER PRIMARY KEY, level_id INTEGER NOT "
             "NULL, points INTEGER NOT NULL, principal_fen INTEGER NOT NULL, bonus_fen INTEGER NOT NULL, growth "
             "INTEGER NOT NULL, spend_fen INTEGER NOT NULL, growth_uuid TEXT, level_uuid TEXT, lot_uuid TEXT, "
-            "points_uuid TEXT, stored_lot_uuid TEXT, stored_uuid TEXT)"));
+            "points_uuid TEXT, stored_lot_uuid TEXT, stored_uuid TEXT, level_expires INTEGER)"));
         !st) {
         report.error = st.error().message;
         return report;
@@ -398,8 +398,8 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
                         "temp.member_import i JOIN stored_lots l ON l.uuid = i.stored_lot_uuid ORDER BY i.member_id"),
          {store, op, now}},
         {QStringLiteral("UPDATE members SET level_id = i.level_id, growth = i.growth, net_spend_fen = i.spend_fen, "
-                        "points = i.points, principal_fen = i.principal_fen, bonus_fen = i.bonus_fen FROM "
-                        "temp.member_import i WHERE members.id = i.member_id"),
+                        "points = i.points, principal_fen = i.principal_fen, bonus_fen = i.bonus_fen, "
+                        "level_expires_ms = i.level_expires FROM temp.member_import i WHERE members.id = i.member_id"),
          {}},
         {QStringLiteral("DELETE FROM temp.member_import"), {}},
     };
@@ -431,12 +431,15 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
             }
             const qint64 level = row.levelId > 0 ? row.levelId : levels->qualifyingLevel(row.growth, row.netSpend).id;
             const bool stored = !row.stored.total().isZero();
+            // An imported level with a validity starts its period today.
+            const MemberLevel *held = levels->byId(level);
+            const qint64 expires = held ? levelExpiryMs(time, now, held->validityDays) : 0;
             if (auto st = db.exec(QStringLiteral("INSERT INTO temp.member_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                                 "?, ?, ?, ?)"),
+                                                 "?, ?, ?, ?, ?)"),
                                   {*id, level, row.points, row.stored.principal.fen(), row.stored.bonus.fen(),
                                    row.growth, row.netSpend.fen(), uuidIf(row.growth > 0 || !row.netSpend.isZero()),
                                    uuidIf(level != lowest), uuidIf(row.points > 0), uuidIf(row.points > 0),
-                                   uuidIf(stored), uuidIf(stored)});
+                                   uuidIf(stored), uuidIf(stored), expires > 0 ? QVariant(expires) : QVariant()});
                 !st) {
                 failed = st.error();
                 continue;

@@ -22,8 +22,8 @@ const QString kColumns = QStringLiteral(
     "COALESCE(consent_at_ms, 0), consent_how, COALESCE(referrer_id, 0), COALESCE(store_id, 0), "
     "COALESCE(operator_id, 0), card_state, created_at_ms, level_id, "
     "COALESCE((SELECT l.name FROM member_levels l WHERE l.id = level_id), ''), growth, net_spend_fen, points, "
-    "principal_fen, bonus_fen, COALESCE(pin_hash, '') <> '' "
-    "FROM members ");
+    "principal_fen, bonus_fen, COALESCE(pin_hash, '') <> '', COALESCE(level_expires_ms, 0), "
+    "growth - level_base_growth, net_spend_fen - level_base_spend_fen FROM members ");
 
 CardState cardStateOf(const QString &key)
 {
@@ -64,6 +64,9 @@ Member memberOf(const QVariantList &r)
     m.principal = Money::fromFen(r.at(22).toLongLong());
     m.bonus = Money::fromFen(r.at(23).toLongLong());
     m.hasPin = r.at(24).toBool();
+    m.levelExpiresMs = r.at(25).toLongLong();
+    m.levelGrowth = r.at(26).toLongLong();
+    m.levelSpend = Money::fromFen(r.at(27).toLongLong());
     return m;
 }
 

@@ -41,6 +41,9 @@ struct Member {
     // Standing in the programme (members/levels.h), each the sum of its ledger.
     qint64 levelId = 0;
     QString levelName;
+    qint64 levelExpiresMs = 0; // the level lapses then (members/levels.h); 0: held for good
+    qint64 levelGrowth = 0;    // what counts towards levels: growth and net spend since a level last
+    Money levelSpend;          // lapsed (all of it when none has)
     qint64 growth = 0;
     Money netSpend;
     qint64 points = 0; // as booked; usablePoints() leaves out lots expired since

@@ -804,9 +804,42 @@ static const std::vector<const char *> kVersion15 = {
     R"(CREATE INDEX audit_log_target ON audit_log(target, id))",
 };
 
+// Version 16: a level's validity (members/levels.h, 等级有效期). A level with validity_days is
+// held that long from when it is reached; then the growth (or spend) of that period decides the
+// level kept (reassessLevels). What counted before a step down no longer counts towards levels:
+// level_base_* keep that part of the cumulative totals, which stay the sum of their ledger.
+// level_changes is rebuilt without the CHECK on its cause, so that 'expire' and 'renew' can be
+// said (a cause is a word the code owns, not a constraint to rebuild a table for each time).
+static const std::vector<const char *> kVersion16 = {
+    R"(ALTER TABLE member_levels ADD COLUMN validity_days INTEGER NOT NULL DEFAULT 0 CHECK (validity_days >= 0))",
+    R"(ALTER TABLE members ADD COLUMN level_expires_ms INTEGER)",
+    R"(ALTER TABLE members ADD COLUMN level_base_growth INTEGER NOT NULL DEFAULT 0)",
+    R"(ALTER TABLE members ADD COLUMN level_base_spend_fen INTEGER NOT NULL DEFAULT 0)",
+    R"(ALTER TABLE members ADD COLUMN level_base_before_ms INTEGER NOT NULL DEFAULT 0)", // the base: earned before then
+    R"(CREATE INDEX members_level_expires ON members(level_expires_ms) WHERE level_expires_ms IS NOT NULL)",
+    R"(CREATE TABLE new_level_changes (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        store_id INTEGER REFERENCES stores(id),
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sale_id INTEGER REFERENCES sales(id),
+        from_level_id INTEGER NOT NULL REFERENCES member_levels(id),
+        to_level_id INTEGER NOT NULL REFERENCES member_levels(id),
+        cause TEXT NOT NULL, -- upgrade, refund, manual, import, expire, renew (members/levels.h)
+        operator_id INTEGER REFERENCES operators(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at_ms INTEGER NOT NULL))",
+    R"(INSERT INTO new_level_changes SELECT id, uuid, store_id, member_id, sale_id, from_level_id, to_level_id, cause,
+        operator_id, reason, created_at_ms FROM level_changes)",
+    R"(DROP TABLE level_changes)",
+    R"(ALTER TABLE new_level_changes RENAME TO level_changes)",
+    R"(CREATE INDEX level_changes_member ON level_changes(member_id, id))",
+    R"(CREATE INDEX level_changes_sale ON level_changes(sale_id))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}};
     return all;
 }
 

@@ -248,3 +248,66 @@ TEST_CASE("verify finds a member's cached growth that is not their ledger's", "[
     CHECK_FALSE(q.exec(QStringLiteral("UPDATE growth_ledger SET growth = growth + 500")));
     CHECK_FALSE(q.exec(QStringLiteral("DELETE FROM growth_ledger")));
 }
+
+TEST_CASE("a level held for its validity: renewed by what the period earned, else down, and only new growth counts "
+          "after",
+          "[members][levels][validity]")
+{
+    TestShop shop; // 2026-11-25 10:00 in Shanghai
+    Database &db = shop.ctx().db();
+    auto rules = loadLevelRules(db);
+    REQUIRE(rules.ok());
+    rules->levels[1].validityDays = 365; // 银卡 for a year
+    LevelRules bad = *rules;
+    bad.levels[0].validityDays = 30;
+    CHECK(saveLevelRules(db, bad, shop.manager, shop.clock.nowMs()).error().code == ErrorCode::Invalid); // the lowest
+    REQUIRE(saveLevelRules(db, *rules, shop.manager, shop.clock.nowMs()).ok());
+    auto reassess = [&] {
+        auto n = reassessLevels(db, LedgerContext{shop.ctx().store().storeId, 0, 0, shop.clock.nowMs(), &shop.ctx().time()});
+        INFO(why(n));
+        REQUIRE(n.ok());
+        return *n;
+    };
+    const qint64 idle = shop.addMember(QStringLiteral("13911110001"), QStringLiteral("钱多多"));
+    const qint64 loyal = shop.addMember(QStringLiteral("13911110002"), QStringLiteral("孙常来"));
+    const SaleResult old = sellTo(shop, idle, {shop.line(shop.p.oil, 15000)}); // ¥1,048.50: 1,048 growth
+    sellTo(shop, loyal, {shop.line(shop.p.oil, 15000)});
+    CHECK(standingOf(shop, idle).level == QStringLiteral("银卡"));
+    auto until = shop.ctx().members().byId(idle);
+    REQUIRE(until.ok());
+    // Reached 2026-11-25, held through 2027-11-25: it lapses at the start of 2027-11-26.
+    CHECK(until->levelExpiresMs == huike::test::shanghaiMs(2027, 11, 26, 0, 0));
+
+    // Half a year on, 孙常来 buys again (¥1,048.50 at 95折 gives 996 growth: not enough alone) ...
+    shop.clock.set(huike::test::shanghaiMs(2027, 5, 20, 15, 0));
+    CHECK(reassess() == 0); // nothing has lapsed
+    sellTo(shop, loyal, {shop.line(shop.p.oil, 15000)});
+    sellTo(shop, loyal, {shop.line(shop.p.noodles, 2000)}); // ¥27.55: 27 more, 1,023 in the period
+    // ... and at the end of the year 钱多多, who did not come, is down to 普通会员; 孙常来 keeps 银卡.
+    shop.clock.set(huike::test::shanghaiMs(2027, 11, 26, 0, 5));
+    CHECK(reassess() == 1);
+    CHECK(standingOf(shop, idle).level == QStringLiteral("普通会员"));
+    CHECK(standingOf(shop, idle).growth == 1048); // the ledger's sum, untouched
+    CHECK(standingOf(shop, loyal).level == QStringLiteral("银卡"));
+    CHECK(shop.count(QStringLiteral("level_changes"), QStringLiteral("member_id = ? AND cause = 'expire'"), {idle}) == 1);
+    CHECK(shop.count(QStringLiteral("level_changes"), QStringLiteral("member_id = ? AND cause = 'renew'"), {loyal}) == 1);
+    CHECK(shop.ctx().members().byId(loyal)->levelExpiresMs == huike::test::shanghaiMs(2028, 11, 26, 0, 0));
+    CHECK(shop.ctx().members().byId(idle)->levelExpiresMs == 0); // 普通会员 is held for good
+    CHECK(reassess() == 0); // assessed once
+
+    // Back, 钱多多 needs 1,000 new growth: ¥699 is not enough, then ¥419.40 more is.
+    sellTo(shop, idle, {shop.line(shop.p.oil, 10000)});
+    CHECK(standingOf(shop, idle).level == QStringLiteral("普通会员"));
+    // Refunding the sale from before the level lapsed takes its growth off what no longer counts.
+    refund(shop, old.receiptNo);
+    CHECK(standingOf(shop, idle).growth == 699);
+    CHECK(standingOf(shop, idle).level == QStringLiteral("普通会员"));
+    sellTo(shop, idle, {shop.line(shop.p.oil, 6000)});
+    CHECK(standingOf(shop, idle).level == QStringLiteral("银卡")); // 699 + 419 = 1,118 new growth
+
+    // A shop closed for two years: 孙常来 is assessed period by period, and is down after the first.
+    shop.clock.set(huike::test::shanghaiMs(2030, 1, 5, 9, 0));
+    CHECK(reassess() == 2);
+    CHECK(standingOf(shop, loyal).level == QStringLiteral("普通会员"));
+    CHECK(verifyDatabase(db).isEmpty());
+}

@@ -1,5 +1,7 @@
 #include "appsession.h"
 
+#include "members/levels.h"
+
 #include "members/coupons.h"
 #include "members/earnings.h"
 
@@ -13,9 +15,27 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     m_idleCheckpoint.setInterval(1500);
     connect(&m_idleCheckpoint, &QTimer::timeout, this, &AppSession::checkpoint);
     m_daily.setInterval(10 * 60 * 1000);
-    connect(&m_daily, &QTimer::timeout, this, &AppSession::issueBirthdayCoupons);
+    connect(&m_daily, &QTimer::timeout, this, &AppSession::dailyWork);
     m_daily.start();
-    QTimer::singleShot(0, this, &AppSession::issueBirthdayCoupons); // once the window is up
+    QTimer::singleShot(0, this, &AppSession::dailyWork); // once the window is up
+}
+
+void AppSession::dailyWork()
+{
+    issueBirthdayCoupons();
+    reassessLevels();
+}
+
+void AppSession::reassessLevels()
+{
+    // At every tick, not once a day: a level lapses at the start of its day, and until it is
+    // assessed the member would still be priced at it. Finding none due is one indexed read.
+    const qint64 now = m_ctx.clock().nowMs();
+    auto changed = huike::reassessLevels(m_ctx.db(), LedgerContext{m_ctx.checkout().store().storeId, 0, 0, now, &m_ctx.time()});
+    if (!changed)
+        spdlog::warn("member levels not assessed: {}", changed.error().message.toStdString()); // tried again later
+    else if (*changed > 0)
+        spdlog::info("{} member level(s) changed at their expiry", *changed);
 }
 
 void AppSession::issueBirthdayCoupons()

@@ -45,6 +45,9 @@ private:
     // 生日券: the members whose birthday it is get the shop's birthday coupons, once a day, when
     // the program starts and when the day turns while it runs (every till may: it is issued once).
     void issueBirthdayCoupons();
+    // 等级到期: members whose level lapsed are assessed (members/levels.h).
+    void reassessLevels();
+    void dailyWork();
 
     AppContext &m_ctx;
     Operator m_operator;

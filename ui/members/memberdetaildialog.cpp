@@ -206,13 +206,16 @@ void MemberDetailDialog::reload()
         if (higher == rules->levels.cend())
             next = tr("the highest level");
         else if (rules->upgradeBy == UpgradeBy::Growth)
-            next = tr("%1 more growth to %2").arg(std::max<qint64>(0, higher->growthThreshold - m_member.growth)).arg(higher->name);
+            next = tr("%1 more growth to %2").arg(std::max<qint64>(0, higher->growthThreshold - m_member.levelGrowth)).arg(higher->name);
         else
-            next = tr("%1 more spend to %2").arg(std::max(Money{}, higher->spendThreshold - m_member.netSpend).display(), higher->name);
+            next = tr("%1 more spend to %2").arg(std::max(Money{}, higher->spendThreshold - m_member.levelSpend).display(), higher->name);
     }
     const auto usable = usablePoints(ctx.db(), m_memberId, ctx.clock().nowMs());
     QStringList lines;
-    lines << tr("<b>Level</b> %1 — %2").arg(m_member.levelName.toHtmlEscaped(), next.toHtmlEscaped())
+    const QString held = m_member.levelExpiresMs > 0
+                             ? tr(" (held through %1)").arg(ctx.time().localDate(m_member.levelExpiresMs - 1).toString(Qt::ISODate))
+                             : QString();
+    lines << tr("<b>Level</b> %1%2 — %3").arg(m_member.levelName.toHtmlEscaped(), held, next.toHtmlEscaped())
           << tr("<b>Growth</b> %1 · <b>net spend</b> %2").arg(m_member.growth).arg(m_member.netSpend.display())
           << tr("<b>Points</b> %1 usable").arg(usable ? *usable : m_member.points)
           << tr("<b>Stored value</b> %1 (principal %2, bonus %3)")

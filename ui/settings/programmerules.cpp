@@ -35,7 +35,7 @@ using namespace programme;
 class LevelsPage : public QWidget {
     Q_OBJECT
 public:
-    explicit LevelsPage(AppSession &s) : m_s(s), m_table(ruleTable({tr("Level"), tr("Growth needed"), tr("Spend needed"), tr("Level price (折)"), tr("Points rate (%)")}, "levels")),
+    explicit LevelsPage(AppSession &s) : m_s(s), m_table(ruleTable({tr("Level"), tr("Growth needed"), tr("Spend needed"), tr("Level price (折)"), tr("Points rate (%)"), tr("Valid days (0: for good)")}, "levels")),
           m_basis(new QComboBox), m_perYuan(new QSpinBox), m_message(messageLabel())
     {
         auto *layout = new QVBoxLayout(this);
@@ -62,7 +62,7 @@ public:
         layout->addWidget(m_message);
         connect(add, &QPushButton::clicked, this, [this] {
             const int row = appendRow(m_table, {tr("New level"), QStringLiteral("0"), QStringLiteral("0.00"),
-                                                QStringLiteral("10"), QStringLiteral("100")},
+                                                QStringLiteral("10"), QStringLiteral("100"), QStringLiteral("0")},
                                       true, qint64(0));
             m_table->editItem(m_table->item(row, 0));
         });
@@ -89,7 +89,8 @@ public:
             appendRow(m_table,
                       {l.name, QString::number(l.growthThreshold), l.spendThreshold.toString(),
                        l.discountPermille >= 1000 ? QStringLiteral("10") : formatZhe(l.discountPermille),
-                       QString::number(static_cast<double>(l.pointsPermille) / 10.0, 'g', 6)},
+                       QString::number(static_cast<double>(l.pointsPermille) / 10.0, 'g', 6),
+                       QString::number(l.validityDays)},
                       true, l.id);
     }
 
@@ -108,10 +109,13 @@ public:
             auto zhe = parseZhe(text(m_table, row, 3));
             bool pointsOk = false;
             const double points = text(m_table, row, 4).toDouble(&pointsOk);
-            if (!growthOk || !spend || !zhe || !pointsOk) {
+            bool daysOk = false;
+            l.validityDays = text(m_table, row, 5).isEmpty() ? 0 : text(m_table, row, 5).toInt(&daysOk);
+            daysOk = daysOk || text(m_table, row, 5).isEmpty();
+            if (!growthOk || !spend || !zhe || !pointsOk || !daysOk) {
                 say(m_message,
                     tr("Row %1 (%2): growth is a whole number, spend an amount, the level price a 折 such as 9.5, "
-                       "the points rate a percentage such as 100.")
+                       "the points rate a percentage such as 100, the valid days a whole number.")
                         .arg(row + 1)
                         .arg(l.name),
                     true);
@@ -132,7 +136,10 @@ public:
             return;
         }
         load();
-        say(m_message, tr("Levels saved. Members move to their new level with their next sale or refund."), false);
+        say(m_message, tr("Levels saved. Members move to their new level with their next sale or refund; a level "
+                          "with valid days is held that long from when it is reached, then kept only if the "
+                          "member earned it again in that time."),
+            false);
     }
 
 private:
