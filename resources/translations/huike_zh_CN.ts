@@ -1182,6 +1182,66 @@
         <source>Never</source>
         <translation>永久</translation>
     </message>
+    <message>
+        <source>Renewed at expiry</source>
+        <translation>到期续级</translation>
+    </message>
+    <message>
+        <source>Down at expiry</source>
+        <translation>到期降级</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>marketing consent</source>
+        <translation>营销许可</translation>
+    </message>
+    <message>
+        <source>referrer</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>new photo</source>
+        <translation>新照片</translation>
+    </message>
 </context>
 <context>
     <name>MemberProfile</name>
@@ -1268,6 +1328,10 @@
     <message>
         <source>The photo is too large: at most %1 KB once scaled.</source>
         <translation>照片太大：缩放后最多 %1 KB。</translation>
+    </message>
+    <message>
+        <source>%1 is one of the member list&apos;s own columns: give the field another name.</source>
+        <translation>%1 是会员列表自带的列：请给字段另起名称。</translation>
     </message>
 </context>
 <context>

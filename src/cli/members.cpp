@@ -367,7 +367,7 @@ int memberSetPin(const QStringList &args)
 int memberLevels(const QStringList &args)
 {
     QCommandLineParser p;
-    if (!parse(p, args, {option("json", "print how many members changed level as JSON: changed")}))
+    if (!parse(p, args, {option("json", "print the assessment as JSON: assessed, changed, stamped")}))
         return 2;
     auto ctx = openContext(p);
     if (!ctx)
@@ -379,10 +379,14 @@ int memberLevels(const QStringList &args)
         return 1;
     }
     if (p.isSet(QStringLiteral("json")))
-        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("changed"), *changed}}).toJson(QJsonDocument::Compact))
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("assessed"), changed->assessed},
+                                                             {QStringLiteral("changed"), changed->changed},
+                                                             {QStringLiteral("stamped"), changed->stamped}})
+                                       .toJson(QJsonDocument::Compact))
               << "\n";
     else
-        out() << *changed << " member level(s) changed\n";
+        out() << changed->assessed << " lapsed level(s) assessed, " << changed->changed << " changed, "
+              << changed->stamped << " given their first period\n";
     return 0;
 }
 

@@ -372,7 +372,17 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
         const MemberLevel *floor = rules->byId(floorId);
         const MemberLevel &target = floor && floor->rank > qualifying.rank ? *floor : qualifying;
         if (target.rank < rankOf(*rules, after.levelId)) {
-            if (auto st = changeLevel(db, ctx, *rules, memberId, after.levelId, target.id, QStringLiteral("refund")); !st)
+            // Back to a level held before: with the days it had left then, not a fresh period.
+            auto held = db.statement(QStringLiteral("SELECT prev_expires_ms FROM level_changes WHERE member_id = ? AND "
+                                                    "cause = 'upgrade' AND from_level_id = ? ORDER BY id DESC LIMIT 1"))
+                            .select({memberId, target.id});
+            if (!held)
+                return held.error();
+            std::optional<qint64> expires;
+            if (!held->isEmpty())
+                expires = held->first().at(0).toLongLong(); // NULL: it was held for good
+            if (auto st = changeLevel(db, ctx, *rules, memberId, after.levelId, target.id, QStringLiteral("refund"), expires);
+                !st)
                 return st.error();
             effect.levelAfter = target.name;
         }

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <limits>
 
 namespace huike {
 
@@ -171,6 +172,15 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
             return st;
         }
     }
+    // A level made valid for good: its holders keep it for good (one given a validity gets its
+    // holders' first period at the next assessment, reassessLevels: the shop's calendar is there).
+    for (const MemberLevel &l : rules.levels)
+        if (l.validityDays == 0 && l.id > 0)
+            if (auto st = db.exec(QStringLiteral("UPDATE members SET level_expires_ms = NULL WHERE level_id = ? AND "
+                                                 "level_expires_ms IS NOT NULL"),
+                                  {l.id});
+                !st)
+                return st;
     const QList<std::pair<QString, QString>> settings = {
         {LevelRules::kUpgradeBy, rules.upgradeBy == UpgradeBy::Spend ? QStringLiteral("spend") : QStringLiteral("growth")},
         {LevelRules::kGrowthPerYuan, QString::number(rules.growthPerYuan)}};
@@ -194,29 +204,39 @@ qint64 levelExpiryMs(const ShopTime &time, qint64 nowMs, int validityDays)
 }
 
 Status changeLevel(Database &db, const LedgerContext &ctx, const LevelRules &rules, qint64 memberId, qint64 from,
-                   qint64 to, const QString &cause)
+                   qint64 to, const QString &cause, std::optional<qint64> expiresMs)
 {
     const MemberLevel *level = rules.byId(to);
-    const qint64 expires = level && ctx.time ? levelExpiryMs(*ctx.time, ctx.nowMs, level->validityDays) : 0;
-    if (auto st = db.statement(QStringLiteral("UPDATE members SET level_id = ?, level_expires_ms = ? WHERE id = ?"))
-                      .exec({to, expires > 0 ? QVariant(expires) : QVariant(), memberId});
-        !st)
+    const qint64 expires = expiresMs ? *expiresMs
+                                     : (level && ctx.time ? levelExpiryMs(*ctx.time, ctx.nowMs, level->validityDays) : 0);
+    // What the member's level was valid until, kept with the change: a refund that undoes an
+    // upgrade gives the level back with the days it had left, not a fresh period.
+    Statement &move = db.statement(QStringLiteral("UPDATE members SET level_id = ?, level_expires_ms = ? WHERE id = ?"));
+    auto before = db.statement(QStringLiteral("SELECT level_expires_ms FROM members WHERE id = ?")).select({memberId});
+    if (!before)
+        return before.error();
+    const QVariant previous = before->isEmpty() ? QVariant() : before->first().at(0);
+    if (auto st = move.exec({to, expires > 0 ? QVariant(expires) : QVariant(), memberId}); !st)
         return st;
     return db
         .statement(QStringLiteral("INSERT INTO level_changes(uuid, store_id, member_id, sale_id, from_level_id, "
-                                  "to_level_id, cause, operator_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                                  "to_level_id, cause, operator_id, created_at_ms, prev_expires_ms) VALUES (?, ?, ?, ?, "
+                                  "?, ?, ?, ?, ?, ?)"))
         .exec({newUuid(), idOrNull(ctx.storeId), memberId, idOrNull(ctx.documentId), from, to, cause,
-               idOrNull(ctx.operatorId), ctx.nowMs});
+               idOrNull(ctx.operatorId), ctx.nowMs, previous});
 }
 
 namespace {
 
-// One member whose level lapsed at `expires`: assessed period by period until the level they
-// hold is valid past now. Inside the caller's transaction. Whether the level changed.
+// One member whose level lapsed: assessed period by period until the level they hold is valid
+// past now. A period runs from the moment the level was reached or renewed (the sale that
+// reached it not counted: it reached it) to the moment it lapses. Inside the caller's
+// transaction. Whether the level changed.
 Result<bool> reassessMember(Database &db, const LedgerContext &ctx, const LevelRules &rules, qint64 memberId)
 {
-    auto rows = db.statement(QStringLiteral("SELECT level_id, level_expires_ms, growth, net_spend_fen, level_base_growth, "
-                                            "level_base_spend_fen FROM members WHERE id = ?"))
+    auto rows = db.statement(QStringLiteral("SELECT level_id, level_expires_ms, (SELECT c.created_at_ms FROM "
+                                            "level_changes c WHERE c.member_id = members.id ORDER BY c.id DESC LIMIT 1) "
+                                            "FROM members WHERE id = ?"))
                     .select({memberId});
     if (!rows)
         return rows.error();
@@ -225,30 +245,35 @@ Result<bool> reassessMember(Database &db, const LedgerContext &ctx, const LevelR
     const QVariantList &r = rows->first();
     qint64 levelId = r.at(0).toLongLong();
     qint64 expires = r.at(1).toLongLong();
-    const qint64 growth = r.at(2).toLongLong();
-    const qint64 spend = r.at(3).toLongLong();
-    qint64 baseGrowth = r.at(4).toLongLong();
-    qint64 baseSpend = r.at(5).toLongLong();
-    qint64 baseBefore = 0;
     const qint64 startLevel = levelId;
+    // Growth and spend earned after `from` and before `to`.
     Statement &earned = db.statement(QStringLiteral("SELECT COALESCE(SUM(growth), 0), COALESCE(SUM(spend_fen), 0) FROM "
-                                                    "growth_ledger WHERE member_id = ? AND created_at_ms >= ? AND "
+                                                    "growth_ledger WHERE member_id = ? AND created_at_ms > ? AND "
                                                     "created_at_ms < ?"));
+    qint64 reachedAt = r.at(2).isNull() ? -1 : r.at(2).toLongLong(); // -1: no change on record
+    std::optional<qint64> baseUntil; // set when the member steps down: what came before no longer counts
     while (expires > 0 && expires <= ctx.nowMs) {
         const MemberLevel *held = rules.byId(levelId);
-        // A level since retired, or made valid for good: the lowest level's rules decide.
         const int days = held ? held->validityDays : 0;
-        const qint64 periodStart = days > 0 ? ctx.time->toUtcMs(QDateTime(ctx.time->localDate(expires - 1).addDays(-days + 1),
-                                                                           QTime(0, 0)))
-                                            : 0;
-        auto sums = earned.select({memberId, periodStart, expires});
+        if (days <= 0) {
+            // The level was made valid for good (or retired) since: held, nothing to assess.
+            if (auto st = db.statement(QStringLiteral("UPDATE members SET level_expires_ms = NULL WHERE id = ?")).exec({memberId});
+                !st)
+                return st.error();
+            break;
+        }
+        // No change on record (a period stamped when the shop gave the level its validity): the
+        // days the level was held, counted back from its lapse.
+        const qint64 from = reachedAt >= 0 && reachedAt < expires
+                                ? reachedAt
+                                : ctx.time->toUtcMs(QDateTime(ctx.time->localDate(expires - 1).addDays(-days), QTime(0, 0)));
+        auto sums = earned.select({memberId, from, expires});
         if (!sums)
             return sums.error();
         const qint64 periodGrowth = std::max<qint64>(0, sums->first().at(0).toLongLong());
         const qint64 periodSpend = std::max<qint64>(0, sums->first().at(1).toLongLong());
         const MemberLevel &reached = rules.qualifyingLevel(periodGrowth, Money::fromFen(periodSpend));
-        const int heldRank = held ? held->rank : -1;
-        const MemberLevel &kept = reached.rank >= heldRank && held ? *held : reached;
+        const MemberLevel &kept = reached.rank >= held->rank ? *held : reached;
         LedgerContext at = ctx;
         at.nowMs = expires; // the change is dated when the level lapsed, its next period from then
         at.documentId = 0;
@@ -256,53 +281,86 @@ Result<bool> reassessMember(Database &db, const LedgerContext &ctx, const LevelR
                                   kept.id == levelId ? QStringLiteral("renew") : QStringLiteral("expire"));
             !st)
             return st.error();
-        if (kept.id != levelId) {
-            // From now on what counts towards levels is what the period earned and what comes after.
-            baseGrowth = std::max<qint64>(0, growth - periodGrowth);
-            baseSpend = std::max<qint64>(0, spend - periodSpend);
-            baseBefore = periodStart;
-        }
+        if (kept.id != levelId)
+            baseUntil = from;
         levelId = kept.id;
-        expires = levelExpiryMs(*ctx.time, expires - 1, kept.validityDays);
-        if (expires > 0 && expires <= at.nowMs)
-            break; // cannot happen (a period is at least a day); never loop forever
+        reachedAt = expires;
+        expires = levelExpiryMs(*ctx.time, expires, kept.validityDays); // as changeLevel stored it
     }
-    if (baseBefore > 0)
+    if (baseUntil) {
+        // From now on what counts towards levels is what was earned after the period began, the
+        // lapsed period and anything since included.
+        auto before = db.statement(QStringLiteral("SELECT COALESCE(SUM(growth), 0), COALESCE(SUM(spend_fen), 0) FROM "
+                                                  "growth_ledger WHERE member_id = ? AND created_at_ms <= ?"))
+                          .select({memberId, *baseUntil});
+        if (!before)
+            return before.error();
         if (auto st = db.statement(QStringLiteral("UPDATE members SET level_base_growth = ?, level_base_spend_fen = ?, "
                                                   "level_base_before_ms = ? WHERE id = ?"))
-                          .exec({baseGrowth, baseSpend, baseBefore, memberId});
+                          .exec({std::max<qint64>(0, before->first().at(0).toLongLong()),
+                                 std::max<qint64>(0, before->first().at(1).toLongLong()), *baseUntil + 1, memberId});
             !st)
             return st.error();
+    }
     return levelId != startLevel;
 }
 
+constexpr int kAssessChunk = 500;
+
 } // namespace
 
-Result<int> reassessLevels(Database &db, const LedgerContext &ctx)
+Result<LevelAssessment> reassessLevels(Database &db, const LedgerContext &ctx, int maxMembers)
 {
     if (!ctx.time)
         return makeError(ErrorCode::Invalid, QStringLiteral("reassessLevels needs the shop's calendar"));
     auto rules = loadLevelRules(db);
     if (!rules)
         return rules.error();
-    auto due = db.statement(QStringLiteral("SELECT id FROM members WHERE level_expires_ms IS NOT NULL AND "
-                                           "level_expires_ms <= ? ORDER BY id"))
-                   .select({ctx.nowMs});
-    if (!due)
-        return due.error();
-    int changed = 0;
-    for (const QVariantList &r : *due) {
+    LevelAssessment done;
+    // A level the shop has just given a validity: its holders' first period starts now.
+    for (const MemberLevel &l : rules->levels) {
+        if (l.validityDays <= 0)
+            continue;
         WriteTransaction tx(db);
         if (!tx.began())
             return tx.beginError();
-        auto moved = reassessMember(db, ctx, *rules, r.at(0).toLongLong());
-        if (!moved)
-            return moved.error();
+        Statement &stamp = db.statement(QStringLiteral("UPDATE members SET level_expires_ms = ? WHERE level_id = ? AND "
+                                                       "level_expires_ms IS NULL"));
+        if (auto st = stamp.exec({levelExpiryMs(*ctx.time, ctx.nowMs, l.validityDays), l.id}); !st)
+            return st.error();
+        if (stamp.changes() == 0)
+            continue; // nothing written: the transaction ends with nothing in it
         if (auto st = tx.commit(); !st)
             return st.error();
-        changed += *moved ? 1 : 0;
+        done.stamped += static_cast<int>(stamp.changes());
     }
-    return changed;
+    const int limit = maxMembers > 0 ? maxMembers : std::numeric_limits<int>::max();
+    auto due = db.statement(QStringLiteral("SELECT id FROM members WHERE level_expires_ms IS NOT NULL AND "
+                                           "level_expires_ms <= ? ORDER BY level_expires_ms, id LIMIT ?"))
+                   .select({ctx.nowMs, static_cast<qint64>(limit) + 1});
+    if (!due)
+        return due.error();
+    done.more = due->size() > limit;
+    const qsizetype count = std::min<qsizetype>(due->size(), limit);
+    // In chunks, each its own transaction: one sync per chunk, and the tills wait for one chunk
+    // at most, not for a day's lapses at once.
+    for (qsizetype start = 0; start < count; start += kAssessChunk) {
+        WriteTransaction tx(db);
+        if (!tx.began())
+            return tx.beginError();
+        int changed = 0;
+        for (qsizetype i = start; i < std::min<qsizetype>(count, start + kAssessChunk); ++i) {
+            auto moved = reassessMember(db, ctx, *rules, due->at(i).at(0).toLongLong());
+            if (!moved)
+                return moved.error();
+            changed += *moved ? 1 : 0;
+        }
+        if (auto st = tx.commit(); !st)
+            return st.error();
+        done.assessed += static_cast<int>(std::min<qsizetype>(count, start + kAssessChunk) - start);
+        done.changed += changed;
+    }
+    return done;
 }
 
 } // namespace huike

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace huike {
 
@@ -65,18 +66,27 @@ qint64 levelExpiryMs(const ShopTime &time, qint64 nowMs, int validityDays);
 
 // Inside the caller's transaction: the member moves from level `from` to `to` for `cause`
 // (upgrade, refund, manual, import, expire, renew), a level_changes row with the document of
-// `ctx`, and the new level's validity starts now.
+// `ctx`, and the new level's validity starts now (or ends at `expiresMs` when given: 0 for good).
+// The row keeps what the level was valid until before.
 Status changeLevel(Database &db, const LedgerContext &ctx, const LevelRules &rules, qint64 memberId, qint64 from,
-                   qint64 to, const QString &cause);
+                   qint64 to, const QString &cause, std::optional<qint64> expiresMs = std::nullopt);
 
 // 等级到期: every member whose level lapsed by ctx.nowMs is assessed on what they earned while
-// they held it — the growth (or net spend, as the programme upgrades by) of the validity period
-// just ended. Still reaching their level: it is renewed for another period ('renew'). Short of
-// it: down to the level that period reaches ('expire'), and from then on only what they earn
-// counts towards levels (the cumulative totals stay as their ledgers say). A shop closed for
-// longer than a period is assessed period by period. Each member in a transaction of its own;
-// returns how many changed level. Run when the program starts and as the day turns (AppSession),
-// and by `huike-cli member levels`.
-Result<int> reassessLevels(Database &db, const LedgerContext &ctx);
+// they held it — the growth (or net spend, as the programme upgrades by) from when they reached
+// or renewed it (that sale itself not counted) to when it lapsed. Still reaching their level: it
+// is renewed for another period ('renew'). Short of it: down to the level that period reaches
+// ('expire'), and from then on only what they earned from the period's start counts towards
+// levels (the cumulative totals stay as their ledgers say). A shop closed for longer than a
+// period is assessed period by period. Members of a level the shop has just given a validity
+// start their first period now. Written in chunks of 500 members, each its own transaction; at
+// most `maxMembers` (0: all) are assessed, `more` saying others are due. Run by the till at start
+// and every few minutes (AppSession), and by `huike-cli member levels`.
+struct LevelAssessment {
+    int assessed = 0; // members whose lapsed level was assessed
+    int changed = 0;  // of them, how many changed level
+    int stamped = 0;  // members given their level's first period
+    bool more = false;
+};
+Result<LevelAssessment> reassessLevels(Database &db, const LedgerContext &ctx, int maxMembers = 0);
 
 } // namespace huike

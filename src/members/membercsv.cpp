@@ -172,6 +172,12 @@ QString cardStateText(const QString &key, bool chinese)
 
 } // namespace
 
+bool isMemberCsvColumn(const QString &name)
+{
+    static const QHash<QString, QString> keys = headerKeys();
+    return keys.contains(name.trimmed().toLower());
+}
+
 int MemberImportReport::duplicates() const
 {
     return static_cast<int>(std::count_if(errors.cbegin(), errors.cend(),

@@ -52,6 +52,10 @@ MemberImportReport importMembersCsv(Database &db, const Clock &clock, const Shop
                                     qint64 operatorId, const QByteArray &bytes,
                                     TextEncoding encoding = TextEncoding::Auto);
 
+// Whether `name` is one of the columns above (either language, or an alias): a custom field may
+// not be named so, or its column would be taken for ours.
+bool isMemberCsvColumn(const QString &name);
+
 enum class CsvHeaders { Chinese, English };
 // Every member, oldest first, as UTF-8 with BOM and CR LF (what Excel opens), written to `out` as
 // it is read so a million members need no more memory than a few. Full phone numbers: the file is

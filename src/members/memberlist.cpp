@@ -81,6 +81,9 @@ Status MemberList::load(const MemberFilter &filter)
         } else if (f->kind == QLatin1String("text")) {
             where << values.arg(QStringLiteral("instr(value, ?) > 0"));
             binds << f->id << from;
+        } else if (from.isEmpty()) {
+            where << values.arg(QStringLiteral("1")); // any choice made
+            binds << f->id;
         } else {
             // A multiple choice is kept as a|b|c: the choice between bars.
             where << values.arg(f->kind == QLatin1String("multi") ? QStringLiteral("instr('|' || value || '|', '|' || ? || '|') > 0")

@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include "membercsv.h"
+
 #include "catalog/pinyin.h"
 #include "store/database.h"
 #include "store/settings.h"
@@ -72,6 +74,8 @@ Result<qint64> saveMemberField(Database &db, const MemberField &in, qint64 opera
     f.label = f.label.trimmed();
     if (f.label.isEmpty() || f.label.size() > 20)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("MemberProfile", "A field's name has 1 to 20 characters."));
+    if (isMemberCsvColumn(f.label))
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("MemberProfile", "%1 is one of the member list's own columns: give the field another name.").arg(f.label));
     if (!memberFieldKinds().contains(f.kind))
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("MemberProfile", "A field is text, a number, a date, a choice or a multiple choice."));
     QStringList choices;
@@ -104,7 +108,8 @@ Result<qint64> saveMemberField(Database &db, const MemberField &in, qint64 opera
         if (old->isEmpty())
             return makeError(ErrorCode::NotFound, QCoreApplication::translate("MemberProfile", "No such field."));
         const QString oldKind = old->first().at(0).toString();
-        auto used = db.statement(QStringLiteral("SELECT value FROM member_field_values WHERE field_id = ?")).select({id});
+        // The values members hold, each once (a million members hold a handful of choices).
+        auto used = db.statement(QStringLiteral("SELECT DISTINCT value FROM member_field_values WHERE field_id = ?")).select({id});
         if (!used)
             return used.error();
         if (oldKind != f.kind && !used->isEmpty())
@@ -210,7 +215,8 @@ Result<QStringList> memberTags(Database &db, qint64 memberId)
 
 Result<QList<std::pair<QString, qint64>>> tagCounts(Database &db)
 {
-    auto rows = db.statement(QStringLiteral("SELECT tag, count(*) FROM member_tags GROUP BY tag ORDER BY count(*) DESC, tag"))
+    // tag_counts is kept as tags are written (writeMemberExtras): a few rows, not a million.
+    auto rows = db.statement(QStringLiteral("SELECT tag, members FROM tag_counts WHERE members > 0 ORDER BY members DESC, tag"))
                     .select();
     if (!rows)
         return rows.error();
@@ -251,12 +257,29 @@ Status writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags,
             return v.error();
         values.insert(it.key(), *v);
     }
-    if (auto st = db.statement(QStringLiteral("DELETE FROM member_tags WHERE member_id = ?")).exec({memberId}); !st)
-        return st;
-    Statement &tag = db.statement(QStringLiteral("INSERT OR IGNORE INTO member_tags(member_id, tag) VALUES (?, ?)"));
+    // Only the tags that change are written, and each tag's count with them.
+    auto held = memberTags(db, memberId);
+    if (!held)
+        return held.error();
+    Statement &untag = db.statement(QStringLiteral("DELETE FROM member_tags WHERE member_id = ? AND tag = ?"));
+    Statement &less = db.statement(QStringLiteral("UPDATE tag_counts SET members = members - 1 WHERE tag = ?"));
+    for (const QString &t : std::as_const(*held))
+        if (!tags.contains(t)) {
+            if (auto st = untag.exec({memberId, t}); !st)
+                return st;
+            if (auto st = less.exec({t}); !st)
+                return st;
+        }
+    Statement &tag = db.statement(QStringLiteral("INSERT INTO member_tags(member_id, tag) VALUES (?, ?)"));
+    Statement &more = db.statement(QStringLiteral("INSERT INTO tag_counts(tag, members) VALUES (?, 1) ON CONFLICT(tag) "
+                                                  "DO UPDATE SET members = members + 1"));
     for (const QString &t : tags)
-        if (auto st = tag.exec({memberId, t}); !st)
-            return st;
+        if (!held->contains(t)) {
+            if (auto st = tag.exec({memberId, t}); !st)
+                return st;
+            if (auto st = more.exec({t}); !st)
+                return st;
+        }
     // Only the fields given change: a form shows every active field, an import only its columns.
     Statement &clear = db.statement(QStringLiteral("DELETE FROM member_field_values WHERE member_id = ? AND field_id = ?"));
     Statement &set = db.statement(QStringLiteral("INSERT INTO member_field_values(member_id, field_id, value) VALUES (?, ?, ?)"));

@@ -828,13 +828,22 @@ static const std::vector<const char *> kVersion16 = {
         cause TEXT NOT NULL, -- upgrade, refund, manual, import, expire, renew (members/levels.h)
         operator_id INTEGER REFERENCES operators(id),
         reason TEXT NOT NULL DEFAULT '',
-        created_at_ms INTEGER NOT NULL))",
-    R"(INSERT INTO new_level_changes SELECT id, uuid, store_id, member_id, sale_id, from_level_id, to_level_id, cause,
-        operator_id, reason, created_at_ms FROM level_changes)",
+        created_at_ms INTEGER NOT NULL,
+        prev_expires_ms INTEGER -- what the member's level was valid until before the change
+        ))",
+    R"(INSERT INTO new_level_changes(id, uuid, store_id, member_id, sale_id, from_level_id, to_level_id, cause,
+        operator_id, reason, created_at_ms) SELECT id, uuid, store_id, member_id, sale_id, from_level_id, to_level_id,
+        cause, operator_id, reason, created_at_ms FROM level_changes)",
     R"(DROP TABLE level_changes)",
     R"(ALTER TABLE new_level_changes RENAME TO level_changes)",
     R"(CREATE INDEX level_changes_member ON level_changes(member_id, id))",
     R"(CREATE INDEX level_changes_sale ON level_changes(sale_id))",
+    // The member screen's count-card history (members/history.h) by member.
+    R"(CREATE INDEX count_card_ledger_member ON count_card_ledger(member_id, id))",
+    // Tags in use and how many members carry each, kept as tags are written (members/profile.h):
+    // the list's tag filter and the form's suggestions read this, not a million tag rows.
+    R"(CREATE TABLE tag_counts (tag TEXT PRIMARY KEY, members INTEGER NOT NULL CHECK (members >= 0)) WITHOUT ROWID)",
+    R"(INSERT INTO tag_counts(tag, members) SELECT tag, count(*) FROM member_tags GROUP BY tag)",
 };
 
 const std::vector<Migration> &migrations()

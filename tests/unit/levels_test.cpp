@@ -266,7 +266,7 @@ TEST_CASE("a level held for its validity: renewed by what the period earned, els
         auto n = reassessLevels(db, LedgerContext{shop.ctx().store().storeId, 0, 0, shop.clock.nowMs(), &shop.ctx().time()});
         INFO(why(n));
         REQUIRE(n.ok());
-        return *n;
+        return n->changed;
     };
     const qint64 idle = shop.addMember(QStringLiteral("13911110001"), QStringLiteral("钱多多"));
     const qint64 loyal = shop.addMember(QStringLiteral("13911110002"), QStringLiteral("孙常来"));
@@ -309,5 +309,51 @@ TEST_CASE("a level held for its validity: renewed by what the period earned, els
     shop.clock.set(huike::test::shanghaiMs(2030, 1, 5, 9, 0));
     CHECK(reassess() == 2);
     CHECK(standingOf(shop, loyal).level == QStringLiteral("普通会员"));
+    CHECK(verifyDatabase(db).isEmpty());
+}
+
+TEST_CASE("a refund that undoes an upgrade gives the level back with the days it had left, and a validity given or "
+          "taken reaches the members who hold the level",
+          "[members][levels][validity]")
+{
+    TestShop shop; // 2026-11-25 10:00 in Shanghai
+    Database &db = shop.ctx().db();
+    auto rules = loadLevelRules(db);
+    REQUIRE(rules.ok());
+    rules->levels[1].validityDays = 365; // 银卡 for a year, 金卡 for good
+    REQUIRE(saveLevelRules(db, *rules, shop.manager, shop.clock.nowMs()).ok());
+    auto assess = [&] {
+        auto n = reassessLevels(db, LedgerContext{shop.ctx().store().storeId, 0, 0, shop.clock.nowMs(), &shop.ctx().time()});
+        INFO(why(n));
+        REQUIRE(n.ok());
+        return *n;
+    };
+    const qint64 a = shop.addMember(QStringLiteral("13911110003"), QStringLiteral("周大福"));
+    sellTo(shop, a, {shop.line(shop.p.oil, 15000)});
+    const qint64 silverUntil = shop.ctx().members().byId(a)->levelExpiresMs;
+    CHECK(silverUntil == huike::test::shanghaiMs(2027, 11, 26, 0, 0));
+    shop.clock.set(huike::test::shanghaiMs(2027, 3, 1, 11, 0));
+    const SaleResult big = sellTo(shop, a, {shop.line(shop.p.oil, 80000)}); // 80 at 95折: 5,312 growth
+    CHECK(standingOf(shop, a).level == QStringLiteral("金卡"));
+    CHECK(shop.ctx().members().byId(a)->levelExpiresMs == 0); // 金卡 is held for good
+    refund(shop, big.receiptNo);
+    CHECK(standingOf(shop, a).level == QStringLiteral("银卡"));
+    CHECK(shop.ctx().members().byId(a)->levelExpiresMs == silverUntil); // not a fresh year
+
+    // 金卡 given 30 days: who holds it gets a first period from now; taken away: held for good.
+    const qint64 b = shop.addMember(QStringLiteral("13911110004"), QStringLiteral("吴金"));
+    sellTo(shop, b, {shop.line(shop.p.oil, 80000)});
+    REQUIRE(standingOf(shop, b).level == QStringLiteral("金卡"));
+    rules = loadLevelRules(db);
+    rules->levels[2].validityDays = 30;
+    REQUIRE(saveLevelRules(db, *rules, shop.manager, shop.clock.nowMs()).ok());
+    const LevelAssessment first = assess();
+    CHECK(first.stamped == 1);
+    CHECK(first.changed == 0);
+    CHECK(shop.ctx().members().byId(b)->levelExpiresMs == huike::test::shanghaiMs(2027, 4, 1, 0, 0));
+    CHECK(assess().stamped == 0);
+    rules->levels[2].validityDays = 0;
+    REQUIRE(saveLevelRules(db, *rules, shop.manager, shop.clock.nowMs()).ok());
+    CHECK(shop.ctx().members().byId(b)->levelExpiresMs == 0);
     CHECK(verifyDatabase(db).isEmpty());
 }

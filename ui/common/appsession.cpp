@@ -30,12 +30,20 @@ void AppSession::reassessLevels()
 {
     // At every tick, not once a day: a level lapses at the start of its day, and until it is
     // assessed the member would still be priced at it. Finding none due is one indexed read.
+    // A few thousand at a time, the rest a moment later: a day when many levels lapse at once
+    // (an import's members) never holds the till up for long.
     const qint64 now = m_ctx.clock().nowMs();
-    auto changed = huike::reassessLevels(m_ctx.db(), LedgerContext{m_ctx.checkout().store().storeId, 0, 0, now, &m_ctx.time()});
-    if (!changed)
-        spdlog::warn("member levels not assessed: {}", changed.error().message.toStdString()); // tried again later
-    else if (*changed > 0)
-        spdlog::info("{} member level(s) changed at their expiry", *changed);
+    auto done = huike::reassessLevels(m_ctx.db(), LedgerContext{m_ctx.checkout().store().storeId, 0, 0, now, &m_ctx.time()},
+                                      2000);
+    if (!done) {
+        spdlog::warn("member levels not assessed: {}", done.error().message.toStdString()); // tried again later
+        return;
+    }
+    if (done->changed > 0 || done->stamped > 0)
+        spdlog::info("member levels: {} lapsed assessed, {} changed, {} given their first period", done->assessed,
+                     done->changed, done->stamped);
+    if (done->more)
+        QTimer::singleShot(2000, this, &AppSession::reassessLevels);
 }
 
 void AppSession::issueBirthdayCoupons()

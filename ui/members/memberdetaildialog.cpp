@@ -291,6 +291,7 @@ void MemberDetailDialog::said(const Status &st, const QString &done)
     m_message->setText(done);
     m_changed = true;
     reload();
+    m_form->load(m_member); // a new card, a PIN: the form shows the member as they now are
 }
 
 bool MemberDetailDialog::saveProfile()
@@ -307,8 +308,6 @@ bool MemberDetailDialog::saveProfile()
     if (st && m_form->photoChanged())
         st = setMemberPhoto(ctx.db(), m_memberId, m_form->photo(), m_session.op().id, now);
     said(st, tr("The profile is saved."));
-    if (st)
-        m_form->load(m_member);
     return st.ok();
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/appsession.h"
 #include "common/dialogs.h"
+#include "core/phone.h"
 
 #include <QBuffer>
 #include <QCheckBox>
@@ -127,7 +128,11 @@ MemberForm::MemberForm(AppSession &session, QWidget *parent)
 
 void MemberForm::load(const Member &m)
 {
-    m_phone->setText(m.phone);
+    // A cashier sees the phone masked, as everywhere else, and a manager changes it.
+    m_loadedPhone = m.phone;
+    const bool manager = m_session.op().isManager();
+    m_phone->setText(manager ? m.phone : maskPhone(m.phone));
+    m_phone->setReadOnly(!manager);
     m_card->setText(m.cardNo);
     // A card is changed by 补卡, with a manager, not by typing over it.
     m_card->setReadOnly(!m.cardNo.isEmpty());
@@ -165,7 +170,7 @@ void MemberForm::load(const Member &m)
 std::optional<MemberInput> MemberForm::input(QString *problem) const
 {
     MemberInput in;
-    in.phone = m_phone->text();
+    in.phone = m_phone->isReadOnly() ? m_loadedPhone : m_phone->text();
     in.cardNo = m_card->text();
     in.name = m_name->text();
     in.gender = m_gender->currentData().toString();

@@ -61,6 +61,7 @@ private:
     QLabel *m_photo;
     QList<MemberField> m_fields;
     QList<QWidget *> m_editors; // one per field, in m_fields' order
+    QString m_loadedPhone; // the member's phone, when the field shows it masked
     QByteArray m_photoBytes;
     bool m_photoChanged = false;
     std::optional<bool> m_loadedConsent; // consent as loaded: unchanged is not asked again

@@ -69,6 +69,7 @@ QString historyKindText(MemberLedger ledger, const QString &kind)
         {QStringLiteral("transfer_out"), QT_TRANSLATE_NOOP("MemberHistory", "Transferred out")},
         {QStringLiteral("transfer_in"), QT_TRANSLATE_NOOP("MemberHistory", "Transferred in")},
         {QStringLiteral("upgrade"), QT_TRANSLATE_NOOP("MemberHistory", "Upgraded")},
+        {QStringLiteral("renew"), QT_TRANSLATE_NOOP("MemberHistory", "Renewed at expiry")},
         {QStringLiteral("sold"), QT_TRANSLATE_NOOP("MemberHistory", "Card bought")},
         {QStringLiteral("use"), QT_TRANSLATE_NOOP("MemberHistory", "Used")},
         {QStringLiteral("refund_use"), QT_TRANSLATE_NOOP("MemberHistory", "Use given back")},
@@ -87,9 +88,38 @@ QString historyKindText(MemberLedger ledger, const QString &kind)
     // A level's refund is a step down; a growth row's refund is just the refund.
     if (ledger == MemberLedger::Levels && kind == QLatin1String("refund"))
         return QCoreApplication::translate("MemberHistory", "Down after a refund");
+    if (ledger == MemberLedger::Levels && kind == QLatin1String("expire"))
+        return QCoreApplication::translate("MemberHistory", "Down at expiry");
     if (const char *text = common.value(kind))
         return QCoreApplication::translate("MemberHistory", text);
     return kind;
+}
+
+QString historyDetailsText(const QString &kind, const QString &details)
+{
+    // What the engine records in words of its own (members/profile.cpp): said for the shop.
+    if (kind == QLatin1String("member.edit")) {
+        static const QHash<QString, const char *> parts = {
+            {QStringLiteral("phone"), QT_TRANSLATE_NOOP("MemberHistory", "phone")},
+            {QStringLiteral("card"), QT_TRANSLATE_NOOP("MemberHistory", "card")},
+            {QStringLiteral("name"), QT_TRANSLATE_NOOP("MemberHistory", "name")},
+            {QStringLiteral("gender"), QT_TRANSLATE_NOOP("MemberHistory", "gender")},
+            {QStringLiteral("birthday"), QT_TRANSLATE_NOOP("MemberHistory", "birthday")},
+            {QStringLiteral("address"), QT_TRANSLATE_NOOP("MemberHistory", "address")},
+            {QStringLiteral("notes"), QT_TRANSLATE_NOOP("MemberHistory", "notes")},
+            {QStringLiteral("consent"), QT_TRANSLATE_NOOP("MemberHistory", "marketing consent")},
+            {QStringLiteral("referrer"), QT_TRANSLATE_NOOP("MemberHistory", "referrer")},
+            {QStringLiteral("tags"), QT_TRANSLATE_NOOP("MemberHistory", "tags")},
+            {QStringLiteral("fields"), QT_TRANSLATE_NOOP("MemberHistory", "custom fields")}};
+        QStringList said;
+        for (const QString &p : details.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            said << (parts.contains(p) ? QCoreApplication::translate("MemberHistory", parts.value(p)) : p);
+        return said.join(QStringLiteral("、"));
+    }
+    if (kind == QLatin1String("member.photo"))
+        return details == QLatin1String("removed") ? QCoreApplication::translate("MemberHistory", "removed")
+                                                   : QCoreApplication::translate("MemberHistory", "new photo");
+    return details;
 }
 
 QTableWidget *historyTable(MemberLedger ledger)
@@ -126,8 +156,10 @@ void fillHistory(QTableWidget *table, MemberLedger ledger, const QList<HistoryEn
             cells << signedCount(e.amount) << signedMoney(e.amount2);
             break;
         case MemberLedger::Levels:
-        case MemberLedger::CardEvents:
             cells << e.what;
+            break;
+        case MemberLedger::CardEvents:
+            cells << historyDetailsText(e.kind, e.what);
             break;
         case MemberLedger::CountCards:
             cells << e.what << signedCount(e.amount) << (e.amount2 > 0 ? day(e.amount2) : QString());

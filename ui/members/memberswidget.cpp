@@ -274,12 +274,11 @@ void MembersWidget::registerMember()
             message->setText(m.error().message);
             return;
         }
+        d.accept(); // registered: the dialog closes whatever becomes of the photo
         if (form->photoChanged() && !form->photo().isEmpty())
-            if (auto st = setMemberPhoto(ctx.db(), m->id, form->photo(), m_session.op().id, ctx.clock().nowMs()); !st) {
-                message->setText(tr("%1 is registered, but the photo was not kept: %2").arg(m->phone, st.error().message));
-                return;
-            }
-        d.accept();
+            if (auto st = setMemberPhoto(ctx.db(), m->id, form->photo(), m_session.op().id, ctx.clock().nowMs()); !st)
+                MessageBox::warning(&d, tr("New member"),
+                                    tr("%1 is registered, but the photo was not kept: %2").arg(m->phone, st.error().message));
     };
     connect(ok, &QPushButton::clicked, &d, save);
     connect(new QShortcut(QKeySequence(QStringLiteral("Ctrl+S")), &d), &QShortcut::activated, &d, save);
