@@ -40,7 +40,7 @@ Result<QList<HistoryEntry>> memberHistory(Database &db, qint64 memberId, MemberL
         break;
     case MemberLedger::CardEvents:
         sql = QStringLiteral("SELECT x.at_ms, x.action, 0, 0, '', x.reason, {who}, x.details FROM audit_log x WHERE "
-                             "x.target = CAST(? AS TEXT) AND x.action LIKE 'member.%' ORDER BY x.id DESC LIMIT ?");
+                             "x.target = CAST(? AS TEXT) AND substr(x.action, 1, 7) = 'member.' ORDER BY x.id DESC LIMIT ?");
         break;
     case MemberLedger::Purchases:
         sql = QStringLiteral("SELECT x.created_at_ms, x.kind, x.total_fen, (SELECT count(*) FROM sale_lines l "

@@ -44,7 +44,7 @@ Product saved(AppContext &ctx, const QString &code, const QString &name, const Q
 
 } // namespace
 
-TEST_CASE("F7 in the payment window puts the member's count card on the washes; only the rest is paid",
+TEST_CASE("F7 in the payment window puts the member's count card on the washes, only the rest is paid",
           "[gui][members][countcards]")
 {
     Store store;

@@ -23,7 +23,7 @@ using namespace huike;
 using namespace huike::ui;
 using namespace guitest;
 
-TEST_CASE("a member's coupon scanned at the till attaches the member and takes its amount off; Ctrl+K "
+TEST_CASE("a member's coupon scanned at the till attaches the member and takes its amount off, Ctrl+K "
           "ticks the others, one per order",
           "[gui][members][coupons]")
 {

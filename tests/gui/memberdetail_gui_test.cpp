@@ -173,7 +173,7 @@ TEST_CASE("会员详情: the account and its ledgers, the profile edited with ta
     CHECK(members->model().memberIdAt(0) == lin->id);
 }
 
-TEST_CASE("the member screen registers with the whole form; a manager imports and exports CSV",
+TEST_CASE("the member screen registers with the whole form, a manager imports and exports CSV",
           "[gui][members][csv]")
 {
     Store store;

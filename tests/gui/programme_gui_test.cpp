@@ -49,7 +49,7 @@ QString pageMessage(QWidget *page)
 
 } // namespace
 
-TEST_CASE("a manager edits the member programme page by page; a refused level set changes nothing",
+TEST_CASE("a manager edits the member programme page by page, a refused level set changes nothing",
           "[gui][members][programme]")
 {
     Store store;
@@ -61,7 +61,7 @@ TEST_CASE("a manager edits the member programme page by page; a refused level se
     ProgrammeDialog d(session);
     d.show();
     QTabWidget *pages = d.pages();
-    REQUIRE(pages->count() == 6);
+    REQUIRE(pages->count() == 7);
 
     // 等级: 钻石卡 at 20,000 growth, 8.5折, 150% points.
     QWidget *levels = pages->widget(0);
