@@ -13,6 +13,7 @@
 #include "members/gifts.h"
 #include "members/levels.h"
 #include "members/points.h"
+#include "members/profile.h"
 #include "members/storedvalue.h"
 #include "settings/programmedialog.h"
 
@@ -172,6 +173,21 @@ TEST_CASE("a manager edits the member programme page by page, a refused level se
     CHECK(it->stock == 15);
     pages->setCurrentIndex(5);
     screenshot(&d, QStringLiteral("programme-gifts"));
+
+    // 自定义字段: a beauty salon's 肤质, a single choice, on the member form from now on.
+    QWidget *fieldsPage = pages->widget(6);
+    fieldsPage->findChild<QLineEdit *>(QStringLiteral("fieldLabel"))->insert(QStringLiteral("肤质"));
+    auto *kind = fieldsPage->findChild<QComboBox *>(QStringLiteral("fieldKind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("choice")));
+    fieldsPage->findChild<QLineEdit *>(QStringLiteral("fieldChoices"))->insert(QStringLiteral("干性，油性，混合性"));
+    QTest::mouseClick(fieldsPage->findChild<QPushButton *>(QStringLiteral("addField")), Qt::LeftButton);
+    INFO(pageMessage(fieldsPage).toStdString());
+    auto fields = memberFields(ctx.db());
+    REQUIRE(fields.ok());
+    REQUIRE(fields->size() == 1);
+    CHECK(fields->first().choices == QStringList{QStringLiteral("干性"), QStringLiteral("油性"), QStringLiteral("混合性")});
+    pages->setCurrentIndex(6);
+    screenshot(&d, QStringLiteral("programme-fields"));
     CHECK(store.ctx->db().statement(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'programme.%'"))
               .select()
               ->first()
