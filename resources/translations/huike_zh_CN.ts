@@ -2768,6 +2768,10 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>Gifts for points (Ctrl+G)</source>
         <translation>积分兑换 (Ctrl+G)</translation>
     </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::CountCardsPage</name>

@@ -8,6 +8,7 @@
 #include "counter/memberdialog.h"
 #include "counter/tenderdialog.h"
 #include "guisupport.h"
+#include "members/profile.h"
 #include "mainwindow.h"
 #include "members/earnings.h"
 #include "members/points.h"
@@ -67,6 +68,13 @@ TEST_CASE("the cashier types the last four digits, picks the member from the mat
     const qint64 wang = addMember(*store.ctx, QStringLiteral("13900138000"), QStringLiteral("王建国"));
     // 王建国 is 银卡: 95折.
     QSqlQuery(store.ctx->db().db()).exec(QStringLiteral("UPDATE members SET level_id = 2 WHERE id = %1").arg(wang));
+    // And a regular the shop tagged: the cashier sees it on the panel.
+    {
+        WriteTransaction tx(store.ctx->db());
+        REQUIRE(tx.began());
+        REQUIRE(writeMemberExtras(store.ctx->db(), wang, {QStringLiteral("VIP"), QStringLiteral("老顾客")}, {}).ok());
+        REQUIRE(tx.commit().ok());
+    }
     AppSession session(*store.ctx);
     MainWindow w(session);
     openTillAsCashier(w);
@@ -96,6 +104,7 @@ TEST_CASE("the cashier types the last four digits, picks the member from the mat
     CHECK(memberPanel(cashier).contains(QStringLiteral("王建国")));
     CHECK(memberPanel(cashier).contains(QStringLiteral("139****8000")));
     CHECK(memberPanel(cashier).contains(QStringLiteral("银卡")));
+    CHECK(memberPanel(cashier).contains(QStringLiteral("标签：VIP、老顾客")));
     const Money atLevel = cashier->cart().priced().total;
     CHECK(atLevel < before);
     CHECK(cashier->cart().priced().lines.at(0).adjustments.at(0).source == kAdjustLevelPrice);

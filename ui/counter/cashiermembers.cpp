@@ -12,6 +12,7 @@
 #include "counter/receiptdialog.h"
 #include "counter/rechargedialog.h"
 #include "members/earnings.h"
+#include "members/profile.h"
 
 #include <QLineEdit>
 #include <QMessageBox>
@@ -229,6 +230,14 @@ void CashierWidget::recharge()
         execDialog(shown);
     }
     m_search->setFocus();
+}
+
+QString CashierWidget::tagsLine(qint64 memberId) const
+{
+    auto tags = memberTags(m_session.ctx().db(), memberId);
+    if (!tags || tags->isEmpty())
+        return {};
+    return QLatin1Char('\n') + tr("Tags: %1").arg(tags->join(QStringLiteral("、")));
 }
 
 } // namespace huike::ui

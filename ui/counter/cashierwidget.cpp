@@ -606,7 +606,8 @@ void CashierWidget::updateTotals()
                                                       .arg(m->growth)
                                                       .arg(m->points)
                                                       .arg((m->principal + m->bonus).toString()) +
-                                                  countCardsLine(m_memberShown) + couponsLine(m_memberShown));
+                                                  countCardsLine(m_memberShown) + couponsLine(m_memberShown) +
+                                                  tagsLine(m_memberShown));
     }
     m_total->setText(p.total.display());
     m_itemCount->setText(formatQuantity(m_cart.cart().itemCountMilli()));

@@ -102,6 +102,8 @@ private:
     // The member's usable count cards and coupons for the member panel ("" when none).
     QString countCardsLine(qint64 memberId) const;
     QString couponsLine(qint64 memberId) const;
+    // The member's tags (VIP, 敏感肌) and notes, for the cashier to see at a glance.
+    QString tagsLine(qint64 memberId) const;
     void keepPaidCart();
     void setMessage(const QString &text, bool error);
     // Shows the engine's refusal, if any; true when the change was made.
