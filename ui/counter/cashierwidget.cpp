@@ -551,43 +551,6 @@ void CashierWidget::showHelp()
            "Esc back to the cart (payments are kept)"));
 }
 
-QString CashierWidget::countCardsLine(qint64 memberId) const
-{
-    auto cards = usableCountCards(m_session.ctx().db(), memberId, m_session.ctx().clock().nowMs(), m_session.ctx().time());
-    if (!cards)
-        return {};
-    QStringList usable;
-    for (const CountCard &c : *cards)
-        usable << tr("%1 %2 left").arg(c.planName).arg(c.usesLeft);
-    if (usable.isEmpty())
-        return {};
-    // One line in a narrow panel: the first two, and how many more.
-    const qsizetype more = usable.size() - 2;
-    QString text = usable.mid(0, 2).join(tr(", "));
-    if (more > 0)
-        text += tr(" +%1").arg(more);
-    return QLatin1Char('\n') + tr("Count cards (F7): %1").arg(text);
-}
-
-QString CashierWidget::couponsLine(qint64 memberId) const
-{
-    auto own = memberCoupons(m_session.ctx().db(), memberId);
-    if (!own)
-        return {};
-    const qint64 now = m_session.ctx().clock().nowMs();
-    const auto usable = std::count_if(own->cbegin(), own->cend(), [&](const Coupon &c) {
-        return couponState(c, now) == QLatin1String("unused") && now >= c.validFromMs;
-    });
-    QString line = usable > 0 ? QLatin1Char('\n') + tr("Coupons (Ctrl+K): %1 usable").arg(usable) : QString();
-    // A gift the member's points reach: said, with its key.
-    auto points = usablePoints(m_session.ctx().db(), memberId, now);
-    auto offered = gifts(m_session.ctx().db(), true);
-    if (points && offered &&
-        std::any_of(offered->cbegin(), offered->cend(), [&](const Gift &g) { return g.stock > 0 && g.points <= *points; }))
-        line += QLatin1Char('\n') + tr("Gifts for points (Ctrl+G)");
-    return line;
-}
-
 void CashierWidget::updateTotals()
 {
     const PricedOrder &p = m_cart.priced();
