@@ -1,0 +1,350 @@
+#include "classify.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace huike::segments {
+
+namespace {
+
+// The habit rule for weekdays and slots alike: the most orders, at least two, ties to the one
+// whose latest order is the most recent.
+template <std::size_t N>
+int habitOf(const std::array<std::uint16_t, N> &orders, const std::array<std::int32_t, N> &latest)
+{
+    int best = -1;
+    for (int i = 0; i < static_cast<int>(N); ++i) {
+        if (orders[i] < 2)
+            continue;
+        if (best < 0 || orders[i] > orders[best] || (orders[i] == orders[best] && latest[i] > latest[best]))
+            best = i;
+    }
+    return best;
+}
+
+int countAbove(double value, const std::array<double, 4> &cuts)
+{
+    int n = 0;
+    for (const double q : cuts)
+        n += value > q ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+int slotOfHour(int h)
+{
+    if (h < 6 || h >= 21)
+        return -1;
+    return (h - 6) / 3;
+}
+
+int daysSince(const MemberAggregate &m, int asOfDay)
+{
+    return m.bought() ? asOfDay - m.lastDay : -1;
+}
+
+std::uint8_t recencyBits(const MemberAggregate &m, int asOfDay)
+{
+    const int d = daysSince(m, asOfDay);
+    if (d < 0)
+        return 0;
+    std::uint8_t bits = 0;
+    if (d < 3)
+        bits |= Within3Days;
+    if (d < 7)
+        bits |= Within7Days;
+    if (d >= 7)
+        bits |= NotIn7Days;
+    if (d >= 30)
+        bits |= NotIn30Days;
+    return bits;
+}
+
+Frequency frequencyOf(const MemberAggregate &m)
+{
+    const int f = m.bought() ? m.orders : 0;
+    if (f <= 0)
+        return Frequency::None;
+    if (f == 1)
+        return Frequency::Once;
+    if (f <= 4)
+        return Frequency::TwoToFour;
+    if (f <= 9)
+        return Frequency::FiveToNine;
+    return Frequency::TenOrMore;
+}
+
+Monetary monetaryOf(const MemberAggregate &m)
+{
+    if (!m.bought())
+        return Monetary::None;
+    if (m.spendFen <= 10000) // M <= 100 (a net spend below 0 after refunds too)
+        return Monetary::UpTo100;
+    if (m.spendFen <= 50000)
+        return Monetary::UpTo500;
+    return Monetary::Over500;
+}
+
+int weekdayHabit(const MemberAggregate &m)
+{
+    return habitOf(m.weekdayOrders, m.weekdayLatest);
+}
+
+int slotHabit(const MemberAggregate &m)
+{
+    return habitOf(m.slotOrders, m.slotLatest);
+}
+
+std::array<double, 4> quintileCuts(const std::vector<double> &sorted)
+{
+    std::array<double, 4> cuts{};
+    if (sorted.empty())
+        return cuts;
+    const double last = static_cast<double>(sorted.size() - 1);
+    for (int k = 0; k < 4; ++k) {
+        const double pos = 0.2 * (k + 1) * last;
+        const auto lo = static_cast<std::size_t>(std::floor(pos));
+        const auto hi = static_cast<std::size_t>(std::ceil(pos));
+        cuts[static_cast<std::size_t>(k)] = sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - static_cast<double>(lo));
+    }
+    return cuts;
+}
+
+Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const SegmentSettings &settings)
+{
+    const std::size_t n = members.size();
+    Classes c;
+    c.recency.resize(n);
+    c.frequency.resize(n);
+    c.monetary.resize(n);
+    c.weekday.resize(n);
+    c.slot.resize(n);
+    c.highValue.assign(n, HighValue::No);
+    c.rScore.assign(n, 0);
+    c.fScore.assign(n, 0);
+    c.mScore.assign(n, 0);
+    c.rfm.assign(n, RfmClass::None);
+    c.lifecycle.assign(n, Lifecycle::Never);
+
+    std::vector<double> ds, fs, ms;
+    ds.reserve(n);
+    fs.reserve(n);
+    ms.reserve(n);
+    double sumD = 0, sumF = 0, sumM = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const MemberAggregate &m = members[i];
+        c.recency[i] = recencyBits(m, asOfDay);
+        c.frequency[i] = frequencyOf(m);
+        c.monetary[i] = monetaryOf(m);
+        c.weekday[i] = static_cast<std::int8_t>(weekdayHabit(m));
+        c.slot[i] = static_cast<std::int8_t>(slotHabit(m));
+        if (!m.bought())
+            continue;
+        const int d = daysSince(m, asOfDay);
+        ds.push_back(d);
+        fs.push_back(m.orders);
+        ms.push_back(static_cast<double>(m.spendFen));
+        sumD += d;
+        sumF += m.orders;
+        sumM += static_cast<double>(m.spendFen);
+        c.lifecycle[i] = d <= settings.activeDays     ? Lifecycle::Active
+                         : d <= settings.silentDays   ? Lifecycle::Silent
+                         : d <= settings.sleepingDays ? Lifecycle::Sleeping
+                                                      : Lifecycle::Lost;
+    }
+    c.buyers = static_cast<int>(ds.size());
+    if (c.buyers == 0)
+        return c;
+
+    // 6. The cut-off: the M of the member at rank ceil(share x buyers), by M descending.
+    std::vector<double> byM = ms;
+    std::sort(byM.begin(), byM.end(), std::greater<>());
+    const auto rank = static_cast<std::size_t>(
+        std::max<std::int64_t>(1, (static_cast<std::int64_t>(c.buyers) * settings.highValuePermille + 999) / 1000));
+    c.highValueCutFen = static_cast<std::int64_t>(byM[std::min(rank, byM.size()) - 1]);
+
+    // 7. Quintile cuts of each value over the members who bought.
+    std::vector<double> sortedD = ds, sortedF = fs, sortedM = ms;
+    std::sort(sortedD.begin(), sortedD.end());
+    std::sort(sortedF.begin(), sortedF.end());
+    std::sort(sortedM.begin(), sortedM.end());
+    c.dCuts = quintileCuts(sortedD);
+    c.fCuts = quintileCuts(sortedF);
+    c.mCuts = quintileCuts(sortedM);
+    c.meanD = sumD / c.buyers;
+    c.meanF = sumF / c.buyers;
+    c.meanM = sumM / c.buyers;
+
+    double sumR = 0, sumFS = 0, sumMS = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const MemberAggregate &m = members[i];
+        if (!m.bought())
+            continue;
+        const int d = daysSince(m, asOfDay);
+        c.rScore[i] = static_cast<std::uint8_t>(5 - countAbove(d, c.dCuts));
+        c.fScore[i] = static_cast<std::uint8_t>(1 + countAbove(m.orders, c.fCuts));
+        c.mScore[i] = static_cast<std::uint8_t>(1 + countAbove(static_cast<double>(m.spendFen), c.mCuts));
+        sumR += c.rScore[i];
+        sumFS += c.fScore[i];
+        sumMS += c.mScore[i];
+        if (m.spendFen >= c.highValueCutFen)
+            c.highValue[i] = d < 7 ? HighValue::Within7Days
+                             : d < 15 ? HighValue::Within15Days
+                             : d < 30 ? HighValue::NotIn15Days
+                                      : HighValue::NotIn30Days;
+    }
+    const double meanR = sumR / c.buyers, meanFS = sumFS / c.buyers, meanMS = sumMS / c.buyers;
+
+    // 8. The eight classes: near / high against the basis the shop chose.
+    static constexpr RfmClass table[2][2][2] = {
+        // [near][fHigh][mHigh]
+        {{RfmClass::GeneralWinBack, RfmClass::ImportantWinBack}, {RfmClass::GeneralKeep, RfmClass::ImportantKeep}},
+        {{RfmClass::GeneralGrowth, RfmClass::ImportantGrowth}, {RfmClass::GeneralValue, RfmClass::ImportantValue}},
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const MemberAggregate &m = members[i];
+        if (!m.bought())
+            continue;
+        const int d = daysSince(m, asOfDay);
+        bool near = false, fHigh = false, mHigh = false;
+        switch (settings.rfmBasis) {
+        case SegmentSettings::RfmBasis::MeanOfValues:
+            near = d <= c.meanD;
+            fHigh = m.orders >= c.meanF;
+            mHigh = static_cast<double>(m.spendFen) >= c.meanM;
+            break;
+        case SegmentSettings::RfmBasis::MeanOfScores:
+            near = c.rScore[i] >= meanR; // a high R score is a recent purchase
+            fHigh = c.fScore[i] >= meanFS;
+            mHigh = c.mScore[i] >= meanMS;
+            break;
+        case SegmentSettings::RfmBasis::Fixed:
+            near = d <= settings.fixedNearDays;
+            fHigh = m.orders >= settings.fixedHighOrders;
+            mHigh = m.spendFen >= settings.fixedHighSpendFen;
+            break;
+        }
+        c.rfm[i] = table[near ? 1 : 0][fHigh ? 1 : 0][mHigh ? 1 : 0];
+    }
+    return c;
+}
+
+const char *frequencyLabel(Frequency f)
+{
+    switch (f) {
+    case Frequency::None:
+        return "没下过单";
+    case Frequency::Once:
+        return "1次";
+    case Frequency::TwoToFour:
+        return "2\u20134次";
+    case Frequency::FiveToNine:
+        return "5\u20139次";
+    case Frequency::TenOrMore:
+        return "10次以上";
+    }
+    return "";
+}
+
+const char *monetaryLabel(Monetary m)
+{
+    switch (m) {
+    case Monetary::None:
+        return "没下过单";
+    case Monetary::UpTo100:
+        return "0\u2013100元";
+    case Monetary::UpTo500:
+        return "100\u2013500元";
+    case Monetary::Over500:
+        return "500元以上";
+    }
+    return "";
+}
+
+const char *weekdayLabel(int weekday)
+{
+    static const char *const names[kWeekdays] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+    return weekday >= 0 && weekday < kWeekdays ? names[weekday] : "";
+}
+
+const char *slotLabel(int slot)
+{
+    static const char *const names[kSlots] = {"6-9点", "9-12点", "12-15点", "15-18点", "18-21点"};
+    return slot >= 0 && slot < kSlots ? names[slot] : "";
+}
+
+const char *highValueLabel(HighValue h)
+{
+    switch (h) {
+    case HighValue::No:
+        return "";
+    case HighValue::Within7Days:
+        return "7天购买过";
+    case HighValue::Within15Days:
+        return "15天购买过";
+    case HighValue::NotIn15Days:
+        return "15天未购买";
+    case HighValue::NotIn30Days:
+        return "30天未购买";
+    }
+    return "";
+}
+
+const char *rfmLabel(RfmClass c)
+{
+    switch (c) {
+    case RfmClass::None:
+        return "";
+    case RfmClass::ImportantValue:
+        return "重要价值";
+    case RfmClass::ImportantGrowth:
+        return "重要发展";
+    case RfmClass::ImportantKeep:
+        return "重要保持";
+    case RfmClass::ImportantWinBack:
+        return "重要挽留";
+    case RfmClass::GeneralValue:
+        return "一般价值";
+    case RfmClass::GeneralGrowth:
+        return "一般发展";
+    case RfmClass::GeneralKeep:
+        return "一般保持";
+    case RfmClass::GeneralWinBack:
+        return "一般挽留";
+    }
+    return "";
+}
+
+const char *lifecycleLabel(Lifecycle l)
+{
+    switch (l) {
+    case Lifecycle::Never:
+        return "未购买";
+    case Lifecycle::Active:
+        return "活跃";
+    case Lifecycle::Silent:
+        return "沉默";
+    case Lifecycle::Sleeping:
+        return "睡眠";
+    case Lifecycle::Lost:
+        return "流失";
+    }
+    return "";
+}
+
+std::vector<const char *> recencyLabels(std::uint8_t bits)
+{
+    std::vector<const char *> out;
+    if (bits & Within3Days)
+        out.push_back("3天购买过");
+    if (bits & Within7Days)
+        out.push_back("7天购买过");
+    if (bits & NotIn7Days)
+        out.push_back("7天未购买");
+    if (bits & NotIn30Days)
+        out.push_back("30天未购买");
+    return out;
+}
+
+} // namespace huike::segments
