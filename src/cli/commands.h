@@ -70,6 +70,7 @@ int cmdCountCard(const QStringList &args);
 int cmdCoupon(const QStringList &args);
 int cmdImportMembers(const QStringList &args);
 int cmdExportMembers(const QStringList &args);
+int cmdSegments(const QStringList &args); // segments.cpp
 
 QTextStream &out();
 QTextStream &err();

@@ -48,6 +48,7 @@ static void usage()
              "  export-products --db PATH FILE.csv\n"
              "  import-members --db PATH [--encoding auto|utf-8|gbk] [--operator CODE:PIN] [--json] FILE.csv\n"
              "  export-members --db PATH [--headers zh|en] [--json] FILE.csv\n"
+             "  segments --db PATH [--as-of YYYY-MM-DD] --format csv   (every member's classes, 会员分析)\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
              "  bench members --db PATH [--members N] [--lookups N] [--n N] [--import N] --json\n"
@@ -134,6 +135,8 @@ int main(int argc, char *argv[])
         return cmdCountCard(args);
     if (cmd == QLatin1String("coupon"))
         return cmdCoupon(args);
+    if (cmd == QLatin1String("segments"))
+        return cmdSegments(args);
     if (cmd == QLatin1String("bench"))
         return cmdBench(args);
     err() << "unknown command: " << cmd << "\n";

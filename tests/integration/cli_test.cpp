@@ -1012,3 +1012,38 @@ TEST_CASE("cli: import-members takes a GBK list with a per-row report, export-me
                   QStringLiteral("fr"), out})
               .exitCode == 2);
 }
+
+TEST_CASE("cli: segments prints one row per member with the issue's columns, classes of real sales", "[cli][segments]")
+{
+    Workspace ws;
+    ws.initDemo();
+    CliRun r = ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                       QStringLiteral("60"), QStringLiteral("--seed"), QStringLiteral("5")});
+    REQUIRE(r.exitCode == 0);
+    r = ws.run({QStringLiteral("segments"), QStringLiteral("--db"), ws.db(), QStringLiteral("--format"), QStringLiteral("csv")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(!lines.isEmpty());
+    CHECK(lines.first() == QStringLiteral("member,orders,spend,last_purchase,d,recency,frequency,monetary,weekday,slot,"
+                                          "high_value,r_score,f_score,m_score,rfm_class,lifecycle"));
+    CHECK(lines.size() - 1 == sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM members")).toInt());
+    // Each member's orders as the sales table counts them (no refund takes a whole receipt here
+    // unless it took everything): at least one buyer, and the never-bought rows empty.
+    int buyers = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines.at(i).split(QLatin1Char(','));
+        REQUIRE(cells.size() == 16);
+        if (cells.at(1) == QStringLiteral("0")) {
+            CHECK(cells.at(15) == QStringLiteral("未购买"));
+            CHECK(cells.at(11).isEmpty());
+        } else {
+            ++buyers;
+            CHECK(cells.at(15) != QStringLiteral("未购买"));
+            CHECK(!cells.at(14).isEmpty());
+        }
+    }
+    CHECK(buyers > 0);
+    r = ws.run({QStringLiteral("segments"), QStringLiteral("--db"), ws.db(), QStringLiteral("--as-of"), QStringLiteral("tomorrow")});
+    CHECK(r.exitCode == 2);
+}

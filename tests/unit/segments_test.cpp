@@ -1,7 +1,9 @@
 // 会员分析: the nine definitions of issue #13 at each boundary it names, with expectations worked
 // out by hand (and, for the percentiles, as numpy.percentile gives them).
 
+#include "segments/aggregates.h"
 #include "segments/classify.h"
+#include "testsupport.h"
 
 #include <catch2/catch.hpp>
 
@@ -201,4 +203,52 @@ TEST_CASE("the eight RFM classes against the means, and lifecycle at 90/91, 180/
     CHECK(std::string(lifecycleLabel(c.lifecycle[3])) == "睡眠");
     CHECK(std::string(lifecycleLabel(c.lifecycle[4])) == "睡眠");
     CHECK(std::string(lifecycleLabel(c.lifecycle[5])) == "流失");
+}
+
+TEST_CASE("aggregates rebuilt from the store's sales: local days and hours, refunds lower the spend, a receipt "
+          "refunded whole is no order, nothing after the as-of day counts",
+          "[segments][rebuild]")
+{
+    huike::test::TestShop shop(huike::test::shanghaiMs(2026, 11, 23, 0, 10)); // Monday 00:10 in Shanghai
+    const qint64 id = shop.addMember(QStringLiteral("13812345678"), QStringLiteral("王芳"));
+    auto sell = [&](int y, int mo, int d, int h, int mi, qint64 bottles = 1) {
+        shop.clock.set(huike::test::shanghaiMs(y, mo, d, h, mi));
+        auto s = shop.ctx().checkout().commit(shop.memberRequest(id, {shop.line(shop.p.oil, bottles * 1000)}));
+        INFO(huike::test::why(s));
+        REQUIRE(s.ok());
+        return *s;
+    };
+    // Just after midnight on Monday (still Sunday in UTC): a Monday order, in no slot.
+    sell(2026, 11, 23, 0, 10);
+    sell(2026, 11, 30, 10, 0);                            // Monday 10:00: slot 9-12
+    const huike::SaleResult gone = sell(2026, 12, 1, 19, 30); // Tuesday 19:30, refunded whole below
+    const huike::SaleResult half = sell(2026, 12, 2, 10, 15, 2); // Wednesday 10:15, two bottles, one refunded
+    sell(2026, 12, 9, 10, 0);                             // after the as-of day: not counted
+    shop.clock.set(huike::test::shanghaiMs(2026, 12, 3, 9, 0));
+    auto full = shop.ctx().returns().refund(shop.refundRequest(gone.receiptNo));
+    REQUIRE(full.ok());
+    const qint64 line = shop.scalar(QStringLiteral("SELECT l.id FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE "
+                                                   "s.receipt_no = ?"),
+                                    {half.receiptNo})
+                            .toLongLong();
+    auto part = shop.ctx().returns().refund(shop.refundRequest(half.receiptNo, {{line, 1000}}));
+    INFO(huike::test::why(part));
+    REQUIRE(part.ok());
+
+    const QDate asOf(2026, 12, 5);
+    auto rebuilt = huike::segments::rebuildAggregates(shop.ctx().db(), shop.ctx().time(), asOf);
+    REQUIRE(rebuilt.ok());
+    const MemberAggregate &m = rebuilt->at(static_cast<std::size_t>(id));
+    CHECK(m.orders == 3); // the Tuesday receipt, refunded whole, is no order
+    CHECK(m.spendFen == 6990 * 3); // Monday, Monday, and the one bottle of two kept on Wednesday
+    CHECK(m.lastDay == huike::segments::dayNumber(QDate(2026, 12, 2)));
+    CHECK(m.firstDay == huike::segments::dayNumber(QDate(2026, 11, 23)));
+    CHECK(daysSince(m, huike::segments::dayNumber(asOf)) == 3);
+    CHECK(m.weekdayOrders[0] == 2); // two Mondays
+    CHECK(m.weekdayOrders[1] == 0); // the refunded Tuesday
+    CHECK(m.weekdayOrders[2] == 1);
+    CHECK(weekdayHabit(m) == 0);
+    CHECK(m.slotOrders[1] == 2); // 10:00 and 10:15
+    CHECK(slotHabit(m) == 1);
+    CHECK(m.slotOrders[0] == 0); // 00:10 is in no slot
 }

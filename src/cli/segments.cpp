@@ -1,0 +1,85 @@
+// huike-cli segments: every member's classes (src/segments/) as CSV, one row per member, for
+// scripts and for checking the definitions against a spreadsheet.
+
+#include "commands.h"
+
+#include "app/appcontext.h"
+#include "core/csv.h"
+#include "core/money.h"
+#include "segments/aggregates.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+
+namespace huike::cli {
+
+int cmdSegments(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args,
+               {option("as-of", "count purchases on or before this local day (default: today)", "YYYY-MM-DD"),
+                option("format", "csv (the one format): member,orders,spend,last_purchase,d,recency,frequency,"
+                                 "monetary,weekday,slot,high_value,r_score,f_score,m_score,rfm_class,lifecycle",
+                       "csv")}))
+        return 2;
+    if (p.isSet(QStringLiteral("format")) && p.value(QStringLiteral("format")) != QLatin1String("csv")) {
+        err() << "error: --format is csv\n";
+        return 2;
+    }
+    auto ctx = openContext(p, {}, true);
+    if (!ctx)
+        return 1;
+    QDate asOf = ctx->time().localDate(g_clock.nowMs());
+    if (p.isSet(QStringLiteral("as-of"))) {
+        asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid()) {
+            err() << "error: --as-of is a date such as 2026-12-01\n";
+            return 2;
+        }
+    }
+    auto aggregates = segments::rebuildAggregates(ctx->db(), ctx->time(), asOf);
+    if (!aggregates) {
+        err() << "error: " << aggregates.error().message << "\n";
+        return 1;
+    }
+    // The members in id order; their aggregates are indexed by id.
+    auto members = ctx->db().statement(QStringLiteral("SELECT id, phone FROM members ORDER BY id")).select();
+    if (!members) {
+        err() << "error: " << members.error().message << "\n";
+        return 1;
+    }
+    std::vector<segments::MemberAggregate> list;
+    list.reserve(static_cast<std::size_t>(members->size()));
+    for (const QVariantList &r : *members)
+        list.push_back(aggregates->at(static_cast<std::size_t>(r.at(0).toLongLong())));
+    const int day = segments::dayNumber(asOf);
+    const segments::Classes c = segments::classify(list, day);
+    out() << "member,orders,spend,last_purchase,d,recency,frequency,monetary,weekday,slot,high_value,r_score,f_score,"
+             "m_score,rfm_class,lifecycle\n";
+    const QDate epoch(1970, 1, 1);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const segments::MemberAggregate &m = list[i];
+        const bool bought = m.bought();
+        QStringList recency;
+        for (const char *l : segments::recencyLabels(c.recency[i]))
+            recency << QString::fromUtf8(l);
+        auto score = [&](std::uint8_t s) { return bought ? QString::number(s) : QString(); };
+        out() << csvLine({members->at(static_cast<qsizetype>(i)).at(1).toString(), QString::number(bought ? m.orders : 0),
+                          Money::fromFen(m.spendFen).toString(),
+                          bought ? epoch.addDays(m.lastDay).toString(Qt::ISODate) : QString(),
+                          bought ? QString::number(segments::daysSince(m, day)) : QString(),
+                          recency.join(QLatin1Char('|')), QString::fromUtf8(segments::frequencyLabel(c.frequency[i])),
+                          QString::fromUtf8(segments::monetaryLabel(c.monetary[i])),
+                          QString::fromUtf8(segments::weekdayLabel(c.weekday[i])),
+                          QString::fromUtf8(segments::slotLabel(c.slot[i])),
+                          QString::fromUtf8(segments::highValueLabel(c.highValue[i])), score(c.rScore[i]),
+                          score(c.fScore[i]), score(c.mScore[i]), QString::fromUtf8(segments::rfmLabel(c.rfm[i])),
+                          QString::fromUtf8(segments::lifecycleLabel(c.lifecycle[i]))})
+              << "\n";
+    }
+    return 0;
+}
+
+} // namespace huike::cli
