@@ -367,7 +367,7 @@ int memberSetPin(const QStringList &args)
 int memberLevels(const QStringList &args)
 {
     QCommandLineParser p;
-    if (!parse(p, args, {option("json", "print the assessment as JSON: assessed, changed, stamped")}))
+    if (!parse(p, args, {option("json", "print the assessment as JSON: assessed, changed")}))
         return 2;
     auto ctx = openContext(p);
     if (!ctx)
@@ -380,13 +380,11 @@ int memberLevels(const QStringList &args)
     }
     if (p.isSet(QStringLiteral("json")))
         out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("assessed"), changed->assessed},
-                                                             {QStringLiteral("changed"), changed->changed},
-                                                             {QStringLiteral("stamped"), changed->stamped}})
+                                                             {QStringLiteral("changed"), changed->changed}})
                                        .toJson(QJsonDocument::Compact))
               << "\n";
     else
-        out() << changed->assessed << " lapsed level(s) assessed, " << changed->changed << " changed, "
-              << changed->stamped << " given their first period\n";
+        out() << changed->assessed << " lapsed level(s) assessed, " << changed->changed << " changed\n";
     return 0;
 }
 

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <limits>
 
 namespace huike {
@@ -70,7 +71,7 @@ Result<LevelRules> loadLevelRules(Database &db)
     return rules;
 }
 
-Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, qint64 nowMs)
+Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, qint64 nowMs, const ShopTime &time)
 {
     const auto invalid = [](const QString &text) { return makeError(ErrorCode::Invalid, text); };
     if (rules.levels.isEmpty())
@@ -114,6 +115,13 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
         return tx.beginError();
     if (auto st = requirePermission(db, operatorId, Permission::Settings); !st)
         return st;
+    // Each level's validity before this save: its holders' periods change only where it changes.
+    auto before = db.statement(QStringLiteral("SELECT id, validity_days FROM member_levels")).select();
+    if (!before)
+        return before.error();
+    QHash<qint64, int> validityBefore;
+    for (const QVariantList &r : *before)
+        validityBefore.insert(r.at(0).toLongLong(), r.at(1).toInt());
     // Levels left out are retired, unless a member holds one.
     QStringList kept;
     for (const MemberLevel &l : rules.levels)
@@ -172,15 +180,20 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
             return st;
         }
     }
-    // A level made valid for good: its holders keep it for good (one given a validity gets its
-    // holders' first period at the next assessment, reassessLevels: the shop's calendar is there).
-    for (const MemberLevel &l : rules.levels)
-        if (l.validityDays == 0 && l.id > 0)
-            if (auto st = db.exec(QStringLiteral("UPDATE members SET level_expires_ms = NULL WHERE level_id = ? AND "
-                                                 "level_expires_ms IS NOT NULL"),
-                                  {l.id});
-                !st)
-                return st;
+    // A level given a validity: its holders' first period starts now. Made valid for good: they
+    // keep it for good. Said here, once, not looked for at every assessment.
+    for (const MemberLevel &l : rules.levels) {
+        const int was = validityBefore.value(l.id, 0);
+        if (l.id <= 0 || (was > 0) == (l.validityDays > 0))
+            continue;
+        const Status st = l.validityDays > 0
+                              ? db.exec(QStringLiteral("UPDATE members SET level_expires_ms = ? WHERE level_id = ? AND "
+                                                       "level_expires_ms IS NULL"),
+                                        {levelExpiryMs(time, nowMs, l.validityDays), l.id})
+                              : db.exec(QStringLiteral("UPDATE members SET level_expires_ms = NULL WHERE level_id = ?"), {l.id});
+        if (!st)
+            return st;
+    }
     const QList<std::pair<QString, QString>> settings = {
         {LevelRules::kUpgradeBy, rules.upgradeBy == UpgradeBy::Spend ? QStringLiteral("spend") : QStringLiteral("growth")},
         {LevelRules::kGrowthPerYuan, QString::number(rules.growthPerYuan)}};
@@ -262,7 +275,7 @@ Result<bool> reassessMember(Database &db, const LedgerContext &ctx, const LevelR
                 return st.error();
             break;
         }
-        // No change on record (a period stamped when the shop gave the level its validity): the
+        // No change on record (a period started when the shop gave the level its validity): the
         // days the level was held, counted back from its lapse.
         const qint64 from = reachedAt >= 0 && reachedAt < expires
                                 ? reachedAt
@@ -317,23 +330,6 @@ Result<LevelAssessment> reassessLevels(Database &db, const LedgerContext &ctx, i
     if (!rules)
         return rules.error();
     LevelAssessment done;
-    // A level the shop has just given a validity: its holders' first period starts now.
-    for (const MemberLevel &l : rules->levels) {
-        if (l.validityDays <= 0)
-            continue;
-        WriteTransaction tx(db);
-        if (!tx.began())
-            return tx.beginError();
-        Statement &stamp = db.statement(QStringLiteral("UPDATE members SET level_expires_ms = ? WHERE level_id = ? AND "
-                                                       "level_expires_ms IS NULL"));
-        if (auto st = stamp.exec({levelExpiryMs(*ctx.time, ctx.nowMs, l.validityDays), l.id}); !st)
-            return st.error();
-        if (stamp.changes() == 0)
-            continue; // nothing written: the transaction ends with nothing in it
-        if (auto st = tx.commit(); !st)
-            return st.error();
-        done.stamped += static_cast<int>(stamp.changes());
-    }
     const int limit = maxMembers > 0 ? maxMembers : std::numeric_limits<int>::max();
     auto due = db.statement(QStringLiteral("SELECT id FROM members WHERE level_expires_ms IS NOT NULL AND "
                                            "level_expires_ms <= ? ORDER BY level_expires_ms, id LIMIT ?"))

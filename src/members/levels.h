@@ -57,7 +57,9 @@ Result<LevelRules> loadLevelRules(Database &db);
 // lowest needs nothing (every member starts there) and each next level more than the one below
 // on the rule members move up by. Audited, in a transaction of its own. Members keep their level
 // until their next sale or refund moves them.
-Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, qint64 nowMs);
+// A level given a validity starts its holders' first period now (`time`: the shop's calendar);
+// one made valid for good clears theirs.
+Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, qint64 nowMs, const ShopTime &time);
 
 // When a level reached at `nowMs` with `validityDays` lapses: the start of the shop's day after
 // the last valid one (reached 2026-12-07 for 365 days: valid through 2027-12-07). 0 when the
@@ -77,14 +79,12 @@ Status changeLevel(Database &db, const LedgerContext &ctx, const LevelRules &rul
 // is renewed for another period ('renew'). Short of it: down to the level that period reaches
 // ('expire'), and from then on only what they earned from the period's start counts towards
 // levels (the cumulative totals stay as their ledgers say). A shop closed for longer than a
-// period is assessed period by period. Members of a level the shop has just given a validity
-// start their first period now. Written in chunks of 500 members, each its own transaction; at
+// period is assessed period by period. Written in chunks of 500 members, each its own transaction; at
 // most `maxMembers` (0: all) are assessed, `more` saying others are due. Run by the till at start
 // and every few minutes (AppSession), and by `huike-cli member levels`.
 struct LevelAssessment {
     int assessed = 0; // members whose lapsed level was assessed
     int changed = 0;  // of them, how many changed level
-    int stamped = 0;  // members given their level's first period
     bool more = false;
 };
 Result<LevelAssessment> reassessLevels(Database &db, const LedgerContext &ctx, int maxMembers = 0);

@@ -45,8 +45,8 @@ TEST_CASE("levels edited in Settings: checked, audited, a new lowest level is wh
 
     // 钻石卡 on top at 20,000 growth, 85折.
     rules.levels.append(level("钻石卡", 20000, 850));
-    CHECK(saveLevelRules(db, rules, shop.cashier, now).error().code == ErrorCode::Denied);
-    REQUIRE(saveLevelRules(db, rules, shop.manager, now).ok());
+    CHECK(saveLevelRules(db, rules, shop.cashier, now, shop.ctx().time()).error().code == ErrorCode::Denied);
+    REQUIRE(saveLevelRules(db, rules, shop.manager, now, shop.ctx().time()).ok());
     LevelRules saved = rulesOf(shop);
     REQUIRE(saved.levels.size() == 4);
     CHECK(saved.levels.last().name == QStringLiteral("钻石卡"));
@@ -56,20 +56,20 @@ TEST_CASE("levels edited in Settings: checked, audited, a new lowest level is wh
     // Refused: the lowest needs nothing; each needs more than the one below; 10折 at most.
     LevelRules bad = saved;
     bad.levels[0].growthThreshold = 10;
-    CHECK(saveLevelRules(db, bad, shop.manager, now).error().code == ErrorCode::Invalid);
+    CHECK(saveLevelRules(db, bad, shop.manager, now, shop.ctx().time()).error().code == ErrorCode::Invalid);
     bad = saved;
     bad.levels[2].growthThreshold = 500; // 金卡 below 银卡's 1,000
-    CHECK(saveLevelRules(db, bad, shop.manager, now).error().message.contains(QStringLiteral("银卡")));
+    CHECK(saveLevelRules(db, bad, shop.manager, now, shop.ctx().time()).error().message.contains(QStringLiteral("银卡")));
     bad = saved;
     bad.levels[1].discountPermille = 1200;
-    CHECK(saveLevelRules(db, bad, shop.manager, now).error().code == ErrorCode::Invalid);
+    CHECK(saveLevelRules(db, bad, shop.manager, now, shop.ctx().time()).error().code == ErrorCode::Invalid);
 
     // A new lowest level, 体验会员: 普通会员 now needs 100 growth, and a new member starts at 体验会员.
     const qint64 before = shop.addMember(QStringLiteral("13600136000"), QStringLiteral("老会员"));
     LevelRules lower = saved;
     lower.levels[0].growthThreshold = 100;
     lower.levels.prepend(level("体验会员", 0, 1000));
-    auto st = saveLevelRules(db, lower, shop.manager, now);
+    auto st = saveLevelRules(db, lower, shop.manager, now, shop.ctx().time());
     INFO(why(st));
     REQUIRE(st.ok());
     const qint64 fresh = shop.addMember(QStringLiteral("13600136001"), QStringLiteral("新会员"));
@@ -80,10 +80,10 @@ TEST_CASE("levels edited in Settings: checked, audited, a new lowest level is wh
     // 普通会员 is held by a member: it cannot be removed. 钻石卡 is held by none: it is retired.
     LevelRules without = rulesOf(shop);
     without.levels.removeAt(1); // 普通会员
-    CHECK(saveLevelRules(db, without, shop.manager, now).error().code == ErrorCode::Conflict);
+    CHECK(saveLevelRules(db, without, shop.manager, now, shop.ctx().time()).error().code == ErrorCode::Conflict);
     without = rulesOf(shop);
     without.levels.removeLast(); // 钻石卡
-    REQUIRE(saveLevelRules(db, without, shop.manager, now).ok());
+    REQUIRE(saveLevelRules(db, without, shop.manager, now, shop.ctx().time()).ok());
     CHECK(rulesOf(shop).levels.size() == 4);
     CHECK(memberPrice(db, before)->levelName == QStringLiteral("普通会员"));
     requireClean(shop);

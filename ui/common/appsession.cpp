@@ -39,9 +39,8 @@ void AppSession::reassessLevels()
         spdlog::warn("member levels not assessed: {}", done.error().message.toStdString()); // tried again later
         return;
     }
-    if (done->changed > 0 || done->stamped > 0)
-        spdlog::info("member levels: {} lapsed assessed, {} changed, {} given their first period", done->assessed,
-                     done->changed, done->stamped);
+    if (done->changed > 0)
+        spdlog::info("member levels: {} lapsed assessed, {} changed", done->assessed, done->changed);
     if (done->more)
         QTimer::singleShot(2000, this, &AppSession::reassessLevels);
 }

@@ -131,7 +131,7 @@ public:
             return rules.upgradeBy == UpgradeBy::Growth ? a.growthThreshold < b.growthThreshold
                                                         : a.spendThreshold < b.spendThreshold;
         });
-        if (auto st = saveLevelRules(m_s.ctx().db(), rules, m_s.op().id, m_s.ctx().clock().nowMs()); !st) {
+        if (auto st = saveLevelRules(m_s.ctx().db(), rules, m_s.op().id, m_s.ctx().clock().nowMs(), m_s.ctx().time()); !st) {
             say(m_message, st.error().message, true);
             return;
         }
