@@ -90,15 +90,13 @@ std::optional<QString> normalizedBirthday(const QString &text, const QDate &toda
     QString t = text.trimmed();
     if (t.isEmpty())
         return QString();
-    t.replace(QLatin1Char('/'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
-    static const QRegularExpression full(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
-    static const QRegularExpression monthDay(QStringLiteral("^(\\d{1,2})-(\\d{1,2})$"));
-    if (const auto m = full.match(t); m.hasMatch()) {
-        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-        if (!d.isValid() || d > today || d.year() < 1900)
+    if (const auto d = typedDate(t)) {
+        if (*d > today || d->year() < 1900)
             return std::nullopt;
-        return d.toString(Qt::ISODate);
+        return d->toString(Qt::ISODate);
     }
+    t.replace(QLatin1Char('/'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
+    static const QRegularExpression monthDay(QStringLiteral("^(\\d{1,2})-(\\d{1,2})$"));
     if (const auto m = monthDay.match(t); m.hasMatch()) {
         const QDate d(2000, m.captured(1).toInt(), m.captured(2).toInt()); // a leap year: 02-29 is a birthday
         if (!d.isValid())
@@ -109,6 +107,20 @@ std::optional<QString> normalizedBirthday(const QString &text, const QDate &toda
 }
 
 } // namespace
+
+std::optional<QDate> typedDate(const QString &text)
+{
+    QString t = text.trimmed();
+    t.replace(QLatin1Char('/'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
+    static const QRegularExpression full(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
+    const auto m = full.match(t);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (!d.isValid())
+        return std::nullopt;
+    return d;
+}
 
 QString cardStateKey(CardState s)
 {

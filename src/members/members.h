@@ -105,6 +105,10 @@ QString likePrefix(const QString &text);
 // member screen's list (members/memberlist.h).
 Result<QList<Member>> membersWithIds(Database &db, const QList<qint64> &ids);
 
+// A date as people type it: 2027-03-01, 2027/3/1 or 2027.3.1; nullopt when it is none (a
+// birthday, a custom date field).
+std::optional<QDate> typedDate(const QString &text);
+
 // Whether `phone` is a mainland mobile number (1[3-9] and nine more digits), after the spaces,
 // dashes and a +86 / 86 prefix people type are taken out. nullopt when it is not.
 std::optional<QString> normalizedMobile(const QString &phone);

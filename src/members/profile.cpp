@@ -24,20 +24,6 @@ const QRegularExpression &separators()
     return re;
 }
 
-std::optional<QString> isoDate(const QString &text)
-{
-    QString t = text.trimmed();
-    t.replace(QLatin1Char('/'), QLatin1Char('-')).replace(QLatin1Char('.'), QLatin1Char('-'));
-    static const QRegularExpression re(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
-    const auto m = re.match(t);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    if (!d.isValid())
-        return std::nullopt;
-    return d.toString(Qt::ISODate);
-}
-
 } // namespace
 
 const QStringList &memberFieldKinds()
@@ -160,10 +146,10 @@ Result<QString> normalizedFieldValue(const MemberField &f, const QString &text)
         return QLocale::c().toString(d, 'g', 15);
     }
     if (f.kind == QLatin1String("date")) {
-        const auto d = isoDate(t);
+        const auto d = typedDate(t);
         if (!d)
             return makeError(ErrorCode::Invalid, QCoreApplication::translate("MemberProfile", "%1 is a date such as 2027-03-01, not \"%2\".").arg(f.label, t));
-        return *d;
+        return d->toString(Qt::ISODate);
     }
     if (f.kind == QLatin1String("choice")) {
         if (!f.choices.contains(t))
@@ -242,7 +228,8 @@ Result<QStringList> normalizedTags(const QStringList &typed)
     return out;
 }
 
-Status writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags, const QHash<qint64, QString> &fields)
+Result<QStringList> writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags,
+                                      const QHash<qint64, QString> &fields)
 {
     auto defined = memberFields(db);
     if (!defined)
@@ -263,12 +250,13 @@ Status writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags,
         return held.error();
     Statement &untag = db.statement(QStringLiteral("DELETE FROM member_tags WHERE member_id = ? AND tag = ?"));
     Statement &less = db.statement(QStringLiteral("UPDATE tag_counts SET members = members - 1 WHERE tag = ?"));
+    QStringList changed;
     for (const QString &t : std::as_const(*held))
         if (!tags.contains(t)) {
             if (auto st = untag.exec({memberId, t}); !st)
-                return st;
+                return st.error();
             if (auto st = less.exec({t}); !st)
-                return st;
+                return st.error();
         }
     Statement &tag = db.statement(QStringLiteral("INSERT INTO member_tags(member_id, tag) VALUES (?, ?)"));
     Statement &more = db.statement(QStringLiteral("INSERT INTO tag_counts(tag, members) VALUES (?, 1) ON CONFLICT(tag) "
@@ -276,21 +264,31 @@ Status writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags,
     for (const QString &t : tags)
         if (!held->contains(t)) {
             if (auto st = tag.exec({memberId, t}); !st)
-                return st;
+                return st.error();
             if (auto st = more.exec({t}); !st)
-                return st;
+                return st.error();
         }
-    // Only the fields given change: a form shows every active field, an import only its columns.
+    if (*held != tags)
+        changed << QStringLiteral("tags");
+    // Only the fields given, and of them only those whose value changes: a form shows every
+    // active field, an import only its columns.
+    auto current = memberFieldValues(db, memberId);
+    if (!current)
+        return current.error();
     Statement &clear = db.statement(QStringLiteral("DELETE FROM member_field_values WHERE member_id = ? AND field_id = ?"));
     Statement &set = db.statement(QStringLiteral("INSERT INTO member_field_values(member_id, field_id, value) VALUES (?, ?, ?)"));
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (current->value(it.key()) == it.value())
+            continue;
         if (auto st = clear.exec({memberId, it.key()}); !st)
-            return st;
+            return st.error();
         if (!it.value().isEmpty())
             if (auto st = set.exec({memberId, it.key(), it.value()}); !st)
-                return st;
+                return st.error();
+        if (!changed.contains(QStringLiteral("fields")))
+            changed << QStringLiteral("fields");
     }
-    return Ok{};
+    return changed;
 }
 
 Status updateMember(Database &db, qint64 memberId, const MemberInput &input, qint64 operatorId, qint64 nowMs,
@@ -349,21 +347,10 @@ Status updateMember(Database &db, qint64 memberId, const MemberInput &input, qin
                                  m.consentHow.isEmpty() ? QStringLiteral("edit") : m.consentHow, memberId});
             !st)
             return st;
-    auto oldTags = memberTags(db, memberId);
-    if (!oldTags)
-        return oldTags.error();
-    auto oldFields = memberFieldValues(db, memberId);
-    if (!oldFields)
-        return oldFields.error();
-    if (auto st = writeMemberExtras(db, memberId, m.tags, m.fields); !st)
-        return st;
-    if (*oldTags != m.tags)
-        changed << QStringLiteral("tags");
-    auto newFields = memberFieldValues(db, memberId);
-    if (!newFields)
-        return newFields.error();
-    if (*oldFields != *newFields)
-        changed << QStringLiteral("fields");
+    auto extras = writeMemberExtras(db, memberId, m.tags, m.fields);
+    if (!extras)
+        return extras.error();
+    changed << *extras;
     if (changed.isEmpty())
         return Ok{}; // nothing to say; the transaction rolls back with nothing in it
     if (auto st = writeAudit(db, nowMs, operatorId, 0, QStringLiteral("member.edit"), QString::number(memberId), {},

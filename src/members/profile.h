@@ -53,9 +53,11 @@ Result<QList<std::pair<QString, qint64>>> tagCounts(Database &db);
 // Tags as typed: apart by spaces, commas (, ，), 、 or ;, each at most 20 characters, at most 20.
 Result<QStringList> normalizedTags(const QStringList &typed);
 
-// Inside the caller's write transaction: the member's tags and field values become exactly these
-// (values checked against the active fields; an unknown or retired field id is refused).
-Status writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags, const QHash<qint64, QString> &fields);
+// Inside the caller's write transaction: the member's tags become exactly `tags`, and each field
+// in `fields` takes its value (checked against the active fields; an unknown or retired field id
+// is refused; an empty value clears it). Says which of "tags" and "fields" changed.
+Result<QStringList> writeMemberExtras(Database &db, qint64 memberId, const QStringList &tags,
+                                      const QHash<qint64, QString> &fields);
 
 // 编辑资料: the member's profile as changed in the member screen, audited ('member.edit', with which
 // parts changed). The phone may change (to one no other member has); a card number may be given

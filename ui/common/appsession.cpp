@@ -20,6 +20,11 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     QTimer::singleShot(0, this, &AppSession::dailyWork); // once the window is up
 }
 
+LedgerContext AppSession::ledgerContext() const
+{
+    return LedgerContext{m_ctx.checkout().store().storeId, 0, m_operator.id, m_ctx.clock().nowMs(), &m_ctx.time()};
+}
+
 void AppSession::dailyWork()
 {
     issueBirthdayCoupons();

@@ -7,6 +7,10 @@
 #include <QTimer>
 #include <optional>
 
+namespace huike {
+struct LedgerContext;
+}
+
 namespace huike::ui {
 
 // Who is at the till and which shift is open: the little state the screens share. Business
@@ -32,6 +36,9 @@ public:
         Q_EMIT operatorChanged();
     }
     void notifyShiftChanged() { Q_EMIT shiftChanged(); }
+    // A change to a member's ledgers made now by the operator at the screen, outside any
+    // document (a gift, a coupon issued, points adjusted, a count card extended).
+    LedgerContext ledgerContext() const;
     // A sale, refund or void was committed: screens refresh, and the WAL is checkpointed soon.
     void notifyDocumentCommitted(const QString &receiptNo);
 

@@ -77,8 +77,7 @@ void GiftDialog::redeem()
     const int row = m_table->currentRow();
     if (row < 0 || row >= m_gifts.size())
         return;
-    const LedgerContext where{m_session.ctx().checkout().store().storeId, 0, m_session.op().id,
-                              m_session.ctx().clock().nowMs(), &m_session.ctx().time()};
+    const LedgerContext where = m_session.ledgerContext();
     auto done = redeemGift(m_session.ctx().db(), where, m_member.id, m_gifts.at(row).id, m_quantity->value());
     if (!done) {
         m_message->setText(done.error().message);

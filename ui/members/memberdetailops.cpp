@@ -153,7 +153,7 @@ void MemberDetailDialog::adjustPoints()
     if (!approval)
         return;
     AppContext &ctx = m_session.ctx();
-    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    const LedgerContext where = m_session.ledgerContext();
     said(huike::adjustPoints(ctx.db(), where, m_memberId, points, *reason, approval->token),
          points > 0 ? tr("%1 points added.").arg(points) : tr("%1 points taken off.").arg(-points));
 }
@@ -175,7 +175,7 @@ void MemberDetailDialog::extendCountCard()
     if (!approval)
         return;
     AppContext &ctx = m_session.ctx();
-    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    const LedgerContext where = m_session.ledgerContext();
     auto card = huike::extendCountCard(ctx.db(), where, cardId, n, *reason, approval->token);
     said(card ? Status(Ok{}) : Status(card.error()), card ? countCardSummary(*card, ctx.time()) : QString());
 }
@@ -203,7 +203,7 @@ void MemberDetailDialog::issueCoupon()
     const auto reason = askText(this, tr("Issue a coupon"), tr("Why (kept in the log):"), tr("Goodwill"));
     if (!reason)
         return;
-    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    const LedgerContext where = m_session.ledgerContext();
     auto c = issueCouponNow(ctx.db(), where, type, m_memberId, *reason);
     said(c ? Status(Ok{}) : Status(c.error()), c ? tr("Coupon %1 (%2) issued.").arg(c->code, c->typeName) : QString());
 }
@@ -217,7 +217,7 @@ void MemberDetailDialog::voidCoupon()
     if (!reason)
         return;
     AppContext &ctx = m_session.ctx();
-    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    const LedgerContext where = m_session.ledgerContext();
     said(huike::voidCoupon(ctx.db(), where, code, *reason), tr("Coupon %1 is void.").arg(code));
 }
 

@@ -141,6 +141,8 @@ QTableWidget *historyTable(MemberLedger ledger)
 void fillHistory(QTableWidget *table, MemberLedger ledger, const QList<HistoryEntry> &entries, const ShopTime &time)
 {
     table->setRowCount(static_cast<int>(entries.size()));
+    // The amount columns right-aligned; a level's change and an audit row's details are words.
+    const qsizetype amounts = ledger == MemberLedger::Levels || ledger == MemberLedger::CardEvents ? 0 : amountHeaders(ledger).size();
     auto day = [&](qint64 ms) { return ms > 0 ? time.localDate(ms - 1).toString(Qt::ISODate) : QCoreApplication::translate("MemberHistory", "Never"); };
     for (int row = 0; row < entries.size(); ++row) {
         const HistoryEntry &e = entries.at(row);
@@ -171,8 +173,7 @@ void fillHistory(QTableWidget *table, MemberLedger ledger, const QList<HistoryEn
         cells << e.receiptNo << e.reason << e.operatorName;
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
-            if (c >= 2 && c < 2 + amountHeaders(ledger).size() && ledger != MemberLedger::Levels &&
-                ledger != MemberLedger::CardEvents)
+            if (c >= 2 && c < 2 + amounts)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table->setItem(row, c, item);
         }

@@ -311,16 +311,7 @@ void MembersWidget::importFile(const QString &path)
                  .arg(report.encoding)
                  .arg(report.errors.size())
                  .arg(report.duplicates());
-    // The first refusals with their lines; the whole list would not fit a message.
-    for (qsizetype i = 0; i < std::min<qsizetype>(report.errors.size(), 12); ++i)
-        lines << tr("Line %1: %2").arg(report.errors.at(i).line).arg(report.errors.at(i).message);
-    if (report.errors.size() > 12)
-        lines << tr("… and %1 more.").arg(report.errors.size() - 12);
-    const QString text = lines.join(QLatin1Char('\n'));
-    if (report.error.isEmpty() && report.errors.isEmpty())
-        MessageBox::information(this, tr("Import members"), text);
-    else
-        MessageBox::warning(this, tr("Import members"), text);
+    showReport(tr("Import members"), lines, report.errors, report.error.isEmpty());
     reloadChoices();
     refresh();
 }
@@ -342,7 +333,7 @@ void MembersWidget::importPointsFile(const QString &path)
     if (!approval)
         return;
     AppContext &ctx = m_session.ctx();
-    const LedgerContext where{ctx.store().storeId, 0, m_session.op().id, ctx.clock().nowMs(), &ctx.time()};
+    const LedgerContext where = m_session.ledgerContext();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const PointsImportReport r = importPointsCsv(ctx.db(), where, bytes, *reason, approval->token);
     QApplication::restoreOverrideCursor();
@@ -356,17 +347,25 @@ void MembersWidget::importPointsFile(const QString &path)
                      .arg(r.added)
                      .arg(r.taken)
                      .arg(r.errors.size());
-    for (qsizetype i = 0; i < std::min<qsizetype>(r.errors.size(), 12); ++i)
-        lines << tr("Line %1: %2").arg(r.errors.at(i).line).arg(r.errors.at(i).message);
-    if (r.errors.size() > 12)
-        lines << tr("… and %1 more.").arg(r.errors.size() - 12);
-    if (!r.errors.isEmpty() && r.error.isEmpty())
-        lines << tr("This file is now applied: put the corrected rows in a new file.");
-    if (r.error.isEmpty() && r.errors.isEmpty())
-        MessageBox::information(this, tr("Points in bulk"), lines.join(QLatin1Char('\n')));
-    else
-        MessageBox::warning(this, tr("Points in bulk"), lines.join(QLatin1Char('\n')));
+    showReport(tr("Points in bulk"), lines, r.errors, r.error.isEmpty(),
+               r.error.isEmpty() ? tr("This file is now applied: put the corrected rows in a new file.") : QString());
     refresh();
+}
+
+void MembersWidget::showReport(const QString &title, QStringList lines, const QList<MemberImportError> &errors,
+                               bool whole, const QString &afterErrors)
+{
+    // The first refusals with their lines; the whole list would not fit a message.
+    for (qsizetype i = 0; i < std::min<qsizetype>(errors.size(), 12); ++i)
+        lines << tr("Line %1: %2").arg(errors.at(i).line).arg(errors.at(i).message);
+    if (errors.size() > 12)
+        lines << tr("… and %1 more.").arg(errors.size() - 12);
+    if (!errors.isEmpty() && !afterErrors.isEmpty())
+        lines << afterErrors;
+    if (whole && errors.isEmpty())
+        MessageBox::information(this, title, lines.join(QLatin1Char('\n')));
+    else
+        MessageBox::warning(this, title, lines.join(QLatin1Char('\n')));
 }
 
 void MembersWidget::exportFile(const QString &path)

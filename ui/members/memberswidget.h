@@ -1,6 +1,7 @@
 #pragma once
 
 #include "members/memberlistmodel.h"
+#include "members/membercsv.h"
 #include "members/profile.h"
 
 #include <QWidget>
@@ -51,6 +52,12 @@ public:
     QLabel *countLabel() const { return m_count; }
 
 private:
+    // An import's outcome in a message: `lines` first, then the first refused rows by line and,
+    // when there were any, `afterErrors`; a warning unless the file went in whole (`whole`: no
+    // error for the file as such) with no row refused.
+    void showReport(const QString &title, QStringList lines, const QList<MemberImportError> &errors, bool whole,
+                    const QString &afterErrors = {});
+
     AppSession &m_session;
     MemberListModel m_model;
     QLineEdit *m_search;

@@ -86,6 +86,17 @@ void say(QLabel *label, const QString &what, bool error)
     label->setText(what);
 }
 
+bool reportChange(QLabel *label, const Status &st, const QString &done, const std::function<void()> &reload)
+{
+    if (!st) {
+        say(label, st.error().message, true);
+        return false;
+    }
+    reload();
+    say(label, done, false);
+    return true;
+}
+
 std::optional<Named> productOrCategory(AppSession &s, const QString &typed, bool categories)
 {
     if (categories)

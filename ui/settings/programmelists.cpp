@@ -486,13 +486,7 @@ private:
 
     bool report(const Status &st, const QString &done)
     {
-        if (!st) {
-            say(m_message, st.error().message, true);
-            return false;
-        }
-        load();
-        say(m_message, done, false);
-        return true;
+        return reportChange(m_message, st, done, [this] { load(); });
     }
 
     AppSession &m_s;

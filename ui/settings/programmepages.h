@@ -3,7 +3,10 @@
 // What the 会员方案 pages share (ui/settings/programmedialog): their tables, message lines and the
 // product-or-category look-up, and the pages themselves, one factory each.
 
+#include "core/result.h"
+
 #include <QList>
+#include <functional>
 #include <QString>
 #include <QVariant>
 #include <optional>
@@ -28,6 +31,9 @@ int appendRow(QTableWidget *t, const QStringList &cells, bool editable, const QV
 // A page's message line: what was saved, or why not (in red).
 QLabel *messageLabel();
 void say(QLabel *label, const QString &what, bool error);
+// A list page's change: its refusal said in red, or the page read again (`reload`) and `done`
+// said. Whether it was made.
+bool reportChange(QLabel *label, const Status &st, const QString &done, const std::function<void()> &reload);
 
 // A product by its code or barcode, or (categories) a category by its name.
 struct Named {
