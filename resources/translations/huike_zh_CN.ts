@@ -2076,6 +2076,13 @@
     </message>
 </context>
 <context>
+    <name>Segments</name>
+    <message>
+        <source>Cannot write the member analysis file %1: %2</source>
+        <translation>无法写入会员分析文件 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>No such store.</source>

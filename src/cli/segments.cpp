@@ -7,6 +7,7 @@
 #include "core/csv.h"
 #include "core/money.h"
 #include "segments/aggregates.h"
+#include "segments/engine.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -19,7 +20,10 @@ int cmdSegments(const QStringList &args)
 {
     QCommandLineParser p;
     if (!parse(p, args,
-               {option("as-of", "count purchases on or before this local day (default: today)", "YYYY-MM-DD"),
+               {option("as-of", "count purchases on or before this local day (default: today, from the aggregates kept in "
+                          "STORE.segments beside the store, brought up to date first; another day is rebuilt "
+                          "from the raw sales)",
+                          "YYYY-MM-DD"),
                 option("format", "csv (the one format): member,orders,spend,last_purchase,d,recency,frequency,"
                                  "monetary,weekday,slot,high_value,r_score,f_score,m_score,rfm_class,lifecycle",
                        "csv")}))
@@ -39,7 +43,22 @@ int cmdSegments(const QStringList &args)
             return 2;
         }
     }
-    auto aggregates = segments::rebuildAggregates(ctx->db(), ctx->time(), asOf);
+    // As of today: the engine's kept aggregates (the file beside the store, brought up to date
+    // and saved again), as the till's 会员分析 reads them. As of another day: rebuilt from the sales.
+    auto aggregates = [&]() -> Result<std::vector<segments::MemberAggregate>> {
+        if (p.isSet(QStringLiteral("as-of")))
+            return segments::rebuildAggregates(ctx->db(), ctx->time(), asOf);
+        segments::SegmentEngine engine(ctx->db(), ctx->time());
+        const QString file = segments::SegmentEngine::fileFor(ctx->db().path());
+        auto started = engine.open(file);
+        if (!started)
+            return started.error();
+        if (engine.unsaved()) {
+            if (auto st = engine.save(file); !st)
+                err() << "warning: " << st.error().message << "\n"; // the next run rebuilds: nothing is lost
+        }
+        return engine.aggregates();
+    }();
     if (!aggregates) {
         err() << "error: " << aggregates.error().message << "\n";
         return 1;
@@ -52,8 +71,10 @@ int cmdSegments(const QStringList &args)
     }
     std::vector<segments::MemberAggregate> list;
     list.reserve(static_cast<std::size_t>(members->size()));
-    for (const QVariantList &r : *members)
-        list.push_back(aggregates->at(static_cast<std::size_t>(r.at(0).toLongLong())));
+    for (const QVariantList &r : *members) {
+        const auto id = static_cast<std::size_t>(r.at(0).toLongLong());
+        list.push_back(id < aggregates->size() ? aggregates->at(id) : segments::MemberAggregate{});
+    }
     const int day = segments::dayNumber(asOf);
     const segments::Classes c = segments::classify(list, day);
     out() << "member,orders,spend,last_purchase,d,recency,frequency,monetary,weekday,slot,high_value,r_score,f_score,"

@@ -2,107 +2,217 @@
 
 #include "core/clock.h"
 #include "store/database.h"
-#include "store/statement.h"
+#include "store/rowscan.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QTime>
-#include <limits>
+#include <QTimeZone>
+#include <algorithm>
 
 namespace huike::segments {
 
 namespace {
 
-constexpr qint64 kHourMs = 3600000;
+constexpr std::int64_t kHourMs = 3600000;
+constexpr std::int64_t kDayMs = 86400000;
 
-// The shop's UTC offset by the hour, looked up once per hour of history instead of once per
-// sale: converting ten million instants through QTimeZone one by one takes seconds.
-class LocalClock {
-public:
-    explicit LocalClock(const ShopTime &time) : m_time(time) {}
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a >= 0 ? a / b : (a - b + 1) / b;
+}
 
-    // Local day number, weekday (0 = Monday) and hour of `utcMs`.
-    void split(qint64 utcMs, int *day, int *weekday, int *hour)
-    {
-        const qint64 bucket = utcMs >= 0 ? utcMs / kHourMs : (utcMs - kHourMs + 1) / kHourMs;
-        if (bucket != m_bucket) {
-            m_bucket = bucket;
-            m_offsetMs = qint64(m_time.zone().offsetFromUtc(QDateTime::fromMSecsSinceEpoch(bucket * kHourMs, Qt::UTC))) * 1000;
-        }
-        const qint64 local = utcMs + m_offsetMs;
-        const qint64 dayMs = 86400000;
-        const qint64 d = local >= 0 ? local / dayMs : (local - dayMs + 1) / dayMs;
-        *day = static_cast<int>(d);
-        *weekday = static_cast<int>(((d % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
-        *hour = static_cast<int>((local - d * dayMs) / kHourMs);
-    }
-
-private:
-    const ShopTime &m_time;
-    qint64 m_bucket = std::numeric_limits<qint64>::min();
-    qint64 m_offsetMs = 0;
+// One member's documents as the scan meets them, in time order: the receipts and what refunds
+// and voids took back from each.
+struct Row {
+    std::int64_t id;
+    std::int64_t totalFen;
+    std::int64_t atMs;
+    std::int64_t originalId; // 0 for a sale; -1 for a refund whose receipt is not known
+    std::int64_t takenBackFen = 0;
+    bool undone = false; // a refund or void points to it
 };
 
+// Folds one member's documents into their aggregate, the one rule for a rebuild and a re-read.
+void foldRun(MemberAggregate &m, std::vector<Row> &rows, LocalClock &clock)
+{
+    for (const Row &r : rows) {
+        if (r.originalId == 0)
+            continue;
+        // Refunds are few, and a member's receipts a handful: a linear search finds each one's.
+        auto it = std::find_if(rows.begin(), rows.end(), [&](const Row &s) { return s.id == r.originalId; });
+        if (it == rows.end()) {
+            m.spendFen += r.totalFen; // its receipt is not in this run: the money still counts
+            continue;
+        }
+        it->takenBackFen += r.totalFen;
+        it->undone = true;
+    }
+    for (const Row &r : rows) {
+        if (r.originalId != 0)
+            continue;
+        const std::int64_t net = r.totalFen + r.takenBackFen;
+        m.spendFen += net;
+        if (r.undone && net <= 0)
+            continue; // undone whole: no order
+        addOrder(m, clock.split(r.atMs));
+    }
+}
+
+constexpr const char *kSalesByMember =
+    "SELECT member_id, id, kind, total_fen, created_at_ms, original_sale_id FROM sales INDEXED BY "
+    "sales_member "
+    "WHERE member_id IS NOT NULL AND created_at_ms < ?1 AND id <= ?2 ORDER BY member_id, created_at_ms";
+constexpr const char *kSalesOfMember =
+    "SELECT member_id, id, kind, total_fen, created_at_ms, original_sale_id FROM sales INDEXED BY "
+    "sales_member "
+    "WHERE member_id = ?3 AND created_at_ms < ?1 AND id <= ?2 ORDER BY created_at_ms";
+
+// Steps a scan of kSalesByMember's columns, folding each member's run.
+template <typename Sink> Status foldSales(RowScan &scan, const ShopTime &time, Sink &&sink)
+{
+    LocalClock clock(time);
+    std::vector<Row> rows;
+    std::int64_t member = 0;
+    MemberAggregate m;
+    auto flush = [&] {
+        if (member > 0 && !rows.empty()) {
+            m = MemberAggregate{};
+            foldRun(m, rows, clock);
+            sink(member, m);
+        }
+        rows.clear();
+    };
+    while (scan.next()) {
+        const std::int64_t id = scan.integer(0);
+        if (id != member) {
+            flush();
+            member = id;
+        }
+        const unsigned char *kind = scan.text(2);
+        const bool sale = kind && kind[0] == 's'; // 'sale'; 'refund' and 'void' undo one
+        rows.push_back(Row{scan.integer(1), scan.integer(3), scan.integer(4),
+                           sale             ? 0
+                           : scan.isNull(5) ? -1
+                                            : scan.integer(5)});
+    }
+    flush();
+    return scan.finish();
+}
+
 } // namespace
+
+LocalClock::LocalClock(const ShopTime &time) : m_zone(time.zone()) {}
+
+std::int64_t LocalClock::offsetAt(std::int64_t utcMs)
+{
+    if (m_last < m_stretches.size()) {
+        const Stretch &s = m_stretches[m_last];
+        if (utcMs >= s.from && utcMs < s.to)
+            return s.offsetMs;
+    }
+    auto it = std::upper_bound(m_stretches.begin(), m_stretches.end(), utcMs,
+                               [](std::int64_t t, const Stretch &s) { return t < s.from; });
+    if (it != m_stretches.begin() && utcMs < std::prev(it)->to) {
+        m_last = static_cast<std::size_t>(std::prev(it) - m_stretches.begin());
+        return std::prev(it)->offsetMs;
+    }
+    // Not seen yet: the stretch around it, between the zone's transitions (or, for a zone that
+    // cannot list them, the hour).
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
+    Stretch s{floorDiv(utcMs, kHourMs) * kHourMs, 0, std::int64_t(m_zone.offsetFromUtc(at)) * 1000};
+    s.to = s.from + kHourMs;
+    if (m_zone.hasTransitions()) {
+        const QTimeZone::OffsetData prev = m_zone.previousTransition(at.addMSecs(1));
+        const QTimeZone::OffsetData next = m_zone.nextTransition(at);
+        s.from =
+            prev.atUtc.isValid() ? prev.atUtc.toMSecsSinceEpoch() : std::numeric_limits<std::int64_t>::min();
+        s.to =
+            next.atUtc.isValid() ? next.atUtc.toMSecsSinceEpoch() : std::numeric_limits<std::int64_t>::max();
+    }
+    // Neighbours already cached bound it, so stretches stay disjoint.
+    it = std::upper_bound(m_stretches.begin(), m_stretches.end(), utcMs,
+                          [](std::int64_t t, const Stretch &x) { return t < x.from; });
+    if (it != m_stretches.begin())
+        s.from = std::max(s.from, std::prev(it)->to);
+    if (it != m_stretches.end())
+        s.to = std::min(s.to, it->from);
+    it = m_stretches.insert(it, s);
+    m_last = static_cast<std::size_t>(it - m_stretches.begin());
+    return s.offsetMs;
+}
+
+LocalClock::Split LocalClock::split(std::int64_t utcMs)
+{
+    const std::int64_t local = utcMs + offsetAt(utcMs);
+    const std::int64_t d = floorDiv(local, kDayMs);
+    Split s;
+    s.day = static_cast<int>(d);
+    s.weekday = static_cast<int>(((d % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
+    s.hour = static_cast<int>((local - d * kDayMs) / kHourMs);
+    return s;
+}
 
 int dayNumber(const QDate &date)
 {
     return static_cast<int>(date.toJulianDay() - QDate(1970, 1, 1).toJulianDay());
 }
 
-Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time, const QDate &asOf)
+void addOrder(MemberAggregate &m, const LocalClock::Split &at)
 {
-    const qint64 endMs = time.toUtcMs(QDateTime(asOf.addDays(1), QTime(0, 0))); // the end of the as-of day
+    // Days as uint16 reach 2149; a date outside 1970-2149 is a typing error counted at the edge.
+    const auto day = static_cast<std::uint16_t>(std::clamp(at.day, 0, 65535));
+    if (m.orders == 0 || day < m.firstDay)
+        m.firstDay = day;
+    if (m.orders == 0 || day > m.lastDay)
+        m.lastDay = day;
+    ++m.orders;
+    const auto w = static_cast<std::size_t>(at.weekday);
+    m.weekdayOrders[w] = static_cast<std::uint16_t>(std::min<int>(m.weekdayOrders[w] + 1, 65535));
+    m.weekdayLatest[w] = std::max(m.weekdayLatest[w], day);
+    if (const int slot = slotOfHour(at.hour); slot >= 0) {
+        const auto s = static_cast<std::size_t>(slot);
+        m.slotOrders[s] = static_cast<std::uint16_t>(std::min<int>(m.slotOrders[s] + 1, 65535));
+        m.slotLatest[s] = std::max(m.slotLatest[s], day);
+    }
+}
+
+Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time,
+                                                       const Cutoff &cutoff)
+{
     auto maxId = db.statement(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM members")).select();
     if (!maxId)
         return maxId.error();
     std::vector<MemberAggregate> out(static_cast<std::size_t>(maxId->first().at(0).toLongLong() + 1));
-    // What refunds and voids took back from each receipt, by the as-of day.
-    auto undone = db.statement(QStringLiteral("SELECT original_sale_id, SUM(total_fen) FROM sales WHERE kind IN "
-                                              "('refund', 'void') AND member_id IS NOT NULL AND original_sale_id IS "
-                                              "NOT NULL AND created_at_ms < ? GROUP BY original_sale_id"))
-                      .select({endMs});
-    if (!undone)
-        return undone.error();
-    QHash<qint64, qint64> takenBack;
-    takenBack.reserve(undone->size());
-    for (const QVariantList &r : *undone)
-        takenBack.insert(r.at(0).toLongLong(), r.at(1).toLongLong()); // negative: what came off
-    auto sales = db.statement(QStringLiteral("SELECT id, member_id, total_fen, created_at_ms FROM sales WHERE kind = "
-                                             "'sale' AND member_id IS NOT NULL AND created_at_ms < ?"))
-                     .select({endMs});
-    if (!sales)
-        return sales.error();
-    LocalClock local(time);
-    for (const QVariantList &r : *sales) {
-        const qint64 memberId = r.at(1).toLongLong();
-        if (memberId <= 0 || memberId >= static_cast<qint64>(out.size()))
-            continue;
-        MemberAggregate &m = out[static_cast<std::size_t>(memberId)];
-        const qint64 total = r.at(2).toLongLong();
-        const auto back = takenBack.constFind(r.at(0).toLongLong());
-        const qint64 net = total + (back == takenBack.cend() ? 0 : *back);
-        m.spendFen += net;
-        if (back != takenBack.cend() && net <= 0)
-            continue; // undone whole: no order
-        const qint64 at = r.at(3).toLongLong();
-        int day = 0, weekday = 0, hour = 0;
-        local.split(at, &day, &weekday, &hour);
-        const auto minutes = static_cast<std::int32_t>(at / 60000);
-        ++m.orders;
-        if (m.firstDay < 0 || day < m.firstDay)
-            m.firstDay = day;
-        if (day > m.lastDay)
-            m.lastDay = day;
-        auto &w = m.weekdayOrders[static_cast<std::size_t>(weekday)];
-        w = static_cast<std::uint16_t>(std::min<int>(w + 1, 65535));
-        m.weekdayLatest[static_cast<std::size_t>(weekday)] = std::max(m.weekdayLatest[static_cast<std::size_t>(weekday)], minutes);
-        if (const int slot = slotOfHour(hour); slot >= 0) {
-            auto &s = m.slotOrders[static_cast<std::size_t>(slot)];
-            s = static_cast<std::uint16_t>(std::min<int>(s + 1, 65535));
-            m.slotLatest[static_cast<std::size_t>(slot)] = std::max(m.slotLatest[static_cast<std::size_t>(slot)], minutes);
-        }
-    }
+    RowScan sales(db, kSalesByMember);
+    sales.bind(1, cutoff.endMs);
+    sales.bind(2, cutoff.maxSaleId);
+    auto st = foldSales(sales, time, [&](std::int64_t member, const MemberAggregate &m) {
+        if (member < static_cast<std::int64_t>(out.size()))
+            out[static_cast<std::size_t>(member)] = m;
+    });
+    if (!st)
+        return st.error();
+    return out;
+}
+
+Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time, const QDate &asOf)
+{
+    Cutoff cutoff;
+    cutoff.endMs = time.toUtcMs(QDateTime(asOf.addDays(1), QTime(0, 0))); // the end of the as-of day
+    return rebuildAggregates(db, time, cutoff);
+}
+
+Result<MemberAggregate> memberAggregate(Database &db, const ShopTime &time, std::int64_t memberId,
+                                        const Cutoff &cutoff)
+{
+    RowScan sales(db, kSalesOfMember);
+    sales.bind(1, cutoff.endMs);
+    sales.bind(2, cutoff.maxSaleId);
+    sales.bind(3, memberId);
+    MemberAggregate out;
+    auto st = foldSales(sales, time, [&](std::int64_t, const MemberAggregate &m) { out = m; });
+    if (!st)
+        return st.error();
     return out;
 }
 

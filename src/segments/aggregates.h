@@ -4,7 +4,11 @@
 #include "core/result.h"
 
 #include <QDate>
+#include <cstdint>
+#include <limits>
 #include <vector>
+
+class QTimeZone;
 
 namespace huike {
 
@@ -16,11 +20,55 @@ namespace segments {
 // The local calendar day of `date` as the aggregates count days (days since 1970-01-01).
 int dayNumber(const QDate &date);
 
-// Every member's aggregate rebuilt from the raw sales in the store, counting what happened on or
-// before `asOf` (the shop's local date): sales with a member are orders; refunds and voids lower
-// the spend of the receipt they undo, and a receipt undone whole (nothing of it left) is no
-// order. Indexed by member id (ids with no member stay empty). Recharges are not sales.
+// The shop's local day, weekday and hour of an instant. The zone's offset is looked up once per
+// stretch between two of its transitions (for Asia/Shanghai: one stretch since 1991), not once
+// per sale: converting ten million instants through QTimeZone one by one takes seconds, and a
+// scan in member order jumps back and forth in time.
+class LocalClock {
+public:
+    explicit LocalClock(const ShopTime &time);
+
+    struct Split {
+        int day = 0;     // local days since 1970-01-01
+        int weekday = 0; // 0 = Monday
+        int hour = 0;
+    };
+    Split split(std::int64_t utcMs);
+
+private:
+    struct Stretch {
+        std::int64_t from, to, offsetMs; // [from, to) in UTC ms
+    };
+    std::int64_t offsetAt(std::int64_t utcMs);
+
+    const QTimeZone &m_zone;
+    std::vector<Stretch> m_stretches; // sorted, disjoint
+    std::size_t m_last = 0;
+};
+
+// One more order placed at that local time: counted, dated, and in its weekday and slot. (Its
+// money is the caller's to add: a receipt's net spend counts even when it is no order.)
+void addOrder(MemberAggregate &m, const LocalClock::Split &at);
+
+// Sales and history rows counted up to, and not including, `endMs` (UTC); with the marks, only
+// rows whose id is at most the mark (what an engine has folded so far).
+struct Cutoff {
+    std::int64_t endMs = std::numeric_limits<std::int64_t>::max();
+    std::int64_t maxSaleId = std::numeric_limits<std::int64_t>::max();
+};
+
+// Every member's aggregate rebuilt from the raw sales in the store: sales with a member are
+// orders; refunds and voids lower the spend of the receipt they undo, and a receipt undone whole
+// (nothing of it left) is no order. Indexed by member id (ids with no member stay empty).
+// Recharges are not sales. One pass over the sales in member order on the covering index
+// sales_member, each member's receipts and their refunds side by side.
+Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time,
+                                                       const Cutoff &cutoff);
+// The same, counting what happened on or before `asOf` (the shop's local date).
 Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time, const QDate &asOf);
+// One member's, the same way (a receipt undone whole takes its order back exactly).
+Result<MemberAggregate> memberAggregate(Database &db, const ShopTime &time, std::int64_t memberId,
+                                        const Cutoff &cutoff);
 
 } // namespace segments
 

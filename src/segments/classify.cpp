@@ -10,13 +10,14 @@ namespace {
 // The habit rule for weekdays and slots alike: the most orders, at least two, ties to the one
 // whose latest order is the most recent.
 template <std::size_t N>
-int habitOf(const std::array<std::uint16_t, N> &orders, const std::array<std::int32_t, N> &latest)
+int habitOf(const std::array<std::uint16_t, N> &orders, const std::array<std::uint16_t, N> &latest)
 {
     int best = -1;
     for (int i = 0; i < static_cast<int>(N); ++i) {
         if (orders[i] < 2)
             continue;
-        if (best < 0 || orders[i] > orders[best] || (orders[i] == orders[best] && latest[i] > latest[best]))
+        // Latest orders on the same day: the later one (i > best) holds the later hour.
+        if (best < 0 || orders[i] > orders[best] || (orders[i] == orders[best] && latest[i] >= latest[best]))
             best = i;
     }
     return best;
@@ -41,7 +42,7 @@ int slotOfHour(int h)
 
 int daysSince(const MemberAggregate &m, int asOfDay)
 {
-    return m.bought() ? asOfDay - m.lastDay : -1;
+    return m.bought() ? asOfDay - static_cast<int>(m.lastDay) : -1;
 }
 
 std::uint8_t recencyBits(const MemberAggregate &m, int asOfDay)
@@ -96,17 +97,25 @@ int slotHabit(const MemberAggregate &m)
     return habitOf(m.slotOrders, m.slotLatest);
 }
 
-std::array<double, 4> quintileCuts(const std::vector<double> &sorted)
+std::array<double, 4> quintileCuts(std::vector<double> values)
 {
     std::array<double, 4> cuts{};
-    if (sorted.empty())
+    if (values.empty())
         return cuts;
-    const double last = static_cast<double>(sorted.size() - 1);
+    const double last = static_cast<double>(values.size() - 1);
+    // Each cut interpolates between the values at ranks lo and lo + 1. Selecting rank lo leaves
+    // everything after it no smaller, so the value at lo + 1 is the least of those, and the next
+    // selection (a higher rank) searches only from lo on.
+    auto from = values.begin();
     for (int k = 0; k < 4; ++k) {
         const double pos = 0.2 * (k + 1) * last;
         const auto lo = static_cast<std::size_t>(std::floor(pos));
-        const auto hi = static_cast<std::size_t>(std::ceil(pos));
-        cuts[static_cast<std::size_t>(k)] = sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - static_cast<double>(lo));
+        const auto it = values.begin() + static_cast<std::ptrdiff_t>(lo);
+        std::nth_element(from, it, values.end());
+        from = it;
+        const double low = *it;
+        const double high = pos > static_cast<double>(lo) ? *std::min_element(it + 1, values.end()) : low;
+        cuts[static_cast<std::size_t>(k)] = low + (high - low) * (pos - static_cast<double>(lo));
     }
     return cuts;
 }
@@ -158,20 +167,19 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
         return c;
 
     // 6. The cut-off: the M of the member at rank ceil(share x buyers), by M descending.
-    std::vector<double> byM = ms;
-    std::sort(byM.begin(), byM.end(), std::greater<>());
     const auto rank = static_cast<std::size_t>(
         std::max<std::int64_t>(1, (static_cast<std::int64_t>(c.buyers) * settings.highValuePermille + 999) / 1000));
-    c.highValueCutFen = static_cast<std::int64_t>(byM[std::min(rank, byM.size()) - 1]);
+    {
+        std::vector<double> byM = ms;
+        const auto cut = byM.begin() + static_cast<std::ptrdiff_t>(std::min(rank, byM.size()) - 1);
+        std::nth_element(byM.begin(), cut, byM.end(), std::greater<>());
+        c.highValueCutFen = static_cast<std::int64_t>(*cut);
+    }
 
     // 7. Quintile cuts of each value over the members who bought.
-    std::vector<double> sortedD = ds, sortedF = fs, sortedM = ms;
-    std::sort(sortedD.begin(), sortedD.end());
-    std::sort(sortedF.begin(), sortedF.end());
-    std::sort(sortedM.begin(), sortedM.end());
-    c.dCuts = quintileCuts(sortedD);
-    c.fCuts = quintileCuts(sortedF);
-    c.mCuts = quintileCuts(sortedM);
+    c.dCuts = quintileCuts(std::move(ds));
+    c.fCuts = quintileCuts(std::move(fs));
+    c.mCuts = quintileCuts(std::move(ms));
     c.meanD = sumD / c.buyers;
     c.meanF = sumF / c.buyers;
     c.meanM = sumM / c.buyers;
@@ -221,7 +229,7 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
             break;
         case SegmentSettings::RfmBasis::Fixed:
             near = d <= settings.fixedNearDays;
-            fHigh = m.orders >= settings.fixedHighOrders;
+            fHigh = static_cast<std::int64_t>(m.orders) >= settings.fixedHighOrders;
             mHigh = m.spendFen >= settings.fixedHighSpendFen;
             break;
         }

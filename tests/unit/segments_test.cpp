@@ -19,10 +19,10 @@ constexpr int kAsOf = 20000; // a local day number; d = kAsOf - lastDay
 MemberAggregate bought(int orders, std::int64_t spendFen, int d)
 {
     MemberAggregate m;
-    m.orders = orders;
+    m.orders = static_cast<std::uint32_t>(orders);
     m.spendFen = spendFen;
-    m.lastDay = kAsOf - d;
-    m.firstDay = m.lastDay - 100;
+    m.lastDay = static_cast<std::uint16_t>(kAsOf - d);
+    m.firstDay = static_cast<std::uint16_t>(m.lastDay - 100);
     return m;
 }
 
@@ -102,6 +102,8 @@ TEST_CASE("weekday and time-of-day habits: the most orders if at least two, ties
     m.slotOrders[3] = 2;
     m.slotLatest[3] = 400;
     CHECK(slotHabit(m) == 0);
+    m.slotLatest[3] = 500; // the latest of both on the same day: the later slot came later
+    CHECK(slotHabit(m) == 3);
     CHECK(slotHabit(bought(1, 1, 0)) == -1);
 }
 
