@@ -129,9 +129,7 @@ std::int64_t LocalClock::offsetAt(std::int64_t utcMs)
         s.to =
             next.atUtc.isValid() ? next.atUtc.toMSecsSinceEpoch() : std::numeric_limits<std::int64_t>::max();
     }
-    // Neighbours already cached bound it, so stretches stay disjoint.
-    it = std::upper_bound(m_stretches.begin(), m_stretches.end(), utcMs,
-                          [](std::int64_t t, const Stretch &x) { return t < x.from; });
+    // Neighbours already cached bound it, so stretches stay disjoint (`it` is still where it goes).
     if (it != m_stretches.begin())
         s.from = std::max(s.from, std::prev(it)->to);
     if (it != m_stretches.end())

@@ -182,7 +182,7 @@ Status SegmentEngine::undo(std::int64_t memberId, std::int64_t undoId, std::int6
     return Ok{};
 }
 
-Status SegmentEngine::save(const QString &file) const
+Status SegmentEngine::save(const QString &file)
 {
     FileHeader h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
@@ -207,7 +207,7 @@ Status SegmentEngine::save(const QString &file) const
     if (out.write(reinterpret_cast<const char *>(&h), sizeof h) != static_cast<qint64>(sizeof h) ||
         out.write(reinterpret_cast<const char *>(m_members.data()), bytes) != bytes || !out.commit())
         return cannotWrite();
-    const_cast<SegmentEngine *>(this)->m_unsaved = false;
+    m_unsaved = false;
     return Ok{};
 }
 

@@ -41,7 +41,7 @@ public:
     // documents it read (those without a member count too: they move the mark).
     Result<int> catchUp();
     // Writes the aggregates atomically (a temporary file renamed over the old one).
-    Status save(const QString &file) const;
+    Status save(const QString &file);
 
     const std::vector<MemberAggregate> &aggregates() const { return m_members; }
     // A member's aggregate (empty for one who never bought or is newer than the last fold).
