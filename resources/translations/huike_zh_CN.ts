@@ -710,6 +710,10 @@
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
+    <message>
+        <source>Line %1 on: %2</source>
+        <translation>第 %1 行起：%2</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -2073,6 +2077,69 @@
     <message>
         <source>The last sale %1 was rung up in an earlier shift: refund it instead (F8).</source>
         <translation>上一单 %1 属于之前的班次，不能作废，请改为退货（F8）。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesImport</name>
+    <message>
+        <source>the receipt number is empty or longer than 64 characters.</source>
+        <translation>小票号为空或超过 64 个字符。</translation>
+    </message>
+    <message>
+        <source>the member is empty or longer than 64 characters.</source>
+        <translation>会员为空或超过 64 个字符。</translation>
+    </message>
+    <message>
+        <source>the time &quot;%1&quot; is not YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS].</source>
+        <translation>时间“%1”不是 YYYY-MM-DD 或 YYYY-MM-DD HH:MM[:SS] 格式。</translation>
+    </message>
+    <message>
+        <source>the time %1 is in the future.</source>
+        <translation>时间 %1 晚于现在。</translation>
+    </message>
+    <message>
+        <source>the amount &quot;%1&quot; is not yuan with at most two decimals.</source>
+        <translation>金额“%1”不是最多两位小数的元数。</translation>
+    </message>
+    <message>
+        <source>the quantity &quot;%1&quot; is not a number.</source>
+        <translation>数量“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>the barcode or name is too long.</source>
+        <translation>条码或商品名称太长。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>no member %1 (with --create-members it becomes a new member).</source>
+        <translation>没有会员 %1（加 --create-members 可新建为会员）。</translation>
+    </message>
+    <message>
+        <source>receipt %1 is member %2&apos;s on line %3.</source>
+        <translation>小票 %1 在第 %3 行属于会员 %2。</translation>
+    </message>
+    <message>
+        <source>receipt %1 is another member&apos;s on an earlier line.</source>
+        <translation>小票 %1 在前面的行里属于另一位会员。</translation>
+    </message>
+    <message>
+        <source>Line %1 on is one row of more than 64 MB: is this a CSV file?</source>
+        <translation>第 %1 行起的一行超过 64 MB：这是 CSV 文件吗？</translation>
+    </message>
+    <message>
+        <source>The first row must name the columns receipt_no, member, time and amount (and may add barcode, name, qty).</source>
+        <translation>第一行须列出 receipt_no、member、time、amount 这几列（可另加 barcode、name、qty）。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ int cmdCoupon(const QStringList &args);
 int cmdImportMembers(const QStringList &args);
 int cmdExportMembers(const QStringList &args);
 int cmdSegments(const QStringList &args); // segments.cpp
+int cmdImportSales(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

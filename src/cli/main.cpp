@@ -48,6 +48,7 @@ static void usage()
              "  export-products --db PATH FILE.csv\n"
              "  import-members --db PATH [--encoding auto|utf-8|gbk] [--operator CODE:PIN] [--json] FILE.csv\n"
              "  export-members --db PATH [--headers zh|en] [--json] FILE.csv\n"
+             "  import-sales --db PATH [--create-members] [--encoding auto|utf-8|gbk] [--json] FILE.csv\n"
              "  segments --db PATH [--as-of YYYY-MM-DD] --format csv   (every member's classes, 会员分析)\n"
              "  bench checkout --db PATH [--n N] --json\n"
              "  bench lookup --db PATH --products N [--n N] --json\n"
@@ -86,7 +87,15 @@ static void usage()
              "卡号/card, 积分/points (minus takes off) and optionally 原因/reason (else --reason). One\n"
              "manager approves the whole file; rows that cannot apply (no such member, more taken than\n"
              "held) are listed by line and left out; the same file is never applied twice, so put\n"
-             "the fixed rows in a file of their own.\n";
+             "the fixed rows in a file of their own.\n"
+             "import-sales brings another system's sales history into 会员分析: columns receipt_no,\n"
+             "member, time, amount (and optionally barcode, name, qty; or 小票号, 会员, 时间, 金额, 条码,\n"
+             "商品名称, 数量). member is a phone, card number or the other system's member code; time is\n"
+             "local YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]; amount is yuan, negative for a refund line.\n"
+             "Rows sharing a receipt_no are one receipt (a total of zero or less is no order). Bad rows\n"
+             "are listed by line and left out (exit 1); a receipt number already in is left as it is,\n"
+             "so importing the same file again adds nothing. Progress goes to stderr. The history\n"
+             "counts once the run has finished; an interrupted run counts nothing: run it again.\n";
     err().flush();
 }
 
@@ -135,6 +144,8 @@ int main(int argc, char *argv[])
         return cmdCountCard(args);
     if (cmd == QLatin1String("coupon"))
         return cmdCoupon(args);
+    if (cmd == QLatin1String("import-sales"))
+        return cmdImportSales(args);
     if (cmd == QLatin1String("segments"))
         return cmdSegments(args);
     if (cmd == QLatin1String("bench"))

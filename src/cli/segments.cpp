@@ -1,32 +1,41 @@
 // huike-cli segments: every member's classes (src/segments/) as CSV, one row per member, for
-// scripts and for checking the definitions against a spreadsheet.
-
-#include "commands.h"
+// scripts and for checking the definitions against a spreadsheet. huike-cli import-sales: another
+// system's sales history, which those classes then count.
 
 #include "app/appcontext.h"
+#include "commands.h"
 #include "core/csv.h"
 #include "core/money.h"
 #include "segments/aggregates.h"
 #include "segments/engine.h"
+#include "segments/salesimport.h"
 #include "store/database.h"
 #include "store/statement.h"
 
 #include <QCommandLineParser>
 #include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace huike::cli {
 
 int cmdSegments(const QStringList &args)
 {
     QCommandLineParser p;
-    if (!parse(p, args,
-               {option("as-of", "count purchases on or before this local day (default: today, from the aggregates kept in "
-                          "STORE.segments beside the store, brought up to date first; another day is rebuilt "
-                          "from the raw sales)",
-                          "YYYY-MM-DD"),
-                option("format", "csv (the one format): member,orders,spend,last_purchase,d,recency,frequency,"
-                                 "monetary,weekday,slot,high_value,r_score,f_score,m_score,rfm_class,lifecycle",
-                       "csv")}))
+    if (!parse(
+            p, args,
+            {option(
+                 "as-of",
+                 "count purchases on or before this local day (default: today, from the aggregates kept in "
+                 "STORE.segments beside the store, brought up to date first; another day is rebuilt "
+                 "from the raw sales)",
+                 "YYYY-MM-DD"),
+             option("format",
+                    "csv (the one format): member,orders,spend,last_purchase,d,recency,frequency,"
+                    "monetary,weekday,slot,high_value,r_score,f_score,m_score,rfm_class,lifecycle",
+                    "csv")}))
         return 2;
     if (p.isSet(QStringLiteral("format")) && p.value(QStringLiteral("format")) != QLatin1String("csv")) {
         err() << "error: --format is csv\n";
@@ -64,7 +73,11 @@ int cmdSegments(const QStringList &args)
         return 1;
     }
     // The members in id order; their aggregates are indexed by id.
-    auto members = ctx->db().statement(QStringLiteral("SELECT id, phone FROM members ORDER BY id")).select();
+    // A member as registered or imported: the phone, else the card or the other system's code.
+    auto members = ctx->db()
+                       .statement(QStringLiteral(
+                           "SELECT id, COALESCE(phone, card_no, external_code) FROM members ORDER BY id"))
+                       .select();
     if (!members) {
         err() << "error: " << members.error().message << "\n";
         return 1;
@@ -77,7 +90,8 @@ int cmdSegments(const QStringList &args)
     }
     const int day = segments::dayNumber(asOf);
     const segments::Classes c = segments::classify(list, day);
-    out() << "member,orders,spend,last_purchase,d,recency,frequency,monetary,weekday,slot,high_value,r_score,f_score,"
+    out() << "member,orders,spend,last_purchase,d,recency,frequency,monetary,weekday,slot,high_value,r_score,"
+             "f_score,"
              "m_score,rfm_class,lifecycle\n";
     const QDate epoch(1970, 1, 1);
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -87,20 +101,102 @@ int cmdSegments(const QStringList &args)
         for (const char *l : segments::recencyLabels(c.recency[i]))
             recency << QString::fromUtf8(l);
         auto score = [&](std::uint8_t s) { return bought ? QString::number(s) : QString(); };
-        out() << csvLine({members->at(static_cast<qsizetype>(i)).at(1).toString(), QString::number(bought ? m.orders : 0),
-                          Money::fromFen(m.spendFen).toString(),
+        out() << csvLine({members->at(static_cast<qsizetype>(i)).at(1).toString(),
+                          QString::number(bought ? m.orders : 0), Money::fromFen(m.spendFen).toString(),
                           bought ? epoch.addDays(m.lastDay).toString(Qt::ISODate) : QString(),
                           bought ? QString::number(segments::daysSince(m, day)) : QString(),
-                          recency.join(QLatin1Char('|')), QString::fromUtf8(segments::frequencyLabel(c.frequency[i])),
+                          recency.join(QLatin1Char('|')),
+                          QString::fromUtf8(segments::frequencyLabel(c.frequency[i])),
                           QString::fromUtf8(segments::monetaryLabel(c.monetary[i])),
                           QString::fromUtf8(segments::weekdayLabel(c.weekday[i])),
                           QString::fromUtf8(segments::slotLabel(c.slot[i])),
                           QString::fromUtf8(segments::highValueLabel(c.highValue[i])), score(c.rScore[i]),
-                          score(c.fScore[i]), score(c.mScore[i]), QString::fromUtf8(segments::rfmLabel(c.rfm[i])),
+                          score(c.fScore[i]), score(c.mScore[i]),
+                          QString::fromUtf8(segments::rfmLabel(c.rfm[i])),
                           QString::fromUtf8(segments::lifecycleLabel(c.lifecycle[i]))})
               << "\n";
     }
     return 0;
+}
+
+int cmdImportSales(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(
+            p, args,
+            {option("create-members",
+                    "a member the store does not know becomes a new member: by the phone, or "
+                    "else by the card number or code the other system gave"),
+             option("encoding",
+                    "auto (default: UTF-8, or GBK/GB18030 when the file is not UTF-8), utf-8 or gbk", "NAME"),
+             option("json", "print the report as JSON: encoding, rows, receipts_added, receipts_known, "
+                            "lines_added, members_created, rejected, problems [{line, why}] (the first 200), "
+                            "import_id, previously_imported_at (local time of an earlier run of the same "
+                            "file, or null)")}))
+        return 2;
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: give one CSV file\n";
+        return 2;
+    }
+    const auto encoding = parseTextEncoding(p.value(QStringLiteral("encoding")));
+    if (!encoding) {
+        err() << "error: --encoding is auto, utf-8 or gbk\n";
+        return 2;
+    }
+    auto ctx = openContext(p);
+    if (!ctx)
+        return 1;
+    SalesImportOptions options;
+    options.createMembers = p.isSet(QStringLiteral("create-members"));
+    options.encoding = *encoding;
+    int shown = -1;
+    options.progress = [&](qint64 done, qint64 total, qint64 rows) {
+        const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+        if (percent == shown)
+            return;
+        shown = percent;
+        err() << "import-sales: " << percent << "% (" << rows << " rows)\n";
+        err().flush();
+    };
+    const QString file = p.positionalArguments().first();
+    const SalesImportReport r =
+        importSalesCsv(ctx->db(), ctx->time(), ctx->store().storeId, g_clock.nowMs(), file, options);
+    const QString previously = r.previousRunAtMs > 0 ? ctx->time().format(r.previousRunAtMs) : QString();
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray problems;
+        for (const SalesImportProblem &pr : r.problems)
+            problems.append(QJsonObject{{QStringLiteral("line"), pr.line}, {QStringLiteral("why"), pr.why}});
+        QJsonObject o{{QStringLiteral("encoding"), r.encoding},
+                      {QStringLiteral("rows"), r.rows},
+                      {QStringLiteral("receipts_added"), r.receiptsAdded},
+                      {QStringLiteral("receipts_known"), r.receiptsKnown},
+                      {QStringLiteral("lines_added"), r.linesAdded},
+                      {QStringLiteral("members_created"), r.membersCreated},
+                      {QStringLiteral("rejected"), r.rejected},
+                      {QStringLiteral("problems"), problems},
+                      {QStringLiteral("import_id"), r.importId},
+                      {QStringLiteral("previously_imported_at"),
+                       previously.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previously)}};
+        if (!r.error.isEmpty())
+            o.insert(QStringLiteral("error"), r.error);
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        if (!previously.isEmpty())
+            out() << "this file was imported before, at " << previously
+                  << ": only receipts not yet in are added\n";
+        out() << "encoding " << r.encoding << ": " << r.rows << " rows, " << r.receiptsAdded
+              << " receipts added (" << r.linesAdded << " lines), " << r.receiptsKnown << " already in, "
+              << r.membersCreated << " members created, " << r.rejected << " rows rejected\n";
+        for (const SalesImportProblem &pr : r.problems)
+            out() << pr.why << "\n";
+        if (r.rejected > r.problems.size())
+            out() << "... and " << (r.rejected - r.problems.size()) << " more rows rejected\n";
+    }
+    if (!r.error.isEmpty()) {
+        err() << "error: " << r.error << "\n";
+        return 1;
+    }
+    return r.rejected == 0 ? 0 : 1;
 }
 
 } // namespace huike::cli

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QStringDecoder>
+#include <algorithm>
 #include <cerrno>
 #include <iconv.h>
 
@@ -98,8 +99,9 @@ Result<DecodedText> decodeExternalText(const QByteArray &bytes, TextEncoding enc
     if (encoding == TextEncoding::Utf8) {
         if (dec.hasError())
             return makeError(ErrorCode::Invalid,
-                             QCoreApplication::translate("Csv", "The file is not UTF-8 text (it was read as UTF-8 "
-                                                                "because you asked for it)."));
+                             QCoreApplication::translate("Csv",
+                                                         "The file is not UTF-8 text (it was read as UTF-8 "
+                                                         "because you asked for it)."));
         return DecodedText{asUtf8, QStringLiteral("UTF-8")};
     }
     if (dec.hasError())
@@ -142,8 +144,8 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
     bool inQuotes = false;
     bool fieldWasQuoted = false;
     bool rowHasContent = false;
-    int line = 1;
-    int rowStartLine = 1;
+    int line = limits.firstLine;
+    int rowStartLine = limits.firstLine;
     qsizetype rowStartPos = 0;
     const qsizetype n = text.size();
 
@@ -194,12 +196,19 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
         return next;
     };
     auto tooManyRows = [&] {
-        return makeError(ErrorCode::Invalid,
-                         QCoreApplication::translate("Csv", "The file has more than %1 rows.").arg(limits.maxRows));
+        return makeError(
+            ErrorCode::Invalid,
+            QCoreApplication::translate("Csv", "The file has more than %1 rows.").arg(limits.maxRows));
     };
 
     for (qsizetype i = 0;; ++i) {
         if (i >= n) {
+            if (limits.moreToCome) {
+                // The row begun here, if any, ends in the next piece: it is read from there.
+                table.consumed = std::min(rowStartPos, n);
+                table.nextLine = rowStartLine;
+                return table;
+            }
             if (!inQuotes)
                 break;
             // The file ended inside a quote: that row is left out, and reading starts again on
@@ -225,9 +234,10 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
             }
         } else if (c == QLatin1Char('"')) {
             if (!field.trimmed().isEmpty()) {
-                i = skipRow(QCoreApplication::translate("Csv", "Line %1: a quote in the middle of an unquoted field.")
-                                .arg(line),
-                            false, i);
+                i = skipRow(
+                    QCoreApplication::translate("Csv", "Line %1: a quote in the middle of an unquoted field.")
+                        .arg(line),
+                    false, i);
                 continue;
             }
             field.clear();
@@ -237,14 +247,16 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
         } else if (c == QLatin1Char(',')) {
             rowHasContent = true;
             if (!endField()) {
-                i = skipRow(QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line), false, i);
+                i = skipRow(QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line), false,
+                            i);
                 continue;
             }
         } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
             if (rowHasContent || !field.trimmed().isEmpty()) {
                 rowHasContent = true;
                 if (!endField()) {
-                    i = skipRow(QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line), false, i);
+                    i = skipRow(QCoreApplication::translate("Csv", "Line %1: too many columns.").arg(line),
+                                false, i);
                     continue;
                 }
             }
@@ -259,8 +271,9 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
             if (fieldWasQuoted) {
                 if (c.isSpace())
                     continue; // spaces between the closing quote and the comma are not data
-                i = skipRow(QCoreApplication::translate("Csv", "Line %1: text after a closing quote.").arg(line),
-                            false, i);
+                i = skipRow(
+                    QCoreApplication::translate("Csv", "Line %1: text after a closing quote.").arg(line),
+                    false, i);
                 continue;
             }
             field.append(c);
@@ -285,6 +298,8 @@ Result<CsvTable> parseCsv(const QString &text, const CsvLimits &limits)
     }
     if (!endRow())
         return tooManyRows();
+    table.consumed = n;
+    table.nextLine = line;
     return table;
 }
 
@@ -297,6 +312,64 @@ Result<CsvTable> readExternalCsv(const QByteArray &bytes, TextEncoding encoding,
     auto table = parseCsv(decoded->text);
     if (table && table->rows.isEmpty())
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Csv", "The file is empty."));
+    return table;
+}
+
+CsvPieceReader::CsvPieceReader(TextEncoding encoding, CsvLimits limits)
+    : m_limits(limits), m_line(limits.firstLine)
+{
+    if (encoding != TextEncoding::Auto)
+        m_decided = encoding;
+}
+
+QString CsvPieceReader::encoding() const
+{
+    if (!m_encodingName.isEmpty())
+        return m_encodingName;
+    return m_decided == TextEncoding::Gb18030 ? QStringLiteral("GB18030") : QStringLiteral("UTF-8");
+}
+
+Result<CsvTable> CsvPieceReader::feed(const QByteArray &more, bool last)
+{
+    m_bytes += more;
+    // Cut after the last line break: no character of UTF-8 or GB18030 holds a 0x0A byte, so the
+    // piece decodes on its own.
+    const qsizetype end = last ? m_bytes.size() : m_bytes.lastIndexOf('\n') + 1;
+    if (end <= 0 && !last)
+        return CsvTable{};
+    const QByteArray piece = m_bytes.left(end);
+    m_bytes.remove(0, end);
+    const bool bom = piece.startsWith("\xEF\xBB\xBF");
+    const bool ascii = std::all_of(piece.cbegin(), piece.cend(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (m_decided || !ascii) {
+        auto decoded = decodeExternalText(piece, m_decided.value_or(TextEncoding::Auto));
+        if (!decoded)
+            return makeError(ErrorCode::Invalid, QCoreApplication::translate("Csv", "Line %1 on: %2")
+                                                     .arg(m_line)
+                                                     .arg(decoded.error().message));
+        if (!m_decided) {
+            m_decided = decoded->encoding.startsWith(QLatin1String("GB")) ? TextEncoding::Gb18030
+                                                                          : TextEncoding::Utf8;
+            m_encodingName = decoded->encoding;
+        }
+        // Only the file's first bytes can be its byte order mark: later, U+FEFF is text, as it
+        // is when the whole file is decoded.
+        if (bom && !m_first && *m_decided == TextEncoding::Utf8)
+            m_text += QChar(0xFEFF);
+        m_text += decoded->text;
+    } else {
+        m_text += QString::fromLatin1(piece); // ASCII: either encoding reads it so
+    }
+    m_first = false;
+    CsvLimits limits = m_limits;
+    limits.firstLine = m_line;
+    limits.moreToCome = !last;
+    auto table = parseCsv(m_text, limits);
+    if (!table)
+        return table.error();
+    m_text.remove(0, table->consumed);
+    m_line = table->nextLine;
     return table;
 }
 

@@ -137,23 +137,6 @@ QString cardStateKey(CardState s)
     return QStringLiteral("active");
 }
 
-std::optional<QString> normalizedMobile(const QString &phone)
-{
-    QString digits;
-    for (const QChar c : phone) {
-        if (c.isDigit())
-            digits += QChar(QLatin1Char(static_cast<char>('0' + c.digitValue()))); // fullwidth too
-        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('+') && c != QChar(0x3000))
-            return std::nullopt;
-    }
-    if (digits.size() == 13 && digits.startsWith(QLatin1String("86")))
-        digits = digits.mid(2);
-    static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
-    if (!mobile.match(digits).hasMatch())
-        return std::nullopt;
-    return digits;
-}
-
 MemberService::MemberService(Database &db, const Clock &clock, const ShopTime &time, qint64 storeId)
     : m_db(db), m_clock(clock), m_time(time), m_storeId(storeId)
 {

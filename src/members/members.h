@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/money.h"
+#include "core/phone.h" // normalizedMobile, which members were the first to need
 #include "core/result.h"
 #include "operators/approvals.h"
 
@@ -109,9 +110,6 @@ Result<QList<Member>> membersWithIds(Database &db, const QList<qint64> &ids);
 // birthday, a custom date field).
 std::optional<QDate> typedDate(const QString &text);
 
-// Whether `phone` is a mainland mobile number (1[3-9] and nine more digits), after the spaces,
-// dashes and a +86 / 86 prefix people type are taken out. nullopt when it is not.
-std::optional<QString> normalizedMobile(const QString &phone);
 
 // Card operations and points adjusted by hand are done for a reason, kept in the audit log:
 // Invalid ("Give a reason.") when there is none.

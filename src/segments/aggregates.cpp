@@ -99,7 +99,63 @@ template <typename Sink> Status foldSales(RowScan &scan, const ShopTime &time, S
     return scan.finish();
 }
 
+constexpr const char *kHistoryByMember =
+    "SELECT member_id, sold_at_ms, total_fen, import_id FROM history_sales INDEXED BY history_sales_member "
+    "WHERE sold_at_ms < ?1 ORDER BY member_id";
+constexpr const char *kHistoryOfMember =
+    "SELECT member_id, sold_at_ms, total_fen, import_id FROM history_sales INDEXED BY history_sales_member "
+    "WHERE member_id = ?2 AND sold_at_ms < ?1";
+
+// The imports that count under a cutoff, by id: finished, and by its mark.
+Result<std::vector<bool>> countedImports(Database &db, std::int64_t maxImportSeq)
+{
+    RowScan scan(db, "SELECT id FROM sales_imports WHERE finished_seq IS NOT NULL AND finished_seq <= ?1");
+    scan.bind(1, maxImportSeq);
+    std::vector<bool> counted;
+    while (scan.next()) {
+        const auto id = static_cast<std::size_t>(std::max<std::int64_t>(scan.integer(0), 0));
+        if (id >= counted.size())
+            counted.resize(id + 1);
+        counted[id] = true;
+    }
+    if (auto st = scan.finish(); !st)
+        return st.error();
+    return counted;
+}
+
+// Steps a scan of the history columns, adding each counted receipt to its member's aggregate.
+template <typename At>
+Status foldHistory(Database &db, const ShopTime &time, const Cutoff &cutoff, const char *sql,
+                   std::int64_t memberId, At &&at)
+{
+    auto counted = countedImports(db, cutoff.maxImportSeq);
+    if (!counted)
+        return counted.error();
+    if (counted->empty())
+        return Ok{}; // nothing imported (the usual shop): no scan at all
+    RowScan scan(db, sql);
+    scan.bind(1, cutoff.endMs);
+    if (memberId > 0)
+        scan.bind(2, memberId);
+    LocalClock clock(time);
+    while (scan.next()) {
+        const auto import = static_cast<std::size_t>(scan.integer(3));
+        if (import >= counted->size() || !(*counted)[import])
+            continue;
+        if (MemberAggregate *m = at(scan.integer(0)))
+            addHistory(*m, scan.integer(2), clock.split(scan.integer(1)));
+    }
+    return scan.finish();
+}
+
 } // namespace
+
+void addHistory(MemberAggregate &m, std::int64_t totalFen, const LocalClock::Split &at)
+{
+    m.spendFen += totalFen;
+    if (totalFen > 0)
+        addOrder(m, at);
+}
 
 LocalClock::LocalClock(const ShopTime &time) : m_zone(time.zone()) {}
 
@@ -190,6 +246,13 @@ Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopT
     });
     if (!st)
         return st.error();
+    st = foldHistory(db, time, cutoff, kHistoryByMember, 0, [&](std::int64_t member) -> MemberAggregate * {
+        return member > 0 && member < static_cast<std::int64_t>(out.size())
+                   ? &out[static_cast<std::size_t>(member)]
+                   : nullptr;
+    });
+    if (!st)
+        return st.error();
     return out;
 }
 
@@ -209,6 +272,9 @@ Result<MemberAggregate> memberAggregate(Database &db, const ShopTime &time, std:
     sales.bind(3, memberId);
     MemberAggregate out;
     auto st = foldSales(sales, time, [&](std::int64_t, const MemberAggregate &m) { out = m; });
+    if (!st)
+        return st.error();
+    st = foldHistory(db, time, cutoff, kHistoryOfMember, memberId, [&](std::int64_t) { return &out; });
     if (!st)
         return st.error();
     return out;

@@ -51,17 +51,24 @@ private:
 void addOrder(MemberAggregate &m, const LocalClock::Split &at);
 
 // Sales and history rows counted up to, and not including, `endMs` (UTC); with the marks, only
-// rows whose id is at most the mark (what an engine has folded so far).
+// sales whose id is at most the mark and history of imports finished up to the mark's sequence
+// number (what an engine has folded so far). History of an import still running never counts.
 struct Cutoff {
     std::int64_t endMs = std::numeric_limits<std::int64_t>::max();
     std::int64_t maxSaleId = std::numeric_limits<std::int64_t>::max();
+    std::int64_t maxImportSeq = std::numeric_limits<std::int64_t>::max();
 };
+
+// One receipt imported from another system (history_sales): already net of its refund lines, so
+// a total above zero is an order and any other only money.
+void addHistory(MemberAggregate &m, std::int64_t totalFen, const LocalClock::Split &at);
 
 // Every member's aggregate rebuilt from the raw sales in the store: sales with a member are
 // orders; refunds and voids lower the spend of the receipt they undo, and a receipt undone whole
 // (nothing of it left) is no order. Indexed by member id (ids with no member stay empty).
 // Recharges are not sales. One pass over the sales in member order on the covering index
-// sales_member, each member's receipts and their refunds side by side.
+// sales_member, each member's receipts and their refunds side by side; then one over the
+// imported history on history_sales_member.
 Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time,
                                                        const Cutoff &cutoff);
 // The same, counting what happened on or before `asOf` (the shop's local date).

@@ -28,9 +28,11 @@ struct FileHeader {
     std::int64_t members;
     std::int64_t salesMark;
     std::int64_t salesMarkAtMs;
-    std::int64_t reserved[3]; // for the history import's mark
-    std::uint64_t checksum;   // of the records
-    char zone[56];            // the shop's IANA time zone, NUL-padded: days are local days
+    std::int64_t importMark;   // the last import-sales run folded in, by its finished_seq
+    std::int64_t importMarkId; // and its id: a file from another store does not match
+    std::int64_t reserved;
+    std::uint64_t checksum; // of the records
+    char zone[56];          // the shop's IANA time zone, NUL-padded: days are local days
 };
 static_assert(sizeof(FileHeader) == 128);
 
@@ -94,14 +96,23 @@ Status SegmentEngine::rebuild()
                     .select();
     if (!mark)
         return mark.error();
+    auto imported =
+        m_db.statement(QStringLiteral("SELECT finished_seq, id FROM sales_imports WHERE finished_seq IS NOT "
+                                      "NULL ORDER BY finished_seq DESC LIMIT 1"))
+            .select();
+    if (!imported)
+        return imported.error();
     Cutoff cutoff;
     cutoff.maxSaleId = mark->isEmpty() ? 0 : mark->first().at(0).toLongLong();
+    cutoff.maxImportSeq = imported->isEmpty() ? 0 : imported->first().at(0).toLongLong();
     auto rebuilt = rebuildAggregates(m_db, m_time, cutoff);
     if (!rebuilt)
         return rebuilt.error();
     m_members = std::move(*rebuilt);
     m_salesMark = cutoff.maxSaleId;
     m_salesMarkAtMs = mark->isEmpty() ? 0 : mark->first().at(1).toLongLong();
+    m_importMark = cutoff.maxImportSeq;
+    m_importMarkId = imported->isEmpty() ? 0 : imported->first().at(1).toLongLong();
     m_unsaved = true;
     return Ok{};
 }
@@ -145,7 +156,39 @@ Result<int> SegmentEngine::catchUp()
         m_salesMarkAtMs = d.atMs;
         m_unsaved = true;
     }
-    return static_cast<int>(docs.size());
+    auto imports = catchUpImports();
+    if (!imports)
+        return imports.error();
+    return static_cast<int>(docs.size()) + *imports;
+}
+
+Result<int> SegmentEngine::catchUpImports()
+{
+    // Imports finish rarely (an import-sales run): a query each time costs a few microseconds.
+    auto finished =
+        m_db.statement(QStringLiteral("SELECT finished_seq, id FROM sales_imports WHERE finished_seq > ? "
+                                      "ORDER BY finished_seq"))
+            .select({qint64(m_importMark)});
+    if (!finished)
+        return finished.error();
+    int receipts = 0;
+    for (const QVariantList &imp : *finished) {
+        RowScan scan(
+            m_db,
+            "SELECT member_id, sold_at_ms, total_fen FROM history_sales INDEXED BY history_sales_import "
+            "WHERE import_id = ?1");
+        scan.bind(1, imp.at(1).toLongLong());
+        while (scan.next()) {
+            addHistory(at(scan.integer(0)), scan.integer(2), m_clock.split(scan.integer(1)));
+            ++receipts;
+        }
+        if (auto st = scan.finish(); !st)
+            return st.error();
+        m_importMark = imp.at(0).toLongLong();
+        m_importMarkId = imp.at(1).toLongLong();
+        m_unsaved = true;
+    }
+    return receipts;
 }
 
 Status SegmentEngine::undo(std::int64_t memberId, std::int64_t undoId, std::int64_t totalFen,
@@ -175,6 +218,7 @@ Status SegmentEngine::undo(std::int64_t memberId, std::int64_t undoId, std::int6
     // Undone whole: its order goes, and with it perhaps the last purchase or a latest day.
     Cutoff cutoff;
     cutoff.maxSaleId = undoId;
+    cutoff.maxImportSeq = m_importMark;
     auto again = memberAggregate(m_db, m_time, memberId, cutoff);
     if (!again)
         return again.error();
@@ -191,6 +235,8 @@ Status SegmentEngine::save(const QString &file)
     h.members = static_cast<std::int64_t>(m_members.size());
     h.salesMark = m_salesMark;
     h.salesMarkAtMs = m_salesMarkAtMs;
+    h.importMark = m_importMark;
+    h.importMarkId = m_importMarkId;
     h.checksum = checksumOf(m_members);
     const QByteArray zone = m_time.zone().id();
     std::memcpy(h.zone, zone.constData(),
@@ -236,6 +282,14 @@ Status SegmentEngine::loadFile(const QString &file)
         if (row->isEmpty() || row->first().at(0).toLongLong() != h.salesMarkAtMs)
             return Error{ErrorCode::Invalid, QStringLiteral("not this store's sales")};
     }
+    if (h.importMark > 0) {
+        auto row = m_db.statement(QStringLiteral("SELECT id FROM sales_imports WHERE finished_seq = ?"))
+                       .select({qint64(h.importMark)});
+        if (!row)
+            return row.error();
+        if (row->isEmpty() || row->first().at(0).toLongLong() != h.importMarkId)
+            return Error{ErrorCode::Invalid, QStringLiteral("not this store's imports")};
+    }
     std::vector<MemberAggregate> members(static_cast<std::size_t>(h.members));
     const auto bytes = static_cast<qint64>(members.size() * sizeof(MemberAggregate));
     if (in.read(reinterpret_cast<char *>(members.data()), bytes) != bytes)
@@ -245,6 +299,8 @@ Status SegmentEngine::loadFile(const QString &file)
     m_members = std::move(members);
     m_salesMark = h.salesMark;
     m_salesMarkAtMs = h.salesMarkAtMs;
+    m_importMark = h.importMark;
+    m_importMarkId = h.importMarkId;
     m_unsaved = false;
     return Ok{};
 }

@@ -37,8 +37,9 @@ public:
     Result<Start> open(const QString &file);
     // From the raw sales, whatever was kept.
     Status rebuild();
-    // Folds in every document committed since the last fold, in commit order. Returns how many
-    // documents it read (those without a member count too: they move the mark).
+    // Folds in every document committed since the last fold, in commit order, and the history
+    // of every sales import finished since. Returns how many documents and imported receipts it
+    // read (documents without a member count too: they move the mark).
     Result<int> catchUp();
     // Writes the aggregates atomically (a temporary file renamed over the old one).
     Status save(const QString &file);
@@ -55,6 +56,7 @@ public:
 
 private:
     Status loadFile(const QString &file);
+    Result<int> catchUpImports();
     MemberAggregate &at(std::int64_t memberId);
     // One refund or void: money only, unless it undoes its receipt whole (then the member is
     // read again, so that the order it takes back leaves no trace in the latest days).
@@ -66,6 +68,8 @@ private:
     std::vector<MemberAggregate> m_members;
     std::int64_t m_salesMark = 0;     // every sale with an id up to this is folded in
     std::int64_t m_salesMarkAtMs = 0; // its created_at_ms: a file from another store does not match
+    std::int64_t m_importMark = 0;   // sales imports folded in, by finished_seq
+    std::int64_t m_importMarkId = 0; // that import's id
     bool m_unsaved = false;
     std::unique_ptr<RowScan> m_newSales, m_original;
 };

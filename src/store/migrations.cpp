@@ -858,9 +858,97 @@ static const std::vector<const char *> kVersion17 = {
         WHERE member_id IS NOT NULL)",
 };
 
+// Version 18: sales from another system (huike-cli import-sales, segments/salesimport.h), kept
+// as history beside the till's own documents: no shift, payment, stock move or receipt chain of
+// this till is theirs to change, and 会员分析 counts them with the till's own. A row of the file
+// is a line; rows sharing a receipt number are one receipt.
+//
+// A member that the other system knew by a card number or its own code rather than a phone is
+// created by that code: members is rebuilt so that phone may be NULL (UNIQUE still holds for the
+// phones there are), with external_code beside it.
+static const std::vector<const char *> kVersion18 = {
+    R"(CREATE TABLE new_members (
+        id INTEGER PRIMARY KEY,
+        phone TEXT UNIQUE,
+        name TEXT NOT NULL DEFAULT '',
+        gender TEXT NOT NULL DEFAULT '',
+        birthday TEXT NOT NULL DEFAULT '',
+        store_id INTEGER REFERENCES stores(id),
+        created_at_ms INTEGER NOT NULL,
+        card_no TEXT,
+        pinyin TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        consent INTEGER NOT NULL DEFAULT 0,
+        consent_at_ms INTEGER,
+        consent_how TEXT NOT NULL DEFAULT '',
+        referrer_id INTEGER REFERENCES members(id),
+        operator_id INTEGER REFERENCES operators(id),
+        card_state TEXT NOT NULL DEFAULT 'active' CHECK (card_state IN ('active','lost','locked','replaced')),
+        level_id INTEGER NOT NULL DEFAULT 1,
+        growth INTEGER NOT NULL DEFAULT 0 CHECK (growth >= 0),
+        net_spend_fen INTEGER NOT NULL DEFAULT 0,
+        points INTEGER NOT NULL DEFAULT 0 CHECK (points >= 0),
+        principal_fen INTEGER NOT NULL DEFAULT 0 CHECK (principal_fen >= 0),
+        bonus_fen INTEGER NOT NULL DEFAULT 0 CHECK (bonus_fen >= 0),
+        pin_hash TEXT,
+        pin_failures INTEGER NOT NULL DEFAULT 0,
+        level_expires_ms INTEGER,
+        level_base_growth INTEGER NOT NULL DEFAULT 0,
+        level_base_spend_fen INTEGER NOT NULL DEFAULT 0,
+        level_base_before_ms INTEGER NOT NULL DEFAULT 0,
+        external_code TEXT, -- the other system's member code (import-sales), when it gave no phone
+        CHECK (phone IS NOT NULL OR card_no IS NOT NULL OR external_code IS NOT NULL)))",
+    R"(INSERT INTO new_members(id, phone, name, gender, birthday, store_id, created_at_ms, card_no, pinyin, address, notes, consent, consent_at_ms, consent_how, referrer_id, operator_id, card_state, level_id, growth, net_spend_fen, points, principal_fen, bonus_fen, pin_hash, pin_failures, level_expires_ms, level_base_growth, level_base_spend_fen, level_base_before_ms) SELECT id, phone, name, gender, birthday, store_id, created_at_ms, card_no, pinyin, address, notes, consent, consent_at_ms, consent_how, referrer_id, operator_id, card_state, level_id, growth, net_spend_fen, points, principal_fen, bonus_fen, pin_hash, pin_failures, level_expires_ms, level_base_growth, level_base_spend_fen, level_base_before_ms FROM members)",
+    R"(DROP TABLE members)",
+    R"(ALTER TABLE new_members RENAME TO members)",
+    R"(CREATE UNIQUE INDEX members_card ON members(card_no) WHERE card_no IS NOT NULL)",
+    R"(CREATE INDEX members_last4 ON members(substr(phone, -4)))",
+    R"(CREATE INDEX members_pinyin ON members(pinyin))",
+    R"(CREATE INDEX members_level ON members(level_id))",
+    R"(CREATE INDEX members_birthday ON members(substr(birthday, -5)))",
+    R"(CREATE INDEX members_level_expires ON members(level_expires_ms) WHERE level_expires_ms IS NOT NULL)",
+    R"(CREATE UNIQUE INDEX members_external ON members(external_code) WHERE external_code IS NOT NULL)",
+    // One run of import-sales over one file; the file's digest refuses it a second time.
+    R"(CREATE TABLE sales_imports (
+        id INTEGER PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        file_digest TEXT NOT NULL,
+        started_at_ms INTEGER NOT NULL,
+        -- NULL while it runs, or when it was interrupted: its receipts count in 会员分析 only once
+        -- it is finished (a run of the same file again removes an interrupted run's rows first)
+        finished_at_ms INTEGER,
+        -- 1, 2, 3... in the order imports finished: the engine's file marks how far it has folded
+        finished_seq INTEGER UNIQUE,
+        rows_read INTEGER NOT NULL DEFAULT 0,
+        receipts_added INTEGER NOT NULL DEFAULT 0,
+        members_created INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE INDEX sales_imports_digest ON sales_imports(file_digest))",
+    R"(CREATE TABLE history_sales (
+        id INTEGER PRIMARY KEY,
+        receipt_no TEXT NOT NULL UNIQUE, -- as the other system numbered it
+        member_id INTEGER NOT NULL REFERENCES members(id),
+        sold_at_ms INTEGER NOT NULL,
+        total_fen INTEGER NOT NULL, -- the lines' sum: negative for a receipt that is all refund
+        import_id INTEGER NOT NULL REFERENCES sales_imports(id)))",
+    // 会员分析's rebuild reads the history in member order from this index alone; the engine folds
+    // in each import when it is finished, by import_id.
+    R"(CREATE INDEX history_sales_member ON history_sales(member_id, sold_at_ms, total_fen, import_id))",
+    R"(CREATE INDEX history_sales_import ON history_sales(import_id))",
+    R"(CREATE TABLE history_sale_lines (
+        history_sale_id INTEGER NOT NULL REFERENCES history_sales(id),
+        line_no INTEGER NOT NULL, -- the row's line in the file
+        barcode TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        qty_milli INTEGER,
+        amount_fen INTEGER NOT NULL,
+        PRIMARY KEY (history_sale_id, line_no)) WITHOUT ROWID)",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}};
     return all;
 }
 

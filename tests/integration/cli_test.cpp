@@ -1059,3 +1059,71 @@ TEST_CASE("cli: segments prints one row per member with the issue's columns, cla
     r = ws.run({QStringLiteral("segments"), QStringLiteral("--db"), ws.db(), QStringLiteral("--as-of"), QStringLiteral("tomorrow")});
     CHECK(r.exitCode == 2);
 }
+
+TEST_CASE("cli: import-sales brings another system's history in by the issue's columns, reports bad rows by "
+          "line, adds nothing the second time, and segments counts it",
+          "[cli][segments][import]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const QString in = ws.path(QStringLiteral("history.csv"));
+    {
+        QFile f(in);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        // As Excel saves it on a Chinese Windows: GBK, CR LF.
+        f.write(huike::encodeGb18030(QStringLiteral("receipt_no,member,time,amount,barcode,name,qty\r\n"
+                                             "H0001,13600001111,2026-10-01 09:30,35.50,6901234567892,金龙鱼花生油,1\r\n"
+                                             "H0001,13600001111,2026-10-01 09:30,-5.50,6901234567892,金龙鱼花生油,-0.5\r\n"
+                                             "H0002,会员卡A-009,2026-10-03,120,,,\r\n"
+                                             "H0003,13600001111,2026-10-32 10:00,9.90,,,\r\n"
+                                             "H0004,13600001111,2026-10-05 12:00,9.999,,,\r\n")));
+    }
+    const QStringList args{QStringLiteral("import-sales"), QStringLiteral("--db"), ws.db(),
+                           QStringLiteral("--create-members"), QStringLiteral("--json"), in};
+    const CliRun first = ws.run(args);
+    INFO(first.err.toStdString());
+    CHECK(first.exitCode == 1); // two rows rejected
+    CHECK(first.err.contains(QStringLiteral("import-sales: 100%")));
+    const QJsonObject r = QJsonDocument::fromJson(first.out.toUtf8()).object();
+    CHECK(r.value(QStringLiteral("encoding")).toString() == QStringLiteral("GB18030"));
+    CHECK(r.value(QStringLiteral("rows")).toInteger() == 5);
+    CHECK(r.value(QStringLiteral("receipts_added")).toInteger() == 2);
+    CHECK(r.value(QStringLiteral("lines_added")).toInteger() == 3);
+    CHECK(r.value(QStringLiteral("members_created")).toInteger() == 2);
+    CHECK(r.value(QStringLiteral("rejected")).toInteger() == 2);
+    CHECK(r.value(QStringLiteral("previously_imported_at")).isNull());
+    const QJsonArray problems = r.value(QStringLiteral("problems")).toArray();
+    REQUIRE(problems.size() == 2);
+    CHECK(problems.at(0).toObject().value(QStringLiteral("line")).toInteger() == 5);
+    CHECK(problems.at(1).toObject().value(QStringLiteral("line")).toInteger() == 6);
+    CHECK(problems.at(1).toObject().value(QStringLiteral("why")).toString().contains(QStringLiteral("9.999")));
+
+    // The same file again: nothing added, and it says when it was imported before.
+    const CliRun second = ws.run(args);
+    const QJsonObject again = QJsonDocument::fromJson(second.out.toUtf8()).object();
+    CHECK(again.value(QStringLiteral("receipts_added")).toInteger() == 0);
+    CHECK(again.value(QStringLiteral("receipts_known")).toInteger() == 2);
+    CHECK(again.value(QStringLiteral("members_created")).toInteger() == 0);
+    CHECK(!again.value(QStringLiteral("previously_imported_at")).toString().isEmpty());
+    CHECK(sqlValue(ws.db(), QStringLiteral("SELECT COUNT(*) FROM history_sales")).toInt() == 2);
+
+    // segments names the members as imported (the phone, or the card code) and counts the history.
+    const CliRun seg = ws.run(
+        {QStringLiteral("segments"), QStringLiteral("--db"), ws.db(), QStringLiteral("--format"), QStringLiteral("csv")});
+    REQUIRE(seg.exitCode == 0);
+    QString phoneRow, codeRow;
+    for (const QString &line : seg.out.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QStringLiteral("13600001111,")))
+            phoneRow = line;
+        if (line.startsWith(QStringLiteral("会员卡A-009,")))
+            codeRow = line;
+    }
+    CHECK(phoneRow.startsWith(QStringLiteral("13600001111,1,30.00,2026-10-01,")));
+    CHECK(codeRow.startsWith(QStringLiteral("会员卡A-009,1,120.00,2026-10-03,")));
+
+    // Usage errors are exit 2.
+    CHECK(ws.run({QStringLiteral("import-sales"), QStringLiteral("--db"), ws.db()}).exitCode == 2);
+    CHECK(ws.run({QStringLiteral("import-sales"), QStringLiteral("--db"), ws.db(), QStringLiteral("--encoding"),
+                  QStringLiteral("latin9"), in})
+              .exitCode == 2);
+}
