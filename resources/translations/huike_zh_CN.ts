@@ -4006,6 +4006,34 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>&lt;b&gt;Level&lt;/b&gt; %1%2 — %3</source>
         <translation>&lt;b&gt;等级&lt;/b&gt; %1%2 — %3</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Customer analysis&lt;/b&gt; being worked out…</source>
+        <translation>&lt;b&gt;会员分析&lt;/b&gt; 正在计算…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer analysis&lt;/b&gt; (as of %1) no purchase yet · %2</source>
+        <translation>&lt;b&gt;会员分析&lt;/b&gt;（截至 %1）尚未购买 · %2</translation>
+    </message>
+    <message>
+        <source>weekday habit %1</source>
+        <translation>周期消费 %1</translation>
+    </message>
+    <message>
+        <source>time-of-day habit %1</source>
+        <translation>时段消费 %1</translation>
+    </message>
+    <message>
+        <source>high value (%1)</source>
+        <translation>高价值（%1）</translation>
+    </message>
+    <message>
+        <source>RFM %1-%2-%3 %4</source>
+        <translation>RFM %1-%2-%3 %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer analysis&lt;/b&gt; (as of %1) %2&lt;br&gt;%3 orders, net spend %4, last purchase %5 (%6 days ago)</source>
+        <translation>&lt;b&gt;会员分析&lt;/b&gt;（截至 %1）%2&lt;br&gt;%3 单，净消费 %4，最近一次购买 %5（%6 天前）</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::MemberDialog</name>

@@ -2,6 +2,7 @@
 #include "app/storesetup.h"
 #include "catalog/pinyin.h"
 #include "catalog/barcode.h"
+#include "bench.h"
 #include "commands.h"
 #include "members/countcards.h"
 #include "members/coupons.h"
@@ -49,6 +50,8 @@ QJsonObject stats(const QString &name, const std::vector<double> &ms)
                        {QStringLiteral("max_ms"), percentile(ms, 1.0)}};
 }
 
+} // namespace
+
 std::unique_ptr<AppContext> openBenchStore(const QString &path, int months)
 {
     // Configured as the till is: WAL checkpoints in idle time, not inside a commit.
@@ -72,6 +75,8 @@ std::unique_ptr<AppContext> openBenchStore(const QString &path, int months)
     }
     return std::move(*ctx);
 }
+
+namespace {
 
 // The goods a benchmark cart is filled from: the catalog but the count cards (a count card is not
 // bought ten at a time by anyone).
@@ -297,6 +302,8 @@ QString benchName(qint64 i)
     return QString::fromUtf8(kBenchSurnames[i % 16]) + QString::fromUtf8(kBenchGiven[(i / 16) % 20]);
 }
 
+} // namespace
+
 // Brings the store to `target` members, the missing ones as bench members in chunks of 50,000 (one
 // transaction each, as an import writes them). Returns how many bench members there are.
 Result<qint64> fillMembers(AppContext &ctx, qint64 target)
@@ -340,6 +347,8 @@ Result<qint64> fillMembers(AppContext &ctx, qint64 target)
     }
     return bench;
 }
+
+namespace {
 
 template <typename F>
 Result<std::vector<double>> timeLookups(int n, std::mt19937 &rng, F lookup)
@@ -643,7 +652,7 @@ int benchMembers(const QCommandLineParser &p, const QString &path)
 int cmdBench(const QStringList &args)
 {
     if (args.isEmpty()) {
-        err() << "usage: huike-cli bench checkout|lookup|members --db PATH --json\n"
+        err() << "usage: huike-cli bench checkout|lookup|members|segments --db PATH --json\n"
                  "  checkout [--n N]: 10-line sales paid WeChat + cash; commit p50/p99 beside a bare 10-row WAL commit\n"
                  "  lookup [--products N] [--n N]: barcode look-ups in a catalog of N products\n"
                  "  members [--members N] [--lookups N] [--n N] [--import N]: with N members (default 1,000,000,\n"
@@ -654,7 +663,19 @@ int cmdBench(const QStringList &args)
                  "    lookup_last4_p99_ms, lookup_card_p99_ms (and _p50_ms), checkouts, checkout_p50_ms,\n"
                  "    checkout_p99_ms, bare_commit_p50_ms, bare_commit_p99_ms, checkout_vs_bare_p99,\n"
                  "    import_rows, import_s; the member screen's list: list_load_ms (every id), list_page_p99_ms,\n"
-                 "    list_scroll_s (first row to last), list_birthday_month_ms and _rows (born in May)\n";
+                 "    list_scroll_s (first row to last), list_birthday_month_ms and _rows (born in May)\n"
+                 "  segments [--members N] [--sales M] [--n N] [--db PATH]: 会员分析 over a generated store of N\n"
+                 "    members (default 1,000,000) and M sales (default 10,000,000; over two years, one in fifty\n"
+                 "    refunded), kept at --db PATH for the next run (else made in a temporary folder and\n"
+                 "    removed). JSON keys: members, documents, buyers, generate_s, rebuild_ms (every aggregate\n"
+                 "    from the raw sales), refresh_ms (every class again from the kept aggregates, median of\n"
+                 "    5), cold_load_ms (the engine's file read back from disk, page cache dropped), file_mb,\n"
+                 "    update_us and update_p99_us (one document folded in as the till hands it over; N of\n"
+                 "    them, default 2000, one in twenty a whole refund), catchup_us and catchup_p99_us (the\n"
+                 "    same read back from the store), sql_ms (the same definitions as SQL GROUP BY queries\n"
+                 "    over the sales table), rebuild_vs_sql, sql_matches (every class the same size both\n"
+                 "    ways; exit 1 if not), peak_rss_mb (the process's peak before the SQL baseline:\n"
+                 "    generating, rebuilding, classing, loading, updating) and sql_peak_rss_mb (after it)\n";
         return 2;
     }
     QCommandLineParser p;
@@ -665,10 +686,13 @@ int cmdBench(const QStringList &args)
     p.addOption({QStringLiteral("members"), QStringLiteral("members in the store"), QStringLiteral("N")});
     p.addOption({QStringLiteral("lookups"), QStringLiteral("look-ups of each kind"), QStringLiteral("N")});
     p.addOption({QStringLiteral("import"), QStringLiteral("members imported from CSV (0: none)"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("sales"), QStringLiteral("sales in the generated store"), QStringLiteral("M")});
     if (!p.parse(QStringList{QStringLiteral("huike-cli")} + args.mid(1))) {
         err() << p.errorText() << "\n";
         return 2;
     }
+    if (args.first() == QLatin1String("segments"))
+        return benchSegments(p); // --db optional: it makes its own store
     if (!p.isSet(QStringLiteral("db"))) {
         err() << "error: benchmarks write to a database of their own: give --db PATH\n";
         return 2;

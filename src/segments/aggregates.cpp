@@ -8,6 +8,9 @@
 #include <QTime>
 #include <QTimeZone>
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <thread>
 
 namespace huike::segments {
 
@@ -62,6 +65,11 @@ constexpr const char *kSalesByMember =
     "SELECT member_id, id, kind, total_fen, created_at_ms, original_sale_id FROM sales INDEXED BY "
     "sales_member "
     "WHERE member_id IS NOT NULL AND created_at_ms < ?1 AND id <= ?2 ORDER BY member_id, created_at_ms";
+constexpr const char *kSalesOfMembers =
+    "SELECT member_id, id, kind, total_fen, created_at_ms, original_sale_id FROM sales INDEXED BY "
+    "sales_member "
+    "WHERE member_id IS NOT NULL AND member_id >= ?3 AND member_id < ?4 AND created_at_ms < ?1 AND id <= ?2 "
+    "ORDER BY member_id, created_at_ms";
 constexpr const char *kSalesOfMember =
     "SELECT member_id, id, kind, total_fen, created_at_ms, original_sale_id FROM sales INDEXED BY "
     "sales_member "
@@ -146,6 +154,70 @@ Status foldHistory(Database &db, const ShopTime &time, const Cutoff &cutoff, con
             addHistory(*m, scan.integer(2), clock.split(scan.integer(1)));
     }
     return scan.finish();
+}
+
+// The rebuild's pass over the sales on every core: the members cut into blocks of ids that the
+// threads take in turn (some members buy far more than others, so fixed halves would not be
+// even), each thread on a read connection of its own, writing its members' aggregates only.
+// Each block is one range of the covering index, read in member order as the one-thread pass
+// reads it, so the result is the same byte for byte. False: not worth it or not possible (a
+// small or in-memory store); the caller scans on one thread.
+bool foldSalesInParallel(Database &db, const ShopTime &time, const Cutoff &cutoff, std::vector<MemberAggregate> &out,
+                         Status *result)
+{
+    constexpr std::size_t kMinMembers = 100'000;
+    constexpr std::int64_t kBlock = 16384;
+    const unsigned cores = std::thread::hardware_concurrency();
+    const QString path = db.path();
+    if (out.size() < kMinMembers || cores < 2 || path.isEmpty() || path == QLatin1String(":memory:"))
+        return false;
+    const unsigned workers = std::min(cores, 4u);
+    std::vector<std::unique_ptr<ReadConnection>> connections;
+    for (unsigned w = 0; w < workers; ++w) {
+        auto c = std::make_unique<ReadConnection>(path);
+        if (!c->handle())
+            return false;
+        connections.push_back(std::move(c));
+    }
+    // Each thread's snapshot of the store may be a little newer than another's; the cutoff's
+    // sale id bounds what any of them counts, and sales are never changed, so they agree.
+    const std::int64_t end = static_cast<std::int64_t>(out.size());
+    std::atomic<std::int64_t> nextBlock{0};
+    std::vector<Status> status(workers, Status(Ok{}));
+    const QByteArray zone = time.zone().id();
+    auto work = [&](unsigned w) {
+        const ShopTime ownTime(zone); // a zone object per thread: QTimeZone is not thread-safe
+        RowScan scan(connections[w]->handle(), kSalesOfMembers);
+        for (;;) {
+            const std::int64_t from = nextBlock.fetch_add(kBlock);
+            if (from >= end)
+                break;
+            scan.reset();
+            scan.bind(1, cutoff.endMs);
+            scan.bind(2, cutoff.maxSaleId);
+            scan.bind(3, from);
+            scan.bind(4, std::min(from + kBlock, end));
+            Status st = foldSales(scan, ownTime, [&](std::int64_t member, const MemberAggregate &m) {
+                out[static_cast<std::size_t>(member)] = m; // within [from, from + kBlock): this thread's
+            });
+            if (!st) {
+                status[w] = st;
+                nextBlock = end; // the others stop too
+                break;
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w)
+        threads.emplace_back(work, w);
+    work(0);
+    for (std::thread &t : threads)
+        t.join();
+    *result = Ok{};
+    for (const Status &st : status)
+        if (!st)
+            *result = st;
+    return true;
 }
 
 } // namespace
@@ -237,13 +309,17 @@ Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopT
     if (!maxId)
         return maxId.error();
     std::vector<MemberAggregate> out(static_cast<std::size_t>(maxId->first().at(0).toLongLong() + 1));
-    RowScan sales(db, kSalesByMember);
-    sales.bind(1, cutoff.endMs);
-    sales.bind(2, cutoff.maxSaleId);
-    auto st = foldSales(sales, time, [&](std::int64_t member, const MemberAggregate &m) {
+    auto sink = [&](std::int64_t member, const MemberAggregate &m) {
         if (member < static_cast<std::int64_t>(out.size()))
             out[static_cast<std::size_t>(member)] = m;
-    });
+    };
+    Status st = Ok{};
+    if (!foldSalesInParallel(db, time, cutoff, out, &st)) {
+        RowScan sales(db, kSalesByMember);
+        sales.bind(1, cutoff.endMs);
+        sales.bind(2, cutoff.maxSaleId);
+        st = foldSales(sales, time, sink);
+    }
     if (!st)
         return st.error();
     st = foldHistory(db, time, cutoff, kHistoryByMember, 0, [&](std::int64_t member) -> MemberAggregate * {

@@ -1,6 +1,7 @@
 #include "classify.h"
 
 #include <algorithm>
+#include <thread>
 #include <cmath>
 
 namespace huike::segments {
@@ -120,6 +121,49 @@ std::array<double, 4> quintileCuts(std::vector<double> values)
     return cuts;
 }
 
+std::array<double, 4> quintileCutsOfCounts(const std::vector<std::uint32_t> &counts)
+{
+    std::array<double, 4> cuts{};
+    std::size_t n = 0;
+    for (std::uint32_t c : counts)
+        n += c;
+    if (n == 0)
+        return cuts;
+    const double last = static_cast<double>(n - 1);
+    // The value at each rank, walking the counts once: ranks asked for only grow.
+    std::size_t value = 0, below = counts.empty() ? 0 : counts[0]; // members with a value <= `value`
+    auto at = [&](std::size_t rank) {
+        while (below <= rank)
+            below += counts[++value];
+        return static_cast<double>(value);
+    };
+    for (int k = 0; k < 4; ++k) {
+        const double pos = 0.2 * (k + 1) * last;
+        const auto lo = static_cast<std::size_t>(std::floor(pos));
+        const double low = at(lo);
+        const double high = pos > static_cast<double>(lo) ? at(lo + 1) : low;
+        cuts[static_cast<std::size_t>(k)] = low + (high - low) * (pos - static_cast<double>(lo));
+    }
+    return cuts;
+}
+
+namespace {
+
+// Days since the last purchase and orders are small whole numbers: their cuts by counting (one
+// pass) when every value is within reach, else by selection.
+std::array<double, 4> cutsOfWholeNumbers(std::vector<double> values, double lowest, double highest)
+{
+    constexpr double kMaxCounted = 1 << 20;
+    if (values.empty() || lowest < 0 || highest > kMaxCounted)
+        return quintileCuts(std::move(values));
+    std::vector<std::uint32_t> counts(static_cast<std::size_t>(highest) + 1);
+    for (double v : values)
+        ++counts[static_cast<std::size_t>(v)];
+    return quintileCutsOfCounts(counts);
+}
+
+} // namespace
+
 Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const SegmentSettings &settings)
 {
     const std::size_t n = members.size();
@@ -141,6 +185,7 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
     fs.reserve(n);
     ms.reserve(n);
     double sumD = 0, sumF = 0, sumM = 0;
+    double minD = 0, maxD = 0, maxF = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const MemberAggregate &m = members[i];
         c.recency[i] = recencyBits(m, asOfDay);
@@ -156,6 +201,9 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
         ms.push_back(static_cast<double>(m.spendFen));
         sumD += d;
         sumF += m.orders;
+        minD = std::min<double>(minD, d);
+        maxD = std::max<double>(maxD, d);
+        maxF = std::max<double>(maxF, m.orders);
         sumM += static_cast<double>(m.spendFen);
         c.lifecycle[i] = d <= settings.activeDays     ? Lifecycle::Active
                          : d <= settings.silentDays   ? Lifecycle::Silent
@@ -166,20 +214,28 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
     if (c.buyers == 0)
         return c;
 
-    // 6. The cut-off: the M of the member at rank ceil(share x buyers), by M descending.
+    // 6. The cut-off: the M of the member at rank ceil(share x buyers), by M descending. Selected
+    // on a second core while this one finds the quintile cuts (money is no small whole number).
     const auto rank = static_cast<std::size_t>(
         std::max<std::int64_t>(1, (static_cast<std::int64_t>(c.buyers) * settings.highValuePermille + 999) / 1000));
-    {
-        std::vector<double> byM = ms;
+    std::vector<double> byM = ms;
+    auto highValueCut = [&byM, rank] {
         const auto cut = byM.begin() + static_cast<std::ptrdiff_t>(std::min(rank, byM.size()) - 1);
         std::nth_element(byM.begin(), cut, byM.end(), std::greater<>());
-        c.highValueCutFen = static_cast<std::int64_t>(*cut);
-    }
+        return static_cast<std::int64_t>(*cut);
+    };
+    std::thread other;
+    if (byM.size() >= 100'000 && std::thread::hardware_concurrency() > 1)
+        other = std::thread([&] { c.highValueCutFen = highValueCut(); });
+    else
+        c.highValueCutFen = highValueCut();
 
     // 7. Quintile cuts of each value over the members who bought.
-    c.dCuts = quintileCuts(std::move(ds));
-    c.fCuts = quintileCuts(std::move(fs));
+    c.dCuts = cutsOfWholeNumbers(std::move(ds), minD, maxD);
+    c.fCuts = cutsOfWholeNumbers(std::move(fs), 0, maxF);
     c.mCuts = quintileCuts(std::move(ms));
+    if (other.joinable())
+        other.join();
     c.meanD = sumD / c.buyers;
     c.meanF = sumF / c.buyers;
     c.meanM = sumM / c.buyers;

@@ -127,14 +127,11 @@ Result<int> SegmentEngine::catchUp()
     scan.bind(1, m_salesMark);
     // Read first, then fold: undoing a receipt whole reads the member again, which needs the
     // statement done. Usually one document; after a day closed, a day's.
-    struct Doc {
-        std::int64_t id, member, total, atMs, original; // member -1: none; original 0: a sale
-    };
-    std::vector<Doc> docs;
+    std::vector<Document> docs;
     while (scan.next()) {
         const unsigned char *kind = scan.text(1);
         const bool sale = kind && kind[0] == 's'; // 'sale'; 'refund' and 'void' undo one
-        docs.push_back({scan.integer(0), scan.isNull(2) ? -1 : scan.integer(2), scan.integer(3),
+        docs.push_back({scan.integer(0), scan.isNull(2) ? 0 : scan.integer(2), scan.integer(3),
                         scan.integer(4),
                         sale             ? 0
                         : scan.isNull(5) ? -1
@@ -142,20 +139,9 @@ Result<int> SegmentEngine::catchUp()
     }
     if (auto st = scan.finish(); !st)
         return st.error();
-    for (const Doc &d : docs) {
-        if (d.member > 0) {
-            if (d.original == 0) {
-                MemberAggregate &m = at(d.member);
-                m.spendFen += d.total;
-                addOrder(m, m_clock.split(d.atMs));
-            } else if (auto st = undo(d.member, d.id, d.total, d.original); !st) {
-                return st.error();
-            }
-        }
-        m_salesMark = d.id;
-        m_salesMarkAtMs = d.atMs;
-        m_unsaved = true;
-    }
+    for (const Document &d : docs)
+        if (auto st = apply(d); !st)
+            return st.error();
     auto imports = catchUpImports();
     if (!imports)
         return imports.error();
@@ -164,31 +150,62 @@ Result<int> SegmentEngine::catchUp()
 
 Result<int> SegmentEngine::catchUpImports()
 {
-    // Imports finish rarely (an import-sales run): a query each time costs a few microseconds.
-    auto finished =
-        m_db.statement(QStringLiteral("SELECT finished_seq, id FROM sales_imports WHERE finished_seq > ? "
-                                      "ORDER BY finished_seq"))
-            .select({qint64(m_importMark)});
-    if (!finished)
-        return finished.error();
+    // Imports finish rarely (an import-sales run): this runs after every document, so it is
+    // one step of a kept statement, which finds nothing.
+    if (!m_newImports)
+        m_newImports = std::make_unique<RowScan>(
+            m_db, "SELECT finished_seq, id FROM sales_imports WHERE finished_seq > ?1 ORDER BY finished_seq");
+    m_newImports->reset();
+    m_newImports->bind(1, m_importMark);
+    std::vector<std::pair<std::int64_t, std::int64_t>> finished; // (seq, id)
+    while (m_newImports->next())
+        finished.emplace_back(m_newImports->integer(0), m_newImports->integer(1));
+    if (auto st = m_newImports->finish(); !st)
+        return st.error();
     int receipts = 0;
-    for (const QVariantList &imp : *finished) {
+    for (const auto &[seq, id] : finished) {
         RowScan scan(
             m_db,
             "SELECT member_id, sold_at_ms, total_fen FROM history_sales INDEXED BY history_sales_import "
             "WHERE import_id = ?1");
-        scan.bind(1, imp.at(1).toLongLong());
+        scan.bind(1, id);
         while (scan.next()) {
             addHistory(at(scan.integer(0)), scan.integer(2), m_clock.split(scan.integer(1)));
             ++receipts;
         }
         if (auto st = scan.finish(); !st)
             return st.error();
-        m_importMark = imp.at(0).toLongLong();
-        m_importMarkId = imp.at(1).toLongLong();
+        m_importMark = seq;
+        m_importMarkId = id;
         m_unsaved = true;
     }
     return receipts;
+}
+
+Status SegmentEngine::fold(const Document &d)
+{
+    if (d.id != m_salesMark + 1) {
+        auto n = catchUp();
+        return n ? Status(Ok{}) : Status(n.error());
+    }
+    return apply(d);
+}
+
+Status SegmentEngine::apply(const Document &d)
+{
+    if (d.memberId > 0) {
+        if (d.originalId == 0) {
+            MemberAggregate &m = at(d.memberId);
+            m.spendFen += d.totalFen;
+            addOrder(m, m_clock.split(d.atMs));
+        } else if (auto st = undo(d.memberId, d.id, d.totalFen, d.originalId); !st) {
+            return st;
+        }
+    }
+    m_salesMark = d.id;
+    m_salesMarkAtMs = d.atMs;
+    m_unsaved = true;
+    return Ok{};
 }
 
 Status SegmentEngine::undo(std::int64_t memberId, std::int64_t undoId, std::int64_t totalFen,

@@ -41,6 +41,18 @@ public:
     // of every sales import finished since. Returns how many documents and imported receipts it
     // read (documents without a member count too: they move the mark).
     Result<int> catchUp();
+    // One document as it was committed: what the till knows right after its commit.
+    struct Document {
+        std::int64_t id = 0;
+        std::int64_t memberId = 0; // 0: no member
+        std::int64_t totalFen = 0;
+        std::int64_t atMs = 0;
+        std::int64_t originalId = 0; // 0: a sale; the receipt a refund or void undoes (-1: unknown)
+    };
+    // Folds in a document this program just committed, without reading it back. When it is not
+    // the next one after the mark (another till committed in between), catches up instead, which
+    // folds it too.
+    Status fold(const Document &d);
     // Writes the aggregates atomically (a temporary file renamed over the old one).
     Status save(const QString &file);
 
@@ -57,6 +69,7 @@ public:
 private:
     Status loadFile(const QString &file);
     Result<int> catchUpImports();
+    Status apply(const Document &d); // the next document after the mark
     MemberAggregate &at(std::int64_t memberId);
     // One refund or void: money only, unless it undoes its receipt whole (then the member is
     // read again, so that the order it takes back leaves no trace in the latest days).
@@ -68,10 +81,10 @@ private:
     std::vector<MemberAggregate> m_members;
     std::int64_t m_salesMark = 0;     // every sale with an id up to this is folded in
     std::int64_t m_salesMarkAtMs = 0; // its created_at_ms: a file from another store does not match
-    std::int64_t m_importMark = 0;   // sales imports folded in, by finished_seq
-    std::int64_t m_importMarkId = 0; // that import's id
+    std::int64_t m_importMark = 0;    // sales imports folded in, by finished_seq
+    std::int64_t m_importMarkId = 0;  // that import's id
     bool m_unsaved = false;
-    std::unique_ptr<RowScan> m_newSales, m_original;
+    std::unique_ptr<RowScan> m_newSales, m_newImports;
 };
 
 } // namespace segments

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "statement.h"
 
+#include <QString>
 #include <cstdint>
 #include <sqlite3.h>
 
@@ -13,7 +14,9 @@ namespace huike {
 // than everything else they do. Statement (statement.h) stays the way for everything else.
 class RowScan {
 public:
-    RowScan(Database &db, const char *sql) : m_db(db.handle())
+    RowScan(Database &db, const char *sql) : RowScan(db.handle(), sql) {}
+    // On a connection of its own (a worker thread's: see ReadConnection).
+    RowScan(sqlite3 *handle, const char *sql) : m_db(handle)
     {
         m_code = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     }
@@ -62,6 +65,30 @@ private:
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
     int m_code = SQLITE_OK;
+};
+
+// A read-only connection of its own to a store's file, for a thread that scans beside the
+// owner's (one connection is never stepped from two threads at once). Empty when the file cannot
+// be opened that way (an in-memory store): the caller then scans on one thread.
+class ReadConnection {
+public:
+    explicit ReadConnection(const QString &path)
+    {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK) {
+            sqlite3_close(m_handle);
+            m_handle = nullptr;
+            return;
+        }
+        sqlite3_busy_timeout(m_handle, Database::kBusyTimeoutMs);
+    }
+    ~ReadConnection() { sqlite3_close(m_handle); }
+    ReadConnection(const ReadConnection &) = delete;
+    ReadConnection &operator=(const ReadConnection &) = delete;
+    sqlite3 *handle() const { return m_handle; }
+
+private:
+    sqlite3 *m_handle = nullptr;
 };
 
 } // namespace huike

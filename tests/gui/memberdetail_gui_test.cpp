@@ -11,8 +11,11 @@
 #include "members/memberdetaildialog.h"
 #include "members/memberform.h"
 #include "members/memberswidget.h"
+#include "members/earnings.h"
 #include "members/profile.h"
 #include "members/storedvalue.h"
+#include "sales/checkout.h"
+#include "segments/service.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -263,4 +266,62 @@ TEST_CASE("the member screen registers with the whole form, a manager imports an
     checkDialogs();
     CHECK(said.contains(QStringLiteral("第 3 行"))); // 周杰 has no points to take
     CHECK(ctx.members().byPhoneOrCard(QStringLiteral("13600000001"))->points == 300);
+}
+
+TEST_CASE("会员详情 shows the classes 会员分析 puts the member in, and follows a sale rung up meanwhile",
+          "[gui][members][detail][segments]")
+{
+    Store store;
+    AppContext &ctx = *store.ctx;
+    MemberInput in;
+    in.phone = QStringLiteral("13912340001");
+    in.name = QStringLiteral("周晓梅");
+    auto zhou = ctx.members().registerMember(in, 0);
+    REQUIRE(zhou.ok());
+    auto product = ctx.catalog().byBarcode(store.barcodes(1).first());
+    REQUIRE(product.ok());
+    auto sell = [&](qint64 shiftId, qint64 operatorId) {
+        auto price = memberPrice(ctx.db(), zhou->id);
+        REQUIRE(price.ok());
+        CheckoutRequest r;
+        r.uuid = newUuid();
+        r.operatorId = operatorId;
+        r.shiftId = shiftId;
+        r.member = *price;
+        r.lines = {cartLineFor(*product)};
+        r.tenders = {{Tender::Cash, Money::fromYuan(1000), {}}};
+        auto sold = ctx.checkout().commit(r);
+        if (!sold)
+            FAIL(sold.error().message.toStdString());
+        return sold->receiptNo;
+    };
+    {
+        // An earlier shift, closed: the till opens its own below.
+        auto shift = ctx.shifts().currentOrOpen(1, Money());
+        REQUIRE(shift.ok());
+        sell(shift->id, shift->operatorId);
+        REQUIRE(ctx.shifts().close(shift->id, product->price, shift->operatorId).ok());
+    }
+
+    AppSession session(ctx);
+    MainWindow w(session);
+    openTillAsCashier(w);
+    REQUIRE(QTest::qWaitFor([&] { return session.segments().latest() != nullptr; }, 20000));
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    selectMember(w.members(), in.phone);
+    onNextDialog<MemberDetailDialog>([&](MemberDetailDialog *d) {
+        const QString first = d->analysis()->text();
+        CHECK(first.contains(QStringLiteral("3天购买过、7天购买过")));
+        CHECK(first.contains(QStringLiteral("1次")));
+        CHECK(first.contains(QStringLiteral("活跃")));
+        CHECK(first.contains(QStringLiteral("1 单")));
+        // Another sale while the dialog is open: the line follows once the service has it.
+        session.notifyDocumentCommitted(sell(session.shift()->id, session.op().id));
+        REQUIRE(QTest::qWaitFor([&] { return d->analysis()->text().contains(QStringLiteral("2–4次")); }, 20000));
+        CHECK(d->analysis()->text().contains(QStringLiteral("2 单")));
+        screenshot(d, QStringLiteral("member-analysis"));
+        d->accept();
+    });
+    QTest::keyClick(w.members()->table(), Qt::Key_Return);
+    checkDialogs();
 }

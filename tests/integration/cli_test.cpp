@@ -1127,3 +1127,32 @@ TEST_CASE("cli: import-sales brings another system's history in by the issue's c
                   QStringLiteral("latin9"), in})
               .exitCode == 2);
 }
+
+TEST_CASE("cli: bench segments makes its own store and prints the issue's keys, the engine and the SQL "
+          "baseline agreeing on every class",
+          "[cli][segments][bench]")
+{
+    Workspace ws;
+    const QString db = ws.path(QStringLiteral("bench.db"));
+    const QStringList args{QStringLiteral("bench"),   QStringLiteral("segments"), QStringLiteral("--members"),
+                           QStringLiteral("400"),     QStringLiteral("--sales"),  QStringLiteral("6000"),
+                           QStringLiteral("--n"),     QStringLiteral("60"),       QStringLiteral("--db"),
+                           db,                        QStringLiteral("--json")};
+    const CliRun r = ws.run(args, 300'000);
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    for (const char *key : {"refresh_ms", "rebuild_ms", "cold_load_ms", "update_us", "peak_rss_mb", "sql_ms"})
+        CHECK(o.value(QLatin1String(key)).toDouble() > 0);
+    CHECK(o.value(QStringLiteral("members")).toInteger() == 400);
+    CHECK(o.value(QStringLiteral("documents")).toInteger() > 6000); // and the refunds
+    CHECK(o.value(QStringLiteral("buyers")).toInteger() > 100);
+    CHECK(o.value(QStringLiteral("sql_matches")).toBool());
+    CHECK(o.value(QStringLiteral("generate_s")).toDouble() > 0);
+    // The store is kept at --db: a second run uses it as it is.
+    const CliRun again = ws.run(args, 300'000);
+    REQUIRE(again.exitCode == 0);
+    const QJsonObject a = QJsonDocument::fromJson(again.out.toUtf8()).object();
+    CHECK(a.value(QStringLiteral("generate_s")).toDouble() == 0);
+    CHECK(a.value(QStringLiteral("sql_matches")).toBool());
+}

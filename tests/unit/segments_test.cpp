@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 
 #include <string>
 
@@ -253,4 +254,24 @@ TEST_CASE("aggregates rebuilt from the store's sales: local days and hours, refu
     CHECK(m.slotOrders[1] == 2); // 10:00 and 10:15
     CHECK(slotHabit(m) == 1);
     CHECK(m.slotOrders[0] == 0); // 00:10 is in no slot
+}
+
+TEST_CASE("quintile cuts by counting whole numbers are exactly the cuts by selection", "[segments]")
+{
+    std::mt19937 rng(7);
+    for (int round = 0; round < 40; ++round) {
+        const int n = 1 + static_cast<int>(rng() % 3000);
+        const int range = 1 + static_cast<int>(rng() % (round % 2 ? 12 : 800)); // many ties, or few
+        std::vector<double> values;
+        std::vector<std::uint32_t> counts(static_cast<std::size_t>(range));
+        for (int i = 0; i < n; ++i) {
+            const auto v = static_cast<std::size_t>(rng() % static_cast<unsigned>(range));
+            values.push_back(static_cast<double>(v));
+            ++counts[v];
+        }
+        INFO("n " << n << " range " << range);
+        CHECK(quintileCutsOfCounts(counts) == quintileCuts(values)); // the same doubles, bit for bit
+    }
+    CHECK(quintileCutsOfCounts({}) == std::array<double, 4>{});
+    CHECK(quintileCutsOfCounts({0, 0, 3}) == std::array<double, 4>{2, 2, 2, 2});
 }

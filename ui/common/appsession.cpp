@@ -1,9 +1,9 @@
 #include "appsession.h"
 
-#include "members/levels.h"
-
 #include "members/coupons.h"
 #include "members/earnings.h"
+#include "members/levels.h"
+#include "segments/service.h"
 
 #include <spdlog/spdlog.h>
 
@@ -18,7 +18,13 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     connect(&m_daily, &QTimer::timeout, this, &AppSession::dailyWork);
     m_daily.start();
     QTimer::singleShot(0, this, &AppSession::dailyWork); // once the window is up
+    // Loaded (or rebuilt) off the GUI thread from the start, so that 会员分析 and a member's
+    // classes are ready when someone looks.
+    m_segments = std::make_unique<segments::SegmentService>(m_ctx.db().path(), m_ctx.time().zone().id());
+    m_segments->start();
 }
+
+AppSession::~AppSession() = default; // the service saves its aggregates as it stops
 
 LedgerContext AppSession::ledgerContext() const
 {
@@ -29,6 +35,7 @@ void AppSession::dailyWork()
 {
     issueBirthdayCoupons();
     reassessLevels();
+    m_segments->refresh(); // what other tills and programs committed, and the day's turn
 }
 
 void AppSession::reassessLevels()
@@ -70,6 +77,7 @@ void AppSession::issueBirthdayCoupons()
 void AppSession::notifyDocumentCommitted(const QString &receiptNo)
 {
     Q_EMIT documentCommitted(receiptNo);
+    m_segments->refresh();
     // A quiet moment after a sale; or, in a long rush with no quiet moment, every 100 sales
     // (after this sale's screen has updated), so the WAL never grows without bound.
     if (++m_salesSinceCheckpoint >= 100)

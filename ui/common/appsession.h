@@ -5,10 +5,14 @@
 #include <QDate>
 #include <QObject>
 #include <QTimer>
+#include <memory>
 #include <optional>
 
 namespace huike {
 struct LedgerContext;
+namespace segments {
+class SegmentService;
+}
 }
 
 namespace huike::ui {
@@ -19,6 +23,7 @@ class AppSession : public QObject {
     Q_OBJECT
 public:
     explicit AppSession(AppContext &ctx, QObject *parent = nullptr);
+    ~AppSession() override;
 
     AppContext &ctx() { return m_ctx; }
     const Operator &op() const { return m_operator; }
@@ -39,8 +44,11 @@ public:
     // A change to a member's ledgers made now by the operator at the screen, outside any
     // document (a gift, a coupon issued, points adjusted, a count card extended).
     LedgerContext ledgerContext() const;
-    // A sale, refund or void was committed: screens refresh, and the WAL is checkpointed soon.
+    // A sale, refund or void was committed: screens refresh, 会员分析 folds it in, and the WAL is
+    // checkpointed soon.
     void notifyDocumentCommitted(const QString &receiptNo);
+    // 会员分析: every member's classes, kept up to date on a thread of its own (segments/service.h).
+    segments::SegmentService &segments() { return *m_segments; }
 
 Q_SIGNALS:
     void operatorChanged();
@@ -63,6 +71,7 @@ private:
     int m_salesSinceCheckpoint = 0;
     QTimer m_daily;
     QDate m_birthdaysDone; // the shop's day birthday coupons were last issued for
+    std::unique_ptr<segments::SegmentService> m_segments;
 };
 
 } // namespace huike::ui

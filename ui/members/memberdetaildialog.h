@@ -19,7 +19,7 @@ class MemberForm;
 // 会员详情, opened from the member list (Enter or a double click): the member's profile to edit
 // (资料), their account (level and the way to the next, points, stored value) with the card
 // operations (挂失, 锁定, 解锁, 补卡, 储值转赠, 重置支付密码, 积分调整), their count cards (延期) and coupons
-// (发券, 作废), and every ledger's history with the purchases. Operations that move money or a
+// (发券, 作废), the classes 会员分析 puts them in, and every ledger's history with the purchases. Operations that move money or a
 // card's standing take a manager's approval of exactly them; each one is audited by the engine.
 class MemberDetailDialog : public QDialog {
     Q_OBJECT
@@ -33,6 +33,8 @@ public:
     QTableWidget *countCards() const { return m_cards; }
     QTableWidget *coupons() const { return m_coupons; }
     QLabel *account() const { return m_account; }
+    // 会员分析: the classes the member is in, from the latest snapshot (updated as it comes).
+    QLabel *analysis() const { return m_analysis; }
     // Whether anything was changed (the list reads its rows again).
     bool changed() const { return m_changed; }
 
@@ -55,6 +57,7 @@ private:
     QWidget *couponsPage();
     // Reads the member and every page again after a change.
     void reload();
+    void showAnalysis();
     void said(const Status &st, const QString &done);
 
     AppSession &m_session;
@@ -66,6 +69,7 @@ private:
     MemberForm *m_form;
     QLabel *m_account;
     QLabel *m_photo = nullptr;
+    QLabel *m_analysis = nullptr;
     QPushButton *m_unlock;
     QTableWidget *m_cards;
     QTableWidget *m_coupons;

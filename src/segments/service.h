@@ -1,0 +1,68 @@
+#pragma once
+
+#include "classify.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace huike::segments {
+
+// What the 会员分析 screens and a member's detail show at one moment: every member (in id order)
+// with their aggregate and their classes as of a day. Immutable once made; screens share it.
+struct SegmentSnapshot {
+    QDate asOf;
+    std::vector<std::int64_t> memberIds; // ascending
+    std::vector<MemberAggregate> aggregates;
+    Classes classes;                     // index i is memberIds[i]
+    std::int64_t salesMark = 0;          // the documents it counts: up to this sale id
+    bool rebuilt = false;                // the engine had to rebuild from the raw sales at start
+
+    // The index of a member in the vectors, or -1 (a member newer than the snapshot).
+    std::ptrdiff_t indexOf(std::int64_t memberId) const;
+};
+
+class SegmentWorker;
+
+// The engine (engine.h) for the program: on a thread of its own with a connection of its own, so
+// that loading or rebuilding the aggregates and classifying a million members never holds up the
+// till. start() loads the file beside the store (or rebuilds); refresh() asks for the documents
+// committed since, by any program, to be folded in and everything classed again; each time,
+// updated() brings the new snapshot to the GUI thread. Requests that arrive while one runs are
+// merged into one. The file is saved now and then and when the service stops.
+class SegmentService : public QObject {
+    Q_OBJECT
+public:
+    SegmentService(const QString &databasePath, const QByteArray &zoneId, QObject *parent = nullptr);
+    ~SegmentService() override; // saves the aggregates and stops the thread
+
+    void start();
+    void refresh();
+    // The last snapshot (null until the first is ready).
+    std::shared_ptr<const SegmentSnapshot> latest() const;
+    // Saved at least this often while documents come in (and always when the service stops).
+    static constexpr int kSaveEveryMs = 5 * 60 * 1000;
+
+Q_SIGNALS:
+    void working(); // a load, rebuild or refresh began (screens show that they are busy)
+    void updated(std::shared_ptr<const huike::segments::SegmentSnapshot> snapshot);
+    void failed(const QString &message);
+
+private:
+    void deliver(std::shared_ptr<const SegmentSnapshot> snapshot);
+
+    QThread m_thread;
+    SegmentWorker *m_worker = nullptr; // lives in m_thread
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const SegmentSnapshot> m_latest;
+    std::atomic<bool> m_pending{false};
+};
+
+} // namespace huike::segments
