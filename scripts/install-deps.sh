@@ -3,9 +3,11 @@
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+# qt6-charts-dev needs libqt6opengl6-dev for its CMake package (Qt6Charts depends on Qt6OpenGL),
+# which Debian does not pull in with it.
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev qt6-charts-dev qt6-serialport-dev libqt6sql6-sqlite
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-serialport-dev libqt6sql6-sqlite
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   libspdlog-dev catch2 libsodium-dev libsqlite3-dev
   fonts-noto-cjk tzdata

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "analysis/analysiswidget.h"
+
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/logindialog.h"
@@ -27,13 +29,15 @@ namespace huike::ui {
 
 MainWindow::MainWindow(AppSession &session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget), m_cashier(new CashierWidget(session)),
-      m_products(new ProductsWidget(session)), m_members(new MembersWidget(session)), m_status(new QLabel)
+      m_products(new ProductsWidget(session)), m_members(new MembersWidget(session)),
+      m_analysis(new AnalysisWidget(session)), m_status(new QLabel)
 {
     setWindowTitle(tr("Huike POS"));
     resize(1280, 800);
     m_tabs->addTab(m_cashier, tr("Checkout (Ctrl+1)"));
     m_tabs->addTab(m_products, tr("Products (Ctrl+2)"));
     m_tabs->addTab(m_members, tr("Members (Ctrl+3)"));
+    m_tabs->addTab(m_analysis, tr("Customer analysis (Ctrl+4)"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
 
@@ -47,6 +51,9 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     // Members registered at the till since are in the list: it is read again on every showing.
     QAction *toMembers = system->addAction(tr("Members"), this, [this] { m_tabs->setCurrentWidget(m_members); });
     toMembers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction *toAnalysis =
+        system->addAction(tr("Customer analysis"), this, [this] { m_tabs->setCurrentWidget(m_analysis); });
+    toAnalysis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     system->addSeparator();
     QAction *settings = system->addAction(tr("Settings..."), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));

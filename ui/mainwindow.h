@@ -8,6 +8,7 @@ class QTabWidget;
 namespace huike::ui {
 
 class AppSession;
+class AnalysisWidget;
 class CashierWidget;
 class MembersWidget;
 class ProductsWidget;
@@ -25,6 +26,7 @@ public:
     CashierWidget *cashier() const { return m_cashier; }
     ProductsWidget *products() const { return m_products; }
     MembersWidget *members() const { return m_members; }
+    AnalysisWidget *analysis() const { return m_analysis; }
     QTabWidget *tabs() const { return m_tabs; }
 
 protected:
@@ -45,6 +47,7 @@ private:
     CashierWidget *m_cashier;
     ProductsWidget *m_products;
     MembersWidget *m_members;
+    AnalysisWidget *m_analysis;
     ScannerFilter *m_scanner;
     QLabel *m_status;
 };

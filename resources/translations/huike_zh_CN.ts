@@ -2148,6 +2148,14 @@
         <source>Cannot write the member analysis file %1: %2</source>
         <translation>无法写入会员分析文件 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot read the store %1.</source>
+        <translation>无法读取店铺数据 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -2369,6 +2377,97 @@
     <message>
         <source>Stored value</source>
         <translation>储值</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::AnalysisWidget</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <source>members.csv</source>
+        <translation>会员分析.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Customer analysis could not be brought up to date: %1</source>
+        <translation>会员分析未能更新：%1</translation>
+    </message>
+    <message>
+        <source>As of %1 · %2 members · updated after each sale</source>
+        <translation>截至 %1 · 共 %2 位会员 · 每笔销售后自动更新</translation>
+    </message>
+    <message>
+        <source>Customer analysis is being worked out…</source>
+        <translation>会员分析正在计算…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Members&lt;/b&gt; %1 · &lt;b&gt;bought&lt;/b&gt; %2 (%3)</source>
+        <translation>&lt;b&gt;会员&lt;/b&gt; %1 · &lt;b&gt;购买过&lt;/b&gt; %2（%3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Active&lt;/b&gt; (bought in the last 90 days) %1 (%2 of buyers)</source>
+        <translation>&lt;b&gt;活跃&lt;/b&gt;（90 天内购买过）%1（占购买会员 %2）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;High value&lt;/b&gt; %1 (net spend from ¥%2) · &lt;b&gt;slipping&lt;/b&gt; (no purchase in 15 days) %3</source>
+        <translation>&lt;b&gt;高价值&lt;/b&gt; %1（净消费 ¥%2 起）· &lt;b&gt;流失风险&lt;/b&gt;（15 天未购买）%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lifecycle&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;生命周期&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;RFM means&lt;/b&gt; %1 days since the last purchase · %2 orders · ¥%3 net spend</source>
+        <translation>&lt;b&gt;RFM 均值&lt;/b&gt; 距上次购买 %1 天 · %2 单 · 净消费 ¥%3</translation>
+    </message>
+    <message>
+        <source>Click a class to list its members.</source>
+        <translation>点击一个分类，列出其中的会员。</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 members</source>
+        <translation>%1 · %2：%3 位会员</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation>正在导出… %1%</translation>
+    </message>
+    <message>
+        <source>%1 members exported to %2.</source>
+        <translation>已导出 %1 位会员到 %2。</translation>
     </message>
 </context>
 <context>
@@ -3601,6 +3700,14 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Members</source>
         <translation>会员</translation>
+    </message>
+    <message>
+        <source>Customer analysis (Ctrl+4)</source>
+        <translation>会员分析 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Customer analysis</source>
+        <translation>会员分析</translation>
     </message>
 </context>
 <context>

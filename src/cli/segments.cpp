@@ -7,6 +7,7 @@
 #include "core/csv.h"
 #include "core/money.h"
 #include "segments/aggregates.h"
+#include "segments/categories.h"
 #include "segments/engine.h"
 #include "segments/salesimport.h"
 #include "store/database.h"
@@ -90,32 +91,11 @@ int cmdSegments(const QStringList &args)
     }
     const int day = segments::dayNumber(asOf);
     const segments::Classes c = segments::classify(list, day);
-    out() << "member,orders,spend,last_purchase,d,recency,frequency,monetary,weekday,slot,high_value,r_score,"
-             "f_score,"
-             "m_score,rfm_class,lifecycle\n";
-    const QDate epoch(1970, 1, 1);
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const segments::MemberAggregate &m = list[i];
-        const bool bought = m.bought();
-        QStringList recency;
-        for (const char *l : segments::recencyLabels(c.recency[i]))
-            recency << QString::fromUtf8(l);
-        auto score = [&](std::uint8_t s) { return bought ? QString::number(s) : QString(); };
-        out() << csvLine({members->at(static_cast<qsizetype>(i)).at(1).toString(),
-                          QString::number(bought ? m.orders : 0), Money::fromFen(m.spendFen).toString(),
-                          bought ? epoch.addDays(m.lastDay).toString(Qt::ISODate) : QString(),
-                          bought ? QString::number(segments::daysSince(m, day)) : QString(),
-                          recency.join(QLatin1Char('|')),
-                          QString::fromUtf8(segments::frequencyLabel(c.frequency[i])),
-                          QString::fromUtf8(segments::monetaryLabel(c.monetary[i])),
-                          QString::fromUtf8(segments::weekdayLabel(c.weekday[i])),
-                          QString::fromUtf8(segments::slotLabel(c.slot[i])),
-                          QString::fromUtf8(segments::highValueLabel(c.highValue[i])), score(c.rScore[i]),
-                          score(c.fScore[i]), score(c.mScore[i]),
-                          QString::fromUtf8(segments::rfmLabel(c.rfm[i])),
-                          QString::fromUtf8(segments::lifecycleLabel(c.lifecycle[i]))})
+    out() << csvLine(QStringList{QStringLiteral("member")} + segments::segmentColumns()) << "\n";
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out() << csvLine(QStringList{members->at(static_cast<qsizetype>(i)).at(1).toString()} +
+                         segments::segmentFields(list[i], c, i, day))
               << "\n";
-    }
     return 0;
 }
 

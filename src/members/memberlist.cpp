@@ -139,6 +139,14 @@ Status MemberList::readPage(int page)
     return Ok{};
 }
 
+void MemberList::show(std::vector<qint64> ids)
+{
+    m_ids = std::move(ids);
+    m_pages.clear();
+    m_order.clear();
+    m_pagesRead = 0;
+}
+
 Result<Member> MemberList::at(int row)
 {
     if (row < 0 || row >= size())

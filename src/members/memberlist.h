@@ -38,6 +38,8 @@ public:
     explicit MemberList(Database &db) : m_db(db) {}
 
     Status load(const MemberFilter &filter);
+    // Exactly these members, in this order (a 会员分析 class): read a page at a time the same way.
+    void show(std::vector<qint64> ids);
     int size() const { return static_cast<int>(m_ids.size()); }
     qint64 idAt(int row) const { return m_ids.at(static_cast<size_t>(row)); }
     // The member at `row` (0 <= row < size()), reading its page if it is not kept.

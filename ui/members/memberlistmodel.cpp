@@ -105,4 +105,11 @@ Status MemberListModel::setFilter(const MemberFilter &filter)
     return st;
 }
 
+void MemberListModel::showMembers(std::vector<qint64> ids)
+{
+    beginResetModel();
+    m_list.show(std::move(ids));
+    endResetModel();
+}
+
 } // namespace huike::ui

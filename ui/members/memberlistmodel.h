@@ -3,6 +3,7 @@
 #include "members/memberlist.h"
 
 #include <QAbstractTableModel>
+#include <vector>
 
 namespace huike::ui {
 
@@ -26,6 +27,8 @@ public:
 
     // Reads the filter's members again (the table starts at the top); the engine's refusal, if any.
     Status setFilter(const MemberFilter &filter);
+    // Exactly these members (a 会员分析 class), in this order.
+    void showMembers(std::vector<qint64> ids);
     qint64 memberIdAt(int row) const { return m_list.idAt(row); }
     // Whole phone numbers for a manager; a cashier browsing the list sees them masked (138****8000),
     // as the till shows them.
