@@ -240,6 +240,13 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
     c.meanF = sumF / c.buyers;
     c.meanM = sumM / c.buyers;
 
+    // 8. The eight classes: near / high against the basis the shop chose.
+    static constexpr RfmClass table[2][2][2] = {
+        // [near][fHigh][mHigh]
+        {{RfmClass::GeneralWinBack, RfmClass::ImportantWinBack}, {RfmClass::GeneralKeep, RfmClass::ImportantKeep}},
+        {{RfmClass::GeneralGrowth, RfmClass::ImportantGrowth}, {RfmClass::GeneralValue, RfmClass::ImportantValue}},
+    };
+    const bool byScores = settings.rfmBasis == SegmentSettings::RfmBasis::MeanOfScores;
     double sumR = 0, sumFS = 0, sumMS = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const MemberAggregate &m = members[i];
@@ -257,39 +264,22 @@ Classes classify(const std::vector<MemberAggregate> &members, int asOfDay, const
                              : d < 15 ? HighValue::Within15Days
                              : d < 30 ? HighValue::NotIn15Days
                                       : HighValue::NotIn30Days;
-    }
-    const double meanR = sumR / c.buyers, meanFS = sumFS / c.buyers, meanMS = sumMS / c.buyers;
-
-    // 8. The eight classes: near / high against the basis the shop chose.
-    static constexpr RfmClass table[2][2][2] = {
-        // [near][fHigh][mHigh]
-        {{RfmClass::GeneralWinBack, RfmClass::ImportantWinBack}, {RfmClass::GeneralKeep, RfmClass::ImportantKeep}},
-        {{RfmClass::GeneralGrowth, RfmClass::ImportantGrowth}, {RfmClass::GeneralValue, RfmClass::ImportantValue}},
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        const MemberAggregate &m = members[i];
-        if (!m.bought())
-            continue;
-        const int d = daysSince(m, asOfDay);
-        bool near = false, fHigh = false, mHigh = false;
-        switch (settings.rfmBasis) {
-        case SegmentSettings::RfmBasis::MeanOfValues:
-            near = d <= c.meanD;
-            fHigh = m.orders >= c.meanF;
-            mHigh = static_cast<double>(m.spendFen) >= c.meanM;
-            break;
-        case SegmentSettings::RfmBasis::MeanOfScores:
-            near = c.rScore[i] >= meanR; // a high R score is a recent purchase
-            fHigh = c.fScore[i] >= meanFS;
-            mHigh = c.mScore[i] >= meanMS;
-            break;
-        case SegmentSettings::RfmBasis::Fixed:
-            near = d <= settings.fixedNearDays;
-            fHigh = static_cast<std::int64_t>(m.orders) >= settings.fixedHighOrders;
-            mHigh = m.spendFen >= settings.fixedHighSpendFen;
-            break;
-        }
+        if (byScores)
+            continue; // needs the scores' means: a second pass below
+        const bool fixed = settings.rfmBasis == SegmentSettings::RfmBasis::Fixed;
+        const bool near = fixed ? d <= settings.fixedNearDays : d <= c.meanD;
+        const bool fHigh = fixed ? static_cast<std::int64_t>(m.orders) >= settings.fixedHighOrders : m.orders >= c.meanF;
+        const bool mHigh = fixed ? m.spendFen >= settings.fixedHighSpendFen : static_cast<double>(m.spendFen) >= c.meanM;
         c.rfm[i] = table[near ? 1 : 0][fHigh ? 1 : 0][mHigh ? 1 : 0];
+    }
+    if (byScores) {
+        const double meanR = sumR / c.buyers, meanFS = sumFS / c.buyers, meanMS = sumMS / c.buyers;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!members[i].bought())
+                continue;
+            const bool near = c.rScore[i] >= meanR; // a high R score is a recent purchase
+            c.rfm[i] = table[near ? 1 : 0][c.fScore[i] >= meanFS ? 1 : 0][c.mScore[i] >= meanMS ? 1 : 0];
+        }
     }
     return c;
 }

@@ -194,6 +194,20 @@ TEST_CASE("the eight RFM classes against the means, and lifecycle at 90/91, 180/
     c = classify(members, kAsOf, fixed);
     CHECK(std::string(rfmLabel(c.rfm[0])) == "重要发展");
     CHECK(std::string(rfmLabel(c.rfm[2])) == "一般保持");
+    // The mean of the scores instead: each member is near / high exactly when their score reaches
+    // the mean of that score over the buyers.
+    SegmentSettings scores;
+    scores.rfmBasis = SegmentSettings::RfmBasis::MeanOfScores;
+    c = classify(members, kAsOf, scores);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const double meanR = (c.rScore[0] + c.rScore[1] + c.rScore[2]) / 3.0;
+        const double meanF = (c.fScore[0] + c.fScore[1] + c.fScore[2]) / 3.0;
+        const double meanM = (c.mScore[0] + c.mScore[1] + c.mScore[2]) / 3.0;
+        const bool near = c.rScore[i] >= meanR, fHigh = c.fScore[i] >= meanF, mHigh = c.mScore[i] >= meanM;
+        const char *expected = near ? (fHigh ? (mHigh ? "重要价值" : "一般价值") : (mHigh ? "重要发展" : "一般发展"))
+                                    : (fHigh ? (mHigh ? "重要保持" : "一般保持") : (mHigh ? "重要挽留" : "一般挽留"));
+        CHECK(std::string(rfmLabel(c.rfm[i])) == expected);
+    }
 
     const int d[] = {90, 91, 180, 181, 365, 366};
     std::vector<MemberAggregate> ages;
