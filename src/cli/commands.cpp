@@ -500,7 +500,7 @@ int cmdReceipt(const QStringList &args)
     return 0;
 }
 
-int readImportFile(const QCommandLineParser &p, QByteArray *bytes, TextEncoding *encoding)
+int importFileArguments(const QCommandLineParser &p, QString *path, TextEncoding *encoding)
 {
     if (p.positionalArguments().size() != 1) {
         err() << "error: give one CSV file\n";
@@ -511,13 +511,22 @@ int readImportFile(const QCommandLineParser &p, QByteArray *bytes, TextEncoding 
         err() << "error: --encoding is auto, utf-8 or gbk\n";
         return 2;
     }
-    QFile f(p.positionalArguments().first());
+    *path = p.positionalArguments().first();
+    *encoding = *chosen;
+    return 0;
+}
+
+int readImportFile(const QCommandLineParser &p, QByteArray *bytes, TextEncoding *encoding)
+{
+    QString path;
+    if (const int rc = importFileArguments(p, &path, encoding); rc != 0)
+        return rc;
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         err() << "error: cannot read " << f.fileName() << "\n";
         return 1;
     }
     *bytes = f.readAll();
-    *encoding = *chosen;
     return 0;
 }
 

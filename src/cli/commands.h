@@ -48,8 +48,10 @@ std::optional<QString> managerApproval(const QCommandLineParser &p, AppContext &
 std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
                                    qint64 max);
 
-// An import's one positional FILE and its --encoding, read whole: 0, or the exit code (the
-// problem printed: 2 for bad usage, 1 for a file that cannot be read).
+// An import's one positional FILE and its --encoding: 0, or the exit code 2 (the problem printed).
+int importFileArguments(const QCommandLineParser &p, QString *path, TextEncoding *encoding);
+// The same, the file read whole: 0, or the exit code (the problem printed: 2 for bad usage, 1 for
+// a file that cannot be read).
 int readImportFile(const QCommandLineParser &p, QByteArray *bytes, TextEncoding *encoding);
 
 // Each command takes its own arguments (after the command word) and returns the exit code.

@@ -114,21 +114,17 @@ int cmdImportSales(const QStringList &args)
                             "import_id, previously_imported_at (local time of an earlier run of the same "
                             "file, or null)")}))
         return 2;
-    if (p.positionalArguments().size() != 1) {
-        err() << "error: give one CSV file\n";
-        return 2;
-    }
-    const auto encoding = parseTextEncoding(p.value(QStringLiteral("encoding")));
-    if (!encoding) {
-        err() << "error: --encoding is auto, utf-8 or gbk\n";
-        return 2;
-    }
+    // Read a piece at a time by the importer, never whole: ten million rows are 600 MB.
+    QString file;
+    TextEncoding encoding = TextEncoding::Auto;
+    if (const int rc = importFileArguments(p, &file, &encoding); rc != 0)
+        return rc;
     auto ctx = openContext(p);
     if (!ctx)
         return 1;
     SalesImportOptions options;
     options.createMembers = p.isSet(QStringLiteral("create-members"));
-    options.encoding = *encoding;
+    options.encoding = encoding;
     int shown = -1;
     options.progress = [&](qint64 done, qint64 total, qint64 rows) {
         const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
@@ -138,7 +134,6 @@ int cmdImportSales(const QStringList &args)
         err() << "import-sales: " << percent << "% (" << rows << " rows)\n";
         err().flush();
     };
-    const QString file = p.positionalArguments().first();
     const SalesImportReport r =
         importSalesCsv(ctx->db(), ctx->time(), ctx->store().storeId, g_clock.nowMs(), file, options);
     const QString previously = r.previousRunAtMs > 0 ? ctx->time().format(r.previousRunAtMs) : QString();

@@ -96,12 +96,7 @@ template <typename Sink> Status foldSales(RowScan &scan, const ShopTime &time, S
             flush();
             member = id;
         }
-        const unsigned char *kind = scan.text(2);
-        const bool sale = kind && kind[0] == 's'; // 'sale'; 'refund' and 'void' undo one
-        rows.push_back(Row{scan.integer(1), scan.integer(3), scan.integer(4),
-                           sale             ? 0
-                           : scan.isNull(5) ? -1
-                                            : scan.integer(5)});
+        rows.push_back(Row{scan.integer(1), scan.integer(3), scan.integer(4), undoneReceipt(scan, 2, 5)});
     }
     flush();
     return scan.finish();
@@ -221,6 +216,14 @@ bool foldSalesInParallel(Database &db, const ShopTime &time, const Cutoff &cutof
 }
 
 } // namespace
+
+std::int64_t undoneReceipt(const RowScan &row, int kindColumn, int originalColumn)
+{
+    const unsigned char *kind = row.text(kindColumn);
+    if (kind && kind[0] == 's') // 'sale'; 'refund' and 'void' undo one
+        return 0;
+    return row.isNull(originalColumn) ? -1 : row.integer(originalColumn);
+}
 
 void addHistory(MemberAggregate &m, std::int64_t totalFen, const LocalClock::Split &at)
 {

@@ -13,6 +13,7 @@ class QTimeZone;
 namespace huike {
 
 class Database;
+class RowScan;
 class ShopTime;
 
 namespace segments {
@@ -45,6 +46,10 @@ private:
     std::vector<Stretch> m_stretches; // sorted, disjoint
     std::size_t m_last = 0;
 };
+
+// What a row of the sales table undoes, read from its kind and original_sale_id columns: 0 for a
+// sale, the receipt a refund or void takes back, or -1 when that receipt is not recorded.
+std::int64_t undoneReceipt(const RowScan &row, int kindColumn, int originalColumn);
 
 // One more order placed at that local time: counted, dated, and in its weekday and slot. (Its
 // money is the caller's to add: a receipt's net spend counts even when it is no order.)

@@ -129,13 +129,8 @@ Result<int> SegmentEngine::catchUp()
     // statement done. Usually one document; after a day closed, a day's.
     std::vector<Document> docs;
     while (scan.next()) {
-        const unsigned char *kind = scan.text(1);
-        const bool sale = kind && kind[0] == 's'; // 'sale'; 'refund' and 'void' undo one
-        docs.push_back({scan.integer(0), scan.isNull(2) ? 0 : scan.integer(2), scan.integer(3),
-                        scan.integer(4),
-                        sale             ? 0
-                        : scan.isNull(5) ? -1
-                                         : scan.integer(5)});
+        docs.push_back({scan.integer(0), scan.isNull(2) ? 0 : scan.integer(2), scan.integer(3), scan.integer(4),
+                        undoneReceipt(scan, 1, 5)});
     }
     if (auto st = scan.finish(); !st)
         return st.error();
