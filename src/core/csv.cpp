@@ -339,10 +339,21 @@ Result<CsvTable> CsvPieceReader::feed(const QByteArray &more, bool last)
         return CsvTable{};
     const QByteArray piece = m_bytes.left(end);
     m_bytes.remove(0, end);
-    const bool bom = piece.startsWith("\xEF\xBB\xBF");
     const bool ascii = std::all_of(piece.cbegin(), piece.cend(),
                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (m_decided || !ascii) {
+    if (!m_first && m_decided == TextEncoding::Utf8) {
+        // Only the file's first bytes can be its byte order mark: later, U+FEFF is text (however
+        // many there are), as it is when the whole file is decoded.
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+        const QString text = utf8.decode(piece);
+        if (utf8.hasError()) {
+            auto refused = decodeExternalText(piece, TextEncoding::Utf8); // says why, as for a whole file
+            return makeError(ErrorCode::Invalid, QCoreApplication::translate("Csv", "Line %1 on: %2")
+                                                     .arg(m_line)
+                                                     .arg(refused ? QString() : refused.error().message));
+        }
+        m_text += text;
+    } else if (m_decided || !ascii) {
         auto decoded = decodeExternalText(piece, m_decided.value_or(TextEncoding::Auto));
         if (!decoded)
             return makeError(ErrorCode::Invalid, QCoreApplication::translate("Csv", "Line %1 on: %2")
@@ -353,10 +364,6 @@ Result<CsvTable> CsvPieceReader::feed(const QByteArray &more, bool last)
                                                                           : TextEncoding::Utf8;
             m_encodingName = decoded->encoding;
         }
-        // Only the file's first bytes can be its byte order mark: later, U+FEFF is text, as it
-        // is when the whole file is decoded.
-        if (bom && !m_first && *m_decided == TextEncoding::Utf8)
-            m_text += QChar(0xFEFF);
         m_text += decoded->text;
     } else {
         m_text += QString::fromLatin1(piece); // ASCII: either encoding reads it so
