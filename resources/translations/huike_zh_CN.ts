@@ -2156,6 +2156,10 @@
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>The trend could not be kept in %1: %2</source>
+        <translation>趋势无法保存到 %1:%2</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -2468,6 +2472,40 @@
     <message>
         <source>%1 members exported to %2.</source>
         <translation>已导出 %1 位会员到 %2。</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前分布</translation>
+    </message>
+    <message>
+        <source>Counting the last 12 months… %v of %m</source>
+        <translation>正在统计近12个月…… %v / %m</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近12个月趋势</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <comment>a month on the trend&apos;s axis</comment>
+        <translation>M月</translation>
+    </message>
+    <message>
+        <source>%1 to %2, each month&apos;s last day</source>
+        <translation>%1 至 %2,各取月末</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>the trend&apos;s first month</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>%1 · members in each class, month by month</source>
+        <translation>%1 · 各分类人数逐月变化</translation>
     </message>
 </context>
 <context>

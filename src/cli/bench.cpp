@@ -672,7 +672,8 @@ int cmdBench(const QStringList &args)
                  "    5), cold_load_ms (the engine's file read back from disk, page cache dropped), file_mb,\n"
                  "    update_us and update_p99_us (one document folded in as the till hands it over; N of\n"
                  "    them, default 2000, one in twenty a whole refund), catchup_us and catchup_p99_us (the\n"
-                 "    same read back from the store), sql_ms (the same definitions as SQL GROUP BY queries\n"
+                 "    same read back from the store), trend_month_ms (one month end of 会员分析's 12-month\n"
+                 "    trend: the sales as they stood at the end of last month, rebuilt and classed), sql_ms (the same definitions as SQL GROUP BY queries\n"
                  "    over the sales table), rebuild_vs_sql, sql_matches (every class the same size both\n"
                  "    ways; exit 1 if not), peak_rss_mb (the process's peak before the SQL baseline:\n"
                  "    generating, rebuilding, classing, loading, updating) and sql_peak_rss_mb (after it)\n";

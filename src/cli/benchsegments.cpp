@@ -12,6 +12,7 @@
 #include "segments/aggregates.h"
 #include "segments/classify.h"
 #include "segments/engine.h"
+#include "segments/trend.h"
 #include "store/database.h"
 #include "store/rowscan.h"
 #include "store/statement.h"
@@ -436,6 +437,16 @@ int benchSegments(const QCommandLineParser &p)
                 "folding the documents as the till hands them over and reading them back disagree"));
         // What the SQL below sees: the store after the updates.
         engineTally = tallyOf(segments::classify(inIdOrder(db, till.aggregates()), today));
+    }
+    // trend_month_ms: one past point of the 12-month trend (each is counted once, then kept).
+    {
+        const QDate day = ctx.time().localDate(nowMs);
+        const QDate lastMonthEnd = QDate(day.year(), day.month(), 1).addDays(-1);
+        t.restart();
+        auto sizes = segments::sizesAsOf(db, ctx.time(), lastMonthEnd, segments::SegmentSettings{});
+        if (!sizes)
+            return fail(sizes.error().message);
+        o.insert(QStringLiteral("trend_month_ms"), msSince(t));
     }
     // The engine's phases end here; the SQL below holds temporary tables of its own.
     o.insert(QStringLiteral("peak_rss_mb"), peakRssMb());

@@ -42,7 +42,7 @@ public:
         snapshot->aggregates.reserve(m_memberIds.size());
         for (std::int64_t id : m_memberIds)
             snapshot->aggregates.push_back(m_engine->of(id));
-        snapshot->classes = classify(snapshot->aggregates, dayNumber(snapshot->asOf));
+        snapshot->classes = classify(snapshot->aggregates, dayNumber(snapshot->asOf), m_settings);
         snapshot->salesMark = m_engine->salesMark();
         snapshot->rebuilt = m_rebuilt;
         if (m_engine->unsaved() && (!m_sinceSave.isValid() || m_sinceSave.elapsed() > SegmentService::kSaveEveryMs))
@@ -50,9 +50,63 @@ public:
         deliver(std::move(snapshot));
     }
 
+    // Counts the first month end of the trend not counted yet, or, when none is left, gives the
+    // trend. Returns whether another step is needed.
+    bool trendStep(const std::function<void(int, int)> &progress,
+                   const std::function<void(std::shared_ptr<const SegmentTrend>)> &ready,
+                   const std::function<void(const QString &)> &fail)
+    {
+        if (m_finished)
+            return false; // the service is stopping: a step queued behind finish() does nothing
+        if (!m_db) {
+            if (auto st = bringUpToDate(); !st) {
+                fail(st.error().message);
+                return false;
+            }
+        }
+        auto fingerprint = trendFingerprint(*m_db, m_time, m_settings);
+        if (!fingerprint) {
+            fail(fingerprint.error().message);
+            return false;
+        }
+        const QString file = TrendCache::fileFor(m_path);
+        if (!m_trendLoaded || m_trend.fingerprint() != *fingerprint) {
+            m_trend.load(file, *fingerprint); // an import finished, or the first time
+            m_trendLoaded = true;
+        }
+        std::vector<QDate> days = trendDays(m_time.localDate(m_clock.nowMs()));
+        days.pop_back(); // today's is the latest snapshot's
+        m_trend.keepOnly(days);
+        const auto missing =
+            std::find_if(days.begin(), days.end(), [&](const QDate &d) { return !m_trend.find(d); });
+        const int total = static_cast<int>(days.size());
+        progress(static_cast<int>(missing - days.begin()), total);
+        if (missing == days.end()) {
+            auto out = std::make_shared<SegmentTrend>();
+            for (const QDate &d : days)
+                out->months.push_back(*m_trend.find(d));
+            ready(std::move(out));
+            return false;
+        }
+        QElapsedTimer took;
+        took.start();
+        auto sizes = sizesAsOf(*m_db, m_time, *missing, m_settings);
+        if (!sizes) {
+            fail(sizes.error().message);
+            return false;
+        }
+        spdlog::info("segments: the trend's {} counted in {} ms", missing->toString(Qt::ISODate).toStdString(),
+                     took.elapsed());
+        m_trend.put(*sizes);
+        if (auto st = m_trend.save(file); !st)
+            spdlog::warn("segments: {}", st.error().message.toStdString()); // counted again next start
+        return true;
+    }
+
     // Saves what is unsaved and lets go of the store (the connection belongs to this thread).
     void finish()
     {
+        m_finished = true;
         if (m_engine && m_engine->unsaved())
             save();
         m_engine.reset();
@@ -113,6 +167,10 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SegmentEngine> m_engine;
     std::vector<std::int64_t> m_memberIds;
+    SegmentSettings m_settings;
+    TrendCache m_trend;
+    bool m_trendLoaded = false;
+    bool m_finished = false;
     bool m_rebuilt = false;
     QElapsedTimer m_sinceSave;
 };
@@ -121,6 +179,7 @@ SegmentService::SegmentService(const QString &databasePath, const QByteArray &zo
     : QObject(parent), m_worker(new SegmentWorker(databasePath, zoneId))
 {
     qRegisterMetaType<std::shared_ptr<const SegmentSnapshot>>();
+    qRegisterMetaType<std::shared_ptr<const SegmentTrend>>();
     m_thread.setObjectName(QStringLiteral("segments"));
     m_worker->moveToThread(&m_thread);
     m_thread.start(QThread::LowPriority); // the till's own work comes first
@@ -150,6 +209,34 @@ void SegmentService::refresh()
                 m_pending, [this] { Q_EMIT working(); },
                 [this](std::shared_ptr<const SegmentSnapshot> s) { deliver(std::move(s)); },
                 [this](const QString &message) { Q_EMIT failed(message); });
+        },
+        Qt::QueuedConnection);
+}
+
+void SegmentService::requestTrend()
+{
+    if (m_trendPending.exchange(true))
+        return; // the trend being counted is the one asked for
+    postTrendStep();
+}
+
+void SegmentService::postTrendStep()
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            const bool more = m_worker->trendStep(
+                [this](int done, int total) { Q_EMIT trendProgress(done, total); },
+                [this](std::shared_ptr<const SegmentTrend> t) {
+                    m_trendPending = false;
+                    Q_EMIT trendReady(std::move(t));
+                },
+                [this](const QString &message) {
+                    m_trendPending = false;
+                    Q_EMIT failed(message);
+                });
+            if (more)
+                postTrendStep(); // behind any refresh asked for meanwhile
         },
         Qt::QueuedConnection);
 }

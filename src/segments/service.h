@@ -1,6 +1,7 @@
 #pragma once
 
 #include "classify.h"
+#include "trend.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -29,6 +30,12 @@ struct SegmentSnapshot {
     std::ptrdiff_t indexOf(std::int64_t memberId) const;
 };
 
+// The trend's past points: each class's size at the end of each of the last eleven months,
+// oldest first (trend.h). The screens add today's from the latest snapshot.
+struct SegmentTrend {
+    std::vector<ClassSizes> months;
+};
+
 class SegmentWorker;
 
 // The engine (engine.h) for the program: on a thread of its own with a connection of its own, so
@@ -47,6 +54,11 @@ public:
     void refresh();
     // The last snapshot (null until the first is ready).
     std::shared_ptr<const SegmentSnapshot> latest() const;
+    // The trend of the last twelve months: the month ends not counted yet (from the raw sales, a
+    // rebuild each) are counted one per turn of the service's thread, so that refreshes after
+    // sales still run between them; trendProgress after each, then trendReady. Requests while
+    // one runs are merged into it.
+    void requestTrend();
     // Saved at least this often while documents come in (and always when the service stops).
     static constexpr int kSaveEveryMs = 5 * 60 * 1000;
 
@@ -54,15 +66,19 @@ Q_SIGNALS:
     void working(); // a load, rebuild or refresh began (screens show that they are busy)
     void updated(std::shared_ptr<const huike::segments::SegmentSnapshot> snapshot);
     void failed(const QString &message);
+    void trendProgress(int done, int total);
+    void trendReady(std::shared_ptr<const huike::segments::SegmentTrend> trend);
 
 private:
     void deliver(std::shared_ptr<const SegmentSnapshot> snapshot);
+    void postTrendStep();
 
     QThread m_thread;
     SegmentWorker *m_worker = nullptr; // lives in m_thread
     mutable std::mutex m_mutex;
     std::shared_ptr<const SegmentSnapshot> m_latest;
     std::atomic<bool> m_pending{false};
+    std::atomic<bool> m_trendPending{false};
 };
 
 } // namespace huike::segments

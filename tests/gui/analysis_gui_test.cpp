@@ -1,5 +1,6 @@
 // 会员分析 (Ctrl+4): the overview and each category's classes as a table and a chart, a class's
-// members listed and exported by a manager, all following a sale rung up meanwhile.
+// members listed and exported by a manager, a category's last twelve months, all following a sale
+// rung up meanwhile.
 #include "analysis/analysiswidget.h"
 #include "common/appsession.h"
 #include "common/catchqt.h"
@@ -18,7 +19,9 @@
 #include <QChartView>
 #include <QFile>
 #include <QLabel>
+#include <QLineSeries>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -97,6 +100,27 @@ TEST_CASE("会员分析: the overview, a category's classes as a table and a cha
     a->pages()->setCurrentRow(7);
     CHECK(classes->rowCount() == 8);
     screenshot(a, QStringLiteral("analysis-rfm"));
+
+    // 生命周期 over the last twelve months: a line for each stage, counted off the GUI thread the
+    // first time it is shown, ending today at the sizes the table has.
+    a->pages()->setCurrentRow(8);
+    REQUIRE(classes->rowCount() == 5);
+    a->chartTabs()->setCurrentIndex(1);
+    REQUIRE(QTest::qWaitFor([&] {
+        return a->trendChart()->chart() && a->trendChart()->chart()->series().size() == 5;
+    }, 60000));
+    CHECK_FALSE(a->trendProgress()->isVisible());
+    const QList<QAbstractSeries *> lines = a->trendChart()->chart()->series();
+    for (int k = 0; k < 5; ++k) {
+        auto *line = qobject_cast<QLineSeries *>(lines[k]);
+        REQUIRE(line);
+        CHECK(line->name() == classes->item(k, 0)->text());
+        REQUIRE(line->count() == 12);
+        CHECK(line->at(11).y() == classes->item(k, 1)->text().toDouble());
+    }
+    CHECK(QFile::exists(dir.filePath(QStringLiteral("analysis.db.trend")))); // the past months, kept
+    screenshot(a, QStringLiteral("analysis-trend"));
+    a->chartTabs()->setCurrentIndex(0);
 
     // A member registered now is in 没下过单 after the next refresh; once they buy, in 1次. No
     // restart: each commit refreshes the service, and the screen follows its snapshot.

@@ -1142,7 +1142,8 @@ TEST_CASE("cli: bench segments makes its own store and prints the issue's keys, 
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-    for (const char *key : {"refresh_ms", "rebuild_ms", "cold_load_ms", "update_us", "peak_rss_mb", "sql_ms"})
+    for (const char *key : {"refresh_ms", "rebuild_ms", "cold_load_ms", "update_us", "peak_rss_mb", "sql_ms",
+                            "trend_month_ms"})
         CHECK(o.value(QLatin1String(key)).toDouble() > 0);
     CHECK(o.value(QStringLiteral("members")).toInteger() == 400);
     CHECK(o.value(QStringLiteral("documents")).toInteger() > 6000); // and the refunds

@@ -15,6 +15,8 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QLabel>
 #include <QListWidget>
 #include <QPieSeries>
@@ -23,10 +25,12 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace huike::ui {
 
@@ -45,7 +49,8 @@ QString percent(std::size_t part, std::size_t whole)
 
 AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_pages(new QListWidget), m_overview(new QLabel),
-      m_classes(new QTableWidget(0, 3)), m_chart(new QChartView), m_listTitle(new QLabel),
+      m_classes(new QTableWidget(0, 3)), m_chart(new QChartView), m_charts(new QTabWidget),
+      m_trendChart(new QChartView), m_trendBusy(new QProgressBar), m_listTitle(new QLabel),
       m_members(new QTableView), m_model(std::make_unique<MemberListModel>(session.ctx().db(), session.ctx().time())),
       m_export(new QPushButton(tr("Export CSV…"))), m_status(new QLabel), m_busy(new QProgressBar)
 {
@@ -87,7 +92,20 @@ AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
     m_chart->setObjectName(QStringLiteral("analysisChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(300);
-    top->addWidget(m_chart, 2);
+    m_charts->setObjectName(QStringLiteral("analysisChartTabs"));
+    m_charts->addTab(m_chart, tr("Now"));
+    auto *trendPage = new QWidget;
+    auto *trendLayout = new QVBoxLayout(trendPage);
+    trendLayout->setContentsMargins(0, 0, 0, 0);
+    m_trendChart->setObjectName(QStringLiteral("analysisTrend"));
+    m_trendChart->setRenderHint(QPainter::Antialiasing);
+    trendLayout->addWidget(m_trendChart, 1);
+    m_trendBusy->setObjectName(QStringLiteral("analysisTrendProgress"));
+    m_trendBusy->setFormat(tr("Counting the last 12 months… %v of %m"));
+    m_trendBusy->setVisible(false);
+    trendLayout->addWidget(m_trendBusy);
+    m_charts->addTab(trendPage, tr("Last 12 months"));
+    top->addWidget(m_charts, 2);
     right->addLayout(top, 3);
 
     auto *listRow = new QHBoxLayout;
@@ -124,6 +142,25 @@ AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
         showClass(m_class);
     });
     SegmentService &service = session.segments();
+    // The trend is counted when it is first looked at (a year of rebuilds at a chain's size takes
+    // a while, once), and asked for again with each snapshot while it is shown: the month ends
+    // already counted come back at once, and today's point is the snapshot's.
+    connect(m_charts, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 1 && m_snapshot)
+            m_session.segments().requestTrend();
+        render();
+    });
+    connect(&service, &SegmentService::trendProgress, this, [this](int done, int total) {
+        m_trendBusy->setRange(0, total);
+        m_trendBusy->setValue(done);
+        m_trendBusy->setVisible(done < total);
+    });
+    connect(&service, &SegmentService::trendReady, this, [this](std::shared_ptr<const SegmentTrend> trend) {
+        m_trend = std::move(trend);
+        m_trendBusy->setVisible(false);
+        if (m_charts->currentIndex() == 1)
+            renderTrend();
+    });
     connect(&service, &SegmentService::working, this, [this] { m_busy->setVisible(true); });
     connect(&service, &SegmentService::updated, this, &AnalysisWidget::snapshotArrived);
     connect(&service, &SegmentService::failed, this, [this](const QString &message) {
@@ -145,7 +182,14 @@ void AnalysisWidget::snapshotArrived(std::shared_ptr<const SegmentSnapshot> snap
 {
     m_busy->setVisible(false);
     m_snapshot = std::move(snapshot);
+    if (m_charts->currentIndex() == 1)
+        m_session.segments().requestTrend(); // an import may have changed the past months
     render();
+}
+
+segments::Category AnalysisWidget::pageCategory() const
+{
+    return m_page == 0 ? segments::Category::Lifecycle : kCategories[m_page - 1];
 }
 
 void AnalysisWidget::showPage(int page)
@@ -202,6 +246,8 @@ void AnalysisWidget::render()
         m_classes->blockSignals(false);
         renderChart(m_current, category == segments::Category::Lifecycle || category == segments::Category::Rfm);
     }
+    if (m_charts->currentIndex() == 1)
+        renderTrend();
     // The class shown stays shown after a refresh (its members as they are now).
     showClass(m_class);
 }
@@ -288,6 +334,67 @@ void AnalysisWidget::renderChart(const std::vector<SegmentClass> &classes, bool 
     }
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
+    delete old;
+}
+
+void AnalysisWidget::renderTrend()
+{
+    auto *chart = new QChart;
+    QFont font = chart->font();
+    font.setPointSize(9);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    if (m_trend && m_snapshot) {
+        const segments::Category category = pageCategory();
+        const auto k = static_cast<std::size_t>(category);
+        std::vector<ClassSizes> points = m_trend->months;
+        points.push_back(classSizes(m_snapshot->classes, m_snapshot->asOf));
+        QStringList labels;
+        for (std::size_t p = 0; p < points.size(); ++p)
+            labels << (p + 1 == points.size() ? tr("Today")
+                                              : points[p].asOf.toString(tr("MMM", "a month on the trend's axis")));
+        qreal top = 0;
+        auto *x = new QBarCategoryAxis;
+        x->append(labels);
+        x->setLabelsFont(font);
+        // The months say only their names (a year of them fits no other way); the years are here.
+        x->setTitleText(tr("%1 to %2, each month's last day")
+                            .arg(points.front().asOf.toString(tr("MMMM yyyy", "the trend's first month")),
+                                 points.back().asOf.toString(Qt::ISODate)));
+        x->setTitleFont(font);
+        chart->addAxis(x, Qt::AlignBottom);
+        auto *y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(y, Qt::AlignLeft);
+        for (std::size_t c = 0; c < m_current.size(); ++c) {
+            auto *series = new QLineSeries;
+            series->setName(QString::fromUtf8(m_current[c].label));
+            series->setPointsVisible(true);
+            for (std::size_t p = 0; p < points.size(); ++p) {
+                const std::vector<std::uint32_t> &sizes = points[p].sizes[k];
+                const qreal n = c < sizes.size() ? static_cast<qreal>(sizes[c]) : 0;
+                series->append(static_cast<qreal>(p), n);
+                top = std::max(top, n);
+            }
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+            // A line clicked lists that class's members, as a bar or a slice does.
+            connect(series, &QLineSeries::clicked, this, [this, c] {
+                m_page == 0 ? showClass(static_cast<int>(c)) : m_classes->selectRow(static_cast<int>(c));
+            });
+        }
+        // Whole members on every tick: a small shop's lines move by ones.
+        const int high = std::max(1, static_cast<int>(std::ceil(top * 1.1)));
+        y->setRange(0, high);
+        if (high <= 10)
+            y->setTickCount(high + 1);
+        else
+            y->applyNiceNumbers();
+        chart->setTitle(tr("%1 · members in each class, month by month")
+                            .arg(m_page == 0 ? tr("Lifecycle") : QString::fromUtf8(categoryLabel(category))));
+    }
+    QChart *old = m_trendChart->chart();
+    m_trendChart->setChart(chart);
     delete old;
 }
 

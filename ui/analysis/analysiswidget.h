@@ -15,6 +15,7 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTableWidget;
+class QTabWidget;
 
 namespace huike::ui {
 
@@ -24,7 +25,8 @@ class MemberListModel;
 // 会员分析 (Ctrl+4): who the shop's customers are. On the left the overview and the eight
 // categories (最近, 频次, 金额, 周期, 时段, 高价值, RFM, 生命周期); for a category, the size of each
 // class as a table and a chart (Qt Charts); a class clicked in either lists its members (the
-// member screen's model, opened in 会员详情 with Enter) and a manager exports them to CSV. Every
+// member screen's model, opened in 会员详情 with Enter) and a manager exports them to CSV; beside
+// the chart, each class's size at the end of each of the last twelve months. Every
 // number comes from the SegmentService's latest snapshot and follows each sale without a
 // restart; the work runs on the service's thread, the screen only shows that it is busy.
 class AnalysisWidget : public QWidget {
@@ -42,6 +44,10 @@ public:
     QListWidget *pages() const { return m_pages; }
     QTableWidget *classTable() const { return m_classes; }
     QChartView *chart() const { return m_chart; }
+    // 分布 (the classes now) and 近12个月 (the trend), over the chart.
+    QTabWidget *chartTabs() const { return m_charts; }
+    QChartView *trendChart() const { return m_trendChart; }
+    QProgressBar *trendProgress() const { return m_trendBusy; }
     QLabel *overview() const { return m_overview; }
     QLabel *status() const { return m_status; }
     MemberListModel &members() { return *m_model; }
@@ -56,6 +62,8 @@ private:
     void render();
     void renderOverview();
     void renderChart(const std::vector<segments::SegmentClass> &classes, bool pie);
+    void renderTrend();
+    segments::Category pageCategory() const; // the overview charts the lifecycle
     void openSelected();
 
     AppSession &m_session;
@@ -67,6 +75,10 @@ private:
     QLabel *m_overview;
     QTableWidget *m_classes;
     QChartView *m_chart;
+    QTabWidget *m_charts;
+    QChartView *m_trendChart;
+    QProgressBar *m_trendBusy;
+    std::shared_ptr<const segments::SegmentTrend> m_trend;
     QLabel *m_listTitle;
     QTableView *m_members;
     std::unique_ptr<MemberListModel> m_model;
