@@ -1246,6 +1246,14 @@
         <source>new photo</source>
         <translation>新照片</translation>
     </message>
+    <message>
+        <source>Growth from RFM</source>
+        <translation>RFM 成长值</translation>
+    </message>
+    <message>
+        <source>Moved by growth from RFM</source>
+        <translation>随 RFM 成长值调整</translation>
+    </message>
 </context>
 <context>
     <name>MemberProfile</name>
@@ -1617,6 +1625,18 @@
     <message>
         <source>%1 is the lowest level: it is held for good.</source>
         <translation>%1 是最低等级：永久有效。</translation>
+    </message>
+    <message>
+        <source>Growth from RFM moves members by growth value: choose growth value as what members move up by.</source>
+        <translation>RFM 成长值按成长值调整等级：请把升级依据选为成长值。</translation>
+    </message>
+    <message>
+        <source>An RFM weight is 0 to 10,000 growth value a point.</source>
+        <translation>RFM 权重为每分 0 到 10,000 成长值。</translation>
+    </message>
+    <message>
+        <source>Growth from RFM needs at least one weight above 0.</source>
+        <translation>RFM 成长值至少需要一个大于 0 的权重。</translation>
     </message>
 </context>
 <context>
@@ -2158,7 +2178,7 @@
     </message>
     <message>
         <source>The trend could not be kept in %1: %2</source>
-        <translation>趋势无法保存到 %1:%2</translation>
+        <translation>趋势无法保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2516,7 @@
     </message>
     <message>
         <source>%1 to %2, each month&apos;s last day</source>
-        <translation>%1 至 %2,各取月末</translation>
+        <translation>%1 至 %2，各取月末</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
@@ -3612,6 +3632,42 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Levels saved. Members move to their new level with their next sale or refund; a level with valid days is held that long from when it is reached, then kept only if the member earned it again in that time.</source>
         <translation>等级已保存。会员在下一次消费或退货时调整到新等级；设有有效天数的等级自达到之日起保留该天数，到期时若这段时间内再次达到门槛则续期，否则降级。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>不启用</translation>
+    </message>
+    <message>
+        <source>at the end of each month</source>
+        <translation>每月末结算</translation>
+    </message>
+    <message>
+        <source>at the end of each quarter</source>
+        <translation>每季度末结算</translation>
+    </message>
+    <message>
+        <source>R (recency)</source>
+        <translation>R（最近消费）</translation>
+    </message>
+    <message>
+        <source>F (frequency)</source>
+        <translation>F（消费频次）</translation>
+    </message>
+    <message>
+        <source>M (net spend)</source>
+        <translation>M（消费金额）</translation>
+    </message>
+    <message>
+        <source>Growth value from RFM</source>
+        <translation>RFM 成长值</translation>
+    </message>
+    <message>
+        <source>Growth a score point above or below 3</source>
+        <translation>每高于或低于 3 分一分的成长值</translation>
+    </message>
+    <message>
+        <source>At each period&apos;s end every member who has bought is scored 1 to 5 on R, F and M as 会员分析 scores them; their growth value changes by each weight times (score − 3), so it can fall (never below 0), and their level follows it up or down. Each change is in the member&apos;s growth and level history.</source>
+        <translation>每个周期结束时，按会员分析的口径给每位消费过的会员的 R、F、M 各打 1–5 分；成长值按“权重 ×（得分 − 3）”增减，可以下降（不低于 0），等级随之升降。每次变动都记入会员的成长值和等级记录。</translation>
     </message>
 </context>
 <context>

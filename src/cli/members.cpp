@@ -11,6 +11,7 @@
 #include "members/coupons.h"
 #include "members/gifts.h"
 #include "members/levels.h"
+#include "members/rfmgrowth.h"
 #include "members/membercsv.h"
 #include "members/earnings.h"
 #include "members/points.h"
@@ -362,8 +363,9 @@ int memberSetPin(const QStringList &args)
 
 } // namespace
 
-// member levels: assesses every member whose level lapsed (members/levels.h), as the till does
-// when it starts and through the day; for a back office without a till running, run daily.
+// member levels: assesses every member whose level lapsed (members/levels.h), and applies growth
+// from RFM for each period that ended since (members/rfmgrowth.h), as the till does when it
+// starts and through the day; for a back office without a till running, run daily.
 int memberLevels(const QStringList &args)
 {
     QCommandLineParser p;
@@ -378,13 +380,32 @@ int memberLevels(const QStringList &args)
         err() << "error: " << changed.error().message << "\n";
         return 1;
     }
-    if (p.isSet(QStringLiteral("json")))
+    // Growth from RFM for each period that ended and was not applied yet, as the till does.
+    auto runs = applyDueRfmGrowth(ctx->db(), where);
+    if (!runs) {
+        err() << "error: " << runs.error().message << "\n";
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray periods;
+        for (const RfmGrowthRun &r : *runs)
+            periods.append(QJsonObject{{QStringLiteral("period_end"), r.periodEnd.toString(Qt::ISODate)},
+                                       {QStringLiteral("scored"), r.scored},
+                                       {QStringLiteral("raised"), r.raised},
+                                       {QStringLiteral("lowered"), r.lowered},
+                                       {QStringLiteral("level_changes"), r.levelChanges}});
         out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("assessed"), changed->assessed},
-                                                             {QStringLiteral("changed"), changed->changed}})
+                                                             {QStringLiteral("changed"), changed->changed},
+                                                             {QStringLiteral("rfm_periods"), periods}})
                                        .toJson(QJsonDocument::Compact))
               << "\n";
-    else
+    } else {
         out() << changed->assessed << " lapsed level(s) assessed, " << changed->changed << " changed\n";
+        for (const RfmGrowthRun &r : *runs)
+            out() << "growth from RFM, period ending " << r.periodEnd.toString(Qt::ISODate) << ": " << r.scored
+                  << " scored, " << r.raised << " up, " << r.lowered << " down, " << r.levelChanges
+                  << " level(s) moved\n";
+    }
     return 0;
 }
 

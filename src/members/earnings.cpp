@@ -331,6 +331,9 @@ Result<MemberEffect> reverseEarnings(Database &db, const LedgerContext &ctx, qin
                              .arg(-effect.pointsEarned)
                              .arg(st.error().message));
     }
+    // Growth from RFM may since have taken the member below what this sale earned
+    // (members/rfmgrowth.h): the refund takes back what is left, never below 0.
+    effect.growth = std::max(effect.growth, -before->growth);
     MemberTotals after = *before;
     if (auto st = appendGrowth(db, ctx, memberId, QStringLiteral("refund"), effect.growth, effect.spend, &after); !st)
         return st.error();

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <algorithm>
 #include <limits>
 
 namespace huike {
@@ -58,16 +59,35 @@ Result<LevelRules> loadLevelRules(Database &db)
     if (rules.levels.isEmpty())
         return makeError(ErrorCode::Invalid, QCoreApplication::translate(
                                                  "Members", "The member programme has no level: add one in Settings."));
-    auto settings = db.statement(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?)"))
-                        .select({LevelRules::kUpgradeBy, LevelRules::kGrowthPerYuan});
+    auto settings = db.statement(QStringLiteral("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)"))
+                        .select({LevelRules::kUpgradeBy, LevelRules::kGrowthPerYuan, LevelRules::kRfmPeriod,
+                                 LevelRules::kRfmWeights, LevelRules::kRfmSince});
     if (!settings)
         return settings.error();
     for (const QVariantList &r : *settings) {
-        if (r.at(0).toString() == LevelRules::kUpgradeBy)
-            rules.upgradeBy = r.at(1).toString() == QLatin1String("spend") ? UpgradeBy::Spend : UpgradeBy::Growth;
-        else
-            rules.growthPerYuan = std::max<qint64>(0, r.at(1).toString().toLongLong());
+        const QString key = r.at(0).toString(), value = r.at(1).toString();
+        if (key == LevelRules::kUpgradeBy) {
+            rules.upgradeBy = value == QLatin1String("spend") ? UpgradeBy::Spend : UpgradeBy::Growth;
+        } else if (key == LevelRules::kGrowthPerYuan) {
+            rules.growthPerYuan = std::max<qint64>(0, value.toLongLong());
+        } else if (key == LevelRules::kRfmPeriod) {
+            rules.rfm.period = value == QLatin1String("month")     ? RfmGrowth::Period::Month
+                               : value == QLatin1String("quarter") ? RfmGrowth::Period::Quarter
+                                                                   : RfmGrowth::Period::Off;
+        } else if (key == LevelRules::kRfmWeights) {
+            const QStringList w = value.split(QLatin1Char(','));
+            if (w.size() == 3) {
+                rules.rfm.weightR = std::clamp(w[0].toInt(), 0, 10000);
+                rules.rfm.weightF = std::clamp(w[1].toInt(), 0, 10000);
+                rules.rfm.weightM = std::clamp(w[2].toInt(), 0, 10000);
+            }
+        } else {
+            rules.rfm.sinceMs = value.toLongLong();
+        }
     }
+    // RFM growth moves levels by growth value: under levels by spend it is off.
+    if (rules.upgradeBy != UpgradeBy::Growth)
+        rules.rfm.period = RfmGrowth::Period::Off;
     return rules;
 }
 
@@ -78,6 +98,17 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
         return invalid(QCoreApplication::translate("Members", "The programme needs at least one level."));
     if (rules.growthPerYuan < 0 || rules.growthPerYuan > 1000)
         return invalid(QCoreApplication::translate("Members", "Growth value per yuan is 0 to 1,000."));
+    if (rules.rfm.on()) {
+        if (rules.upgradeBy != UpgradeBy::Growth)
+            return invalid(QCoreApplication::translate(
+                "Members", "Growth from RFM moves members by growth value: choose growth value as what members move up by."));
+        const int weights[] = {rules.rfm.weightR, rules.rfm.weightF, rules.rfm.weightM};
+        for (int w : weights)
+            if (w < 0 || w > 10000)
+                return invalid(QCoreApplication::translate("Members", "An RFM weight is 0 to 10,000 growth value a point."));
+        if (rules.rfm.weightR + rules.rfm.weightF + rules.rfm.weightM == 0)
+            return invalid(QCoreApplication::translate("Members", "Growth from RFM needs at least one weight above 0."));
+    }
     QStringList names;
     for (int i = 0; i < rules.levels.size(); ++i) {
         const MemberLevel &l = rules.levels.at(i);
@@ -194,9 +225,21 @@ Status saveLevelRules(Database &db, const LevelRules &rules, qint64 operatorId, 
         if (!st)
             return st;
     }
+    // Growth from RFM turned on now: the first period it applies to is the first to end from now
+    // (a period that ended before the shop chose it is not applied after the fact).
+    auto wasOn = loadLevelRules(db);
+    if (!wasOn)
+        return wasOn.error();
+    const qint64 rfmSince = !rules.rfm.on() ? 0 : wasOn->rfm.on() ? wasOn->rfm.sinceMs : nowMs;
     const QList<std::pair<QString, QString>> settings = {
         {LevelRules::kUpgradeBy, rules.upgradeBy == UpgradeBy::Spend ? QStringLiteral("spend") : QStringLiteral("growth")},
-        {LevelRules::kGrowthPerYuan, QString::number(rules.growthPerYuan)}};
+        {LevelRules::kGrowthPerYuan, QString::number(rules.growthPerYuan)},
+        {LevelRules::kRfmPeriod, rules.rfm.period == RfmGrowth::Period::Month     ? QStringLiteral("month")
+                                 : rules.rfm.period == RfmGrowth::Period::Quarter ? QStringLiteral("quarter")
+                                                                                  : QStringLiteral("off")},
+        {LevelRules::kRfmWeights,
+         QStringLiteral("%1,%2,%3").arg(rules.rfm.weightR).arg(rules.rfm.weightF).arg(rules.rfm.weightM)},
+        {LevelRules::kRfmSince, QString::number(rfmSince)}};
     for (const auto &[key, value] : settings)
         if (auto st = db.exec(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
                                              "SET value = excluded.value"),

@@ -32,11 +32,33 @@ struct MemberLevel {
 // what they have spent, net of refunds.
 enum class UpgradeBy { Growth, Spend };
 
+// 成长值 from RFM (the 云扶客 way): at the end of each period, every member who had bought by
+// then gains or loses growth value by their R, F and M scores (1-5, 会员分析's definitions as of
+// the period's last day): weight x (score - 3) for each, summed, so a 3/3/3 member stays put, a
+// 5/5/5 one rises and a 1/1/1 one falls (never below 0). Levels follow, up or down
+// (members/rfmgrowth.h). Growth from sales goes on as growthPerYuan says (0: RFM alone).
+struct RfmGrowth {
+    enum class Period { Off, Month, Quarter } period = Period::Off;
+    int weightR = 20; // growth value per score point above or below 3
+    int weightF = 30;
+    int weightM = 50;
+    qint64 sinceMs = 0; // when it was turned on: the first period applied is the first to end after
+
+    bool on() const { return period != Period::Off; }
+    // The growth a member's scores give at a period's end.
+    qint64 change(int r, int f, int m) const
+    {
+        return static_cast<qint64>(weightR) * (r - 3) + static_cast<qint64>(weightF) * (f - 3) +
+               static_cast<qint64>(weightM) * (m - 3);
+    }
+};
+
 // The programme's level rules as the shop set them (Settings keys below, levels in member_levels).
 struct LevelRules {
     QList<MemberLevel> levels; // active ones, lowest rank first; never empty once loaded
     UpgradeBy upgradeBy = UpgradeBy::Growth;
     qint64 growthPerYuan = 1; // growth value per whole yuan of the earning base
+    RfmGrowth rfm;
 
     const MemberLevel *byId(qint64 id) const;
     // The highest level that `growth` / `spend` qualify for under upgradeBy.
@@ -46,6 +68,9 @@ struct LevelRules {
 
     static inline const QString kUpgradeBy = QStringLiteral("members.upgrade_by");        // "growth" | "spend"
     static inline const QString kGrowthPerYuan = QStringLiteral("members.growth_per_yuan"); // 1
+    static inline const QString kRfmPeriod = QStringLiteral("members.rfm_growth");          // off | month | quarter
+    static inline const QString kRfmWeights = QStringLiteral("members.rfm_growth_weights"); // "20,30,50": R,F,M
+    static inline const QString kRfmSince = QStringLiteral("members.rfm_growth_since_ms");
 };
 
 // Inside or outside a transaction: the rules as stored. Fails only on a storage error, or when the

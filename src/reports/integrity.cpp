@@ -237,12 +237,15 @@ void verifyMemberLedgers(Database &db, QStringList &problems)
                     .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                          q.value(4).toString(), q.value(5).toString());
             });
-    // What the ledger says a document earned is what its lines earned.
+    // What the ledger says a document earned is what its lines earned. A refund takes back what
+    // its lines earned, or less when growth from RFM had already taken the member lower
+    // (members/rfmgrowth.h): never more, and never turned into a gain.
     collect(db,
             QStringLiteral("SELECT s.receipt_no, g.growth, g.spend_fen, COALESCE(SUM(e.growth), 0), "
                            "COALESCE(SUM(e.base_fen), 0) FROM growth_ledger g JOIN sales s ON s.id = g.sale_id "
                            "LEFT JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN line_earnings e ON e.line_id = l.id "
-                           "GROUP BY g.id HAVING g.growth <> COALESCE(SUM(e.growth), 0) OR g.spend_fen <> "
+                           "GROUP BY g.id HAVING (CASE WHEN COALESCE(SUM(e.growth), 0) < 0 THEN g.growth NOT BETWEEN "
+                           "SUM(e.growth) AND 0 ELSE g.growth <> COALESCE(SUM(e.growth), 0) END) OR g.spend_fen <> "
                            "COALESCE(SUM(e.base_fen), 0)"),
             problems, [](const QSqlQuery &q) {
                 return QStringLiteral("receipt %1: the growth ledger has %2 / %3 fen, its lines earned %4 / %5 fen")

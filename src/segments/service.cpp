@@ -47,7 +47,18 @@ public:
         snapshot->rebuilt = m_rebuilt;
         if (m_engine->unsaved() && (!m_sinceSave.isValid() || m_sinceSave.elapsed() > SegmentService::kSaveEveryMs))
             save();
+        const std::int64_t nowMs = m_clock.nowMs();
         deliver(std::move(snapshot));
+        if (m_work && (!m_sinceWork.isValid() || m_sinceWork.elapsed() >= m_workEveryMs)) {
+            m_sinceWork.start();
+            m_work(*m_db, m_time, nowMs);
+        }
+    }
+
+    void setPeriodicWork(SegmentService::PeriodicWork work, int everyMs)
+    {
+        m_work = std::move(work);
+        m_workEveryMs = everyMs;
     }
 
     // Counts the first month end of the trend not counted yet, or, when none is left, gives the
@@ -173,6 +184,9 @@ private:
     bool m_finished = false;
     bool m_rebuilt = false;
     QElapsedTimer m_sinceSave;
+    SegmentService::PeriodicWork m_work;
+    int m_workEveryMs = 0;
+    QElapsedTimer m_sinceWork;
 };
 
 SegmentService::SegmentService(const QString &databasePath, const QByteArray &zoneId, QObject *parent)
@@ -191,6 +205,14 @@ SegmentService::~SegmentService()
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
+}
+
+void SegmentService::setPeriodicWork(PeriodicWork work, int everyMs)
+{
+    // Queued like every request: the worker's members are its thread's alone.
+    QMetaObject::invokeMethod(
+        m_worker, [this, work = std::move(work), everyMs]() mutable { m_worker->setPeriodicWork(std::move(work), everyMs); },
+        Qt::QueuedConnection);
 }
 
 void SegmentService::start()

@@ -10,9 +10,15 @@
 #include <QThread>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
+
+namespace huike {
+class Database;
+class ShopTime;
+} // namespace huike
 
 namespace huike::segments {
 
@@ -49,6 +55,13 @@ class SegmentService : public QObject {
 public:
     SegmentService(const QString &databasePath, const QByteArray &zoneId, QObject *parent = nullptr);
     ~SegmentService() override; // saves the aggregates and stops the thread
+
+    // Work that belongs on this thread and its connection now and then, off the till's thread:
+    // the program's growth from RFM (members/rfmgrowth.h, which needs the day's scores). Run
+    // after a refresh, at most once every `everyMs`, with the time the snapshot is dated by.
+    // Set before start().
+    using PeriodicWork = std::function<void(Database &db, const ShopTime &time, std::int64_t nowMs)>;
+    void setPeriodicWork(PeriodicWork work, int everyMs);
 
     void start();
     void refresh();

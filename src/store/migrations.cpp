@@ -946,9 +946,24 @@ static const std::vector<const char *> kVersion18 = {
         PRIMARY KEY (history_sale_id, line_no)) WITHOUT ROWID)",
 };
 
+// Version 19: growth value from RFM (members/rfmgrowth.h). Each period's end is applied once: a
+// run row per period, and each member's change a growth_ledger row (kind 'rfm') whose uuid names
+// the period and the member, so that a run cut off halfway and started again changes no member
+// twice.
+static const std::vector<const char *> kVersion19 = {
+    R"(CREATE TABLE rfm_growth_runs (
+        period_end TEXT PRIMARY KEY, -- the period's last local day, YYYY-MM-DD
+        started_at_ms INTEGER NOT NULL,
+        finished_at_ms INTEGER, -- NULL until every member is done
+        scored INTEGER NOT NULL DEFAULT 0, -- members with RFM scores (who had bought by then)
+        raised INTEGER NOT NULL DEFAULT 0,
+        lowered INTEGER NOT NULL DEFAULT 0,
+        level_changes INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}, {kVersion19}};
     return all;
 }
 

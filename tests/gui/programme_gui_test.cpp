@@ -14,6 +14,9 @@
 #include "members/levels.h"
 #include "members/points.h"
 #include "members/profile.h"
+#include "members/rfmgrowth.h"
+#include "reports/integrity.h"
+#include "demo/demo.h"
 #include "members/storedvalue.h"
 #include "settings/programmedialog.h"
 
@@ -25,6 +28,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <catch2/catch.hpp>
 
@@ -74,10 +78,21 @@ TEST_CASE("a manager edits the member programme page by page, a refused level se
                                  QStringLiteral("8.5"), QStringLiteral("150")};
     for (int c = 0; c < diamond.size(); ++c)
         table->item(3, c)->setText(diamond.at(c));
+    // Growth value from RFM at each month's end, weighted 20/30/50.
+    auto *rfm = levels->findChild<QComboBox *>(QStringLiteral("rfmGrowth"));
+    REQUIRE(rfm);
+    CHECK_FALSE(levels->findChild<QSpinBox *>(QStringLiteral("rfmWeightR"))->isEnabled()); // off: no weights to give
+    rfm->setCurrentIndex(1);
+    CHECK(levels->findChild<QSpinBox *>(QStringLiteral("rfmWeightR"))->isEnabled());
+    levels->findChild<QSpinBox *>(QStringLiteral("rfmWeightF"))->setValue(40);
     QTest::mouseClick(levels->findChild<QPushButton *>(QStringLiteral("saveLevels")), Qt::LeftButton);
     INFO(pageMessage(levels).toStdString());
     auto rules = loadLevelRules(ctx.db());
     REQUIRE(rules.ok());
+    CHECK(rules->rfm.period == RfmGrowth::Period::Month);
+    CHECK(rules->rfm.weightR == 20);
+    CHECK(rules->rfm.weightF == 40);
+    CHECK(rules->rfm.weightM == 50);
     REQUIRE(rules->levels.size() == 4);
     CHECK(rules->levels.last().name == QStringLiteral("钻石卡"));
     CHECK(rules->levels.last().discountPermille == 850);
@@ -232,4 +247,60 @@ TEST_CASE("Ctrl+G at the till gives the attached member a gift for points", "[gu
     checkDialogs();
     CHECK(ctx.db().statement(QStringLiteral("SELECT points FROM members WHERE id = ?")).select({member->id})->first().at(0).toLongLong() == 100);
     CHECK(cashier->message().contains(QStringLiteral("环保购物袋")));
+}
+
+TEST_CASE("growth value from RFM, once turned on, is applied by the program off the till's thread for each "
+          "month that ended",
+          "[gui][members][programme][rfm]")
+{
+    QTemporaryDir dir;
+    auto opened = AppContext::open(dir.filePath(QStringLiteral("rfm.db")), g_clock, QStringLiteral("GUI"));
+    REQUIRE(opened.ok());
+    AppContext &ctx = **opened;
+    DemoOptions o;
+    o.members = 120;
+    o.months = 3; // three months of sales to members, up to today
+    REQUIRE(createDemoStore(ctx.db(), o, g_clock.nowMs()).ok());
+    REQUIRE(ctx.reloadStore().ok());
+    auto rules = loadLevelRules(ctx.db());
+    REQUIRE(rules.ok());
+    rules->rfm.period = RfmGrowth::Period::Month;
+    auto manager = ctx.operators().login(QStringLiteral("8001"), QStringLiteral("8888"));
+    REQUIRE(manager.ok());
+    REQUIRE(saveLevelRules(ctx.db(), *rules, manager->id, g_clock.nowMs(), ctx.time()).ok());
+    // As if the shop had turned it on 70 days ago: two or three months have ended since.
+    REQUIRE(ctx.db()
+                .exec(QStringLiteral("UPDATE settings SET value = ? WHERE key = ?"),
+                      {g_clock.nowMs() - 70LL * 86'400'000, LevelRules::kRfmSince})
+                .ok());
+    auto due = rfmPeriodsDue(ctx.db(), ctx.time(), g_clock.nowMs());
+    REQUIRE(due.ok());
+    REQUIRE(due->size() >= 2);
+
+    // The program starts: its segment thread applies each of them, oldest first.
+    AppSession session(ctx);
+    const auto finished = [&] {
+        return ctx.db()
+            .statement(QStringLiteral("SELECT COUNT(*) FROM rfm_growth_runs WHERE finished_at_ms IS NOT NULL"))
+            .select()
+            ->first()
+            .at(0)
+            .toLongLong();
+    };
+    REQUIRE(QTest::qWaitFor([&] { return finished() == due->size(); }, 60000));
+    auto rows = ctx.db()
+                    .statement(QStringLiteral("SELECT period_end, scored, raised + lowered FROM rfm_growth_runs ORDER BY "
+                                              "period_end"))
+                    .select();
+    REQUIRE(rows.ok());
+    for (qsizetype i = 0; i < due->size(); ++i)
+        CHECK(rows->at(i).at(0).toString() == due->at(i).toString(Qt::ISODate));
+    CHECK(rows->last().at(1).toLongLong() > 0); // by the last month's end the demo's members had bought
+    CHECK(rows->last().at(2).toLongLong() > 0);
+    auto changes = ctx.db().statement(QStringLiteral("SELECT COUNT(*) FROM growth_ledger WHERE kind = 'rfm'")).select();
+    REQUIRE(changes.ok());
+    CHECK(changes->first().at(0).toLongLong() > 0);
+    CHECK(verifyDatabase(ctx.db()).isEmpty());
+    // Nothing is due any more.
+    CHECK(rfmPeriodsDue(ctx.db(), ctx.time(), g_clock.nowMs())->isEmpty());
 }

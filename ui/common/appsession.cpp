@@ -3,6 +3,7 @@
 #include "members/coupons.h"
 #include "members/earnings.h"
 #include "members/levels.h"
+#include "members/rfmgrowth.h"
 #include "segments/service.h"
 
 #include <spdlog/spdlog.h>
@@ -21,6 +22,23 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     // Loaded (or rebuilt) off the GUI thread from the start, so that 会员分析 and a member's
     // classes are ready when someone looks.
     m_segments = std::make_unique<segments::SegmentService>(m_ctx.db().path(), m_ctx.time().zone().id());
+    // Growth from RFM at each period's end, on the service's thread: scoring every member as of
+    // the period's last day is a rebuild, seconds at a chain's size, never the till's to wait for.
+    // Any till may do it; a period is applied once whichever does (members/rfmgrowth.h).
+    const qint64 storeId = m_ctx.checkout().store().storeId;
+    m_segments->setPeriodicWork(
+        [storeId](Database &db, const ShopTime &time, std::int64_t nowMs) {
+            auto runs = applyDueRfmGrowth(db, LedgerContext{storeId, 0, 0, nowMs, &time});
+            if (!runs) {
+                spdlog::warn("growth from RFM not applied: {}", runs.error().message.toStdString()); // tried again later
+                return;
+            }
+            for (const RfmGrowthRun &r : *runs)
+                spdlog::info("growth from RFM for the period ending {}: {} scored, {} up, {} down, {} levels moved",
+                             r.periodEnd.toString(Qt::ISODate).toStdString(), r.scored, r.raised, r.lowered,
+                             r.levelChanges);
+        },
+        0); // after every refresh: finding nothing due is a read of the settings and one run row
     m_segments->start();
 }
 

@@ -70,6 +70,7 @@ QString historyKindText(MemberLedger ledger, const QString &kind)
         {QStringLiteral("transfer_in"), QT_TRANSLATE_NOOP("MemberHistory", "Transferred in")},
         {QStringLiteral("upgrade"), QT_TRANSLATE_NOOP("MemberHistory", "Upgraded")},
         {QStringLiteral("renew"), QT_TRANSLATE_NOOP("MemberHistory", "Renewed at expiry")},
+        {QStringLiteral("rfm"), QT_TRANSLATE_NOOP("MemberHistory", "Growth from RFM")},
         {QStringLiteral("sold"), QT_TRANSLATE_NOOP("MemberHistory", "Card bought")},
         {QStringLiteral("use"), QT_TRANSLATE_NOOP("MemberHistory", "Used")},
         {QStringLiteral("refund_use"), QT_TRANSLATE_NOOP("MemberHistory", "Use given back")},
@@ -90,6 +91,8 @@ QString historyKindText(MemberLedger ledger, const QString &kind)
         return QCoreApplication::translate("MemberHistory", "Down after a refund");
     if (ledger == MemberLedger::Levels && kind == QLatin1String("expire"))
         return QCoreApplication::translate("MemberHistory", "Down at expiry");
+    if (ledger == MemberLedger::Levels && kind == QLatin1String("rfm"))
+        return QCoreApplication::translate("MemberHistory", "Moved by growth from RFM");
     if (const char *text = common.value(kind))
         return QCoreApplication::translate("MemberHistory", text);
     return kind;

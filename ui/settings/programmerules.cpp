@@ -36,7 +36,8 @@ class LevelsPage : public QWidget {
     Q_OBJECT
 public:
     explicit LevelsPage(AppSession &s) : m_s(s), m_table(ruleTable({tr("Level"), tr("Growth needed"), tr("Spend needed"), tr("Level price (折)"), tr("Points rate (%)"), tr("Valid days (0: for good)")}, "levels")),
-          m_basis(new QComboBox), m_perYuan(new QSpinBox), m_message(messageLabel())
+          m_basis(new QComboBox), m_perYuan(new QSpinBox), m_rfm(new QComboBox), m_weightR(new QSpinBox),
+          m_weightF(new QSpinBox), m_weightM(new QSpinBox), m_message(messageLabel())
     {
         auto *layout = new QVBoxLayout(this);
         auto *form = new QFormLayout;
@@ -47,6 +48,38 @@ public:
         m_perYuan->setRange(0, 1000);
         m_perYuan->setObjectName(QStringLiteral("growthPerYuan"));
         form->addRow(tr("Growth value per yuan spent"), m_perYuan);
+        // 成长值 from RFM: at each period's end, growth rises or falls by the member's scores.
+        m_rfm->setObjectName(QStringLiteral("rfmGrowth"));
+        m_rfm->addItem(tr("off"), QStringLiteral("off"));
+        m_rfm->addItem(tr("at the end of each month"), QStringLiteral("month"));
+        m_rfm->addItem(tr("at the end of each quarter"), QStringLiteral("quarter"));
+        auto *weights = new QHBoxLayout;
+        const std::pair<QSpinBox *, QString> spins[] = {
+            {m_weightR, tr("R (recency)")}, {m_weightF, tr("F (frequency)")}, {m_weightM, tr("M (net spend)")}};
+        for (const auto &[spin, label] : spins) {
+            spin->setRange(0, 10000);
+            weights->addWidget(new QLabel(label));
+            weights->addWidget(spin);
+        }
+        m_weightR->setObjectName(QStringLiteral("rfmWeightR"));
+        m_weightF->setObjectName(QStringLiteral("rfmWeightF"));
+        m_weightM->setObjectName(QStringLiteral("rfmWeightM"));
+        weights->addStretch();
+        form->addRow(tr("Growth value from RFM"), m_rfm);
+        form->addRow(tr("Growth a score point above or below 3"), weights);
+        auto *explain = new QLabel(tr("At each period's end every member who has bought is scored 1 to 5 on R, F and "
+                                      "M as 会员分析 scores them; their growth value changes by each weight times "
+                                      "(score − 3), so it can fall (never below 0), and their level follows it up or "
+                                      "down. Each change is in the member's growth and level history."));
+        explain->setWordWrap(true);
+        explain->setStyleSheet(QStringLiteral("color: #555;"));
+        form->addRow(QString(), explain);
+        const auto rfmShown = [this] {
+            const bool on = m_rfm->currentData().toString() != QLatin1String("off");
+            for (QSpinBox *w : {m_weightR, m_weightF, m_weightM})
+                w->setEnabled(on);
+        };
+        connect(m_rfm, &QComboBox::currentIndexChanged, this, rfmShown);
         layout->addLayout(form);
         layout->addWidget(m_table, 1);
         auto *buttons = new QHBoxLayout;
@@ -83,6 +116,11 @@ public:
         }
         m_basis->setCurrentIndex(rules->upgradeBy == UpgradeBy::Spend ? 1 : 0);
         m_perYuan->setValue(static_cast<int>(rules->growthPerYuan));
+        m_rfm->setCurrentIndex(static_cast<int>(rules->rfm.period)); // off, month, quarter: the combo's order
+        m_weightR->setValue(rules->rfm.weightR);
+        m_weightF->setValue(rules->rfm.weightF);
+        m_weightM->setValue(rules->rfm.weightM);
+        Q_EMIT m_rfm->currentIndexChanged(m_rfm->currentIndex());
         m_table->setRowCount(0);
         for (const MemberLevel &l : rules->levels)
             // 10折 is no discount (formatZhe says nothing for it): shown, so the column reads whole.
@@ -99,6 +137,13 @@ public:
         LevelRules rules;
         rules.upgradeBy = m_basis->currentData().toString() == QLatin1String("spend") ? UpgradeBy::Spend : UpgradeBy::Growth;
         rules.growthPerYuan = m_perYuan->value();
+        const QString rfm = m_rfm->currentData().toString();
+        rules.rfm.period = rfm == QLatin1String("month")     ? RfmGrowth::Period::Month
+                           : rfm == QLatin1String("quarter") ? RfmGrowth::Period::Quarter
+                                                             : RfmGrowth::Period::Off;
+        rules.rfm.weightR = m_weightR->value();
+        rules.rfm.weightF = m_weightF->value();
+        rules.rfm.weightM = m_weightM->value();
         for (int row = 0; row < m_table->rowCount(); ++row) {
             MemberLevel l;
             l.id = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
@@ -147,6 +192,8 @@ private:
     QTableWidget *m_table;
     QComboBox *m_basis;
     QSpinBox *m_perYuan;
+    QComboBox *m_rfm;
+    QSpinBox *m_weightR, *m_weightF, *m_weightM;
     QLabel *m_message;
 };
 
