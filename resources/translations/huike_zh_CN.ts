@@ -2180,6 +2180,18 @@
         <source>The trend could not be kept in %1: %2</source>
         <translation>趋势无法保存到 %1：%2</translation>
     </message>
+    <message>
+        <source>The high-value share is 0.1% to 100% of the members who bought.</source>
+        <translation>高价值顾客的比例为消费过的会员的 0.1% 到 100%。</translation>
+    </message>
+    <message>
+        <source>The lifecycle stages follow one another: 活跃 within at least one day, 沉默 beyond it, 睡眠 beyond that, up to 3,650 days.</source>
+        <translation>生命周期各阶段须依次递增：活跃至少 1 天，沉默长于活跃，睡眠长于沉默，最多 3,650 天。</translation>
+    </message>
+    <message>
+        <source>The fixed RFM thresholds: recent within 0 to 3,650 days, frequent from at least one order, a net spend of ¥0 or more.</source>
+        <translation>RFM 固定标准：最近消费为 0 到 3,650 天内，高频至少 1 单，高消费金额不低于 ¥0。</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -2454,14 +2466,6 @@
         <translation>&lt;b&gt;会员&lt;/b&gt; %1 · &lt;b&gt;购买过&lt;/b&gt; %2（%3）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Active&lt;/b&gt; (bought in the last 90 days) %1 (%2 of buyers)</source>
-        <translation>&lt;b&gt;活跃&lt;/b&gt;（90 天内购买过）%1（占购买会员 %2）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;High value&lt;/b&gt; %1 (net spend from ¥%2) · &lt;b&gt;slipping&lt;/b&gt; (no purchase in 15 days) %3</source>
-        <translation>&lt;b&gt;高价值&lt;/b&gt; %1（净消费 ¥%2 起）· &lt;b&gt;流失风险&lt;/b&gt;（15 天未购买）%3</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Lifecycle&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;生命周期&lt;/b&gt; %1</translation>
     </message>
@@ -2526,6 +2530,22 @@
     <message>
         <source>%1 · members in each class, month by month</source>
         <translation>%1 · 各分类人数逐月变化</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>分析设置…</translation>
+    </message>
+    <message>
+        <source>A manager changes how members are classed.</source>
+        <translation>会员分类口径由店长设置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Active&lt;/b&gt; (bought in the last %3 days) %1 (%2 of buyers)</source>
+        <translation>&lt;b&gt;活跃&lt;/b&gt;（近 %3 天内购买过）%1（占购买会员 %2）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;High value&lt;/b&gt; (the top %4 by net spend) %1 (from ¥%2) · &lt;b&gt;slipping&lt;/b&gt; (no purchase in 15 days) %3</source>
+        <translation>&lt;b&gt;高价值&lt;/b&gt;（净消费前 %4）%1（¥%2 起）· &lt;b&gt;流失风险&lt;/b&gt;（15 天未购买）%3</translation>
     </message>
 </context>
 <context>
@@ -5559,6 +5579,93 @@ Stored value %3 (bonus %4)</source>
     <message>
         <source>Register</source>
         <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::SegmentSettingsDialog</name>
+    <message>
+        <source>Customer analysis settings</source>
+        <translation>会员分析设置</translation>
+    </message>
+    <message>
+        <source>High-value customers</source>
+        <translation>高价值顾客</translation>
+    </message>
+    <message>
+        <source>The top share of buyers by net spend</source>
+        <translation>按净消费排名前</translation>
+    </message>
+    <message>
+        <source>RFM classes</source>
+        <translation>RFM 分类</translation>
+    </message>
+    <message>
+        <source>the means of the values (days, orders, net spend)</source>
+        <translation>各项数值的平均值（天数、单数、净消费）</translation>
+    </message>
+    <message>
+        <source>the means of the 1-5 scores</source>
+        <translation>1–5 分评分的平均值</translation>
+    </message>
+    <message>
+        <source>fixed thresholds</source>
+        <translation>固定标准</translation>
+    </message>
+    <message>
+        <source>Near and high are judged against</source>
+        <translation>近/远、高/低的判断依据</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Recent: last purchase within</source>
+        <translation>近：最近一次购买在</translation>
+    </message>
+    <message>
+        <source> orders</source>
+        <translation> 单</translation>
+    </message>
+    <message>
+        <source>Frequent: at least</source>
+        <translation>高频：至少</translation>
+    </message>
+    <message>
+        <source>Big spender: net spend of at least ¥</source>
+        <translation>高消费：净消费至少 ¥</translation>
+    </message>
+    <message>
+        <source>Lifecycle (days since the last purchase)</source>
+        <translation>生命周期（距最近一次购买的天数）</translation>
+    </message>
+    <message>
+        <source>活跃 up to</source>
+        <translation>活跃：不超过</translation>
+    </message>
+    <message>
+        <source>沉默 up to</source>
+        <translation>沉默：不超过</translation>
+    </message>
+    <message>
+        <source>睡眠 up to (beyond: 流失)</source>
+        <translation>睡眠：不超过（更久为流失）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>The big spender&apos;s net spend is an amount in yuan, such as 500.</source>
+        <translation>高消费的净消费请填写金额（元），例如 500。</translation>
     </message>
 </context>
 <context>

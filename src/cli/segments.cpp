@@ -9,6 +9,7 @@
 #include "segments/aggregates.h"
 #include "segments/categories.h"
 #include "segments/engine.h"
+#include "segments/segmentsettings.h"
 #include "segments/salesimport.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -90,7 +91,13 @@ int cmdSegments(const QStringList &args)
         list.push_back(id < aggregates->size() ? aggregates->at(id) : segments::MemberAggregate{});
     }
     const int day = segments::dayNumber(asOf);
-    const segments::Classes c = segments::classify(list, day);
+    // The shop's settings (high-value share, RFM basis, lifecycle stages), as its tills use them.
+    auto settings = segments::loadSegmentSettings(ctx->db());
+    if (!settings) {
+        err() << "error: " << settings.error().message << "\n";
+        return 1;
+    }
+    const segments::Classes c = segments::classify(list, day, *settings);
     out() << csvLine(QStringList{QStringLiteral("member")} + segments::segmentColumns()) << "\n";
     for (std::size_t i = 0; i < list.size(); ++i)
         out() << csvLine(QStringList{members->at(static_cast<qsizetype>(i)).at(1).toString()} +

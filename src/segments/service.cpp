@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "engine.h"
+#include "segmentsettings.h"
 #include "store/database.h"
 #include "store/rowscan.h"
 
@@ -42,6 +43,7 @@ public:
         snapshot->aggregates.reserve(m_memberIds.size());
         for (std::int64_t id : m_memberIds)
             snapshot->aggregates.push_back(m_engine->of(id));
+        snapshot->settings = m_settings;
         snapshot->classes = classify(snapshot->aggregates, dayNumber(snapshot->asOf), m_settings);
         snapshot->salesMark = m_engine->salesMark();
         snapshot->rebuilt = m_rebuilt;
@@ -69,7 +71,7 @@ public:
     {
         if (m_finished)
             return false; // the service is stopping: a step queued behind finish() does nothing
-        if (!m_db) {
+        if (!m_db || !m_trendLoaded) { // opened, and the settings read, before the first month is counted
             if (auto st = bringUpToDate(); !st) {
                 fail(st.error().message);
                 return false;
@@ -145,6 +147,9 @@ private:
         } else if (auto n = m_engine->catchUp(); !n) {
             return n.error();
         }
+        // The shop's settings, as a manager may have changed them since (one small read).
+        if (auto settings = loadSegmentSettings(*m_db))
+            m_settings = *settings;
         // The members, in id order, read again only when there are new ones.
         RowScan count(*m_db, "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM members");
         if (!count.next())

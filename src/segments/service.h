@@ -29,6 +29,7 @@ struct SegmentSnapshot {
     std::vector<std::int64_t> memberIds; // ascending
     std::vector<MemberAggregate> aggregates;
     Classes classes;                     // index i is memberIds[i]
+    SegmentSettings settings;            // as the shop set them when these were classed
     std::int64_t salesMark = 0;          // the documents it counts: up to this sale id
     bool rebuilt = false;                // the engine had to rebuild from the raw sales at start
 

@@ -2,6 +2,7 @@
 // members listed and exported by a manager, a category's last twelve months, all following a sale
 // rung up meanwhile.
 #include "analysis/analysiswidget.h"
+#include "analysis/segmentsettingsdialog.h"
 #include "common/appsession.h"
 #include "common/catchqt.h"
 #include "core/uuid.h"
@@ -27,7 +28,10 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QTest>
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace huike;
@@ -121,6 +125,36 @@ TEST_CASE("会员分析: the overview, a category's classes as a table and a cha
     CHECK(QFile::exists(dir.filePath(QStringLiteral("analysis.db.trend")))); // the past months, kept
     screenshot(a, QStringLiteral("analysis-trend"));
     a->chartTabs()->setCurrentIndex(0);
+
+    // 分析设置 (a manager): the top 10% are high value from now on, for every till.
+    REQUIRE(a->settingsButton()->isEnabled());
+    const int highBefore = snapshot->classes.buyers > 0 ? static_cast<int>(std::count_if(
+                                                              snapshot->classes.highValue.begin(),
+                                                              snapshot->classes.highValue.end(),
+                                                              [](segments::HighValue h) { return h != segments::HighValue::No; }))
+                                                        : 0;
+    onNextDialog<SegmentSettingsDialog>([](SegmentSettingsDialog *d) {
+        CHECK(d->highValueShare()->value() == 20.0);
+        d->silentDays()->setValue(60); // 沉默 before 活跃 ends: refused in words, the dialog stays
+        CHECK_FALSE(d->save());
+        CHECK(d->message()->text().contains(QStringLiteral("活跃")));
+        d->silentDays()->setValue(180);
+        d->highValueShare()->setValue(10.0);
+        screenshot(d, QStringLiteral("analysis-settings"));
+        CHECK(d->save());
+        d->accept();
+    });
+    QTest::mouseClick(a->settingsButton(), Qt::LeftButton);
+    checkDialogs();
+    REQUIRE(QTest::qWaitFor([&] { return session.segments().latest()->settings.highValuePermille == 100; }, 20000));
+    QTest::qWait(50);
+    const auto tenth = session.segments().latest();
+    const auto highAfter = std::count_if(tenth->classes.highValue.begin(), tenth->classes.highValue.end(),
+                                         [](segments::HighValue h) { return h != segments::HighValue::No; });
+    CHECK(highAfter < highBefore);
+    CHECK(highAfter >= (tenth->classes.buyers + 9) / 10); // at least the top tenth (ties count in)
+    a->pages()->setCurrentRow(0);
+    CHECK(a->overview()->text().contains(QStringLiteral("10%")));
 
     // A member registered now is in 没下过单 after the next refresh; once they buy, in 1次. No
     // restart: each commit refreshes the service, and the screen follows its snapshot.

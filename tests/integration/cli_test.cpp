@@ -1058,6 +1058,40 @@ TEST_CASE("cli: segments prints one row per member with the issue's columns, cla
     CHECK(rebuilt.out == r.out);
     r = ws.run({QStringLiteral("segments"), QStringLiteral("--db"), ws.db(), QStringLiteral("--as-of"), QStringLiteral("tomorrow")});
     CHECK(r.exitCode == 2);
+
+    // The shop's own lifecycle stages (分析设置: 活跃 within 1 day, 沉默 2, 睡眠 3): two members whose
+    // last purchases were 2 and 10 days ago are 沉默 and 流失, not 活跃 as by the defaults.
+    const QDate shopToday = QDate::fromString(today, Qt::ISODate);
+    const QString history = ws.path(QStringLiteral("staged.csv"));
+    {
+        QFile f(history);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("receipt_no,member,time,amount\nS-1,13600002222,%1 10:00,50\nS-2,13600003333,%2 10:00,80\n")
+                    .arg(shopToday.addDays(-2).toString(Qt::ISODate), shopToday.addDays(-10).toString(Qt::ISODate))
+                    .toUtf8());
+    }
+    REQUIRE(ws.run({QStringLiteral("import-sales"), QStringLiteral("--db"), ws.db(), QStringLiteral("--create-members"),
+                    history})
+                .exitCode == 0);
+    const auto stageOf = [&](const CliRun &run, const QString &phone) {
+        for (const QString &line : run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (line.startsWith(phone + QLatin1Char(',')))
+                return line.split(QLatin1Char(',')).value(15);
+        return QString();
+    };
+    const auto segmentsNow = [&] {
+        return ws.run({QStringLiteral("segments"), QStringLiteral("--db"), ws.db(), QStringLiteral("--format"),
+                       QStringLiteral("csv")});
+    };
+    const CliRun byDefault = segmentsNow();
+    CHECK(stageOf(byDefault, QStringLiteral("13600002222")) == QStringLiteral("活跃"));
+    CHECK(stageOf(byDefault, QStringLiteral("13600003333")) == QStringLiteral("活跃"));
+    sqlExec(ws.db(), QStringLiteral("INSERT INTO settings(key, value) VALUES ('segments.active_days', '1'), "
+                                    "('segments.silent_days', '2'), ('segments.sleeping_days', '3')"));
+    const CliRun staged = segmentsNow();
+    REQUIRE(staged.exitCode == 0);
+    CHECK(stageOf(staged, QStringLiteral("13600002222")) == QStringLiteral("沉默"));
+    CHECK(stageOf(staged, QStringLiteral("13600003333")) == QStringLiteral("流失"));
 }
 
 TEST_CASE("cli: import-sales brings another system's history in by the issue's columns, reports bad rows by "

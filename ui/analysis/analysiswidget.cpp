@@ -5,6 +5,7 @@
 #include "core/money.h"
 #include "members/memberdetaildialog.h"
 #include "members/memberlistmodel.h"
+#include "segmentsettingsdialog.h"
 #include "segments/classexport.h"
 
 #include <QBarCategoryAxis>
@@ -52,7 +53,8 @@ AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
       m_classes(new QTableWidget(0, 3)), m_chart(new QChartView), m_charts(new QTabWidget),
       m_trendChart(new QChartView), m_trendBusy(new QProgressBar), m_listTitle(new QLabel),
       m_members(new QTableView), m_model(std::make_unique<MemberListModel>(session.ctx().db(), session.ctx().time())),
-      m_export(new QPushButton(tr("Export CSV…"))), m_status(new QLabel), m_busy(new QProgressBar)
+      m_export(new QPushButton(tr("Export CSV…"))), m_status(new QLabel), m_busy(new QProgressBar),
+      m_settings(new QPushButton(tr("Settings…")))
 {
     setObjectName(QStringLiteral("analysis"));
     auto *layout = new QHBoxLayout(this);
@@ -72,6 +74,8 @@ AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
     m_busy->setFixedWidth(160);
     m_busy->setVisible(false);
     statusRow->addWidget(m_busy);
+    m_settings->setObjectName(QStringLiteral("analysisSettings"));
+    statusRow->addWidget(m_settings);
     right->addLayout(statusRow);
 
     m_overview->setObjectName(QStringLiteral("analysisOverview"));
@@ -135,6 +139,12 @@ AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
         if (!path.isEmpty())
             exportClass(path);
     });
+    connect(m_settings, &QPushButton::clicked, this, [this] {
+        if (!m_session.op().isManager())
+            return; // the button is off for others; a login may have changed since it was drawn
+        SegmentSettingsDialog d(m_session, this);
+        execDialog(d);
+    });
     connect(this, &AnalysisWidget::exported, this, [this](const QString &message) {
         if (m_exporting.joinable())
             m_exporting.join(); // it has said its last word
@@ -161,6 +171,8 @@ AnalysisWidget::AnalysisWidget(AppSession &session, QWidget *parent)
         if (m_charts->currentIndex() == 1)
             renderTrend();
     });
+    // Who may change the settings and export follows who is logged in.
+    connect(&session, &AppSession::operatorChanged, this, &AnalysisWidget::render);
     connect(&service, &SegmentService::working, this, [this] { m_busy->setVisible(true); });
     connect(&service, &SegmentService::updated, this, &AnalysisWidget::snapshotArrived);
     connect(&service, &SegmentService::failed, this, [this](const QString &message) {
@@ -207,6 +219,8 @@ void AnalysisWidget::render()
                                   .arg(m_snapshot->memberIds.size())
                             : tr("Customer analysis is being worked out…"));
     m_busy->setVisible(!ready || m_busy->isVisible());
+    m_settings->setEnabled(m_session.op().isManager());
+    m_settings->setToolTip(m_settings->isEnabled() ? QString() : tr("A manager changes how members are classed."));
     if (!ready) {
         m_current.clear();
         m_overview->setText(QString());
@@ -266,13 +280,16 @@ void AnalysisWidget::renderOverview()
     const auto buyers = static_cast<std::size_t>(c.buyers);
     QStringList lines;
     lines << tr("<b>Members</b> %1 · <b>bought</b> %2 (%3)").arg(all).arg(buyers).arg(percent(buyers, all))
-          << tr("<b>Active</b> (bought in the last 90 days) %1 (%2 of buyers)")
+          << tr("<b>Active</b> (bought in the last %3 days) %1 (%2 of buyers)")
                  .arg(life[0].members.size())
                  .arg(percent(life[0].members.size(), buyers))
-          << tr("<b>High value</b> %1 (net spend from ¥%2) · <b>slipping</b> (no purchase in 15 days) %3")
+                 .arg(s.settings.activeDays)
+          << tr("<b>High value</b> (the top %4 by net spend) %1 (from ¥%2) · <b>slipping</b> (no purchase in 15 "
+                "days) %3")
                  .arg(highValue)
                  .arg(Money::fromFen(c.highValueCutFen).toString())
                  .arg(slipping)
+                 .arg(QStringLiteral("%1%").arg(s.settings.highValuePermille / 10.0, 0, 'g', 4))
           << tr("<b>Lifecycle</b> %1").arg([&] {
                  QStringList parts;
                  for (const SegmentClass &l : life)

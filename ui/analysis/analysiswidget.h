@@ -53,6 +53,7 @@ public:
     MemberListModel &members() { return *m_model; }
     QTableView *memberTable() const { return m_members; }
     QPushButton *exportButton() const { return m_export; }
+    QPushButton *settingsButton() const { return m_settings; }
 
 Q_SIGNALS:
     void exported(const QString &message);
@@ -85,6 +86,7 @@ private:
     QPushButton *m_export;
     QLabel *m_status;
     QProgressBar *m_busy;
+    QPushButton *m_settings; // 分析设置 (managers)
     std::thread m_exporting;
 };
 
