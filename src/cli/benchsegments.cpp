@@ -249,17 +249,12 @@ Tally tallyOf(const segments::Classes &c)
 }
 
 // The members in id order, as the CLI and the screens list them.
-std::vector<segments::MemberAggregate> inIdOrder(Database &db,
-                                                 const std::vector<segments::MemberAggregate> &byId)
+// The aggregates in member order, as classify() takes them (a store the bench made itself: a
+// read that fails is a bench that cannot go on, which the phases after it say).
+std::vector<segments::MemberAggregate> inIdOrder(Database &db, const std::vector<segments::MemberAggregate> &byId)
 {
-    std::vector<segments::MemberAggregate> list;
-    RowScan ids(db, "SELECT id FROM members ORDER BY id");
-    while (ids.next()) {
-        const auto id = static_cast<std::size_t>(ids.integer(0));
-        list.push_back(id < byId.size() ? byId[id] : segments::MemberAggregate{});
-    }
-    (void)ids.finish();
-    return list;
+    auto list = segments::inMemberOrder(db, byId);
+    return list ? std::move(*list) : std::vector<segments::MemberAggregate>{};
 }
 
 int fail(const QString &what)

@@ -342,6 +342,25 @@ Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopT
     return rebuildAggregates(db, time, cutoff);
 }
 
+Result<std::vector<MemberAggregate>> inMemberOrder(Database &db, const std::vector<MemberAggregate> &byId,
+                                                   std::int64_t joinedBeforeMs)
+{
+    std::vector<MemberAggregate> list;
+    list.reserve(byId.size());
+    RowScan members(db, "SELECT id, created_at_ms FROM members ORDER BY id");
+    while (members.next()) {
+        const std::int64_t id = members.integer(0);
+        const MemberAggregate m = id >= 0 && id < static_cast<std::int64_t>(byId.size())
+                                      ? byId[static_cast<std::size_t>(id)]
+                                      : MemberAggregate{};
+        if (members.integer(1) < joinedBeforeMs || m.bought())
+            list.push_back(m);
+    }
+    if (auto st = members.finish(); !st)
+        return st.error();
+    return list;
+}
+
 Result<MemberAggregate> memberAggregate(Database &db, const ShopTime &time, std::int64_t memberId,
                                         const Cutoff &cutoff)
 {

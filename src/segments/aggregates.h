@@ -78,6 +78,11 @@ Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopT
                                                        const Cutoff &cutoff);
 // The same, counting what happened on or before `asOf` (the shop's local date).
 Result<std::vector<MemberAggregate>> rebuildAggregates(Database &db, const ShopTime &time, const QDate &asOf);
+// Aggregates indexed by member id as classify() takes them: one per member in id order (a member
+// with none: empty). With `joinedBeforeMs`, only members registered before then or who had bought
+// (a past day's classes: who joined later was no member yet).
+Result<std::vector<MemberAggregate>> inMemberOrder(Database &db, const std::vector<MemberAggregate> &byId,
+                                                   std::int64_t joinedBeforeMs = std::numeric_limits<std::int64_t>::max());
 // One member's, the same way (a receipt undone whole takes its order back exactly).
 Result<MemberAggregate> memberAggregate(Database &db, const ShopTime &time, std::int64_t memberId,
                                         const Cutoff &cutoff);

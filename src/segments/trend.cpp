@@ -41,21 +41,11 @@ Result<ClassSizes> sizesAsOf(Database &db, const ShopTime &time, const QDate &da
     if (!byId)
         return byId.error();
     const std::int64_t endMs = time.toUtcMs(QDateTime(day.addDays(1), QTime(0, 0)));
-    std::vector<MemberAggregate> counted;
-    counted.reserve(byId->size());
-    RowScan members(db, "SELECT id, created_at_ms FROM members ORDER BY id");
-    while (members.next()) {
-        const std::int64_t id = members.integer(0);
-        const MemberAggregate m =
-            id >= 0 && id < static_cast<std::int64_t>(byId->size()) ? (*byId)[static_cast<std::size_t>(id)]
-                                                                     : MemberAggregate{};
-        if (members.integer(1) < endMs || m.bought())
-            counted.push_back(m);
-    }
-    if (auto st = members.finish(); !st)
-        return st.error();
+    auto counted = inMemberOrder(db, *byId, endMs);
+    if (!counted)
+        return counted.error();
     std::vector<MemberAggregate>().swap(*byId); // classify's arrays need the room
-    return classSizes(classify(counted, dayNumber(day), settings), day);
+    return classSizes(classify(*counted, dayNumber(day), settings), day);
 }
 
 Result<QString> trendFingerprint(Database &db, const ShopTime &time, const SegmentSettings &s)
