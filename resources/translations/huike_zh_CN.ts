@@ -795,6 +795,81 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>offline</source>
+        <translation>脱机</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>纸仓盖打开</translation>
+    </message>
+    <message>
+        <source>printer error (cutter jammed?)</source>
+        <translation>打印机故障（切刀卡住？）</translation>
+    </message>
+    <message>
+        <source>paper running low</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <source>The printer at %1 cannot print: %2.</source>
+        <translation>%1 的打印机无法打印：%2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>it took no data for %1 s (offline, or the wrong port or speed?)</source>
+        <translation>%1 秒内未接收数据（脱机，或端口、波特率不对？）</translation>
+    </message>
+    <message>
+        <source>A device is written like serial:/dev/ttyUSB0:9600, tcp:192.168.1.50:9100, usb:/dev/usb/lp0 or file:/path/out.bin.</source>
+        <translation>设备的写法如 serial:/dev/ttyUSB0:9600、tcp:192.168.1.50:9100、usb:/dev/usb/lp0 或 file:/path/out.bin。</translation>
+    </message>
+    <message>
+        <source>The device needs a path, like file:/tmp/receipt.bin or usb:/dev/usb/lp0.</source>
+        <translation>设备需要路径，如 file:/tmp/receipt.bin 或 usb:/dev/usb/lp0。</translation>
+    </message>
+    <message>
+        <source>A network printer is written like tcp:192.168.1.50:9100.</source>
+        <translation>网络打印机的写法如 tcp:192.168.1.50:9100。</translation>
+    </message>
+    <message>
+        <source>The network port is a number from 1 to 65535 (printers listen on 9100).</source>
+        <translation>网络端口为 1 到 65535 的数字（打印机一般为 9100）。</translation>
+    </message>
+    <message>
+        <source>The device kind is serial, tcp, usb or file.</source>
+        <translation>设备类型为 serial、tcp、usb 或 file。</translation>
+    </message>
+    <message>
+        <source>A serial device is written like serial:/dev/ttyUSB0:9600.</source>
+        <translation>串口设备的写法如 serial:/dev/ttyUSB0:9600。</translation>
+    </message>
+    <message>
+        <source>The baud rate is one of 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200.</source>
+        <translation>波特率为 1200、2400、4800、9600、19200、38400、57600 或 115200 之一。</translation>
+    </message>
+    <message>
+        <source>The frame is data bits, parity and stop bits, like 8N1 or 7E1.</source>
+        <translation>帧格式为数据位、校验位、停止位，如 8N1 或 7E1。</translation>
+    </message>
+    <message>
+        <source>Flow control is none, rtscts or xonxoff.</source>
+        <translation>流控为 none、rtscts 或 xonxoff。</translation>
+    </message>
+    <message>
+        <source>A serial device is written like serial:/dev/ttyUSB0:9600:8N1:rtscts.</source>
+        <translation>串口设备的写法如 serial:/dev/ttyUSB0:9600:8N1:rtscts。</translation>
+    </message>
+</context>
+<context>
     <name>FieldsPage</name>
     <message>
         <source>Text</source>

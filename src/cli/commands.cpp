@@ -475,7 +475,9 @@ int cmdSimulate(const QStringList &args)
 int cmdReceipt(const QStringList &args)
 {
     QCommandLineParser p;
-    if (!parse(p, args, {{QStringLiteral("width"), QStringLiteral("32 or 48 columns"), QStringLiteral("N")}}))
+    if (!parse(p, args,
+               {{QStringLiteral("width"), QStringLiteral("32 or 48 columns"), QStringLiteral("N")},
+                option("print", "print it on the printer at SPEC (serial:, tcp:, usb: or file:)", "SPEC")}))
         return 2;
     if (p.positionalArguments().size() != 1) {
         err() << "error: give one receipt number\n";
@@ -491,6 +493,9 @@ int cmdReceipt(const QStringList &args)
     auto ctx = openContext(p, {}, true);
     if (!ctx)
         return 1;
+    if (p.isSet(QStringLiteral("print")))
+        return printReceipt(*ctx, p.positionalArguments().first(), p.value(QStringLiteral("print")),
+                            static_cast<int>(*width));
     auto r = ctx->receipts().load(p.positionalArguments().first());
     if (!r) {
         err() << "error: " << r.error().message << "\n";

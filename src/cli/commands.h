@@ -74,6 +74,10 @@ int cmdImportMembers(const QStringList &args);
 int cmdExportMembers(const QStringList &args);
 int cmdSegments(const QStringList &args); // segments.cpp
 int cmdImportSales(const QStringList &args);
+int cmdDevice(const QStringList &args); // devices.cpp
+int cmdSimulateDevice(const QStringList &args);
+// receipt --print SPEC: the stored receipt on a printer, as the till prints it.
+int printReceipt(AppContext &ctx, const QString &receiptNo, const QString &spec, int columns);
 
 QTextStream &out();
 QTextStream &err();

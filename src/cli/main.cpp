@@ -13,7 +13,9 @@ static void usage()
              "       [--store-name NAME] [--address TEXT] [--phone TEXT] [--admin-code CODE]\n"
              "  verify --db PATH\n"
              "  simulate --db PATH --sales N [--seed S]\n"
-             "  receipt --db PATH [--width 32|48] NUMBER\n"
+             "  receipt --db PATH [--width 32|48] [--print SPEC] NUMBER\n"
+             "  device test printer SPEC [--width 32|48] [--no-chinese-mode]\n"
+             "  simulate-device printer --port PATH [--status ok|paper-low|paper-out|cover-open|offline] [--seconds N]\n"
              "  sell --db PATH --operator CODE:PIN --items CODE[*QTY],... --pay KIND:AMOUNT[:REF],...\n"
              "       [--member PHONE|CARD] [--member-pin PIN] [--coupon CODE[,CODE]] [--till NAME] [--json]\n"
              "  recharge --db PATH --member PHONE|CARD --amount YUAN --pay KIND[:REF] [--operator CODE:PIN]\n"
@@ -153,6 +155,10 @@ int main(int argc, char *argv[])
         return cmdSegments(args);
     if (cmd == QLatin1String("bench"))
         return cmdBench(args);
+    if (cmd == QLatin1String("device"))
+        return cmdDevice(args);
+    if (cmd == QLatin1String("simulate-device"))
+        return cmdSimulateDevice(args);
     err() << "unknown command: " << cmd << "\n";
     usage();
     return 2;

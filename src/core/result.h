@@ -16,6 +16,7 @@ enum class ErrorCode {
     Storage,           // the database failed (disk full, locked, corrupt)
     ReadOnly,          // the file or its folder cannot be written (permissions, a read-only medium)
     TooNew,            // a database from a newer Huike
+    Unavailable,       // a device is missing, offline or not answering
 };
 
 struct Error {

@@ -13,20 +13,6 @@
 
 namespace huike {
 
-namespace {
-
-int charWidth(char32_t u)
-{
-    // East Asian wide and full-width ranges take two columns on a receipt printer.
-    if ((u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3) ||
-        (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) ||
-        (u >= 0xFFE0 && u <= 0xFFE6) || (u >= 0x20000 && u <= 0x3FFFD))
-        return 2;
-    if (u < 0x20)
-        return 0;
-    return 1;
-}
-} // namespace
 
 Money Receipt::change() const
 {
@@ -34,70 +20,6 @@ Money Receipt::change() const
     for (const DocumentPayment &p : payments)
         c += p.change;
     return c;
-}
-
-int TextLayout::width(const QString &s)
-{
-    int w = 0;
-    for (char32_t u : s.toUcs4())
-        w += charWidth(u);
-    return w;
-}
-
-QString TextLayout::fit(const QString &s, int columns)
-{
-    QString out;
-    int w = 0;
-    for (char32_t u : s.toUcs4()) {
-        const int cw = charWidth(u);
-        if (w + cw > columns)
-            break;
-        w += cw;
-        out += QString::fromUcs4(&u, 1);
-    }
-    return out;
-}
-
-void TextLayout::line(const QString &s)
-{
-    // Long text wraps at character boundaries.
-    QString rest = s;
-    do {
-        QString part = fit(rest, m_columns);
-        if (part.isEmpty()) // a character wider than the paper: print it alone rather than loop
-            part = rest.left(rest.at(0).isHighSurrogate() ? 2 : 1);
-        m_lines << part;
-        rest = rest.mid(part.size());
-    } while (!rest.isEmpty());
-}
-
-void TextLayout::center(const QString &s)
-{
-    const QString f = fit(s, m_columns);
-    m_lines << QString((m_columns - width(f)) / 2, QLatin1Char(' ')) + f;
-}
-
-void TextLayout::pair(const QString &left, const QString &right)
-{
-    const int rw = width(right);
-    const QString l = fit(left, std::max(0, m_columns - rw - 1));
-    m_lines << l + QString(std::max(1, m_columns - width(l) - rw), QLatin1Char(' ')) + right;
-}
-
-void TextLayout::columns(const QStringList &cells, const QList<int> &widths)
-{
-    QString out;
-    for (int i = 0; i < cells.size() && i < widths.size(); ++i) {
-        const QString c = fit(cells.at(i), widths.at(i));
-        const QString pad(widths.at(i) - width(c), QLatin1Char(' '));
-        out += i == 0 ? c + pad : pad + c;
-    }
-    m_lines << out;
-}
-
-void TextLayout::rule(QChar c)
-{
-    m_lines << QString(m_columns, c);
 }
 
 ReceiptService::ReceiptService(Database &db, const Clock &clock, const ShopTime &time, const StoreContext &store)
@@ -235,7 +157,12 @@ Result<Receipt> ReceiptService::load(const QString &typed)
 
 QString ReceiptService::render(const Receipt &r, int columns) const
 {
-    TextLayout t(columns);
+    return layout(r, columns).text();
+}
+
+PrintLayout ReceiptService::layout(const Receipt &r, int columns, const ReceiptPrinting &printing) const
+{
+    PrintLayout t(columns);
     t.center(r.storeName);
     if (!r.storeAddress.isEmpty())
         t.center(r.storeAddress);
@@ -302,7 +229,7 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     }
     if (r.discount.fen() != 0)
         t.pair(QCoreApplication::translate("Receipt", "You saved"), r.discount.toString());
-    t.pair(QCoreApplication::translate("Receipt", "TOTAL"), r.total.display());
+    t.largePair(QCoreApplication::translate("Receipt", "TOTAL"), r.total.display());
     for (const DocumentPayment &p : r.payments) {
         QString label = tenderLabel(p.tender);
         if (!p.reference.isEmpty())
@@ -353,7 +280,15 @@ QString ReceiptService::render(const Receipt &r, int columns) const
     t.rule();
     if (!r.footer.isEmpty())
         t.center(r.footer);
-    return t.text();
+    if (printing.barcode)
+        t.barcode(r.receiptNo); // a scanner types it into the refund window's receipt number
+    if (!printing.qrCode.isEmpty())
+        t.qrCode(printing.qrCode);
+    if (printing.cut) {
+        t.feed(3); // past the cutter
+        t.cut();
+    }
+    return t;
 }
 
 Result<QList<ReceiptSummary>> ReceiptService::find(const ReceiptFilter &f)

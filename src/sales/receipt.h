@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/printlayout.h"
 #include "core/result.h"
 #include "document.h"
 #include "members/earnings.h"
@@ -75,23 +76,13 @@ struct Receipt {
     QList<IssuedCoupon> couponsIssued;
 };
 
-// Monospace text laid out in columns, where a Chinese character takes two columns (as on a
-// receipt printer) and a line never splits one.
-class TextLayout {
-public:
-    explicit TextLayout(int columns) : m_columns(columns) {}
-    static int width(const QString &s);
-    static QString fit(const QString &s, int columns); // cut to at most `columns`, whole characters
-    void line(const QString &s);
-    void center(const QString &s);
-    void pair(const QString &left, const QString &right); // left-aligned label, right-aligned value
-    void columns(const QStringList &cells, const QList<int> &widths); // first cell left, rest right
-    void rule(QChar c = QLatin1Char('-'));
-    QString text() const { return m_lines.join(QLatin1Char('\n')) + QLatin1Char('\n'); }
-
-private:
-    int m_columns;
-    QStringList m_lines;
+// What a printed receipt adds to its words (PrintLayout::text() leaves these out): the receipt
+// number as a CODE128 barcode, a QR code of the store's choosing (its membership sign-up link),
+// and the feed and cut after the footer.
+struct ReceiptPrinting {
+    bool barcode = false;
+    QString qrCode; // none when empty
+    bool cut = false;
 };
 
 // What the receipt list is narrowed to; every part is optional.
@@ -120,6 +111,8 @@ public:
     // `receiptNo` as typed: any case, or the last digits of one of today's numbers (resolveReceiptNo).
     Result<Receipt> load(const QString &receiptNo);
     QString render(const Receipt &r, int columns = 32) const; // 32 for 58 mm paper, 48 for 80 mm
+    // The same laid out for a printer, with what only paper has.
+    PrintLayout layout(const Receipt &r, int columns = 32, const ReceiptPrinting &printing = {}) const;
     QStringList recent(int limit = 50);                       // receipt numbers, newest first
     // The documents that match, newest first.
     Result<QList<ReceiptSummary>> find(const ReceiptFilter &filter);

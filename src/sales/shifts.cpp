@@ -258,7 +258,7 @@ Result<ShiftReport> ShiftService::close(qint64 shiftId, Money counted, qint64 op
 
 QString ShiftService::renderReport(const ShiftReport &r, int columns) const
 {
-    TextLayout t(columns);
+    PrintLayout t(columns);
     t.center(QCoreApplication::translate("Shifts", "Shift report"));
     t.rule();
     t.pair(QCoreApplication::translate("Shifts", "Till"), r.shift.terminal);

@@ -36,6 +36,10 @@ public:
     static inline const QString kConfirmQuantity = QStringLiteral("checkout.confirm_quantity"); // 100
     static constexpr qint64 kConfirmQuantityDefault = 100;
     static inline const QString kCurrentStore = QStringLiteral("store.current_code");
+    // What a printed receipt adds: a QR code of this text (the membership sign-up link; none when
+    // empty), and whether the printer wants FS & before Chinese (1, most do; 0 for GB18030 models).
+    static inline const QString kReceiptQrCode = QStringLiteral("receipt.qr_code");
+    static inline const QString kPrinterChineseMode = QStringLiteral("printer.chinese_mode"); // 1
 
 private:
     Database &m_db;

@@ -11,19 +11,19 @@ using huike::test::shanghaiMs;
 using huike::test::TestShop;
 using huike::test::why;
 
-TEST_CASE("TextLayout counts a Chinese character as two columns", "[receipt]")
+TEST_CASE("PrintLayout counts a Chinese character as two columns", "[receipt]")
 {
-    CHECK(TextLayout::width(QStringLiteral("Total")) == 5);
-    CHECK(TextLayout::width(QStringLiteral("可口可乐")) == 8);
-    CHECK(TextLayout::width(QStringLiteral("可乐 330ml")) == 10);
-    CHECK(TextLayout::width(QStringLiteral("（）￥")) == 6); // full-width forms
-    CHECK(TextLayout::width(QStringLiteral("𠮷")) == 2);     // outside the BMP: one character
-    CHECK(TextLayout::fit(QStringLiteral("可口可乐"), 5) == QStringLiteral("可口"));
-    CHECK(TextLayout::fit(QStringLiteral("可口可乐"), 6) == QStringLiteral("可口可"));
-    CHECK(TextLayout::fit(QStringLiteral("a𠮷b"), 2) == QStringLiteral("a")); // never half a surrogate pair
-    CHECK(TextLayout::fit(QStringLiteral("a𠮷b"), 3) == QStringLiteral("a𠮷"));
+    CHECK(PrintLayout::width(QStringLiteral("Total")) == 5);
+    CHECK(PrintLayout::width(QStringLiteral("可口可乐")) == 8);
+    CHECK(PrintLayout::width(QStringLiteral("可乐 330ml")) == 10);
+    CHECK(PrintLayout::width(QStringLiteral("（）￥")) == 6); // full-width forms
+    CHECK(PrintLayout::width(QStringLiteral("𠮷")) == 2);     // outside the BMP: one character
+    CHECK(PrintLayout::fit(QStringLiteral("可口可乐"), 5) == QStringLiteral("可口"));
+    CHECK(PrintLayout::fit(QStringLiteral("可口可乐"), 6) == QStringLiteral("可口可"));
+    CHECK(PrintLayout::fit(QStringLiteral("a𠮷b"), 2) == QStringLiteral("a")); // never half a surrogate pair
+    CHECK(PrintLayout::fit(QStringLiteral("a𠮷b"), 3) == QStringLiteral("a𠮷"));
 
-    TextLayout t(12);
+    PrintLayout t(12);
     t.pair(QStringLiteral("合计"), QStringLiteral("73.90"));
     t.line(QStringLiteral("元气森林苏打气泡水白桃味")); // 24 columns: wraps onto two lines
     t.center(QStringLiteral("谢谢"));
@@ -84,7 +84,7 @@ TEST_CASE("a receipt shows what was committed and fits the paper", "[receipt]")
         CHECK(text.contains(QStringLiteral("250099"))); // the end of the WeChat reference
         CHECK(text.contains(QStringLiteral("2026-11-25 10:00:00")));
         for (const QString &line : text.split(QLatin1Char('\n')))
-            CHECK(TextLayout::width(line) <= columns);
+            CHECK(PrintLayout::width(line) <= columns);
     }
 
     CHECK(shop.ctx().receipts().load(QStringLiteral("S01-20261125-0099")).error().code ==

@@ -121,7 +121,7 @@ TEST_CASE("a shift report adds up sales, refunds and voids by tender", "[shifts]
     CHECK(text.contains(QStringLiteral("503.00")));
     CHECK(text.contains(QStringLiteral("-5.00")));
     for (const QString &line : text.split(QLatin1Char('\n')))
-        CHECK(TextLayout::width(line) <= 32);
+        CHECK(PrintLayout::width(line) <= 32);
 
     // Closing twice is refused; the report of a closed shift still shows what was counted.
     CHECK(shifts.close(shift->id, fen(50800), shop.cashier).error().code == ErrorCode::Conflict);

@@ -48,6 +48,8 @@ template <> struct StringMaker<huike::ErrorCode> {
             return "ReadOnly";
         case huike::ErrorCode::TooNew:
             return "TooNew";
+        case huike::ErrorCode::Unavailable:
+            return "Unavailable";
         }
         return "?";
     }

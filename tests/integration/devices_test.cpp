@@ -1,0 +1,228 @@
+// The receipt printer for real: huike-cli prints over a serial line (one end of a socat pty pair)
+// to the printer simulator at the other end, over TCP to a raw port on 127.0.0.1, and into a file;
+// what the printer received is read back by its decoder. A printer that says it has no paper gets
+// no job, and says why.
+
+#include "cli.h"
+#include "printer/escpos.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+using huike::itest::CliRun;
+using huike::itest::cliPath;
+using huike::itest::Workspace;
+
+namespace {
+
+// Two linked pseudo-terminals: what is written to one is read from the other, as over a cable.
+struct PtyPair {
+    QProcess socat;
+    QString a, b;
+    explicit PtyPair(const Workspace &ws) : a(ws.path(QStringLiteral("tty-till"))), b(ws.path(QStringLiteral("tty-printer")))
+    {
+        const QString exe = QStandardPaths::findExecutable(QStringLiteral("socat"));
+        REQUIRE_FALSE(exe.isEmpty()); // scripts/install-deps.sh --tests installs it
+        socat.start(exe, {QStringLiteral("pty,raw,echo=0,link=") + a, QStringLiteral("pty,raw,echo=0,link=") + b});
+        REQUIRE(socat.waitForStarted(5000));
+        for (int i = 0; i < 100 && !(QFileInfo::exists(a) && QFileInfo::exists(b)); ++i)
+            QThread::msleep(50);
+        REQUIRE(QFileInfo::exists(a));
+        REQUIRE(QFileInfo::exists(b));
+    }
+    ~PtyPair()
+    {
+        socat.terminate();
+        socat.waitForFinished(3000);
+    }
+};
+
+// The printer simulator on a port, its events read as JSON lines when it is stopped.
+struct Simulator {
+    QProcess process;
+    Simulator(const Workspace &ws, const QString &port, const QString &status = QStringLiteral("ok"))
+    {
+        process.setProcessEnvironment(ws.environment());
+        process.start(cliPath(), {QStringLiteral("simulate-device"), QStringLiteral("printer"), QStringLiteral("--port"),
+                                  port, QStringLiteral("--status"), status, QStringLiteral("--seconds"),
+                                  QStringLiteral("60")});
+        REQUIRE(process.waitForStarted(5000));
+        QThread::msleep(300); // the port opened before anyone writes
+    }
+    QList<QJsonObject> stop(const QString &waitFor = {})
+    {
+        QByteArray got;
+        for (int i = 0; i < 100; ++i) {
+            process.waitForReadyRead(50);
+            got += process.readAllStandardOutput();
+            if (waitFor.isEmpty() ? i >= 10 : got.contains(waitFor.toUtf8()))
+                break;
+        }
+        process.kill();
+        process.waitForFinished(3000);
+        got += process.readAllStandardOutput();
+        QList<QJsonObject> events;
+        for (const QByteArray &line : got.split('\n'))
+            if (!line.trimmed().isEmpty())
+                events << QJsonDocument::fromJson(line).object();
+        return events;
+    }
+};
+
+QString firstReceipt(const Workspace &ws)
+{
+    const CliRun sold = ws.run({QStringLiteral("simulate"), QStringLiteral("--db"), ws.db(), QStringLiteral("--sales"),
+                                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3")});
+    REQUIRE(sold.exitCode == 0);
+    const QString no = sold.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(0).trimmed();
+    REQUIRE(no.startsWith(QLatin1Char('S')));
+    return no;
+}
+
+QStringList textsOf(const QList<QJsonObject> &events)
+{
+    QStringList out;
+    for (const QJsonObject &e : events)
+        if (e.value(QStringLiteral("event")).toString() == QStringLiteral("text"))
+            out << e.value(QStringLiteral("text")).toString();
+    return out;
+}
+
+bool has(const QList<QJsonObject> &events, const QString &kind, const QString &data = {})
+{
+    for (const QJsonObject &e : events)
+        if (e.value(QStringLiteral("event")).toString() == kind &&
+            (data.isEmpty() || e.value(QStringLiteral("data")).toString() == data))
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("devices: a stored receipt printed over a serial line reaches the printer as the receipt, with "
+          "its barcode and the cut",
+          "[devices][printer][pty]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const QString receipt = firstReceipt(ws);
+    const CliRun preview = ws.run({QStringLiteral("receipt"), QStringLiteral("--db"), ws.db(), receipt});
+    REQUIRE(preview.exitCode == 0);
+
+    PtyPair line(ws);
+    Simulator printer(ws, line.b);
+    const CliRun printed = ws.run({QStringLiteral("receipt"), QStringLiteral("--db"), ws.db(), QStringLiteral("--print"),
+                                   QStringLiteral("serial:") + line.a + QStringLiteral(":9600"), receipt});
+    INFO(printed.err.toStdString());
+    REQUIRE(printed.exitCode == 0);
+    CHECK(printed.out.contains(receipt));
+    const QList<QJsonObject> events = printer.stop(QStringLiteral("\"cut\""));
+    // It was asked how it is (DLE EOT 1, 2, 4) before the job.
+    CHECK(events.value(0).value(QStringLiteral("event")).toString() == QStringLiteral("status"));
+    // Every line of the preview is on the paper, in order, the total among them in large type
+    // (over half the columns: its words are the preview's, not its spacing). ¥ is printed as ￥,
+    // which takes the space before it.
+    QList<QJsonObject> paper;
+    for (const QJsonObject &e : events)
+        if (e.value(QStringLiteral("event")).toString() == QStringLiteral("text"))
+            paper << e;
+    const QStringList expected = preview.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(paper.size() == expected.size());
+    int large = 0;
+    for (qsizetype i = 0; i < paper.size(); ++i) {
+        const QString got = paper.at(i).value(QStringLiteral("text")).toString();
+        const QString want =
+            QString(expected.at(i)).replace(QStringLiteral(" ¥"), QStringLiteral("￥")).replace(QChar(0xA5), QChar(0xFFE5));
+        if (paper.at(i).value(QStringLiteral("large")).toBool()) {
+            ++large;
+            CHECK(got.simplified() == want.simplified());
+        } else {
+            CHECK(got == want);
+        }
+    }
+    CHECK(large == 1);
+    CHECK(has(events, QStringLiteral("barcode"), receipt));
+    CHECK(events.last().value(QStringLiteral("event")).toString() == QStringLiteral("cut"));
+}
+
+TEST_CASE("devices: a printer out of paper gets no job, and the shop hears why", "[devices][printer][pty]")
+{
+    Workspace ws;
+    ws.initDemo();
+    const QString receipt = firstReceipt(ws);
+    PtyPair line(ws);
+    Simulator printer(ws, line.b, QStringLiteral("paper-out"));
+    const CliRun printed = ws.run({QStringLiteral("receipt"), QStringLiteral("--db"), ws.db(), QStringLiteral("--print"),
+                                   QStringLiteral("serial:") + line.a, receipt});
+    CHECK(printed.exitCode == 1);
+    CHECK(printed.err.contains(QStringLiteral("paper")));
+    const QList<QJsonObject> events = printer.stop();
+    CHECK(textsOf(events).isEmpty());
+    CHECK(has(events, QStringLiteral("status")));
+}
+
+TEST_CASE("devices: the test page to a raw network port and to a file, and a spec that makes no sense",
+          "[devices][printer]")
+{
+    Workspace ws;
+    // A network printer's raw port (9100) played by a server on 127.0.0.1 that never answers a
+    // status query, as most network printers do not: the job goes through regardless.
+    QTcpServer server;
+    REQUIRE(server.listen(QHostAddress::LocalHost));
+    const CliRun tcp = ws.run({QStringLiteral("device"), QStringLiteral("test"), QStringLiteral("printer"),
+                               QStringLiteral("tcp:127.0.0.1:%1").arg(server.serverPort())});
+    INFO(tcp.err.toStdString());
+    REQUIRE(tcp.exitCode == 0);
+    REQUIRE(server.waitForNewConnection(3000));
+    QTcpSocket *peer = server.nextPendingConnection();
+    QByteArray job;
+    while (peer->waitForReadyRead(500))
+        job += peer->readAll();
+    job += peer->readAll();
+    huike::EscPosDecoder d;
+    const QList<huike::EscPosEvent> events = d.feed(job);
+    QStringList lines;
+    bool barcode = false, qr = false, cut = false;
+    for (const huike::EscPosEvent &e : events) {
+        if (e.kind == huike::EscPosEvent::Kind::Text)
+            lines << e.text;
+        barcode = barcode || e.kind == huike::EscPosEvent::Kind::Barcode;
+        qr = qr || e.kind == huike::EscPosEvent::Kind::QrCode;
+        cut = cut || e.kind == huike::EscPosEvent::Kind::Cut;
+    }
+    CHECK(lines.join(QLatin1Char('\n')).contains(QStringLiteral("汇客收银 打印测试")));
+    CHECK(lines.join(QLatin1Char('\n')).contains(QStringLiteral("中文：欢迎光临，谢谢惠顾！")));
+    CHECK(barcode);
+    CHECK(qr);
+    CHECK(cut);
+
+    // 80 mm into a file, twice: a file keeps every job.
+    const QString file = ws.path(QStringLiteral("printer.bin"));
+    for (int i = 0; i < 2; ++i)
+        REQUIRE(ws.run({QStringLiteral("device"), QStringLiteral("test"), QStringLiteral("printer"),
+                        QStringLiteral("file:") + file, QStringLiteral("--width"), QStringLiteral("48")})
+                    .exitCode == 0);
+    QFile f(file);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    huike::EscPosDecoder twice;
+    int cuts = 0;
+    for (const huike::EscPosEvent &e : twice.feed(f.readAll()))
+        cuts += e.kind == huike::EscPosEvent::Kind::Cut ? 1 : 0;
+    CHECK(cuts == 2);
+
+    const CliRun bad = ws.run({QStringLiteral("device"), QStringLiteral("test"), QStringLiteral("printer"),
+                               QStringLiteral("lpt1")});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.contains(QStringLiteral("serial:")));
+    const CliRun missing = ws.run({QStringLiteral("device"), QStringLiteral("test"), QStringLiteral("printer"),
+                                   QStringLiteral("serial:/dev/ttyNOSUCH0")});
+    CHECK(missing.exitCode == 1);
+}
