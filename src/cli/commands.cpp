@@ -483,26 +483,33 @@ int cmdReceipt(const QStringList &args)
         err() << "error: give one receipt number\n";
         return 2;
     }
-    const auto width = numberOption(p, QStringLiteral("width"), 32, 32, 48);
+    const auto width = paperWidth(p);
     if (!width)
         return 2;
-    if (*width != 32 && *width != 48) {
-        err() << "error: --width is 32 (58 mm paper) or 48 (80 mm paper)\n";
-        return 2;
-    }
     auto ctx = openContext(p, {}, true);
     if (!ctx)
         return 1;
     if (p.isSet(QStringLiteral("print")))
-        return printReceipt(*ctx, p.positionalArguments().first(), p.value(QStringLiteral("print")),
-                            static_cast<int>(*width));
+        return printReceipt(*ctx, p.positionalArguments().first(), p.value(QStringLiteral("print")), *width);
     auto r = ctx->receipts().load(p.positionalArguments().first());
     if (!r) {
         err() << "error: " << r.error().message << "\n";
         return 1;
     }
-    out() << ctx->receipts().render(*r, static_cast<int>(*width));
+    out() << ctx->receipts().render(*r, *width);
     return 0;
+}
+
+std::optional<int> paperWidth(const QCommandLineParser &p)
+{
+    const auto width = numberOption(p, QStringLiteral("width"), 32, 32, 48);
+    if (!width)
+        return std::nullopt;
+    if (*width != 32 && *width != 48) {
+        err() << "error: --width is 32 (58 mm paper) or 48 (80 mm paper)\n";
+        return std::nullopt;
+    }
+    return static_cast<int>(*width);
 }
 
 int importFileArguments(const QCommandLineParser &p, QString *path, TextEncoding *encoding)

@@ -48,6 +48,10 @@ std::optional<QString> managerApproval(const QCommandLineParser &p, AppContext &
 std::optional<qint64> numberOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min,
                                    qint64 max);
 
+// --width as receipt paper: 32 columns (58 mm, the default) or 48 (80 mm); nullopt: the problem
+// is printed (the caller exits 2).
+std::optional<int> paperWidth(const QCommandLineParser &p);
+
 // An import's one positional FILE and its --encoding: 0, or the exit code 2 (the problem printed).
 int importFileArguments(const QCommandLineParser &p, QString *path, TextEncoding *encoding);
 // The same, the file read whole: 0, or the exit code (the problem printed: 2 for bad usage, 1 for

@@ -110,19 +110,15 @@ int cmdDevice(const QStringList &args)
         err() << "usage: huike-cli device test printer SPEC [--width 32|48] [--no-chinese-mode]\n";
         return 2;
     }
-    const auto width = numberOption(p, QStringLiteral("width"), 32, 32, 48);
+    const auto width = paperWidth(p);
     if (!width)
         return 2;
-    if (*width != 32 && *width != 48) {
-        err() << "error: --width is 32 (58 mm paper) or 48 (80 mm paper)\n";
-        return 2;
-    }
     const auto spec = specArgument(pos.at(2));
     if (!spec)
         return 2;
     // What goes wrong on a new printer shows here: Chinese garbled (the Chinese mode), columns
     // off (the paper width), no barcode or QR (an older model), no cut.
-    const int columns = static_cast<int>(*width);
+    const int columns = *width;
     PrintLayout page(columns);
     page.center(QStringLiteral("汇客收银 打印测试"));
     page.rule(QLatin1Char('='));

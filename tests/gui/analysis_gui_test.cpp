@@ -6,7 +6,6 @@
 #include "common/appsession.h"
 #include "common/catchqt.h"
 #include "core/uuid.h"
-#include "demo/demo.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "members/earnings.h"
@@ -42,15 +41,9 @@ TEST_CASE("会员分析: the overview, a category's classes as a table and a cha
           "exported, following the sales",
           "[gui][segments][analysis]")
 {
-    QTemporaryDir dir;
-    auto opened = AppContext::open(dir.filePath(QStringLiteral("analysis.db")), g_clock, QStringLiteral("GUI"));
-    REQUIRE(opened.ok());
-    AppContext &ctx = **opened;
-    DemoOptions o;
-    o.members = 160;
-    o.months = 3; // three months of the demo shop's sales: every category has classes with members
-    REQUIRE(createDemoStore(ctx.db(), o, g_clock.nowMs()).ok());
-    REQUIRE(ctx.reloadStore().ok());
+    Store store(160, 3); // three months of the demo shop's sales: every category has classes with members
+    AppContext &ctx = *store.ctx;
+    QTemporaryDir &dir = store.dir;
 
     AppSession session(ctx);
     MainWindow w(session);
@@ -122,7 +115,7 @@ TEST_CASE("会员分析: the overview, a category's classes as a table and a cha
         REQUIRE(line->count() == 12);
         CHECK(line->at(11).y() == classes->item(k, 1)->text().toDouble());
     }
-    CHECK(QFile::exists(dir.filePath(QStringLiteral("analysis.db.trend")))); // the past months, kept
+    CHECK(QFile::exists(dir.filePath(QStringLiteral("gui.db.trend")))); // the past months, kept
     screenshot(a, QStringLiteral("analysis-trend"));
     a->chartTabs()->setCurrentIndex(0);
 

@@ -22,14 +22,14 @@ namespace guitest {
 
 SystemClock g_clock;
 
-Store::Store()
+Store::Store(int members, int months)
 {
     auto c = AppContext::open(dir.filePath(QStringLiteral("gui.db")), g_clock, QStringLiteral("GUI"));
     REQUIRE(c.ok());
     ctx = std::move(*c);
     DemoOptions o;
-    o.members = 30;
-    o.months = 0;
+    o.members = members;
+    o.months = months;
     REQUIRE(createDemoStore(ctx->db(), o, g_clock.nowMs()).ok());
     REQUIRE(ctx->reloadStore().ok());
 }

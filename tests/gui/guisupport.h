@@ -28,7 +28,9 @@ struct Store {
     QTemporaryDir dir;
     std::unique_ptr<huike::AppContext> ctx;
 
-    Store();
+    Store() : Store(30, 0) {}
+    // A demo store of `members` members and `months` months of sales up to now (gui.db in dir).
+    Store(int members, int months);
     // Barcodes of three different products at ¥10 or more, spread over the catalogue.
     QStringList barcodes(int n);
 };

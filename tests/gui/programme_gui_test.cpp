@@ -16,7 +16,6 @@
 #include "members/profile.h"
 #include "members/rfmgrowth.h"
 #include "reports/integrity.h"
-#include "demo/demo.h"
 #include "members/storedvalue.h"
 #include "settings/programmedialog.h"
 
@@ -28,7 +27,6 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <catch2/catch.hpp>
 
@@ -253,15 +251,8 @@ TEST_CASE("growth value from RFM, once turned on, is applied by the program off 
           "month that ended",
           "[gui][members][programme][rfm]")
 {
-    QTemporaryDir dir;
-    auto opened = AppContext::open(dir.filePath(QStringLiteral("rfm.db")), g_clock, QStringLiteral("GUI"));
-    REQUIRE(opened.ok());
-    AppContext &ctx = **opened;
-    DemoOptions o;
-    o.members = 120;
-    o.months = 3; // three months of sales to members, up to today
-    REQUIRE(createDemoStore(ctx.db(), o, g_clock.nowMs()).ok());
-    REQUIRE(ctx.reloadStore().ok());
+    Store store(120, 3); // three months of sales to members, up to today
+    AppContext &ctx = *store.ctx;
     auto rules = loadLevelRules(ctx.db());
     REQUIRE(rules.ok());
     rules->rfm.period = RfmGrowth::Period::Month;

@@ -363,20 +363,28 @@ void AnalysisWidget::renderTrend()
     if (m_trend && m_snapshot) {
         const segments::Category category = pageCategory();
         const auto k = static_cast<std::size_t>(category);
-        std::vector<ClassSizes> points = m_trend->months;
-        points.push_back(classSizes(m_snapshot->classes, m_snapshot->asOf));
+        // The past months' ends, then today: the classes the page shows (m_current) as they are now.
+        const std::vector<ClassSizes> &months = m_trend->months;
+        const std::size_t count = months.size() + 1;
+        const auto sizeAt = [&](std::size_t p, std::size_t c) -> qreal {
+            if (p == months.size())
+                return static_cast<qreal>(m_current[c].members.size());
+            const std::vector<std::uint32_t> &sizes = months[p].sizes[k];
+            return c < sizes.size() ? static_cast<qreal>(sizes[c]) : 0;
+        };
         QStringList labels;
-        for (std::size_t p = 0; p < points.size(); ++p)
-            labels << (p + 1 == points.size() ? tr("Today")
-                                              : points[p].asOf.toString(tr("MMM", "a month on the trend's axis")));
+        for (const ClassSizes &m : months)
+            labels << m.asOf.toString(tr("MMM", "a month on the trend's axis"));
+        labels << tr("Today");
         qreal top = 0;
         auto *x = new QBarCategoryAxis;
         x->append(labels);
         x->setLabelsFont(font);
         // The months say only their names (a year of them fits no other way); the years are here.
         x->setTitleText(tr("%1 to %2, each month's last day")
-                            .arg(points.front().asOf.toString(tr("MMMM yyyy", "the trend's first month")),
-                                 points.back().asOf.toString(Qt::ISODate)));
+                            .arg((months.empty() ? m_snapshot->asOf : months.front().asOf)
+                                     .toString(tr("MMMM yyyy", "the trend's first month")),
+                                 m_snapshot->asOf.toString(Qt::ISODate)));
         x->setTitleFont(font);
         chart->addAxis(x, Qt::AlignBottom);
         auto *y = new QValueAxis;
@@ -386,9 +394,8 @@ void AnalysisWidget::renderTrend()
             auto *series = new QLineSeries;
             series->setName(QString::fromUtf8(m_current[c].label));
             series->setPointsVisible(true);
-            for (std::size_t p = 0; p < points.size(); ++p) {
-                const std::vector<std::uint32_t> &sizes = points[p].sizes[k];
-                const qreal n = c < sizes.size() ? static_cast<qreal>(sizes[c]) : 0;
+            for (std::size_t p = 0; p < count; ++p) {
+                const qreal n = sizeAt(p, c);
                 series->append(static_cast<qreal>(p), n);
                 top = std::max(top, n);
             }
