@@ -9,6 +9,8 @@
 #include "counter/cashierwidget.h"
 #include "counter/scannerfilter.h"
 #include "counter/shiftdialogs.h"
+#include "devices/printqueue.h"
+#include "devices/printqueuedialog.h"
 #include "products/productswidget.h"
 #include "members/memberswidget.h"
 #include "settings/programmedialog.h"
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -30,7 +33,8 @@ namespace huike::ui {
 MainWindow::MainWindow(AppSession &session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget), m_cashier(new CashierWidget(session)),
       m_products(new ProductsWidget(session)), m_members(new MembersWidget(session)),
-      m_analysis(new AnalysisWidget(session)), m_status(new QLabel)
+      m_analysis(new AnalysisWidget(session)), m_status(new QLabel),
+      m_printerState(new QToolButton)
 {
     setWindowTitle(tr("Huike POS"));
     resize(1280, 800);
@@ -40,6 +44,13 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     m_tabs->addTab(m_analysis, tr("Customer analysis (Ctrl+4)"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
+    m_printerState->setObjectName(QStringLiteral("printerState"));
+    m_printerState->setAutoRaise(true);
+    m_printerState->setToolTip(tr("Print queue"));
+    statusBar()->addPermanentWidget(m_printerState);
+    connect(m_printerState, &QToolButton::clicked, this, &MainWindow::openPrintQueue);
+    connect(&session.printer(), &PrintQueue::stateChanged, this, &MainWindow::updatePrinterState);
+    updatePrinterState();
 
     QMenu *system = menuBar()->addMenu(tr("&System"));
     QAction *toCashier =
@@ -58,6 +69,7 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     QAction *settings = system->addAction(tr("Settings..."), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     system->addAction(tr("Member programme..."), this, &MainWindow::openProgramme);
+    system->addAction(tr("Print queue..."), this, &MainWindow::openPrintQueue);
     QAction *switchOp = system->addAction(tr("Switch operator"), this, &MainWindow::switchOperator);
     switchOp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     system->addAction(tr("Close shift (F11)"), this, &MainWindow::closeShiftAndLogout);
@@ -198,6 +210,7 @@ void MainWindow::openSettings()
     }
     SettingsDialog d(m_session, this);
     if (execDialog(d) == QDialog::Accepted) {
+        m_session.printer().reload();
         m_cashier->cart().setRounding(m_session.ctx().checkout().roundingMode());
         m_scanner->setConfig(WedgeDecoder::Config{
             m_session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64});
@@ -231,6 +244,20 @@ void MainWindow::updateStatus()
         parts << tr("Last receipt %1").arg(m_cashier->lastReceiptNo());
     parts << ctx.time().local(ctx.clock().nowMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_status->setText(parts.join(QStringLiteral("   ·   ")));
+}
+
+void MainWindow::updatePrinterState()
+{
+    const PrinterState state = m_session.printer().state();
+    m_printerState->setText(state.text());
+    // Red when a receipt cannot come out: the cashier sees it before the customer asks.
+    m_printerState->setStyleSheet(state.bad() ? QStringLiteral("color: #b03020; font-weight: bold;") : QString());
+}
+
+void MainWindow::openPrintQueue()
+{
+    PrintQueueDialog d(m_session, this);
+    execDialog(d);
 }
 
 } // namespace huike::ui

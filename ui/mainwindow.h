@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QToolButton;
 class QTabWidget;
 
 namespace huike::ui {
@@ -27,6 +28,7 @@ public:
     ProductsWidget *products() const { return m_products; }
     MembersWidget *members() const { return m_members; }
     AnalysisWidget *analysis() const { return m_analysis; }
+    QToolButton *printerState() const { return m_printerState; }
     QTabWidget *tabs() const { return m_tabs; }
 
 protected:
@@ -41,6 +43,8 @@ private:
     void openSettings();
     // 会员方案: levels, points, recharge bonuses, count cards and coupon types (managers only).
     void openProgramme();
+    void updatePrinterState();
+    void openPrintQueue();
 
     AppSession &m_session;
     QTabWidget *m_tabs;
@@ -50,6 +54,7 @@ private:
     AnalysisWidget *m_analysis;
     ScannerFilter *m_scanner;
     QLabel *m_status;
+    QToolButton *m_printerState; // the printer's state; a click opens the print queue
 };
 
 } // namespace huike::ui

@@ -86,6 +86,10 @@
         <source>a count card extended</source>
         <translation>计次卡延期</translation>
     </message>
+    <message>
+        <source>the cash drawer opened with no sale</source>
+        <translation>无销售开钱箱</translation>
+    </message>
 </context>
 <context>
     <name>Barcode</name>
@@ -1914,6 +1918,72 @@
     </message>
 </context>
 <context>
+    <name>PrintQueue</name>
+    <message>
+        <source>No printer</source>
+        <translation>未设打印机</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <source>Printer: checking</source>
+        <translation>打印机：检测中</translation>
+    </message>
+    <message>
+        <source>Printer connected</source>
+        <translation>打印机已连接</translation>
+    </message>
+    <message>
+        <source>Printer not reachable</source>
+        <translation>打印机未连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n receipt(s) not printed</source>
+        <translation>
+            <numerusform>，%n 张小票未打印</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n waiting</source>
+        <translation>
+            <numerusform>，%n 张待打印</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (Settings, Devices).</source>
+        <translation>未设置小票打印机（设置 → 设备）。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: the drawer is opened through its kick port.</source>
+        <translation>未设置小票打印机：钱箱通过打印机的钱箱口打开。</translation>
+    </message>
+    <message>
+        <source>That receipt is being printed right now.</source>
+        <translation>这张小票正在打印。</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Print job %1 is not waiting.</source>
+        <translation>打印任务 %1 不在等待中。</translation>
+    </message>
+    <message>
+        <source>The paper is 32 columns (58 mm) or 48 (80 mm).</source>
+        <translation>纸宽为 32 列（58 毫米）或 48 列（80 毫米）。</translation>
+    </message>
+    <message>
+        <source>Say why the drawer is opened with no sale.</source>
+        <translation>请说明无销售开钱箱的原因。</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditDialog</name>
     <message>
         <source>Product</source>
@@ -2117,6 +2187,10 @@
     <message>
         <source>Valid until %1</source>
         <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <source>REPRINT %1</source>
+        <translation>重印 %1</translation>
     </message>
 </context>
 <context>
@@ -3071,11 +3145,56 @@ Paid %2   Change %3</source>
         <translation>%1 ×%2 已兑换，扣 %3 积分；剩余 %4 积分。</translation>
     </message>
     <message>
+        <source>Gifts for points (Ctrl+G)</source>
+        <translation>积分兑换 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>No receipt yet on this till: find one with F10.</source>
+        <translation>本机还没有小票：按 F10 查找。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer.</source>
+        <translation>小票 %1 已送打印机。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: the drawer opens through its kick port (Settings, Devices).</source>
+        <translation>未设置小票打印机：钱箱通过打印机的钱箱口打开（设置 → 设备）。</translation>
+    </message>
+    <message>
+        <source>Open drawer</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <source>Why is the drawer opened with no sale?</source>
+        <translation>无销售开钱箱的原因：</translation>
+    </message>
+    <message>
+        <source>Opening the drawer needs a reason.</source>
+        <translation>开钱箱需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer: a manager must approve.</source>
+        <translation>开钱箱：需店长授权。</translation>
+    </message>
+    <message>
+        <source>Drawer opened, approved by %1.</source>
+        <translation>钱箱已打开，授权人：%1。</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
         <source>Scan or type a code + Enter: add · 3*code: three of it
 F2 find product · F3 quantity · +/- one more or less · Up/Down choose line
 F4 line discount · Shift+F4 change price · F5 order discount
 F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts
 F11 close shift · F12 or Enter on an empty field: pay
+Ctrl+P print the last receipt again · Ctrl+D open the cash drawer (a manager)
 Del remove line · Esc clear cart
 Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)
 Ctrl+R recharge the member&apos;s stored value (充值) · Ctrl+K coupons · Ctrl+G gifts for points (积分兑换)
@@ -3085,18 +3204,11 @@ F2 查找商品 · F3 数量 · +/- 加一件/减一件 · 上/下 选择行
 F4 单品折扣 · Shift+F4 改价 · F5 整单折扣
 F6 挂单 · F7 取单 · F8 退货 · F9 作废上一单 · F10 小票
 F11 交班 · F12 或在空输入框按 Enter：结账
+Ctrl+P 重印上一张小票 · Ctrl+D 开钱箱（需店长）
 Del 删除行 · Esc 清空购物车
 Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
 Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
 收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，F7 计次卡，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
-    </message>
-    <message>
-        <source>Gifts for points (Ctrl+G)</source>
-        <translation>积分兑换 (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Tags: %1</source>
-        <translation>标签：%1</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3481,77 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::DevicesPage</name>
+    <message>
+        <source>Receipt printer and cash drawer</source>
+        <translation>小票打印机和钱箱</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Find ports</source>
+        <translation>查找端口</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>serial:/dev/ttyUSB0:9600 · tcp:192.168.1.50:9100 · usb:/dev/usb/lp0 · file:/path/copy.bin</source>
+        <translation>串口 serial:/dev/ttyUSB0:9600 · 网口 tcp:192.168.1.50:9100 · USB usb:/dev/usb/lp0 · 文件 file:/path/copy.bin</translation>
+    </message>
+    <message>
+        <source>58 mm paper (32 columns)</source>
+        <translation>58 毫米纸（32 列）</translation>
+    </message>
+    <message>
+        <source>80 mm paper (48 columns)</source>
+        <translation>80 毫米纸（48 列）</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>e.g. the membership sign-up link; none when empty</source>
+        <translation>例如会员注册链接；留空则不打印</translation>
+    </message>
+    <message>
+        <source>QR code under each receipt</source>
+        <translation>小票底部二维码</translation>
+    </message>
+    <message>
+        <source>Print each sale, refund and void as it is saved</source>
+        <translation>每笔销售、退货和作废保存后自动打印</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer (on the printer&apos;s kick port) when cash is taken or paid back</source>
+        <translation>收取或退还现金时打开钱箱（接在打印机钱箱口）</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Printing...</source>
+        <translation>正在打印...</translation>
+    </message>
+    <message>
+        <source>The test page was sent. Check the Chinese, the columns, the barcode, the QR code and the cut.</source>
+        <translation>测试页已发送。请检查中文、列宽、条码、二维码和切纸。</translation>
+    </message>
+    <message>
+        <source>Send the Chinese mode command (FS &amp;&amp;); clear it if Chinese prints garbled</source>
+        <translation>发送中文模式指令（FS &amp;&amp;）；中文乱码时取消勾选</translation>
     </message>
 </context>
 <context>
@@ -3897,6 +4080,14 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Customer analysis</source>
         <translation>会员分析</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>Print queue...</source>
+        <translation>打印队列...</translation>
     </message>
 </context>
 <context>
@@ -5017,6 +5208,89 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     </message>
 </context>
 <context>
+    <name>huike::ui::PrintQueueDialog</name>
+    <message>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>未打印原因</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>Give up</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: a manager sets one in Settings, Devices.</source>
+        <translation>未设置小票打印机：请店长在 设置 → 设备 中设置。</translation>
+    </message>
+    <message>
+        <source>printed %1</source>
+        <translation>已打印 %1</translation>
+    </message>
+    <message>
+        <source>given up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>waiting, tried again</source>
+        <translation>等待中，已重试</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>not printed: press Print again</source>
+        <translation>未打印：请按“重打”</translation>
+    </message>
+    <message>
+        <source>Give up printing this receipt? The sale stays recorded; it can be printed again from Receipts (F10).</source>
+        <translation>放弃打印这张小票？销售记录保留，可在 小票 (F10) 中再次打印。</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::ProductEditDialog</name>
     <message>
         <source>Edit product</source>
@@ -5352,6 +5626,14 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>No receipt matches.</source>
         <translation>没有符合条件的小票。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>%1 sent to the printer.</source>
+        <translation>%1 已送打印机。</translation>
     </message>
 </context>
 <context>
@@ -5864,6 +6146,10 @@ Stored value %3 (bonus %4)</source>
     <message>
         <source>Edit / deactivate</source>
         <translation>修改 / 停用</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>

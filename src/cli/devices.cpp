@@ -8,6 +8,8 @@
 #include "core/printlayout.h"
 #include "printer/escpos.h"
 #include "printer/printerport.h"
+#include "printer/printersimulator.h"
+#include "sales/printer.h"
 #include "store/settings.h"
 #include "transport/connection.h"
 
@@ -83,13 +85,9 @@ int printReceipt(AppContext &ctx, const QString &receiptNo, const QString &specT
         err() << "error: " << r.error().message << "\n";
         return 1;
     }
-    const Settings settings(ctx.db());
-    ReceiptPrinting printing;
-    printing.barcode = true;
-    printing.qrCode = settings.value(Settings::kReceiptQrCode);
-    printing.cut = true;
-    const QByteArray job = encodeEscPos(ctx.receipts().layout(*r, columns, printing),
-                                        profileFor(columns, settings.integer(Settings::kPrinterChineseMode, 1) != 0));
+    const PrinterSettings printer = loadPrinterSettings(Settings(ctx.db()));
+    const QByteArray job =
+        encodeEscPos(ctx.receipts().layout(*r, columns, printer.printing()), profileFor(columns, printer.chineseMode));
     if (auto st = printOn(*spec, job); !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;
@@ -116,22 +114,8 @@ int cmdDevice(const QStringList &args)
     const auto spec = specArgument(pos.at(2));
     if (!spec)
         return 2;
-    // What goes wrong on a new printer shows here: Chinese garbled (the Chinese mode), columns
-    // off (the paper width), no barcode or QR (an older model), no cut.
     const int columns = *width;
-    PrintLayout page(columns);
-    page.center(QStringLiteral("汇客收银 打印测试"));
-    page.rule(QLatin1Char('='));
-    page.line(QStringLiteral("中文：欢迎光临，谢谢惠顾！"));
-    page.line(QStringLiteral("English: 0123456789 ABCDEFG"));
-    page.pair(QStringLiteral("金龙鱼调和油 5升"), QStringLiteral("¥69.90"));
-    page.pair(QStringLiteral("%1 columns").arg(columns), spec->toString().left(columns / 2));
-    page.rule();
-    page.largePair(QStringLiteral("合计"), QStringLiteral("¥69.90"));
-    page.barcode(QStringLiteral("HUIKE-TEST-01"));
-    page.qrCode(QStringLiteral("汇客收银 测试页"));
-    page.feed(3);
-    page.cut();
+    const PrintLayout page = printerTestPage(columns, spec->toString());
     const QByteArray job = encodeEscPos(page, profileFor(columns, !p.isSet(QStringLiteral("no-chinese-mode"))));
     if (auto st = printOn(*spec, job); !st) {
         err() << "error: " << st.error().message << "\n";
@@ -179,19 +163,12 @@ int cmdSimulateDevice(const QStringList &args)
         return 1;
     }
     // Each thing the printer does, as one JSON line, the moment it does it.
-    EscPosDecoder printer;
-    QDeadlineTimer until = *seconds > 0 ? QDeadlineTimer(*seconds * 1000) : QDeadlineTimer(QDeadlineTimer::Forever);
-    while (!until.hasExpired()) {
-        const QByteArray bytes = (*port)->read(4096, 100);
-        if (bytes.isEmpty())
-            continue;
-        for (const EscPosEvent &e : printer.feed(bytes)) {
-            out() << eventJson(e) << "\n";
-            out().flush();
-            if (e.kind == EscPosEvent::Kind::StatusQuery)
-                (void)(*port)->write(QByteArray(1, static_cast<char>(escPosStatusByte(e.n, status))), 1000);
-        }
-    }
+    PrinterSimulator printer(status);
+    printer.run(**port, *seconds > 0 ? QDeadlineTimer(*seconds * 1000) : QDeadlineTimer(QDeadlineTimer::Forever),
+                [](const EscPosEvent &e) {
+                    out() << eventJson(e) << "\n";
+                    out().flush();
+                });
     return 0;
 }
 

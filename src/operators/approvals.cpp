@@ -79,6 +79,8 @@ QString approvalActionLabel(const QString &action)
         return QCoreApplication::translate("Approvals", "a count card extended");
     if (action == kApproveMemberPin)
         return QCoreApplication::translate("Approvals", "a member PIN reset");
+    if (action == kApproveDrawer)
+        return QCoreApplication::translate("Approvals", "the cash drawer opened with no sale");
     return action;
 }
 

@@ -43,6 +43,8 @@ inline const QString kApproveStoredTransfer = QStringLiteral("stored.transfer");
 inline const QString kApproveCountCardExtend = QStringLiteral("countcard.extend");
 // A member's forgotten payment PIN reset. Target: "<member id>".
 inline const QString kApproveMemberPin = QStringLiteral("member.pin");
+// The cash drawer opened with no sale (开钱箱). Target: the till's terminal code; the amount is zero.
+inline const QString kApproveDrawer = QStringLiteral("drawer.open");
 
 // A manager's PIN entered on the spot, turned into proof: a single-use token bound to one scope,
 // valid for a few minutes. Passing a manager's id gets nothing done.

@@ -176,6 +176,9 @@ PrintLayout ReceiptService::layout(const Receipt &r, int columns, const ReceiptP
         t.center(QCoreApplication::translate("Receipt", "*** STORED VALUE RECHARGE ***"));
     else if (r.kind == QLatin1String("recharge_refund"))
         t.center(QCoreApplication::translate("Receipt", "*** RECHARGE REFUND ***"));
+    // A second copy says so, and when it was made: it is not a second sale.
+    if (printing.reprint)
+        t.center(QCoreApplication::translate("Receipt", "REPRINT %1").arg(m_time.format(m_clock.nowMs())));
     t.rule();
     t.line(QCoreApplication::translate("Receipt", "Receipt: %1").arg(r.receiptNo));
     if (!r.originalReceiptNo.isEmpty())

@@ -83,6 +83,7 @@ struct ReceiptPrinting {
     bool barcode = false;
     QString qrCode; // none when empty
     bool cut = false;
+    bool reprint = false; // "重印" and the time under the shop's name
 };
 
 // What the receipt list is narrowed to; every part is optional.

@@ -961,9 +961,28 @@ static const std::vector<const char *> kVersion19 = {
         level_changes INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)",
 };
 
+// Version 20: the till's print queue (sales/printjobs.h). A job is the printer's bytes, kept until
+// the printer took them, so a receipt waiting on a printer with no paper prints after a restart.
+static const std::vector<const char *> kVersion20 = {
+    R"(CREATE TABLE print_jobs (
+        id INTEGER PRIMARY KEY,
+        terminal TEXT NOT NULL, -- the till whose printer it is for
+        kind TEXT NOT NULL, -- receipt, reprint, test (open: a label or a kitchen ticket may follow)
+        reference TEXT NOT NULL DEFAULT '', -- the receipt number
+        payload BLOB NOT NULL, -- ESC/POS, emptied a week after it printed
+        state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'printed', 'cancelled')),
+        created_at_ms INTEGER NOT NULL,
+        queued_at_ms INTEGER NOT NULL, -- when it was (last) put in line: retried for a while after
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        finished_at_ms INTEGER))",
+    R"(CREATE INDEX print_jobs_waiting ON print_jobs(terminal, id) WHERE state = 'waiting')",
+    R"(CREATE INDEX print_jobs_reference ON print_jobs(reference, state))",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}, {kVersion19}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}, {kVersion19}, {kVersion20}};
     return all;
 }
 

@@ -40,6 +40,13 @@ public:
     // empty), and whether the printer wants FS & before Chinese (1, most do; 0 for GB18030 models).
     static inline const QString kReceiptQrCode = QStringLiteral("receipt.qr_code");
     static inline const QString kPrinterChineseMode = QStringLiteral("printer.chinese_mode"); // 1
+    // The till's receipt printer (sales/printjobs.h): a device spec (drivers/transport/devicespec.h;
+    // none when empty), its paper (32 columns for 58 mm, 48 for 80 mm), whether each document
+    // prints as it is committed, and whether the drawer on its kick port opens on a cash sale.
+    static inline const QString kPrinterSpec = QStringLiteral("printer.spec");
+    static inline const QString kPrinterColumns = QStringLiteral("printer.columns");       // 32
+    static inline const QString kPrinterAutoPrint = QStringLiteral("printer.auto_print"); // 1
+    static inline const QString kDrawerOnCash = QStringLiteral("drawer.on_cash");         // 1
 
 private:
     Database &m_db;

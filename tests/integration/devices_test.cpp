@@ -4,6 +4,7 @@
 // no job, and says why.
 
 #include "cli.h"
+#include "common/ptypair.h"
 #include "printer/escpos.h"
 
 #include <QDir>
@@ -23,25 +24,10 @@ using huike::itest::Workspace;
 
 namespace {
 
-// Two linked pseudo-terminals: what is written to one is read from the other, as over a cable.
-struct PtyPair {
-    QProcess socat;
-    QString a, b;
-    explicit PtyPair(const Workspace &ws) : a(ws.path(QStringLiteral("tty-till"))), b(ws.path(QStringLiteral("tty-printer")))
+struct PtyPair : testsupport::PtyPair {
+    explicit PtyPair(const Workspace &ws)
+        : testsupport::PtyPair(ws.path(QStringLiteral("tty-till")), ws.path(QStringLiteral("tty-printer")))
     {
-        const QString exe = QStandardPaths::findExecutable(QStringLiteral("socat"));
-        REQUIRE_FALSE(exe.isEmpty()); // scripts/install-deps.sh --tests installs it
-        socat.start(exe, {QStringLiteral("pty,raw,echo=0,link=") + a, QStringLiteral("pty,raw,echo=0,link=") + b});
-        REQUIRE(socat.waitForStarted(5000));
-        for (int i = 0; i < 100 && !(QFileInfo::exists(a) && QFileInfo::exists(b)); ++i)
-            QThread::msleep(50);
-        REQUIRE(QFileInfo::exists(a));
-        REQUIRE(QFileInfo::exists(b));
-    }
-    ~PtyPair()
-    {
-        socat.terminate();
-        socat.waitForFinished(3000);
     }
 };
 

@@ -4,6 +4,7 @@
 #include "members/earnings.h"
 #include "members/levels.h"
 #include "members/rfmgrowth.h"
+#include "devices/printqueue.h"
 #include "segments/service.h"
 
 #include <spdlog/spdlog.h>
@@ -40,6 +41,7 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
         },
         0); // after every refresh: finding nothing due is a read of the settings and one run row
     m_segments->start();
+    m_printer = std::make_unique<PrintQueue>(m_ctx);
 }
 
 AppSession::~AppSession() = default; // the service saves its aggregates as it stops
@@ -94,6 +96,7 @@ void AppSession::issueBirthdayCoupons()
 
 void AppSession::notifyDocumentCommitted(const QString &receiptNo)
 {
+    m_printer->documentCommitted(receiptNo); // the drawer first: the customer waits for change
     Q_EMIT documentCommitted(receiptNo);
     m_segments->refresh();
     // A quiet moment after a sale; or, in a long rush with no quiet moment, every 100 sales

@@ -17,6 +17,8 @@ class SegmentService;
 
 namespace huike::ui {
 
+class PrintQueue;
+
 // Who is at the till and which shift is open: the little state the screens share. Business
 // rules stay in the engine's services; this only remembers the choices made at login.
 class AppSession : public QObject {
@@ -49,6 +51,9 @@ public:
     void notifyDocumentCommitted(const QString &receiptNo);
     // 会员分析: every member's classes, kept up to date on a thread of its own (segments/service.h).
     segments::SegmentService &segments() { return *m_segments; }
+    // The till's receipt printer and cash drawer (devices/printqueue.h): each committed document
+    // goes to it from notifyDocumentCommitted.
+    PrintQueue &printer() { return *m_printer; }
 
 Q_SIGNALS:
     void operatorChanged();
@@ -72,6 +77,7 @@ private:
     QTimer m_daily;
     QDate m_birthdaysDone; // the shop's day birthday coupons were last issued for
     std::unique_ptr<segments::SegmentService> m_segments;
+    std::unique_ptr<PrintQueue> m_printer;
 };
 
 } // namespace huike::ui

@@ -10,6 +10,7 @@
 #include "core/uuid.h"
 #include "counter/helddialog.h"
 #include "counter/receiptdialog.h"
+#include "devices/printqueue.h"
 #include "counter/refunddialog.h"
 #include "counter/tenderdialog.h"
 
@@ -224,6 +225,53 @@ void CashierWidget::showReceipts()
         ReceiptDialog shown(m_session, m_lastReceipt, this);
         execDialog(shown);
     }
+}
+
+void CashierWidget::reprintLast()
+{
+    if (m_lastReceipt.isEmpty()) {
+        setMessage(tr("No receipt yet on this till: find one with F10."), true);
+        return;
+    }
+    if (auto id = m_session.printer().printReceipt(m_lastReceipt); !id) {
+        setMessage(id.error().message, true);
+        return;
+    }
+    setMessage(tr("Receipt %1 sent to the printer.").arg(m_lastReceipt), false);
+}
+
+void CashierWidget::openDrawer()
+{
+    PrintQueue &printer = m_session.printer();
+    if (!printer.settings().configured()) {
+        setMessage(tr("No receipt printer is set up: the drawer opens through its kick port (Settings, Devices)."),
+                   true);
+        return;
+    }
+    const auto reason = askText(this, tr("Open drawer"), tr("Why is the drawer opened with no sale?"));
+    if (!reason)
+        return;
+    if (reason->trimmed().isEmpty()) {
+        setMessage(tr("Opening the drawer needs a reason."), true);
+        return;
+    }
+    AppContext &ctx = m_session.ctx();
+    const auto approval = ManagerAuthDialog::ask(m_session, tr("Open the cash drawer: a manager must approve."),
+                                                 ApprovalScope{kApproveDrawer, ctx.store().terminal, Money{}}, this);
+    if (!approval)
+        return;
+    if (auto st = recordDrawerOpening(ctx.db(), ctx.clock().nowMs(), ctx.store().terminal, approval->token,
+                                      m_session.op().id, *reason);
+        !st) {
+        setMessage(st.error().message, true);
+        return;
+    }
+    if (auto st = printer.kickDrawer(); !st) {
+        setMessage(st.error().message, true);
+        return;
+    }
+    setMessage(tr("Drawer opened, approved by %1.").arg(approval->managerName), false);
+    m_search->setFocus();
 }
 
 } // namespace huike::ui

@@ -147,11 +147,13 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
         {QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("Ctrl+M"), tr("Member"), &CashierWidget::showMember},
         {QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("Ctrl+R"), tr("Recharge"), &CashierWidget::recharge},
         {QKeySequence(Qt::CTRL | Qt::Key_K), QStringLiteral("Ctrl+K"), tr("Coupons"), &CashierWidget::coupons},
+        {QKeySequence(Qt::CTRL | Qt::Key_P), QStringLiteral("Ctrl+P"), tr("Reprint"), &CashierWidget::reprintLast},
+        {QKeySequence(Qt::CTRL | Qt::Key_D), QStringLiteral("Ctrl+D"), tr("Open drawer"), &CashierWidget::openDrawer},
         {Qt::Key_Delete, QStringLiteral("Del"), tr("Remove line"), &CashierWidget::removeLine},
         {Qt::Key_Escape, QStringLiteral("Esc"), tr("Clear cart"), &CashierWidget::clearCart},
     };
     auto *grid = new QGridLayout;
-    constexpr int kKeysPerRow = 10; // every key in two rows at 1280 wide
+    constexpr int kKeysPerRow = 11; // every key in two rows at 1280 wide
     int i = 0;
     for (const Action &a : actions) {
         QPushButton *b = keyButton(a.keyText, a.label);
@@ -542,6 +544,7 @@ void CashierWidget::showHelp()
            "F4 line discount · Shift+F4 change price · F5 order discount\n"
            "F6 hold · F7 recall · F8 refund · F9 void last sale · F10 receipts\n"
            "F11 close shift · F12 or Enter on an empty field: pay\n"
+           "Ctrl+P print the last receipt again · Ctrl+D open the cash drawer (a manager)\n"
            "Del remove line · Esc clear cart\n"
            "Ctrl+M member: phone, its last four digits or card (a member card scanned attaches too)\n"
            "Ctrl+R recharge the member's stored value (充值) · Ctrl+K coupons · Ctrl+G gifts for points (积分兑换)\n"

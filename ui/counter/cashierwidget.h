@@ -97,6 +97,9 @@ private:
     void refund();
     void voidLast();
     void showReceipts();
+    // Ctrl+P: the last receipt again (重印); Ctrl+D: the drawer with no sale (a manager, audited).
+    void reprintLast();
+    void openDrawer();
     void showHelp();
     void updateTotals();
     // The member's usable count cards and coupons for the member panel ("" when none).

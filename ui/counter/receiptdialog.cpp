@@ -3,6 +3,7 @@
 #include "common/appsession.h"
 #include "common/style.h"
 #include "core/phone.h"
+#include "devices/printqueue.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,7 +26,7 @@ namespace huike::ui {
 ReceiptDialog::ReceiptDialog(AppSession &session, const QString &receiptNo, QWidget *parent)
     : QDialog(parent), m_session(session), m_number(new QLineEdit), m_day(new QDateEdit), m_anyDay(new QCheckBox),
       m_amount(new QLineEdit), m_member(new QLineEdit), m_tender(new QComboBox), m_list(new QListWidget),
-      m_text(new QPlainTextEdit), m_width(new QComboBox)
+      m_text(new QPlainTextEdit), m_width(new QComboBox), m_printed(new QLabel)
 {
     setWindowTitle(tr("Receipts"));
     resize(980, 680);
@@ -66,6 +67,20 @@ ReceiptDialog::ReceiptDialog(AppSession &session, const QString &receiptNo, QWid
     m_width->addItem(tr("58 mm paper (32 columns)"), 32);
     m_width->addItem(tr("80 mm paper (48 columns)"), 48);
     left->addWidget(m_width);
+    // The shown receipt on the till's printer: 重印 on it when it came out before.
+    QPushButton *print = keyButton(QStringLiteral("Ctrl+P"), tr("Print"));
+    print->setObjectName(QStringLiteral("printReceipt"));
+    print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(print, &QPushButton::clicked, this, [this] {
+        if (m_shown.isEmpty())
+            return;
+        auto id = m_session.printer().printReceipt(m_shown);
+        m_printed->setText(id ? tr("%1 sent to the printer.").arg(m_shown) : id.error().message);
+    });
+    m_printed->setObjectName(QStringLiteral("printMessage"));
+    m_printed->setWordWrap(true);
+    left->addWidget(print);
+    left->addWidget(m_printed);
     QPushButton *close = keyButton(QStringLiteral("Esc"), tr("Close"));
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     left->addWidget(close);
@@ -190,9 +205,11 @@ void ReceiptDialog::show(const QString &receiptNo)
         return;
     auto r = m_session.ctx().receipts().load(receiptNo);
     if (!r) {
+        m_shown.clear();
         m_text->setPlainText(r.error().message);
         return;
     }
+    m_shown = r->receiptNo;
     m_text->setPlainText(m_session.ctx().receipts().render(*r, m_width->currentData().toInt()));
 }
 

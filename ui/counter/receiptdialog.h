@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -15,7 +16,7 @@ class AppSession;
 
 // 小票: the receipt as it will print (58 or 80 mm). Found by its number in any case or by the last
 // digits of one of today's numbers; the list is narrowed by day, amount, member and tender, and
-// walked with the arrow keys from the number field. The printer itself comes with the devices work.
+// walked with the arrow keys from the number field. Ctrl+P prints it on the till's printer.
 class ReceiptDialog : public QDialog {
     Q_OBJECT
 public:
@@ -41,6 +42,8 @@ private:
     QListWidget *m_list;
     QPlainTextEdit *m_text;
     QComboBox *m_width;
+    QLabel *m_printed;
+    QString m_shown; // the receipt on the right, as its number is stored
 };
 
 } // namespace huike::ui

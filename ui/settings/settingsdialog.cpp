@@ -5,6 +5,7 @@
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/inputdialogs.h"
+#include "devices/devicespage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -27,10 +28,11 @@ namespace huike::ui {
 SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_storeName(new QLineEdit), m_storeAddress(new QLineEdit),
       m_storePhone(new QLineEdit), m_receiptFooter(new QLineEdit), m_rounding(new QComboBox),
-      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_scaleMax(new QDoubleSpinBox), m_confirmQuantity(new QSpinBox), m_operators(new QTableWidget(0, 4))
+      m_discountLimit(new QLineEdit), m_interKey(new QSpinBox), m_scaleMax(new QDoubleSpinBox), m_confirmQuantity(new QSpinBox), m_operators(new QTableWidget(0, 4)),
+      m_devices(new DevicesPage(session))
 {
     setWindowTitle(tr("Settings"));
-    resize(620, 440);
+    resize(760, 540);
     auto *layout = new QVBoxLayout(this);
     auto *tabs = new QTabWidget;
     layout->addWidget(tabs);
@@ -104,6 +106,7 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     connect(m_operators, &QTableWidget::cellDoubleClicked, this, &SettingsDialog::editSelected);
     tabs->addTab(opsPage, tr("Operators"));
     reloadOperators();
+    tabs->addTab(m_devices, tr("Devices"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
@@ -166,6 +169,10 @@ void SettingsDialog::save()
     const auto limit = parseZhe(m_discountLimit->text());
     if (!limit) {
         MessageBox::warning(this, windowTitle(), limit.error().message);
+        return;
+    }
+    if (auto st = m_devices->save(); !st) {
+        MessageBox::warning(this, windowTitle(), st.error().message);
         return;
     }
     AppContext &ctx = m_session.ctx();

@@ -11,9 +11,10 @@ class QTableWidget;
 namespace huike::ui {
 
 class AppSession;
+class DevicesPage;
 
-// 设置 (managers): the store as receipts show it, checkout rules, and the operators (add, unlock
-// after five wrong PINs).
+// 设置 (managers): the store as receipts show it, checkout rules, the operators (add, unlock
+// after five wrong PINs) and the till's devices.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -37,6 +38,7 @@ private:
     QDoubleSpinBox *m_scaleMax;
     QSpinBox *m_confirmQuantity;
     QTableWidget *m_operators;
+    DevicesPage *m_devices;
 };
 
 } // namespace huike::ui
