@@ -9,7 +9,14 @@
 #include "counter/cashierwidget.h"
 #include "counter/scannerfilter.h"
 #include "counter/shiftdialogs.h"
+#include "counter/memberdialog.h"
+#include "devices/callpopup.h"
+#include "devices/calllogdialog.h"
+#include "devices/counterlisteners.h"
 #include "devices/printqueue.h"
+#include "common/inputdialogs.h"
+#include "core/phone.h"
+#include "members/memberdetaildialog.h"
 #include "devices/printqueuedialog.h"
 #include "products/productswidget.h"
 #include "members/memberswidget.h"
@@ -34,7 +41,7 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget), m_cashier(new CashierWidget(session)),
       m_products(new ProductsWidget(session)), m_members(new MembersWidget(session)),
       m_analysis(new AnalysisWidget(session)), m_status(new QLabel),
-      m_printerState(new QToolButton)
+      m_printerState(new QToolButton), m_callPopup(new CallPopup(session, this))
 {
     setWindowTitle(tr("Huike POS"));
     resize(1280, 800);
@@ -51,6 +58,15 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     connect(m_printerState, &QToolButton::clicked, this, &MainWindow::openPrintQueue);
     connect(&session.printer(), &PrintQueue::stateChanged, this, &MainWindow::updatePrinterState);
     updatePrinterState();
+    CounterListeners &listeners = session.listeners();
+    connect(&listeners, &CounterListeners::cardSwiped, this, &MainWindow::cardSwiped);
+    connect(&listeners, &CounterListeners::callCame, m_callPopup, &CallPopup::showCall);
+    connect(m_callPopup, &CallPopup::attachRequested, this, [this](qint64 id) {
+        m_tabs->setCurrentWidget(m_cashier);
+        m_cashier->attachMemberById(id);
+    });
+    connect(m_callPopup, &CallPopup::detailRequested, this, &MainWindow::openMember);
+    connect(m_callPopup, &CallPopup::registerRequested, this, &MainWindow::registerCaller);
 
     QMenu *system = menuBar()->addMenu(tr("&System"));
     QAction *toCashier =
@@ -70,6 +86,7 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     system->addAction(tr("Member programme..."), this, &MainWindow::openProgramme);
     system->addAction(tr("Print queue..."), this, &MainWindow::openPrintQueue);
+    system->addAction(tr("Call log..."), this, &MainWindow::openCallLog);
     QAction *switchOp = system->addAction(tr("Switch operator"), this, &MainWindow::switchOperator);
     switchOp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     system->addAction(tr("Close shift (F11)"), this, &MainWindow::closeShiftAndLogout);
@@ -211,6 +228,7 @@ void MainWindow::openSettings()
     SettingsDialog d(m_session, this);
     if (execDialog(d) == QDialog::Accepted) {
         m_session.printer().reload();
+        m_session.listeners().reload();
         m_cashier->cart().setRounding(m_session.ctx().checkout().roundingMode());
         m_scanner->setConfig(WedgeDecoder::Config{
             m_session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64});
@@ -258,6 +276,54 @@ void MainWindow::openPrintQueue()
 {
     PrintQueueDialog d(m_session, this);
     execDialog(d);
+}
+
+void MainWindow::cardSwiped(const QString &card)
+{
+    if (fillFocusedCardField(card))
+        return;
+    if (QApplication::activeModalWidget()) {
+        statusBar()->showMessage(tr("Card %1 swiped: close the open window first to use it.").arg(card), 8000);
+        return;
+    }
+    if (m_tabs->currentWidget() == m_cashier) {
+        m_cashier->swipedCard(card);
+        return;
+    }
+    auto member = m_session.ctx().members().byPhoneOrCard(card);
+    statusBar()->showMessage(member && member->cardNo == card
+                                 ? tr("Card %1: %2 (%3).").arg(card, member->name, maskPhone(member->phone))
+                                 : tr("Card %1 belongs to no member.").arg(card),
+                             8000);
+}
+
+void MainWindow::openCallLog()
+{
+    CallLogDialog d(m_session, this);
+    connect(&d, &CallLogDialog::detailRequested, this, &MainWindow::openMember);
+    connect(&d, &CallLogDialog::registerRequested, this, &MainWindow::registerCaller);
+    execDialog(d);
+}
+
+void MainWindow::openMember(qint64 memberId)
+{
+    MemberDetailDialog d(m_session, memberId, this);
+    execDialog(d);
+}
+
+void MainWindow::registerCaller(const QString &mobile, qint64 callId)
+{
+    RegisterMemberDialog d(m_session, mobile, this);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    AppContext &ctx = m_session.ctx();
+    if (auto st = CallLog(ctx.db(), ctx.store().terminal).linkMember(callId, d.registered().id); !st)
+        statusBar()->showMessage(st.error().message, 8000);
+    if (m_callPopup->isVisible() && m_callPopup->call().id == callId) {
+        CallRecord call = m_callPopup->call();
+        call.memberId = d.registered().id;
+        m_callPopup->showCall(call);
+    }
 }
 
 } // namespace huike::ui

@@ -14,6 +14,7 @@ class CashierWidget;
 class MembersWidget;
 class ProductsWidget;
 class ScannerFilter;
+class CallPopup;
 
 // The one window: 收银 (the counter) and 商品 (products), the operator and shift in the status bar.
 class MainWindow : public QMainWindow {
@@ -29,6 +30,7 @@ public:
     MembersWidget *members() const { return m_members; }
     AnalysisWidget *analysis() const { return m_analysis; }
     QToolButton *printerState() const { return m_printerState; }
+    CallPopup *callPopup() const { return m_callPopup; }
     QTabWidget *tabs() const { return m_tabs; }
 
 protected:
@@ -45,6 +47,12 @@ private:
     void openProgramme();
     void updatePrinterState();
     void openPrintQueue();
+    // A card swiped on the serial reader: into the focused card field (the member form, 补卡), else
+    // onto the sale at the till, else said in the status bar.
+    void cardSwiped(const QString &card);
+    void openCallLog();
+    void openMember(qint64 memberId);
+    void registerCaller(const QString &mobile, qint64 callId);
 
     AppSession &m_session;
     QTabWidget *m_tabs;
@@ -55,6 +63,7 @@ private:
     ScannerFilter *m_scanner;
     QLabel *m_status;
     QToolButton *m_printerState; // the printer's state; a click opens the print queue
+    CallPopup *m_callPopup;
 };
 
 } // namespace huike::ui

@@ -86,6 +86,17 @@ Status DeviceConnection::write(const QByteArray &bytes, int timeoutMs)
     return Ok{};
 }
 
+bool DeviceConnection::lost() const
+{
+    if (!m_device->isOpen())
+        return true;
+    if (auto *port = qobject_cast<QSerialPort *>(m_device.get()))
+        return port->error() != QSerialPort::NoError && port->error() != QSerialPort::TimeoutError;
+    if (auto *socket = qobject_cast<QTcpSocket *>(m_device.get()))
+        return socket->state() != QAbstractSocket::ConnectedState;
+    return false;
+}
+
 QByteArray DeviceConnection::read(qsizetype maxBytes, int timeoutMs)
 {
     QByteArray out;

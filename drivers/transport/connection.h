@@ -27,6 +27,9 @@ public:
     // What arrives within `timeoutMs`, up to `maxBytes` (returns as soon as that many are in).
     // Nothing from a file or a USB device file.
     QByteArray read(qsizetype maxBytes, int timeoutMs);
+    // The device went away (a USB-serial adapter pulled, the network printer's connection closed):
+    // it must be opened again.
+    bool lost() const;
 
 private:
     DeviceConnection(DeviceSpec spec, std::unique_ptr<QIODevice> device);

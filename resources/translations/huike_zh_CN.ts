@@ -119,6 +119,91 @@
     </message>
 </context>
 <context>
+    <name>CallerId</name>
+    <message>
+        <source>a line too long to be a call</source>
+        <translation>一行过长，不是来电</translation>
+    </message>
+    <message>
+        <source>a line that is no call</source>
+        <translation>一行无法识别为来电</translation>
+    </message>
+    <message>
+        <source>a number that is no phone number</source>
+        <translation>号码不是电话号码</translation>
+    </message>
+    <message>
+        <source>a caller-ID message whose checksum is wrong</source>
+        <translation>来电信息校验和错误</translation>
+    </message>
+    <message>
+        <source>a caller-ID message too short</source>
+        <translation>来电信息过短</translation>
+    </message>
+    <message>
+        <source>a caller-ID message with no number</source>
+        <translation>来电信息中没有号码</translation>
+    </message>
+</context>
+<context>
+    <name>Calls</name>
+    <message>
+        <source>Unknown card framing or caller-ID form.</source>
+        <translation>未知的读卡格式或来电显示格式。</translation>
+    </message>
+    <message>
+        <source>The card-number pattern is no regular expression: %1</source>
+        <translation>卡号规则不是有效的正则表达式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CardReader</name>
+    <message>
+        <source>a track ended without its LRC</source>
+        <translation>磁道结束后缺少 LRC</translation>
+    </message>
+    <message>
+        <source>a message was cut off</source>
+        <translation>信息被截断</translation>
+    </message>
+    <message>
+        <source>a line that is no card number</source>
+        <translation>一行内容不是卡号</translation>
+    </message>
+    <message>
+        <source>a frame cut off by the next one</source>
+        <translation>一帧被下一帧截断</translation>
+    </message>
+    <message>
+        <source>a frame too long</source>
+        <translation>帧过长</translation>
+    </message>
+    <message>
+        <source>a stripe read badly</source>
+        <translation>磁条读取错误</translation>
+    </message>
+    <message>
+        <source>a stripe whose LRC is wrong (swipe again)</source>
+        <translation>磁条 LRC 错误（请重新刷卡）</translation>
+    </message>
+    <message>
+        <source>a number too short or too long for a card</source>
+        <translation>卡号过短或过长</translation>
+    </message>
+    <message>
+        <source>a frame that is not ten digits and a checksum</source>
+        <translation>帧不是十位数字加校验</translation>
+    </message>
+    <message>
+        <source>a frame whose checksum is wrong</source>
+        <translation>帧校验和错误</translation>
+    </message>
+    <message>
+        <source>a stripe with no card number</source>
+        <translation>磁条上没有卡号</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>There is no line %1 in the cart.</source>
@@ -872,6 +957,18 @@
         <source>A serial device is written like serial:/dev/ttyUSB0:9600:8N1:rtscts.</source>
         <translation>串口设备的写法如 serial:/dev/ttyUSB0:9600:8N1:rtscts。</translation>
     </message>
+    <message>
+        <source>%1 went away</source>
+        <translation>%1 已断开</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
 </context>
 <context>
     <name>FieldsPage</name>
@@ -1002,6 +1099,37 @@
     <message>
         <source>Log in (Enter)</source>
         <translation>登录(Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberAnalysis</name>
+    <message>
+        <source>&lt;b&gt;Customer analysis&lt;/b&gt; being worked out…</source>
+        <translation>&lt;b&gt;会员分析&lt;/b&gt; 正在计算…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer analysis&lt;/b&gt; (as of %1) no purchase yet · %2</source>
+        <translation>&lt;b&gt;会员分析&lt;/b&gt;（截至 %1）尚未购买 · %2</translation>
+    </message>
+    <message>
+        <source>weekday habit %1</source>
+        <translation>周期消费 %1</translation>
+    </message>
+    <message>
+        <source>time-of-day habit %1</source>
+        <translation>时段消费 %1</translation>
+    </message>
+    <message>
+        <source>high value (%1)</source>
+        <translation>高价值（%1）</translation>
+    </message>
+    <message>
+        <source>RFM %1-%2-%3 %4</source>
+        <translation>RFM %1-%2-%3 %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer analysis&lt;/b&gt; (as of %1) %2&lt;br&gt;%3 orders, net spend %4, last purchase %5 (%6 days ago)</source>
+        <translation>&lt;b&gt;会员分析&lt;/b&gt;（截至 %1）%2&lt;br&gt;%3 单，净消费 %4，最近一次购买 %5（%6 天前）</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2826,112 @@
     </message>
 </context>
 <context>
+    <name>huike::ui::CallLogDialog</name>
+    <message>
+        <source>Call log</source>
+        <translation>来电记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Level and mobile</source>
+        <translation>等级和手机</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>来电名称</translation>
+    </message>
+    <message>
+        <source>Member details / register</source>
+        <translation>会员详情 / 登记</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>号码不可用</translation>
+    </message>
+    <message>
+        <source>new caller</source>
+        <translation>新来电</translation>
+    </message>
+    <message>
+        <source>This caller&apos;s number is no mobile: there is no member to find or register.</source>
+        <translation>这个来电号码不是手机号：无法查找或登记会员。</translation>
+    </message>
+</context>
+<context>
+    <name>huike::ui::CallPopup</name>
+    <message>
+        <source>Incoming call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Attach to the sale</source>
+        <translation>关联到收银</translation>
+    </message>
+    <message>
+        <source>Member details</source>
+        <translation>会员详情</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>number withheld</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>number not available</source>
+        <translation>号码不可用</translation>
+    </message>
+    <message>
+        <source>Call: %1</source>
+        <translation>来电：%1</translation>
+    </message>
+    <message>
+        <source>New caller: no member has this number.</source>
+        <translation>新来电：没有会员使用这个号码。</translation>
+    </message>
+    <message>
+        <source>New caller (%1): no member has this number.</source>
+        <translation>新来电（%1）：没有会员使用这个号码。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Stored value %4 · points %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;储值 %4 · 积分 %5</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未留姓名）</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Notes: %1</source>
+        <translation>&lt;br&gt;备注：%1</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::CartModel</name>
     <message>
         <source>%1折</source>
@@ -3210,6 +3444,18 @@ Ctrl+M 会员：手机号、尾号四位或卡号（扫会员卡也可关联）
 Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
 收款时：F1 现金，F2 银行卡，F3 微信，F4 支付宝，F5 积分，F6 储值，F7 计次卡，Enter 收款，Del 退回一笔款项，Esc 返回购物车（已收款项保留）</translation>
     </message>
+    <message>
+        <source>Card %1 belongs to no member.</source>
+        <translation>会员卡 %1 未登记。</translation>
+    </message>
+    <message>
+        <source>Unknown card</source>
+        <translation>未登记的卡</translation>
+    </message>
+    <message>
+        <source>Card %1 belongs to no member. Register this card?</source>
+        <translation>会员卡 %1 未登记。用这张卡登记新会员？</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::CountCardsPage</name>
@@ -3552,6 +3798,70 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Send the Chinese mode command (FS &amp;&amp;); clear it if Chinese prints garbled</source>
         <translation>发送中文模式指令（FS &amp;&amp;）；中文乱码时取消勾选</translation>
+    </message>
+    <message>
+        <source>Member card reader</source>
+        <translation>会员卡读卡器</translation>
+    </message>
+    <message>
+        <source>Find out from what it sends</source>
+        <translation>根据发送内容自动判断</translation>
+    </message>
+    <message>
+        <source>A line of digits (RFID readers)</source>
+        <translation>一行数字（RFID 读卡器）</translation>
+    </message>
+    <message>
+        <source>STX ... ETX frames with a checksum (EM4100)</source>
+        <translation>STX…ETX 帧，带校验（EM4100）</translation>
+    </message>
+    <message>
+        <source>Magnetic stripe tracks</source>
+        <translation>磁条磁道</translation>
+    </message>
+    <message>
+        <source>What it sends</source>
+        <translation>发送格式</translation>
+    </message>
+    <message>
+        <source>The stripe reader sends each track&apos;s LRC (checked)</source>
+        <translation>发送各磁道的 LRC（校验）</translation>
+    </message>
+    <message>
+        <source>e.g. \d{10}: a reader that types into the window, told from the scanner</source>
+        <translation>例如 \d{10}：键盘式读卡器的卡号，用于和扫码枪区分</translation>
+    </message>
+    <message>
+        <source>Card numbers (keyboard readers)</source>
+        <translation>卡号规则（键盘式读卡器）</translation>
+    </message>
+    <message>
+        <source>Caller ID (来电宝 or modem)</source>
+        <translation>来电显示（来电宝或调制解调器）</translation>
+    </message>
+    <message>
+        <source>DATE / TIME / NMBR lines (AT+VCID=1)</source>
+        <translation>DATE / TIME / NMBR 行（AT+VCID=1）</translation>
+    </message>
+    <message>
+        <source>The MDMF or SDMF message in hex (AT+VCID=2)</source>
+        <translation>十六进制 MDMF 或 SDMF 信息（AT+VCID=2）</translation>
+    </message>
+    <message>
+        <source>The number alone on a line</source>
+        <translation>每行一个号码</translation>
+    </message>
+    <message>
+        <source>e.g. AT+VCID=1 for a modem; empty for a box</source>
+        <translation>调制解调器如 AT+VCID=1；来电宝留空</translation>
+    </message>
+    <message>
+        <source>Set-up command</source>
+        <translation>初始化指令</translation>
+    </message>
+    <message>
+        <source>none set up</source>
+        <translation>未设置</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4399,22 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>Print queue...</source>
         <translation>打印队列...</translation>
     </message>
+    <message>
+        <source>Call log...</source>
+        <translation>来电记录...</translation>
+    </message>
+    <message>
+        <source>Card %1 swiped: close the open window first to use it.</source>
+        <translation>已刷卡 %1：请先关闭当前窗口再使用。</translation>
+    </message>
+    <message>
+        <source>Card %1: %2 (%3).</source>
+        <translation>会员卡 %1：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Card %1 belongs to no member.</source>
+        <translation>会员卡 %1 未登记。</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::ManagerAuthDialog</name>
@@ -4344,10 +4670,6 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <translation>补卡</translation>
     </message>
     <message>
-        <source>Scan or type the new card:</source>
-        <translation>请刷新卡或输入新卡号：</translation>
-    </message>
-    <message>
         <source>Card lost</source>
         <translation>卡遗失</translation>
     </message>
@@ -4494,32 +4816,8 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <translation>&lt;b&gt;等级&lt;/b&gt; %1%2 — %3</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Customer analysis&lt;/b&gt; being worked out…</source>
-        <translation>&lt;b&gt;会员分析&lt;/b&gt; 正在计算…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Customer analysis&lt;/b&gt; (as of %1) no purchase yet · %2</source>
-        <translation>&lt;b&gt;会员分析&lt;/b&gt;（截至 %1）尚未购买 · %2</translation>
-    </message>
-    <message>
-        <source>weekday habit %1</source>
-        <translation>周期消费 %1</translation>
-    </message>
-    <message>
-        <source>time-of-day habit %1</source>
-        <translation>时段消费 %1</translation>
-    </message>
-    <message>
-        <source>high value (%1)</source>
-        <translation>高价值（%1）</translation>
-    </message>
-    <message>
-        <source>RFM %1-%2-%3 %4</source>
-        <translation>RFM %1-%2-%3 %4</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Customer analysis&lt;/b&gt; (as of %1) %2&lt;br&gt;%3 orders, net spend %4, last purchase %5 (%6 days ago)</source>
-        <translation>&lt;b&gt;会员分析&lt;/b&gt;（截至 %1）%2&lt;br&gt;%3 单，净消费 %4，最近一次购买 %5（%6 天前）</translation>
+        <source>Swipe, scan or type the new card:</source>
+        <translation>请刷新卡、扫码或输入新卡号：</translation>
     </message>
 </context>
 <context>

@@ -980,9 +980,25 @@ static const std::vector<const char *> kVersion20 = {
     R"(CREATE INDEX print_jobs_reference ON print_jobs(reference, state))",
 };
 
+// Version 21: 来电记录, the calls the caller-ID box reported at each till (members/calls.h), with the
+// member each number belonged to when it rang.
+static const std::vector<const char *> kVersion21 = {
+    R"(CREATE TABLE call_log (
+        id INTEGER PRIMARY KEY,
+        terminal TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        number TEXT NOT NULL DEFAULT '', -- as the line gave it; '' when withheld
+        withheld TEXT NOT NULL DEFAULT '', -- '', 'private' (P) or 'unavailable' (O)
+        name TEXT NOT NULL DEFAULT '', -- the exchange's name for the caller, when it sent one
+        reported TEXT NOT NULL DEFAULT '', -- the box's MMDDHHMM
+        member_id INTEGER REFERENCES members(id)))",
+    R"(CREATE INDEX call_log_at ON call_log(at_ms))",
+    R"(CREATE INDEX call_log_member ON call_log(member_id) WHERE member_id IS NOT NULL)",
+};
+
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}, {kVersion19}, {kVersion20}};
+    static const std::vector<Migration> all = {{kVersion1}, {kVersion2}, {kVersion3, true, chainAllDocuments}, {kVersion4}, {kVersion5}, {kVersion6}, {kVersion7}, {kVersion8}, {kVersion9}, {kVersion10}, {kVersion11}, {kVersion12}, {kVersion13}, {kVersion14}, {kVersion15}, {kVersion16, true}, {kVersion17}, {kVersion18, true}, {kVersion19}, {kVersion20}, {kVersion21}};
     return all;
 }
 

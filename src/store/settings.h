@@ -47,6 +47,17 @@ public:
     static inline const QString kPrinterColumns = QStringLiteral("printer.columns");       // 32
     static inline const QString kPrinterAutoPrint = QStringLiteral("printer.auto_print"); // 1
     static inline const QString kDrawerOnCash = QStringLiteral("drawer.on_cash");         // 1
+    // The devices that find a member at the counter (members/calls.h): the card reader's spec, its
+    // framing (auto, line, frame, track) and whether its stripes carry an LRC; the card-number
+    // pattern that tells a keyboard-wedge swipe from a barcode; the caller-ID box's spec, its form
+    // (auto, formatted, hex, bare) and the command a modem needs first (AT+VCID=1).
+    static inline const QString kCardReaderSpec = QStringLiteral("cardreader.spec");
+    static inline const QString kCardReaderFraming = QStringLiteral("cardreader.framing");
+    static inline const QString kCardReaderTrackLrc = QStringLiteral("cardreader.track_lrc");
+    static inline const QString kCardPattern = QStringLiteral("cardreader.wedge_pattern");
+    static inline const QString kCallerIdSpec = QStringLiteral("callerid.spec");
+    static inline const QString kCallerIdForm = QStringLiteral("callerid.form");
+    static inline const QString kCallerIdSetup = QStringLiteral("callerid.setup");
 
 private:
     Database &m_db;

@@ -7,6 +7,7 @@
 #include "common/ptypair.h"
 #include "printer/escpos.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -211,4 +212,131 @@ TEST_CASE("devices: the test page to a raw network port and to a file, and a spe
     const CliRun missing = ws.run({QStringLiteral("device"), QStringLiteral("test"), QStringLiteral("printer"),
                                    QStringLiteral("serial:/dev/ttyNOSUCH0")});
     CHECK(missing.exitCode == 1);
+}
+
+namespace {
+
+// `huike-cli device listen` on one end of a pty pair while a simulator plays the device at the
+// other: the JSON lines each printed.
+struct Listening {
+    QList<QJsonObject> heard;
+    QList<QJsonObject> simulatorSaid;
+    QString errors;
+};
+
+Listening listenTo(const Workspace &ws, const QString &device, const QStringList &listenExtra,
+                   const QString &simulated, const QStringList &simulatorArgs)
+{
+    PtyPair line(ws);
+    QProcess listener;
+    listener.setProcessEnvironment(ws.environment());
+    listener.start(cliPath(), QStringList{QStringLiteral("device"), QStringLiteral("listen"), device,
+                                          QStringLiteral("serial:") + line.a, QStringLiteral("--seconds"),
+                                          QStringLiteral("4")} +
+                                  listenExtra);
+    REQUIRE(listener.waitForStarted(5000));
+    QThread::msleep(300); // its end open before the device speaks
+    QProcess simulator;
+    simulator.setProcessEnvironment(ws.environment());
+    simulator.start(cliPath(), QStringList{QStringLiteral("simulate-device"), simulated, QStringLiteral("--port"), line.b,
+                                           QStringLiteral("--seconds"), QStringLiteral("3")} +
+                                   simulatorArgs);
+    REQUIRE(simulator.waitForStarted(5000));
+    REQUIRE(simulator.waitForFinished(10000));
+    REQUIRE(listener.waitForFinished(10000));
+    CHECK(listener.exitCode() == 0);
+    Listening l;
+    auto lines = [](const QByteArray &out) {
+        QList<QJsonObject> objects;
+        for (const QByteArray &text : out.split('\n'))
+            if (!text.trimmed().isEmpty())
+                objects << QJsonDocument::fromJson(text).object();
+        return objects;
+    };
+    l.heard = lines(listener.readAllStandardOutput());
+    l.simulatorSaid = lines(simulator.readAllStandardOutput());
+    l.errors = QString::fromUtf8(listener.readAllStandardError());
+    return l;
+}
+
+QStringList field(const QList<QJsonObject> &objects, const QString &key)
+{
+    QStringList out;
+    for (const QJsonObject &o : objects)
+        out << o.value(key).toString();
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("devices: card swipes in each framing come out of device listen as one JSON line each",
+          "[devices][cardreader][pty]")
+{
+    Workspace ws;
+    SECTION("an RFID reader's lines, decimal and hex")
+    {
+        const Listening l = listenTo(ws, QStringLiteral("--card-reader"), {}, QStringLiteral("card-reader"),
+                                     {QStringLiteral("--card"), QStringLiteral("0012345678"), QStringLiteral("--card"),
+                                      QStringLiteral("04A1B2C3")});
+        INFO(l.errors.toStdString());
+        REQUIRE(l.heard.size() == 2);
+        CHECK(field(l.heard, QStringLiteral("device")) == QStringList({QStringLiteral("card-reader"), QStringLiteral("card-reader")}));
+        CHECK(field(l.heard, QStringLiteral("card")) == QStringList({QStringLiteral("0012345678"), QStringLiteral("04A1B2C3")}));
+    }
+    SECTION("an EM4100 reader's frames")
+    {
+        const Listening l = listenTo(ws, QStringLiteral("--card-reader"), {}, QStringLiteral("card-reader"),
+                                     {QStringLiteral("--framing"), QStringLiteral("frame"), QStringLiteral("--card"),
+                                      QStringLiteral("0012345678")});
+        REQUIRE(l.heard.size() == 1);
+        CHECK(l.heard[0].value(QStringLiteral("card")).toString() == QStringLiteral("0012345678"));
+        CHECK(l.heard[0].value(QStringLiteral("framing")).toString() == QStringLiteral("frame"));
+    }
+    SECTION("a magnetic stripe with both tracks and their LRC")
+    {
+        const Listening l = listenTo(ws, QStringLiteral("--card-reader"), {QStringLiteral("--track-lrc")},
+                                     QStringLiteral("card-reader"),
+                                     {QStringLiteral("--framing"), QStringLiteral("track"), QStringLiteral("--track-lrc"),
+                                      QStringLiteral("--name"), QStringLiteral("ZHANG/XIAOMEI"), QStringLiteral("--card"),
+                                      QStringLiteral("6221880012345678")});
+        REQUIRE(l.heard.size() == 1);
+        CHECK(l.heard[0].value(QStringLiteral("card")).toString() == QStringLiteral("6221880012345678"));
+        CHECK(l.heard[0].value(QStringLiteral("name")).toString() == QStringLiteral("ZHANG/XIAOMEI"));
+    }
+}
+
+TEST_CASE("devices: calls from a caller-ID modem or box come out of device listen with their number",
+          "[devices][callerid][pty]")
+{
+    Workspace ws;
+    SECTION("a modem told AT+VCID=1 reports formatted calls, a withheld one among them")
+    {
+        const Listening l = listenTo(ws, QStringLiteral("--caller-id"),
+                                     {QStringLiteral("--caller-id-setup"), QStringLiteral("AT+VCID=1")},
+                                     QStringLiteral("caller-id"),
+                                     {QStringLiteral("--number"), QStringLiteral("13800138000"), QStringLiteral("--number"),
+                                      QStringLiteral("P")});
+        INFO(l.errors.toStdString());
+        // The modem heard the set-up command.
+        REQUIRE_FALSE(l.simulatorSaid.isEmpty());
+        CHECK(l.simulatorSaid[0].value(QStringLiteral("text")).toString() == QStringLiteral("AT+VCID=1"));
+        REQUIRE(l.heard.size() == 2);
+        CHECK(l.heard[0].value(QStringLiteral("device")).toString() == QStringLiteral("caller-id"));
+        CHECK(l.heard[0].value(QStringLiteral("number")).toString() == QStringLiteral("13800138000"));
+        CHECK(QDateTime::fromString(l.heard[0].value(QStringLiteral("time")).toString(), Qt::ISODate).isValid());
+        CHECK(l.heard[0].value(QStringLiteral("reported")).toString().size() == 8);
+        CHECK(l.heard[1].value(QStringLiteral("number")).toString().isEmpty());
+        CHECK(l.heard[1].value(QStringLiteral("withheld")).toString() == QStringLiteral("private"));
+    }
+    SECTION("MDMF and SDMF as hex, and a box that sends the bare number")
+    {
+        for (const QString &form : {QStringLiteral("mdmf"), QStringLiteral("sdmf"), QStringLiteral("bare")}) {
+            const Listening l = listenTo(ws, QStringLiteral("--caller-id"), {}, QStringLiteral("caller-id"),
+                                         {QStringLiteral("--form"), form, QStringLiteral("--number"),
+                                          QStringLiteral("02158886688")});
+            INFO(form.toStdString() << ": " << l.errors.toStdString());
+            REQUIRE(l.heard.size() == 1);
+            CHECK(l.heard[0].value(QStringLiteral("number")).toString() == QStringLiteral("02158886688"));
+        }
+    }
 }

@@ -4,6 +4,7 @@
 #include "members/earnings.h"
 #include "members/levels.h"
 #include "members/rfmgrowth.h"
+#include "devices/counterlisteners.h"
 #include "devices/printqueue.h"
 #include "segments/service.h"
 
@@ -42,6 +43,7 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
         0); // after every refresh: finding nothing due is a read of the settings and one run row
     m_segments->start();
     m_printer = std::make_unique<PrintQueue>(m_ctx);
+    m_listeners = std::make_unique<CounterListeners>(m_ctx);
 }
 
 AppSession::~AppSession() = default; // the service saves its aggregates as it stops

@@ -17,6 +17,7 @@ class SegmentService;
 
 namespace huike::ui {
 
+class CounterListeners;
 class PrintQueue;
 
 // Who is at the till and which shift is open: the little state the screens share. Business
@@ -54,6 +55,8 @@ public:
     // The till's receipt printer and cash drawer (devices/printqueue.h): each committed document
     // goes to it from notifyDocumentCommitted.
     PrintQueue &printer() { return *m_printer; }
+    // The till's card reader and caller-ID box (devices/counterlisteners.h).
+    CounterListeners &listeners() { return *m_listeners; }
 
 Q_SIGNALS:
     void operatorChanged();
@@ -78,6 +81,7 @@ private:
     QDate m_birthdaysDone; // the shop's day birthday coupons were last issued for
     std::unique_ptr<segments::SegmentService> m_segments;
     std::unique_ptr<PrintQueue> m_printer;
+    std::unique_ptr<CounterListeners> m_listeners;
 };
 
 } // namespace huike::ui

@@ -2,6 +2,7 @@
 
 #include "common/dialogs.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -19,6 +20,39 @@ std::optional<QString> askText(QWidget *parent, const QString &title, const QStr
     d.setInputMode(QInputDialog::TextInput);
     d.setOkButtonText(QCoreApplication::translate("InputDialogs", "OK (Enter)"));
     d.setCancelButtonText(QCoreApplication::translate("InputDialogs", "Cancel (Esc)"));
+    if (execDialog(d) != QDialog::Accepted)
+        return std::nullopt;
+    return d.textValue().trimmed();
+}
+
+namespace {
+constexpr const char *kAcceptsCard = "huikeAcceptsCard";
+}
+
+void markCardField(QWidget *field)
+{
+    field->setProperty(kAcceptsCard, true);
+}
+
+bool fillFocusedCardField(const QString &card)
+{
+    auto *edit = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    if (!edit || !edit->property(kAcceptsCard).toBool())
+        return false;
+    edit->setText(card);
+    return true;
+}
+
+std::optional<QString> askCard(QWidget *parent, const QString &title, const QString &label)
+{
+    QInputDialog d(parent);
+    d.setWindowTitle(title);
+    d.setLabelText(label);
+    d.setInputMode(QInputDialog::TextInput);
+    d.setOkButtonText(QCoreApplication::translate("InputDialogs", "OK (Enter)"));
+    d.setCancelButtonText(QCoreApplication::translate("InputDialogs", "Cancel (Esc)"));
+    if (auto *edit = d.findChild<QLineEdit *>())
+        markCardField(edit);
     if (execDialog(d) != QDialog::Accepted)
         return std::nullopt;
     return d.textValue().trimmed();

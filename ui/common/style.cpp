@@ -3,6 +3,9 @@
 #include <QApplication>
 #include <QFont>
 #include <QFontDatabase>
+#include <QHeaderView>
+#include <QStringList>
+#include <QTableWidget>
 #include <QEvent>
 #include <QPushButton>
 
@@ -78,6 +81,17 @@ QPushButton *keyButton(const QString &key, const QString &label)
     b->setMinimumHeight(40);
     b->setAutoDefault(false); // Enter belongs to the field that has focus, never to a button
     return b;
+}
+
+void setUpPickList(QTableWidget *table, const QStringList &headers)
+{
+    table->setColumnCount(static_cast<int>(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 }
 
 } // namespace huike::ui

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QStringList>
+
 class QApplication;
 class QPushButton;
-class QString;
+class QTableWidget;
 
 namespace huike::ui {
 
@@ -10,5 +12,8 @@ namespace huike::ui {
 void applyStyle(QApplication &app);
 // A button that shows its key ("F12  结账"): every action at the counter has one.
 QPushButton *keyButton(const QString &key, const QString &label);
+// A list to pick a row from, not to edit: these headers, the last column stretched, whole rows
+// selected one at a time, no row numbers.
+void setUpPickList(QTableWidget *table, const QStringList &headers);
 
 } // namespace huike::ui

@@ -64,19 +64,40 @@ bool CashierWidget::attachScannedCard(const QString &code)
     auto member = m_session.ctx().members().byPhoneOrCard(code);
     if (!member || member->cardNo != code.trimmed())
         return false; // not a card: the scan stays a product not found
+    attachMemberById(member->id);
+    return true;
+}
+
+void CashierWidget::attachMemberById(qint64 memberId)
+{
     if (m_cart.cart().hasPayments()) {
         setMessage(tr("Payments are taken for this cart: attach the member before paying."), true);
-        return true;
+        return;
     }
-    auto priced = memberPrice(m_session.ctx().db(), member->id);
+    auto member = m_session.ctx().members().byId(memberId);
+    auto priced = member ? memberPrice(m_session.ctx().db(), memberId) : Result<MemberPrice>(member.error());
     if (!priced) {
         setMessage(priced.error().message, true);
-        return true;
+        return;
     }
     m_cart.setMember(*priced);
     setMessage(tr("Member %1 (%2) attached: %3 prices.").arg(member->name, maskPhone(member->phone), priced->levelName),
                false);
-    return true;
+}
+
+void CashierWidget::swipedCard(const QString &card)
+{
+    if (attachScannedCard(card))
+        return;
+    // A card the shop has not given out yet (or a phone's card): offered for registration.
+    setMessage(tr("Card %1 belongs to no member.").arg(card), true);
+    if (MessageBox::question(this, tr("Unknown card"), tr("Card %1 belongs to no member. Register this card?").arg(card)) !=
+        QMessageBox::Yes)
+        return;
+    RegisterMemberDialog d(m_session, {}, this, card);
+    if (execDialog(d) != QDialog::Accepted)
+        return;
+    attachMemberById(d.registered().id);
 }
 
 void CashierWidget::coupons()

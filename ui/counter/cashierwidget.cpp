@@ -1,5 +1,8 @@
 #include "cashierwidget.h"
 
+#include "cardreader/cardreader.h"
+#include "devices/counterlisteners.h"
+
 #include "members/countcards.h"
 #include "members/coupons.h"
 #include "members/gifts.h"
@@ -299,6 +302,11 @@ void CashierWidget::addScanned(const QString &code)
     // A coupon's code (12 digits from 9) is a coupon first; a product with such a barcode still scans.
     if (!multiplier && looksLikeCouponCode(scanned) && useCouponCode(scanned))
         return;
+    // A keyboard-wedge card reader types like the scanner: the shop's card pattern tells its swipe.
+    if (!multiplier && looksLikeCard(scanned, m_session.listeners().settings().cardPattern)) {
+        swipedCard(scanned);
+        return;
+    }
     auto m = m_session.ctx().catalog().lookupScan(scanned, scaleRules(m_session.ctx().settings()));
     if (!m && m.error().code == ErrorCode::NotFound && !multiplier && attachScannedCard(scanned))
         return;

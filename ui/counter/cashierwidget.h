@@ -34,6 +34,11 @@ public:
 
 public Q_SLOTS:
     void addScanned(const QString &code);
+    // A card swiped on the till's card reader: its member attached, or, for a card no member has,
+    // the reason said and 登记 offered with the card filled in.
+    void swipedCard(const QString &card);
+    // The member on the sale (from an incoming call's card).
+    void attachMemberById(qint64 memberId);
     void focusSearch();
 
 Q_SIGNALS:

@@ -20,12 +20,9 @@ HeldDialog::HeldDialog(AppSession &session, QWidget *parent)
     setWindowTitle(tr("Recall a held order"));
     resize(640, 380);
     auto *layout = new QVBoxLayout(this);
-    m_table->setHorizontalHeaderLabels({tr("Held at"), tr("Note"), tr("Items"), tr("Total"), tr("Paid"), tr("Cashier")});
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_table->verticalHeader()->hide();
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpPickList(m_table, {tr("Held at"), tr("Note"), tr("Items"), tr("Total"), tr("Paid"), tr("Cashier")});
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch); // the note
     layout->addWidget(m_table);
     auto *buttons = new QHBoxLayout;
     QPushButton *recall = keyButton(QStringLiteral("Enter"), tr("Recall"));

@@ -1,5 +1,7 @@
 #include "memberdialog.h"
 
+#include "common/inputdialogs.h"
+
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "common/style.h"
@@ -166,9 +168,10 @@ void MemberDialog::keyPressEvent(QKeyEvent *event)
     }
 }
 
-RegisterMemberDialog::RegisterMemberDialog(AppSession &session, const QString &phone, QWidget *parent)
+RegisterMemberDialog::RegisterMemberDialog(AppSession &session, const QString &phone, QWidget *parent,
+                                           const QString &card)
     : QDialog(parent), m_session(session), m_phone(new QLineEdit(phone)), m_name(new QLineEdit),
-      m_gender(new QComboBox), m_birthday(new QLineEdit), m_card(new QLineEdit),
+      m_gender(new QComboBox), m_birthday(new QLineEdit), m_card(new QLineEdit(card)),
       m_consent(new QCheckBox(tr("Agrees to receive offers by SMS"))), m_message(new QLabel)
 {
     setWindowTitle(tr("Register a member"));
@@ -180,6 +183,7 @@ RegisterMemberDialog::RegisterMemberDialog(AppSession &session, const QString &p
     m_birthday->setObjectName(QStringLiteral("birthday"));
     m_birthday->setPlaceholderText(tr("1990-05-20, or 05-20"));
     m_card->setObjectName(QStringLiteral("card"));
+    markCardField(m_card);
     m_card->setPlaceholderText(tr("Scan or type; empty: the phone is the card"));
     m_gender->addItem(tr("Not given"), QString());
     m_gender->addItem(tr("Female"), QStringLiteral("F"));
@@ -206,6 +210,7 @@ RegisterMemberDialog::RegisterMemberDialog(AppSession &session, const QString &p
     layout->addLayout(buttons);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(ok, &QPushButton::clicked, this, &RegisterMemberDialog::save);
+    // A swiped card or a caller's number came first: the next thing to type is the other.
     (phone.isEmpty() ? m_phone : m_name)->setFocus();
 }
 

@@ -52,7 +52,9 @@ private:
 class RegisterMemberDialog : public QDialog {
     Q_OBJECT
 public:
-    RegisterMemberDialog(AppSession &session, const QString &phone, QWidget *parent = nullptr);
+    // `phone` or `card` filled in: a caller's number, a card swiped that no member has.
+    RegisterMemberDialog(AppSession &session, const QString &phone, QWidget *parent = nullptr,
+                         const QString &card = {});
     const Member &registered() const { return m_member; }
 
 private:

@@ -1,5 +1,6 @@
 #include "devicespage.h"
 
+#include "counterlisteners.h"
 #include "printqueue.h"
 
 #include "app/appcontext.h"
@@ -23,34 +24,74 @@
 
 namespace huike::ui {
 
+namespace {
+
+// The ports this machine has, for a device's spec: its serial ports and USB printer files.
+void findPorts(QComboBox *spec, bool printers)
+{
+    const QString typed = spec->currentText();
+    spec->clear();
+    spec->addItem(QString());
+    for (const QSerialPortInfo &port : QSerialPortInfo::availablePorts()) {
+        spec->addItem(QStringLiteral("serial:%1:9600").arg(port.systemLocation()));
+        if (const QString what = port.description(); !what.isEmpty())
+            spec->setItemData(spec->count() - 1, what, Qt::ToolTipRole);
+    }
+    if (printers)
+        for (const QFileInfo &lp : QDir(QStringLiteral("/dev/usb")).entryInfoList({QStringLiteral("lp*")}, QDir::System))
+            spec->addItem(QStringLiteral("usb:%1").arg(lp.absoluteFilePath()));
+    spec->setCurrentText(typed);
+}
+
+// An editable list of the ports found, and 查找端口 to look again after a device is plugged in.
+QHBoxLayout *specRow(QComboBox *spec, const QString &name, const QString &current, bool printers)
+{
+    spec->setObjectName(name);
+    spec->setEditable(true);
+    spec->setInsertPolicy(QComboBox::NoInsert);
+    spec->lineEdit()->setPlaceholderText(DevicesPage::tr("none"));
+    spec->setCurrentText(current);
+    findPorts(spec, printers);
+    auto *row = new QHBoxLayout;
+    row->addWidget(spec, 1);
+    auto *rescan = new QPushButton(DevicesPage::tr("Find ports"));
+    QObject::connect(rescan, &QPushButton::clicked, spec, [spec, printers] { findPorts(spec, printers); });
+    row->addWidget(rescan);
+    return row;
+}
+
+// A spec as typed, checked and spelled out in full; "" stays "" (no device).
+Result<QString> checkedSpec(const QString &typed)
+{
+    if (typed.trimmed().isEmpty())
+        return QString();
+    QString why;
+    const auto spec = parseDeviceSpec(typed.trimmed(), &why);
+    if (!spec)
+        return Error{ErrorCode::Invalid, why};
+    return spec->toString();
+}
+
+} // namespace
+
 DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_spec(new QComboBox), m_columns(new QComboBox),
       m_chineseMode(new QCheckBox), m_qrCode(new QLineEdit), m_autoPrint(new QCheckBox),
-      m_drawerOnCash(new QCheckBox), m_test(new QPushButton), m_testResult(new QLabel), m_state(new QLabel)
+      m_drawerOnCash(new QCheckBox), m_test(new QPushButton), m_testResult(new QLabel), m_state(new QLabel),
+      m_cardSpec(new QComboBox), m_cardFraming(new QComboBox), m_trackLrc(new QCheckBox), m_cardPattern(new QLineEdit),
+      m_cardState(new QLabel), m_callerSpec(new QComboBox), m_callerForm(new QComboBox), m_callerSetup(new QLineEdit),
+      m_callerState(new QLabel)
 {
     auto *layout = new QVBoxLayout(this);
     auto *printerBox = new QGroupBox(tr("Receipt printer and cash drawer"));
     auto *form = new QFormLayout(printerBox);
     const PrinterSettings &settings = session.printer().settings();
 
-    m_spec->setObjectName(QStringLiteral("printerSpec"));
-    m_spec->setEditable(true);
-    m_spec->setInsertPolicy(QComboBox::NoInsert);
-    m_spec->lineEdit()->setPlaceholderText(tr("none"));
-    findPorts();
-    m_spec->setCurrentText(settings.spec);
-    auto *specRow = new QHBoxLayout;
-    specRow->addWidget(m_spec, 1);
-    auto *rescan = new QPushButton(tr("Find ports"));
-    connect(rescan, &QPushButton::clicked, this, [this] {
-        const QString typed = m_spec->currentText();
-        findPorts();
-        m_spec->setCurrentText(typed);
-    });
-    specRow->addWidget(rescan);
-    form->addRow(tr("Port"), specRow);
-    form->addRow(QString(), new QLabel(tr("serial:/dev/ttyUSB0:9600 · tcp:192.168.1.50:9100 · usb:/dev/usb/lp0 · "
-                                          "file:/path/copy.bin")));
+    form->addRow(tr("Port"), specRow(m_spec, QStringLiteral("printerSpec"), settings.spec, true));
+    auto *examples = new QLabel(tr("serial:/dev/ttyUSB0:9600 · tcp:192.168.1.50:9100 · usb:/dev/usb/lp0 · "
+                                   "file:/path/copy.bin"));
+    examples->setWordWrap(true);
+    form->addRow(QString(), examples);
 
     m_columns->setObjectName(QStringLiteral("printerColumns"));
     m_columns->addItem(tr("58 mm paper (32 columns)"), 32);
@@ -86,28 +127,59 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     m_state->setObjectName(QStringLiteral("printerLiveState"));
     form->addRow(tr("Now"), m_state);
     layout->addWidget(printerBox);
+
+    const CounterDeviceSettings &devices = session.listeners().settings();
+    auto *cardBox = new QGroupBox(tr("Member card reader"));
+    auto *cardForm = new QFormLayout(cardBox);
+    cardForm->addRow(tr("Port"), specRow(m_cardSpec, QStringLiteral("cardReaderSpec"), devices.cardReaderSpec, false));
+    m_cardFraming->setObjectName(QStringLiteral("cardFraming"));
+    m_cardFraming->addItem(tr("Find out from what it sends"), QStringLiteral("auto"));
+    m_cardFraming->addItem(tr("A line of digits (RFID readers)"), QStringLiteral("line"));
+    m_cardFraming->addItem(tr("STX ... ETX frames with a checksum (EM4100)"), QStringLiteral("frame"));
+    m_cardFraming->addItem(tr("Magnetic stripe tracks"), QStringLiteral("track"));
+    m_cardFraming->setCurrentIndex(std::max(0, m_cardFraming->findData(devices.cardFraming)));
+    cardForm->addRow(tr("What it sends"), m_cardFraming);
+    m_trackLrc->setObjectName(QStringLiteral("trackLrc"));
+    m_trackLrc->setText(tr("The stripe reader sends each track's LRC (checked)"));
+    m_trackLrc->setChecked(devices.trackLrc);
+    cardForm->addRow(QString(), m_trackLrc);
+    m_cardPattern->setObjectName(QStringLiteral("cardPattern"));
+    m_cardPattern->setPlaceholderText(tr("e.g. \\d{10}: a reader that types into the window, told from the scanner"));
+    m_cardPattern->setText(devices.cardPattern);
+    cardForm->addRow(tr("Card numbers (keyboard readers)"), m_cardPattern);
+    m_cardState->setObjectName(QStringLiteral("cardReaderState"));
+    cardForm->addRow(tr("Now"), m_cardState);
+    layout->addWidget(cardBox);
+
+    auto *callerBox = new QGroupBox(tr("Caller ID (来电宝 or modem)"));
+    auto *callerForm = new QFormLayout(callerBox);
+    callerForm->addRow(tr("Port"), specRow(m_callerSpec, QStringLiteral("callerIdSpec"), devices.callerIdSpec, false));
+    m_callerForm->setObjectName(QStringLiteral("callerIdForm"));
+    m_callerForm->addItem(tr("Find out from what it sends"), QStringLiteral("auto"));
+    m_callerForm->addItem(tr("DATE / TIME / NMBR lines (AT+VCID=1)"), QStringLiteral("formatted"));
+    m_callerForm->addItem(tr("The MDMF or SDMF message in hex (AT+VCID=2)"), QStringLiteral("hex"));
+    m_callerForm->addItem(tr("The number alone on a line"), QStringLiteral("bare"));
+    m_callerForm->setCurrentIndex(std::max(0, m_callerForm->findData(devices.callerIdForm)));
+    callerForm->addRow(tr("What it sends"), m_callerForm);
+    m_callerSetup->setObjectName(QStringLiteral("callerIdSetup"));
+    m_callerSetup->setPlaceholderText(tr("e.g. AT+VCID=1 for a modem; empty for a box"));
+    m_callerSetup->setText(devices.callerIdSetup);
+    callerForm->addRow(tr("Set-up command"), m_callerSetup);
+    m_callerState->setObjectName(QStringLiteral("callerIdState"));
+    callerForm->addRow(tr("Now"), m_callerState);
+    layout->addWidget(callerBox);
     layout->addStretch();
     connect(&session.printer(), &PrintQueue::stateChanged, this, &DevicesPage::showState);
+    connect(&session.listeners(), &CounterListeners::stateChanged, this, &DevicesPage::showState);
     showState();
-}
-
-void DevicesPage::findPorts()
-{
-    m_spec->clear();
-    m_spec->addItem(QString());
-    for (const QSerialPortInfo &port : QSerialPortInfo::availablePorts()) {
-        QString label = QStringLiteral("serial:%1:9600").arg(port.systemLocation());
-        m_spec->addItem(label);
-        if (const QString what = port.description(); !what.isEmpty())
-            m_spec->setItemData(m_spec->count() - 1, what, Qt::ToolTipRole);
-    }
-    for (const QFileInfo &lp : QDir(QStringLiteral("/dev/usb")).entryInfoList({QStringLiteral("lp*")}, QDir::System))
-        m_spec->addItem(QStringLiteral("usb:%1").arg(lp.absoluteFilePath()));
 }
 
 void DevicesPage::showState()
 {
     m_state->setText(m_session.printer().state().text());
+    const CounterListeners &listeners = m_session.listeners();
+    m_cardState->setText(listeners.cardReaderState().isEmpty() ? tr("none set up") : listeners.cardReaderState());
+    m_callerState->setText(listeners.callerIdState().isEmpty() ? tr("none set up") : listeners.callerIdState());
 }
 
 void DevicesPage::test()
@@ -145,22 +217,33 @@ void DevicesPage::test()
 
 Status DevicesPage::save()
 {
+    const auto printerSpec = checkedSpec(m_spec->currentText());
+    const auto cardSpec = checkedSpec(m_cardSpec->currentText());
+    const auto callerSpec = checkedSpec(m_callerSpec->currentText());
+    for (const auto *spec : {&printerSpec, &cardSpec, &callerSpec})
+        if (!*spec)
+            return spec->error();
     PrinterSettings p;
-    p.spec = m_spec->currentText().trimmed();
-    if (!p.spec.isEmpty()) {
-        QString why;
-        const auto spec = parseDeviceSpec(p.spec, &why);
-        if (!spec)
-            return Error{ErrorCode::Invalid, why};
-        p.spec = spec->toString();
-    }
+    p.spec = *printerSpec;
     p.columns = m_columns->currentData().toInt();
     p.chineseMode = m_chineseMode->isChecked();
     p.qrCode = m_qrCode->text();
     p.autoPrint = m_autoPrint->isChecked();
     p.drawerOnCash = m_drawerOnCash->isChecked();
+    CounterDeviceSettings d;
+    d.cardReaderSpec = *cardSpec;
+    d.cardFraming = m_cardFraming->currentData().toString();
+    d.trackLrc = m_trackLrc->isChecked();
+    d.cardPattern = m_cardPattern->text();
+    d.callerIdSpec = *callerSpec;
+    d.callerIdForm = m_callerForm->currentData().toString();
+    d.callerIdSetup = m_callerSetup->text();
     AppContext &ctx = m_session.ctx();
-    return savePrinterSettings(ctx.settings(), p, m_session.op().id, ctx.clock().nowMs());
+    if (auto st = checkCounterDevices(d); !st)
+        return st; // before anything is saved
+    if (auto st = savePrinterSettings(ctx.settings(), p, m_session.op().id, ctx.clock().nowMs()); !st)
+        return st;
+    return saveCounterDevices(ctx.settings(), d, m_session.op().id, ctx.clock().nowMs());
 }
 
 } // namespace huike::ui

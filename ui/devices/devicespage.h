@@ -14,10 +14,12 @@ namespace huike::ui {
 
 class AppSession;
 
-// 设备 in Settings: the till's receipt printer — its port picked from those found (serial ports
-// by QSerialPortInfo, USB printer device files) or typed as a spec, its paper, Chinese mode, QR
-// code, printing each receipt and the drawer on cash — tested on the spot (a test page sent off
-// the GUI thread) and its live state. Saved with the dialog, audited.
+// 设备 in Settings: the till's devices, each on a port picked from those found (serial ports by
+// QSerialPortInfo, USB printer device files) or typed as a spec, with its live state. The receipt
+// printer: its paper, Chinese mode, QR code, printing each receipt, the drawer on cash, a test
+// page sent off the GUI thread. The card reader: its framing, LRC, and the card pattern of a
+// keyboard-wedge reader. The caller-ID box: its form and a modem's set-up command. Saved with the
+// dialog, checked and audited.
 class DevicesPage : public QWidget {
     Q_OBJECT
 public:
@@ -26,7 +28,6 @@ public:
     Status save();
 
 private:
-    void findPorts();
     void test();
     void showState();
 
@@ -40,6 +41,15 @@ private:
     QPushButton *m_test;
     QLabel *m_testResult;
     QLabel *m_state;
+    QComboBox *m_cardSpec;
+    QComboBox *m_cardFraming;
+    QCheckBox *m_trackLrc;
+    QLineEdit *m_cardPattern;
+    QLabel *m_cardState;
+    QComboBox *m_callerSpec;
+    QComboBox *m_callerForm;
+    QLineEdit *m_callerSetup;
+    QLabel *m_callerState;
 };
 
 } // namespace huike::ui

@@ -40,12 +40,7 @@ PrintQueueDialog::PrintQueueDialog(AppSession &session, QWidget *parent)
     m_state->setWordWrap(true);
     layout->addWidget(m_state);
     m_table->setObjectName(QStringLiteral("printJobs"));
-    m_table->setHorizontalHeaderLabels({tr("Time"), tr("What"), tr("Receipt"), tr("State"), tr("Tries"), tr("Why not")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpPickList(m_table, {tr("Time"), tr("What"), tr("Receipt"), tr("State"), tr("Tries"), tr("Why not")});
     layout->addWidget(m_table, 1);
 
     auto *buttons = new QHBoxLayout;

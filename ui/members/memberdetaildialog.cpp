@@ -17,6 +17,7 @@
 #include "members/storedvalue.h"
 #include "segments/aggregates.h"
 #include "segments/service.h"
+#include "members/memberanalysis.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -192,45 +193,7 @@ QWidget *MemberDetailDialog::couponsPage()
 
 void MemberDetailDialog::showAnalysis()
 {
-    using namespace segments;
-    const auto snapshot = m_session.segments().latest();
-    const std::ptrdiff_t at = snapshot ? snapshot->indexOf(m_memberId) : -1;
-    if (at < 0) {
-        m_analysis->setText(tr("<b>Customer analysis</b> being worked out…"));
-        return;
-    }
-    const auto i = static_cast<std::size_t>(at);
-    const Classes &c = snapshot->classes;
-    const MemberAggregate &m = snapshot->aggregates[i];
-    const QString asOf = snapshot->asOf.toString(Qt::ISODate);
-    if (!m.bought()) {
-        m_analysis->setText(tr("<b>Customer analysis</b> (as of %1) no purchase yet · %2")
-                                .arg(asOf, QString::fromUtf8(lifecycleLabel(c.lifecycle[i]))));
-        return;
-    }
-    // The labels are the definitions' own words (classify.h), as the 会员分析 screens show them.
-    auto label = [](const char *text) { return QString::fromUtf8(text); };
-    QStringList in;
-    QStringList recency;
-    for (const char *r : recencyLabels(c.recency[i]))
-        recency << label(r);
-    in << recency.join(QStringLiteral("、")) << label(frequencyLabel(c.frequency[i]))
-       << label(monetaryLabel(c.monetary[i]));
-    if (c.weekday[i] >= 0)
-        in << tr("weekday habit %1").arg(label(weekdayLabel(c.weekday[i])));
-    if (c.slot[i] >= 0)
-        in << tr("time-of-day habit %1").arg(label(slotLabel(c.slot[i])));
-    if (c.highValue[i] != HighValue::No)
-        in << tr("high value (%1)").arg(label(highValueLabel(c.highValue[i])));
-    in << tr("RFM %1-%2-%3 %4").arg(c.rScore[i]).arg(c.fScore[i]).arg(c.mScore[i]).arg(label(rfmLabel(c.rfm[i])))
-       << label(lifecycleLabel(c.lifecycle[i]));
-    const QDate last = QDate(1970, 1, 1).addDays(m.lastDay);
-    m_analysis->setText(tr("<b>Customer analysis</b> (as of %1) %2<br>%3 orders, net spend %4, last purchase %5 (%6 "
-                           "days ago)")
-                            .arg(asOf, in.join(QStringLiteral(" · ")).toHtmlEscaped())
-                            .arg(m.orders)
-                            .arg(Money::fromFen(m.spendFen).display(), last.toString(Qt::ISODate))
-                            .arg(daysSince(m, dayNumber(snapshot->asOf))));
+    m_analysis->setText(memberAnalysisText(m_session.segments().latest().get(), m_memberId));
 }
 
 void MemberDetailDialog::reload()

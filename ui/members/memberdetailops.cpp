@@ -67,7 +67,7 @@ void MemberDetailDialog::unlock()
 
 void MemberDetailDialog::replaceCard()
 {
-    const auto card = askText(this, tr("Replace card"), tr("Scan or type the new card:"));
+    const auto card = askCard(this, tr("Replace card"), tr("Swipe, scan or type the new card:"));
     if (!card || card->trimmed().isEmpty())
         return;
     const auto reason = askText(this, tr("Replace card"), tr("Why (kept in the log):"), tr("Card lost"));

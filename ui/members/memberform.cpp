@@ -1,5 +1,7 @@
 #include "memberform.h"
 
+#include "common/inputdialogs.h"
+
 #include "common/appsession.h"
 #include "common/dialogs.h"
 #include "core/phone.h"
@@ -31,6 +33,7 @@ MemberForm::MemberForm(AppSession &session, QWidget *parent)
     outer->addLayout(form, 1);
     m_phone->setObjectName(QStringLiteral("formPhone"));
     m_card->setObjectName(QStringLiteral("formCard"));
+    markCardField(m_card);
     m_card->setPlaceholderText(tr("Scan or type; empty: the phone is the card"));
     m_name->setObjectName(QStringLiteral("formName"));
     m_gender->addItem(tr("Not given"), QString());

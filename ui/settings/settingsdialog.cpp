@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -32,7 +33,7 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
       m_devices(new DevicesPage(session))
 {
     setWindowTitle(tr("Settings"));
-    resize(760, 540);
+    resize(780, 620);
     auto *layout = new QVBoxLayout(this);
     auto *tabs = new QTabWidget;
     layout->addWidget(tabs);
@@ -106,7 +107,12 @@ SettingsDialog::SettingsDialog(AppSession &session, QWidget *parent)
     connect(m_operators, &QTableWidget::cellDoubleClicked, this, &SettingsDialog::editSelected);
     tabs->addTab(opsPage, tr("Operators"));
     reloadOperators();
-    tabs->addTab(m_devices, tr("Devices"));
+    // Three devices' settings are taller than the dialog on a 1280 x 800 till: they scroll.
+    auto *devicesScroll = new QScrollArea;
+    devicesScroll->setWidgetResizable(true);
+    devicesScroll->setFrameShape(QFrame::NoFrame);
+    devicesScroll->setWidget(m_devices);
+    tabs->addTab(devicesScroll, tr("Devices"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
