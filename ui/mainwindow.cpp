@@ -13,6 +13,8 @@
 #include "devices/callpopup.h"
 #include "devices/calllogdialog.h"
 #include "devices/counterlisteners.h"
+#include "devices/customerdisplay.h"
+#include "devices/customerscreen.h"
 #include "devices/printqueue.h"
 #include "common/inputdialogs.h"
 #include "core/phone.h"
@@ -32,6 +34,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QScreen>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -67,6 +70,12 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     });
     connect(m_callPopup, &CallPopup::detailRequested, this, &MainWindow::openMember);
     connect(m_callPopup, &CallPopup::registerRequested, this, &MainWindow::registerCaller);
+    connect(m_cashier, &CashierWidget::customerSees, &session.display(), &CustomerDisplay::show);
+    connect(m_cashier, &CashierWidget::customerSees, this, [this](const DisplayShow &s) {
+        if (m_customerScreen)
+            m_customerScreen->showFor(s);
+    });
+    placeCustomerScreen();
 
     QMenu *system = menuBar()->addMenu(tr("&System"));
     QAction *toCashier =
@@ -229,6 +238,8 @@ void MainWindow::openSettings()
     if (execDialog(d) == QDialog::Accepted) {
         m_session.printer().reload();
         m_session.listeners().reload();
+        m_session.display().reload();
+        placeCustomerScreen();
         m_cashier->cart().setRounding(m_session.ctx().checkout().roundingMode());
         m_scanner->setConfig(WedgeDecoder::Config{
             m_session.ctx().settings().integer(Settings::kScannerInterKeyMs, 35), 4, 64});
@@ -324,6 +335,31 @@ void MainWindow::registerCaller(const QString &mobile, qint64 callId)
         call.memberId = d.registered().id;
         m_callPopup->showCall(call);
     }
+}
+
+CustomerScreen *MainWindow::customerScreen()
+{
+    if (!m_customerScreen)
+        m_customerScreen = new CustomerScreen(m_cashier->cart(), m_session.listeners().settings().displayMessage, this);
+    return m_customerScreen;
+}
+
+void MainWindow::placeCustomerScreen()
+{
+    const CounterDeviceSettings &settings = m_session.listeners().settings();
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (!settings.secondScreen || screens.size() < 2) {
+        if (m_customerScreen)
+            m_customerScreen->hide();
+        return;
+    }
+    // The screen the till's window is not on.
+    QScreen *own = screen();
+    QScreen *other = screens.at(0) == own ? screens.at(1) : screens.at(0);
+    CustomerScreen *shown = customerScreen();
+    shown->setMessage(settings.displayMessage);
+    shown->setGeometry(other->geometry());
+    shown->showFullScreen();
 }
 
 } // namespace huike::ui

@@ -15,6 +15,7 @@ class MembersWidget;
 class ProductsWidget;
 class ScannerFilter;
 class CallPopup;
+class CustomerScreen;
 
 // The one window: 收银 (the counter) and 商品 (products), the operator and shift in the status bar.
 class MainWindow : public QMainWindow {
@@ -31,6 +32,8 @@ public:
     AnalysisWidget *analysis() const { return m_analysis; }
     QToolButton *printerState() const { return m_printerState; }
     CallPopup *callPopup() const { return m_callPopup; }
+    // The customer's monitor, shown on a second screen when there is one (tests make one).
+    CustomerScreen *customerScreen();
     QTabWidget *tabs() const { return m_tabs; }
 
 protected:
@@ -51,6 +54,8 @@ private:
     // onto the sale at the till, else said in the status bar.
     void cardSwiped(const QString &card);
     void openCallLog();
+    // The second monitor, where the settings want it and one is attached.
+    void placeCustomerScreen();
     void openMember(qint64 memberId);
     void registerCaller(const QString &mobile, qint64 callId);
 
@@ -64,6 +69,7 @@ private:
     QLabel *m_status;
     QToolButton *m_printerState; // the printer's state; a click opens the print queue
     CallPopup *m_callPopup;
+    CustomerScreen *m_customerScreen = nullptr;
 };
 
 } // namespace huike::ui

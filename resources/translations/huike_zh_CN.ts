@@ -148,12 +148,12 @@
 <context>
     <name>Calls</name>
     <message>
-        <source>Unknown card framing or caller-ID form.</source>
-        <translation>未知的读卡格式或来电显示格式。</translation>
-    </message>
-    <message>
         <source>The card-number pattern is no regular expression: %1</source>
         <translation>卡号规则不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>Unknown card framing, caller-ID form or display kind.</source>
+        <translation>未知的读卡格式、来电显示格式或客显类型。</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +3730,29 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     </message>
 </context>
 <context>
+    <name>huike::ui::CustomerScreen</name>
+    <message>
+        <source>Customer screen</source>
+        <translation>顾客屏</translation>
+    </message>
+    <message>
+        <source>%1  %2 · Total</source>
+        <translation>%1  %2 · 合计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::DevicesPage</name>
     <message>
         <source>Receipt printer and cash drawer</source>
@@ -3862,6 +3885,30 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>none set up</source>
         <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>客显</translation>
+    </message>
+    <message>
+        <source>8-digit LED price display (ESC Q A)</source>
+        <translation>8 位 LED 客显（ESC Q A）</translation>
+    </message>
+    <message>
+        <source>2 x 20 character VFD</source>
+        <translation>2 × 20 字符 VFD 客显</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <source>Show the cart on a second monitor when one is attached</source>
+        <translation>在第二台显示器上显示购物车（接有时）</translation>
     </message>
 </context>
 <context>

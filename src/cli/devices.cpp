@@ -11,6 +11,7 @@
 #include "printer/printersimulator.h"
 #include "cardreader/cardreader.h"
 #include "callerid/callerid.h"
+#include "display/customerdisplay.h"
 #include "sales/printer.h"
 #include "store/settings.h"
 #include "transport/connection.h"
@@ -21,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 namespace huike::cli {
 
@@ -181,6 +183,47 @@ QString callJson(const IncomingCall &c)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+std::optional<DisplayKind> displayKind(const QString &text)
+{
+    if (text.isEmpty() || text == QLatin1String("led"))
+        return DisplayKind::Led;
+    if (text == QLatin1String("vfd"))
+        return DisplayKind::Vfd;
+    err() << "error: --kind is led or vfd\n";
+    return std::nullopt;
+}
+
+// What a customer sees through one sale, half a second each: is every lamp and line right?
+int testDisplay(const QCommandLineParser &p, const QString &specText)
+{
+    const auto kind = displayKind(p.value(QStringLiteral("kind")));
+    const auto spec = specArgument(specText);
+    if (!kind || !spec)
+        return 2;
+    auto port = DeviceConnection::open(*spec);
+    if (!port) {
+        err() << "error: " << port.error().message << "\n";
+        return 1;
+    }
+    using W = DisplayShow::What;
+    const QList<DisplayShow> steps = {
+        {W::Welcome, {}, QStringLiteral("汇客收银 欢迎光临"), {}},
+        {W::Price, Money::fromFen(6990), QStringLiteral("金龙鱼调和油 5升"), Money::fromFen(6990)},
+        {W::Total, Money::fromFen(8880), {}, {}},
+        {W::Paid, Money::fromFen(10000), {}, {}},
+        {W::Change, Money::fromFen(1120), {}, {}},
+    };
+    for (const DisplayShow &step : steps) {
+        if (auto st = (*port)->write(encodeDisplay(*kind, step), 2000); !st) {
+            err() << "error: " << st.error().message << "\n";
+            return 1;
+        }
+        QThread::msleep(500);
+    }
+    out() << "display test sent to " << spec->toString() << "\n";
+    return 0;
+}
+
 int listen(const QCommandLineParser &p)
 {
     const QString cardSpec = p.value(QStringLiteral("card-reader"));
@@ -254,6 +297,7 @@ int listen(const QCommandLineParser &p)
 
 const char *const kDeviceUsage =
     "usage: huike-cli device test printer SPEC [--width 32|48] [--no-chinese-mode]\n"
+    "       huike-cli device test display SPEC [--kind led|vfd]   (welcome, a price, total, paid, change)\n"
     "       huike-cli device listen [--card-reader SPEC [--card-framing KIND] [--track-lrc]]\n"
     "                               [--caller-id SPEC [--caller-id-form FORM] [--caller-id-setup CMD]]\n"
     "                               [--seconds N]\n"
@@ -290,11 +334,14 @@ int cmdDevice(const QStringList &args)
                 option("caller-id", "listen: the caller-ID box's or modem's spec", "SPEC"),
                 option("caller-id-form", "listen: auto (default), formatted, hex or bare", "FORM"),
                 option("caller-id-setup", "listen: a command sent to the modem first, e.g. AT+VCID=1", "CMD"),
-                option("seconds", "listen: stop after N seconds (0: until killed)", "N")}))
+                option("seconds", "listen: stop after N seconds (0: until killed)", "N"),
+                option("kind", "test display: led (8 digits, default) or vfd (2 x 20)", "KIND")}))
         return 2;
     const QStringList pos = p.positionalArguments();
     if (pos.size() == 3 && pos.at(0) == QLatin1String("test") && pos.at(1) == QLatin1String("printer"))
         return testPrinter(p, pos.at(2));
+    if (pos.size() == 3 && pos.at(0) == QLatin1String("test") && pos.at(1) == QLatin1String("display"))
+        return testDisplay(p, pos.at(2));
     if (pos.size() == 1 && pos.at(0) == QLatin1String("listen"))
         return listen(p);
     err() << kDeviceUsage;
@@ -391,6 +438,34 @@ int simulatePrinter(const QCommandLineParser &p)
     return 0;
 }
 
+int simulateDisplay(const QCommandLineParser &p)
+{
+    const auto kind = displayKind(p.value(QStringLiteral("kind")));
+    const auto seconds = numberOption(p, QStringLiteral("seconds"), 0, 0, 86400);
+    if (!kind || !seconds)
+        return 2;
+    auto port = simulatorPort(p);
+    if (!port)
+        return 1;
+    static const char *const lamps[] = {"none", "price", "total", "paid", "change"};
+    CustomerDisplayDecoder display(*kind);
+    const QDeadlineTimer until = *seconds > 0 ? QDeadlineTimer(*seconds * 1000) : QDeadlineTimer(QDeadlineTimer::Forever);
+    while (!until.hasExpired())
+        for (const DisplayState &shown : display.feed((*port)->read(4096, 100))) {
+            QJsonObject o{{QStringLiteral("event"), QStringLiteral("display")}};
+            if (*kind == DisplayKind::Led) {
+                o.insert(QStringLiteral("lamp"), QString::fromLatin1(lamps[std::clamp(shown.lamp, 0, 4)]));
+                o.insert(QStringLiteral("number"), shown.number);
+            } else {
+                o.insert(QStringLiteral("line1"), shown.line1);
+                o.insert(QStringLiteral("line2"), shown.line2);
+            }
+            out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+            out().flush();
+        }
+    return 0;
+}
+
 } // namespace
 
 int cmdSimulateDevice(const QStringList &args)
@@ -407,23 +482,30 @@ int cmdSimulateDevice(const QStringList &args)
                 option("form", "caller-id: formatted (default), mdmf, sdmf or bare", "FORM"),
                 option("delay-ms", "card-reader, caller-id: wait this long before the first (500)", "MS"),
                 option("interval-ms", "card-reader, caller-id: between one and the next (300)", "MS"),
-                option("seconds", "stop after N seconds (printer: 0 runs until killed; the others: 2)", "N")}))
+                option("kind", "display: led (default) or vfd", "KIND"),
+                option("seconds", "stop after N seconds (printer, display: 0 runs until killed; the others: 2)", "N")}))
         return 2;
     const QStringList pos = p.positionalArguments();
     const QString kind = pos.value(0);
     if (pos.size() != 1 || !p.isSet(QStringLiteral("port")) ||
-        (kind != QLatin1String("printer") && kind != QLatin1String("card-reader") && kind != QLatin1String("caller-id"))) {
+        (kind != QLatin1String("printer") && kind != QLatin1String("card-reader") && kind != QLatin1String("caller-id") &&
+         kind != QLatin1String("display"))) {
         err() << "usage: huike-cli simulate-device printer --port PATH [--status STATE] [--seconds N]\n"
                  "       huike-cli simulate-device card-reader --port PATH --card N [--card N...]\n"
                  "                 [--framing line|frame|track] [--name TEXT] [--track-lrc]\n"
                  "       huike-cli simulate-device caller-id --port PATH --number N [--number N...]\n"
                  "                 [--form formatted|mdmf|sdmf|bare] [--name TEXT]\n"
+                 "       huike-cli simulate-device display --port PATH [--kind led|vfd] [--seconds N]\n"
+                 "  display prints what it shows as JSON: {\"event\":\"display\",\"lamp\":\"price|total|paid|change|none\",\n"
+                 "  \"number\":\"12.50\"} (led) or {\"event\":\"display\",\"line1\":..,\"line2\":..} (vfd).\n"
                  "  card-reader and caller-id send after --delay-ms, --interval-ms apart, then stay --seconds\n"
                  "  (answering OK to AT commands); each line sent is reported as JSON.\n";
         return 2;
     }
     if (kind == QLatin1String("printer"))
         return simulatePrinter(p);
+    if (kind == QLatin1String("display"))
+        return simulateDisplay(p);
     QList<QByteArray> messages;
     if (kind == QLatin1String("card-reader")) {
         const QString f = p.value(QStringLiteral("framing"));

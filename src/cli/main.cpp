@@ -20,6 +20,8 @@ static void usage()
              "  simulate-device printer --port PATH [--status ok|paper-low|paper-out|cover-open|offline] [--seconds N]\n"
              "  simulate-device card-reader --port PATH --card N [--framing line|frame|track]\n"
              "  simulate-device caller-id --port PATH --number N [--form formatted|mdmf|sdmf|bare]\n"
+             "  device test display SPEC [--kind led|vfd]\n"
+             "  simulate-device display --port PATH [--kind led|vfd] [--seconds N]\n"
              "  sell --db PATH --operator CODE:PIN --items CODE[*QTY],... --pay KIND:AMOUNT[:REF],...\n"
              "       [--member PHONE|CARD] [--member-pin PIN] [--coupon CODE[,CODE]] [--till NAME] [--json]\n"
              "  recharge --db PATH --member PHONE|CARD --amount YUAN --pay KIND[:REF] [--operator CODE:PIN]\n"

@@ -1,9 +1,8 @@
 #pragma once
 
 // 来电: the calls the caller-ID box reported at each till, each with the member whose mobile rang
-// (the call log screen and the pop card read it), and the settings of the devices that find a
-// member at the counter: the card reader and the caller-ID box. The devices themselves are in
-// drivers/ (cardreader, callerid); this holds no I/O.
+// (the call log screen and the pop card read it). The box itself is in drivers/callerid; this holds
+// no I/O.
 
 #include "core/result.h"
 
@@ -13,24 +12,6 @@
 namespace huike {
 
 class Database;
-class Settings;
-
-struct CounterDeviceSettings {
-    QString cardReaderSpec;                  // none when empty
-    QString cardFraming = QStringLiteral("auto"); // auto, line, frame, track
-    bool trackLrc = false;
-    // A keyboard-wedge reader's swipe, told from the barcode scanner: a regular expression over
-    // the whole code ("\\d{10}"); none: every fast code is a barcode (or a card that finds a member).
-    QString cardPattern;
-    QString callerIdSpec;                     // none when empty
-    QString callerIdForm = QStringLiteral("auto"); // auto, formatted, hex, bare
-    QString callerIdSetup;                    // sent when the port opens, e.g. AT+VCID=1
-};
-CounterDeviceSettings loadCounterDevices(const Settings &settings);
-// The framing and the form are ones the drivers know, the pattern a regular expression.
-Status checkCounterDevices(const CounterDeviceSettings &devices);
-// A manager's change, checked, each change audited.
-Status saveCounterDevices(Settings &settings, const CounterDeviceSettings &devices, qint64 operatorId, qint64 atMs);
 
 // The member's mobile in a number as a caller-ID line gives it: +86 / 0086 / 86 before it, or the
 // trunk 0 an exchange puts before a mobile from another city (013800138000). Empty when none.

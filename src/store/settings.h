@@ -47,7 +47,7 @@ public:
     static inline const QString kPrinterColumns = QStringLiteral("printer.columns");       // 32
     static inline const QString kPrinterAutoPrint = QStringLiteral("printer.auto_print"); // 1
     static inline const QString kDrawerOnCash = QStringLiteral("drawer.on_cash");         // 1
-    // The devices that find a member at the counter (members/calls.h): the card reader's spec, its
+    // The devices that find a member at the counter (store/devicesettings.h): the card reader's spec, its
     // framing (auto, line, frame, track) and whether its stripes carry an LRC; the card-number
     // pattern that tells a keyboard-wedge swipe from a barcode; the caller-ID box's spec, its form
     // (auto, formatted, hex, bare) and the command a modem needs first (AT+VCID=1).
@@ -58,6 +58,12 @@ public:
     static inline const QString kCallerIdSpec = QStringLiteral("callerid.spec");
     static inline const QString kCallerIdForm = QStringLiteral("callerid.form");
     static inline const QString kCallerIdSetup = QStringLiteral("callerid.setup");
+    // The customer display (客显): its spec, its kind (led, vfd), the welcome it and the second
+    // monitor show on an idle till, and whether a second monitor shows the cart.
+    static inline const QString kDisplaySpec = QStringLiteral("display.spec");
+    static inline const QString kDisplayKind = QStringLiteral("display.kind");
+    static inline const QString kDisplayMessage = QStringLiteral("display.message");
+    static inline const QString kDisplaySecondScreen = QStringLiteral("display.second_screen");
 
 private:
     Database &m_db;

@@ -15,9 +15,9 @@ build=$(cd "$1" && pwd)
 seconds=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-declare -A max_len=([fuzz_csv]=65536 [fuzz_barcode]=256 [fuzz_wedge]=8192 [fuzz_history]=16384 [fuzz_escpos]=16384 [fuzz_cardreader]=4096 [fuzz_callerid]=4096)
+declare -A max_len=([fuzz_csv]=65536 [fuzz_barcode]=256 [fuzz_wedge]=8192 [fuzz_history]=16384 [fuzz_escpos]=16384 [fuzz_cardreader]=4096 [fuzz_callerid]=4096 [fuzz_display]=4096)
 failed=()
-for target in fuzz_csv fuzz_barcode fuzz_wedge fuzz_history fuzz_escpos fuzz_cardreader fuzz_callerid; do
+for target in fuzz_csv fuzz_barcode fuzz_wedge fuzz_history fuzz_escpos fuzz_cardreader fuzz_callerid fuzz_display; do
   bin="$build/tests/fuzz/$target"
   if [[ ! -x "$bin" ]]; then
     echo "missing $bin: configure with 'cmake --preset fuzz' and build first" >&2

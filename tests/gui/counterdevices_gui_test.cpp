@@ -2,7 +2,8 @@
 // device at the far end with the drivers' own encoders. A swipe at the till attaches the member; a
 // card no member has is offered for registration and then attached; a swipe while the member
 // form's card field has the focus fills it. A call pops the caller's member card over the till
-// without taking the focus; a new caller is registered from it, and the call log lists both.
+// without taking the focus; a new caller is registered from it, and the call log lists both. The
+// customer display shows each line's price, the total and what was paid.
 
 #include "app/appcontext.h"
 #include "callerid/callerid.h"
@@ -16,6 +17,9 @@
 #include "devices/calllogdialog.h"
 #include "devices/callpopup.h"
 #include "devices/counterlisteners.h"
+#include "devices/customerscreen.h"
+#include "display/customerdisplay.h"
+#include "counter/tenderdialog.h"
 #include "guisupport.h"
 #include "mainwindow.h"
 #include "members/calls.h"
@@ -198,4 +202,58 @@ TEST_CASE("a call pops the caller's member card over the till, a new caller is r
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM call_log WHERE member_id IS NOT NULL")));
     REQUIRE(q.next());
     CHECK(q.value(0).toInt() == 2);
+}
+
+TEST_CASE("the customer display shows each line's price, the total and what was paid, the second monitor the cart",
+          "[gui][devices]")
+{
+    Store store;
+    FarEnd led(store.dir.path(), QStringLiteral("display"));
+    AppContext &ctx = *store.ctx;
+    REQUIRE(ctx.settings().set(Settings::kDisplaySpec, led.spec()));
+    REQUIRE(ctx.settings().set(Settings::kDisplayMessage, QStringLiteral("汇客便利店 欢迎光临")));
+    AppSession session(ctx);
+    MainWindow w(session);
+    openTillAsCashier(w);
+    CustomerDisplayDecoder display(DisplayKind::Led);
+    DisplayState shown;
+    auto shows = [&](int lamp, const QString &number) {
+        return QTest::qWaitFor(
+            [&] {
+                for (const DisplayState &s : display.feed(led.port->read(4096, 20)))
+                    shown = s;
+                return shown.lamp == lamp && shown.number == number;
+            },
+            5000);
+    };
+    // The welcome blanks it when the till starts.
+    REQUIRE(shows(0, QString()));
+
+    const QString barcode = store.barcodes(1).first();
+    QLineEdit *scan = w.cashier()->searchField();
+    QTest::keyClicks(scan, barcode);
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(w.cashier()->cart().rowCount() == 1);
+    const Money price = w.cashier()->cart().priced().lines.at(0).unitPrice;
+    CHECK(shows(1, price.toString())); // 单价
+
+    CustomerScreen *screen = w.customerScreen();
+    screen->showFor(DisplayShow{DisplayShow::What::Price, price, w.cashier()->cart().line(0).name,
+                                w.cashier()->cart().priced().total});
+    screen->resize(1024, 600);
+    screen->show();
+    CHECK(screen->bigText().contains(price.toString()));
+    screenshot(screen, QStringLiteral("customer-screen"));
+    screen->hide();
+
+    onNextDialog<TenderDialog>([&](TenderDialog *d) {
+        CHECK(shows(2, price.toString())); // 总计 while paying
+        QTest::keyClick(d->findChild<QLineEdit *>(QStringLiteral("tenderAmount")), Qt::Key_Return);
+        QTest::keyClick(d, Qt::Key_Return);
+    });
+    QApplication::setActiveWindow(&w);
+    QTest::keyClick(scan, Qt::Key_F12);
+    checkDialogs();
+    REQUIRE(w.cashier()->cart().isEmpty());
+    CHECK(shows(3, price.toString())); // 收款: paid exactly, no change
 }

@@ -340,3 +340,42 @@ TEST_CASE("devices: calls from a caller-ID modem or box come out of device liste
         }
     }
 }
+
+TEST_CASE("devices: the customer display test reaches the display simulator as lamps and numbers, or two lines",
+          "[devices][display][pty]")
+{
+    Workspace ws;
+    for (const QString &kind : {QStringLiteral("led"), QStringLiteral("vfd")}) {
+        PtyPair line(ws);
+        QProcess display;
+        display.setProcessEnvironment(ws.environment());
+        display.start(cliPath(), {QStringLiteral("simulate-device"), QStringLiteral("display"), QStringLiteral("--port"),
+                                  line.b, QStringLiteral("--kind"), kind, QStringLiteral("--seconds"), QStringLiteral("5")});
+        REQUIRE(display.waitForStarted(5000));
+        QThread::msleep(300);
+        const CliRun test = ws.run({QStringLiteral("device"), QStringLiteral("test"), QStringLiteral("display"),
+                                    QStringLiteral("serial:") + line.a, QStringLiteral("--kind"), kind});
+        INFO(kind.toStdString() << ": " << test.err.toStdString());
+        REQUIRE(test.exitCode == 0);
+        QThread::msleep(300);
+        display.kill();
+        display.waitForFinished(3000);
+        QList<QJsonObject> shown;
+        for (const QByteArray &text : display.readAllStandardOutput().split('\n'))
+            if (!text.trimmed().isEmpty())
+                shown << QJsonDocument::fromJson(text).object();
+        REQUIRE(shown.size() == 5); // welcome, price, total, paid, change
+        if (kind == QLatin1String("led")) {
+            CHECK(field(shown, QStringLiteral("lamp")) ==
+                  QStringList({QStringLiteral("none"), QStringLiteral("price"), QStringLiteral("total"),
+                               QStringLiteral("paid"), QStringLiteral("change")}));
+            CHECK(field(shown, QStringLiteral("number")) ==
+                  QStringList({QString(), QStringLiteral("69.90"), QStringLiteral("88.80"), QStringLiteral("100.00"),
+                               QStringLiteral("11.20")}));
+        } else {
+            CHECK(shown[0].value(QStringLiteral("line1")).toString() == QStringLiteral("汇客收银 欢迎光临"));
+            CHECK(shown[1].value(QStringLiteral("line1")).toString() == QStringLiteral("金龙鱼调和油 5升"));
+            CHECK(shown[4].value(QStringLiteral("line2")).toString() == QStringLiteral("￥11.20"));
+        }
+    }
+}

@@ -3,6 +3,7 @@
 // of the card reader and the caller-ID box checked before they are saved.
 
 #include "members/calls.h"
+#include "store/devicesettings.h"
 #include "store/settings.h"
 #include "testsupport.h"
 

@@ -5,6 +5,7 @@
 #include "members/levels.h"
 #include "members/rfmgrowth.h"
 #include "devices/counterlisteners.h"
+#include "devices/customerdisplay.h"
 #include "devices/printqueue.h"
 #include "segments/service.h"
 
@@ -44,6 +45,7 @@ AppSession::AppSession(AppContext &ctx, QObject *parent) : QObject(parent), m_ct
     m_segments->start();
     m_printer = std::make_unique<PrintQueue>(m_ctx);
     m_listeners = std::make_unique<CounterListeners>(m_ctx);
+    m_display = std::make_unique<CustomerDisplay>(m_ctx);
 }
 
 AppSession::~AppSession() = default; // the service saves its aggregates as it stops

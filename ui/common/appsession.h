@@ -18,6 +18,7 @@ class SegmentService;
 namespace huike::ui {
 
 class CounterListeners;
+class CustomerDisplay;
 class PrintQueue;
 
 // Who is at the till and which shift is open: the little state the screens share. Business
@@ -57,6 +58,8 @@ public:
     PrintQueue &printer() { return *m_printer; }
     // The till's card reader and caller-ID box (devices/counterlisteners.h).
     CounterListeners &listeners() { return *m_listeners; }
+    // The customer display (客显, devices/customerdisplay.h).
+    CustomerDisplay &display() { return *m_display; }
 
 Q_SIGNALS:
     void operatorChanged();
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<segments::SegmentService> m_segments;
     std::unique_ptr<PrintQueue> m_printer;
     std::unique_ptr<CounterListeners> m_listeners;
+    std::unique_ptr<CustomerDisplay> m_display;
 };
 
 } // namespace huike::ui

@@ -133,8 +133,13 @@ void CashierWidget::checkout()
     // Approved when given; asked here only if the cart changed what was approved since.
     if (!approveAdjustments())
         return;
+    DisplayShow due;
+    due.what = DisplayShow::What::Total;
+    due.amount = cart.priced().total;
+    Q_EMIT customerSees(due);
     TenderDialog tender(m_session, m_cart, this);
     if (execDialog(tender) != QDialog::Accepted) {
+        tellCustomer();
         if (m_cart.cart().hasPayments())
             setMessage(tr("%1 paid so far, kept with the cart: F12 takes the rest.").arg(m_cart.cart().paid().display()),
                        false);
@@ -153,6 +158,11 @@ void CashierWidget::checkout()
     m_lastSale->setText(
         tr("%1\nPaid %2   Change %3").arg(sale->receiptNo, sale->total.display(), sale->change.display()));
     m_cart.clear();
+    // Last, after the emptied cart's welcome: the customer sees the change (or what they paid).
+    DisplayShow done;
+    done.what = sale->change.fen() > 0 ? DisplayShow::What::Change : DisplayShow::What::Paid;
+    done.amount = sale->change.fen() > 0 ? sale->change : sale->total;
+    Q_EMIT customerSees(done);
     setMessage(sale->change.fen() > 0 ? tr("Done. Give change %1.").arg(sale->change.display()) : tr("Done."),
                false);
     m_session.notifyDocumentCommitted(sale->receiptNo);

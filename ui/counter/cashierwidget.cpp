@@ -55,6 +55,8 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
 
     auto *middle = new QHBoxLayout;
     m_table->setModel(&m_cart);
+    // Up and Down through the lines: the customer sees the line the cashier is on.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CashierWidget::tellCustomer);
     m_table->setObjectName(QStringLiteral("cartTable"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -188,6 +190,7 @@ CashierWidget::CashierWidget(AppSession &session, QWidget *parent)
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::returnPressed, this, &CashierWidget::submitSearch);
     connect(&m_cart, &CartModel::totalsChanged, this, &CashierWidget::updateTotals);
+    connect(&m_cart, &CartModel::totalsChanged, this, &CashierWidget::tellCustomer);
     connect(&m_cart, &CartModel::contentChanged, this, &CashierWidget::recheckCoupons);
     connect(&m_cart, &CartModel::contentChanged, this, &CashierWidget::keepPaidCart);
     updateTotals();

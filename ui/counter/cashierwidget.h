@@ -1,5 +1,7 @@
 #pragma once
 
+#include "display/customerdisplay.h"
+
 #include "catalog/catalog.h"
 #include "counter/cartmodel.h"
 #include "members/members.h"
@@ -43,11 +45,15 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void closeShiftRequested();
+    // What the customer should see now (the customer display, the second monitor).
+    void customerSees(const huike::DisplayShow &show);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The line the cashier is on and the total, or the shop's welcome on an empty cart.
+    void tellCustomer();
     void submitSearch();
     // Adds `product` with the quantity a scale label, a "3*" multiplier or (weighed goods) the
     // cashier's answer gives. False when the cashier backed out of the weight. `typed`: the code

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "members/calls.h"
+#include "store/devicesettings.h"
 
 #include <QObject>
 #include <QString>

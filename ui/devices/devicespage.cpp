@@ -1,6 +1,7 @@
 #include "devicespage.h"
 
 #include "counterlisteners.h"
+#include "customerdisplay.h"
 #include "printqueue.h"
 
 #include "app/appcontext.h"
@@ -80,7 +81,8 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
       m_drawerOnCash(new QCheckBox), m_test(new QPushButton), m_testResult(new QLabel), m_state(new QLabel),
       m_cardSpec(new QComboBox), m_cardFraming(new QComboBox), m_trackLrc(new QCheckBox), m_cardPattern(new QLineEdit),
       m_cardState(new QLabel), m_callerSpec(new QComboBox), m_callerForm(new QComboBox), m_callerSetup(new QLineEdit),
-      m_callerState(new QLabel)
+      m_callerState(new QLabel), m_displaySpec(new QComboBox), m_displayKind(new QComboBox),
+      m_displayMessage(new QLineEdit), m_secondScreen(new QCheckBox), m_displayState(new QLabel)
 {
     auto *layout = new QVBoxLayout(this);
     auto *printerBox = new QGroupBox(tr("Receipt printer and cash drawer"));
@@ -168,9 +170,29 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     m_callerState->setObjectName(QStringLiteral("callerIdState"));
     callerForm->addRow(tr("Now"), m_callerState);
     layout->addWidget(callerBox);
+
+    auto *displayBox = new QGroupBox(tr("Customer display"));
+    auto *displayForm = new QFormLayout(displayBox);
+    displayForm->addRow(tr("Port"), specRow(m_displaySpec, QStringLiteral("displaySpec"), devices.displaySpec, false));
+    m_displayKind->setObjectName(QStringLiteral("displayKind"));
+    m_displayKind->addItem(tr("8-digit LED price display (ESC Q A)"), QStringLiteral("led"));
+    m_displayKind->addItem(tr("2 x 20 character VFD"), QStringLiteral("vfd"));
+    m_displayKind->setCurrentIndex(std::max(0, m_displayKind->findData(devices.displayKind)));
+    displayForm->addRow(tr("Kind"), m_displayKind);
+    m_displayMessage->setObjectName(QStringLiteral("displayMessage"));
+    m_displayMessage->setText(devices.displayMessage);
+    displayForm->addRow(tr("Welcome"), m_displayMessage);
+    m_secondScreen->setObjectName(QStringLiteral("secondScreen"));
+    m_secondScreen->setText(tr("Show the cart on a second monitor when one is attached"));
+    m_secondScreen->setChecked(devices.secondScreen);
+    displayForm->addRow(QString(), m_secondScreen);
+    m_displayState->setObjectName(QStringLiteral("displayState"));
+    displayForm->addRow(tr("Now"), m_displayState);
+    layout->addWidget(displayBox);
     layout->addStretch();
     connect(&session.printer(), &PrintQueue::stateChanged, this, &DevicesPage::showState);
     connect(&session.listeners(), &CounterListeners::stateChanged, this, &DevicesPage::showState);
+    connect(&session.display(), &CustomerDisplay::stateChanged, this, &DevicesPage::showState);
     showState();
 }
 
@@ -180,6 +202,7 @@ void DevicesPage::showState()
     const CounterListeners &listeners = m_session.listeners();
     m_cardState->setText(listeners.cardReaderState().isEmpty() ? tr("none set up") : listeners.cardReaderState());
     m_callerState->setText(listeners.callerIdState().isEmpty() ? tr("none set up") : listeners.callerIdState());
+    m_displayState->setText(m_session.display().state().isEmpty() ? tr("none set up") : m_session.display().state());
 }
 
 void DevicesPage::test()
@@ -220,7 +243,8 @@ Status DevicesPage::save()
     const auto printerSpec = checkedSpec(m_spec->currentText());
     const auto cardSpec = checkedSpec(m_cardSpec->currentText());
     const auto callerSpec = checkedSpec(m_callerSpec->currentText());
-    for (const auto *spec : {&printerSpec, &cardSpec, &callerSpec})
+    const auto displaySpec = checkedSpec(m_displaySpec->currentText());
+    for (const auto *spec : {&printerSpec, &cardSpec, &callerSpec, &displaySpec})
         if (!*spec)
             return spec->error();
     PrinterSettings p;
@@ -238,6 +262,10 @@ Status DevicesPage::save()
     d.callerIdSpec = *callerSpec;
     d.callerIdForm = m_callerForm->currentData().toString();
     d.callerIdSetup = m_callerSetup->text();
+    d.displaySpec = *displaySpec;
+    d.displayKind = m_displayKind->currentData().toString();
+    d.displayMessage = m_displayMessage->text();
+    d.secondScreen = m_secondScreen->isChecked();
     AppContext &ctx = m_session.ctx();
     if (auto st = checkCounterDevices(d); !st)
         return st; // before anything is saved

@@ -18,8 +18,9 @@ class AppSession;
 // QSerialPortInfo, USB printer device files) or typed as a spec, with its live state. The receipt
 // printer: its paper, Chinese mode, QR code, printing each receipt, the drawer on cash, a test
 // page sent off the GUI thread. The card reader: its framing, LRC, and the card pattern of a
-// keyboard-wedge reader. The caller-ID box: its form and a modem's set-up command. Saved with the
-// dialog, checked and audited.
+// keyboard-wedge reader. The caller-ID box: its form and a modem's set-up command. The customer
+// display: LED or VFD, the shop's welcome, the second monitor. Saved with the dialog, checked and
+// audited.
 class DevicesPage : public QWidget {
     Q_OBJECT
 public:
@@ -50,6 +51,11 @@ private:
     QComboBox *m_callerForm;
     QLineEdit *m_callerSetup;
     QLabel *m_callerState;
+    QComboBox *m_displaySpec;
+    QComboBox *m_displayKind;
+    QLineEdit *m_displayMessage;
+    QCheckBox *m_secondScreen;
+    QLabel *m_displayState;
 };
 
 } // namespace huike::ui

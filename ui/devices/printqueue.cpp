@@ -1,5 +1,7 @@
 #include "printqueue.h"
 
+#include "workerthread.h"
+
 #include "app/appcontext.h"
 #include "printer/escpos.h"
 #include "printer/printerport.h"
@@ -211,11 +213,9 @@ void PrintQueue::reload()
 void PrintQueue::startWorker()
 {
     m_worker = new PrinterWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &PrinterWorker::done, this, &PrintQueue::onDone);
     connect(m_worker, &PrinterWorker::status, this, &PrintQueue::onStatus);
-    m_thread.start();
+    startWorkerOn(m_thread, m_worker);
     QMetaObject::invokeMethod(m_worker, [w = m_worker, spec = m_settings.spec] { w->setSpec(spec); },
                               Qt::QueuedConnection);
     m_poll.start();
@@ -224,14 +224,9 @@ void PrintQueue::startWorker()
 void PrintQueue::stopWorker()
 {
     m_poll.stop();
-    if (!m_worker)
-        return;
     // A job being sent is finished by the worker before the thread ends; if its answer is lost
     // with the thread, the job stays waiting and prints again (a second copy, never none).
-    disconnect(m_worker, nullptr, this, nullptr);
-    m_thread.quit();
-    m_thread.wait();
-    m_worker = nullptr;
+    stopWorkerOn(m_thread, m_worker, this);
     m_inFlight = 0;
 }
 
