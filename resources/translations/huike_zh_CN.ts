@@ -2110,6 +2110,10 @@
         <source>Say why the drawer is opened with no sale.</source>
         <translation>请说明无销售开钱箱的原因。</translation>
     </message>
+    <message>
+        <source>The logo is at most %1 x %2 dots.</source>
+        <translation>Logo 最大为 %1 × %2 点。</translation>
+    </message>
 </context>
 <context>
     <name>ProductEditDialog</name>
@@ -3909,6 +3913,26 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Show the cart on a second monitor when one is attached</source>
         <translation>在第二台显示器上显示购物车（接有时）</translation>
+    </message>
+    <message>
+        <source>Choose picture...</source>
+        <translation>选择图片...</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>不用 Logo</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>小票 Logo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>%1 is no picture this program can read (PNG, JPEG or BMP).</source>
+        <translation>%1 不是可读取的图片（PNG、JPEG 或 BMP）。</translation>
     </message>
 </context>
 <context>

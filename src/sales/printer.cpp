@@ -6,6 +6,7 @@
 #include "store/statement.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace huike {
 
@@ -57,6 +58,9 @@ ReceiptPrinting PrinterSettings::printing(bool reprint) const
     p.qrCode = qrCode;
     p.cut = true;
     p.reprint = reprint;
+    p.logoWidth = logoWidth;
+    p.logoHeight = logoHeight;
+    p.logoBits = logoBits;
     return p;
 }
 
@@ -69,6 +73,19 @@ PrinterSettings loadPrinterSettings(const Settings &settings)
     p.qrCode = settings.value(Settings::kReceiptQrCode);
     p.autoPrint = settings.integer(Settings::kPrinterAutoPrint, 1) != 0;
     p.drawerOnCash = settings.integer(Settings::kDrawerOnCash, 1) != 0;
+    // "W:H:base64"; anything else (a value from a newer or broken version) is no logo.
+    const QStringList logo = settings.value(Settings::kReceiptLogo).split(QLatin1Char(':'));
+    if (logo.size() == 3) {
+        const int w = logo.at(0).toInt();
+        const int h = logo.at(1).toInt();
+        const QByteArray bits = QByteArray::fromBase64(logo.at(2).toLatin1());
+        if (w > 0 && w <= PrinterSettings::kMaxLogoWidth && h > 0 && h <= PrinterSettings::kMaxLogoHeight &&
+            bits.size() == (w + 7) / 8 * h) {
+            p.logoWidth = w;
+            p.logoHeight = h;
+            p.logoBits = bits;
+        }
+    }
     return p;
 }
 
@@ -77,10 +94,22 @@ Status savePrinterSettings(Settings &settings, const PrinterSettings &p, qint64 
     if (p.columns != 32 && p.columns != 48)
         return Error{ErrorCode::Invalid,
                      QCoreApplication::translate("Printer", "The paper is 32 columns (58 mm) or 48 (80 mm).")};
+    const bool logo = !p.logoBits.isEmpty();
+    if (logo && (p.logoWidth <= 0 || p.logoWidth > PrinterSettings::kMaxLogoWidth || p.logoHeight <= 0 ||
+                 p.logoHeight > PrinterSettings::kMaxLogoHeight || p.logoBits.size() != (p.logoWidth + 7) / 8 * p.logoHeight))
+        return Error{ErrorCode::Invalid,
+                     QCoreApplication::translate("Printer", "The logo is at most %1 x %2 dots.")
+                         .arg(PrinterSettings::kMaxLogoWidth)
+                         .arg(PrinterSettings::kMaxLogoHeight)};
     return settings.change({{Settings::kPrinterSpec, p.spec.trimmed()},
                             {Settings::kPrinterColumns, QString::number(p.columns)},
                             {Settings::kPrinterChineseMode, p.chineseMode ? QStringLiteral("1") : QStringLiteral("0")},
                             {Settings::kReceiptQrCode, p.qrCode.trimmed()},
+                            {Settings::kReceiptLogo, logo ? QStringLiteral("%1:%2:%3")
+                                                                .arg(p.logoWidth)
+                                                                .arg(p.logoHeight)
+                                                                .arg(QString::fromLatin1(p.logoBits.toBase64()))
+                                                          : QString()},
                             {Settings::kPrinterAutoPrint, p.autoPrint ? QStringLiteral("1") : QStringLiteral("0")},
                             {Settings::kDrawerOnCash, p.drawerOnCash ? QStringLiteral("1") : QStringLiteral("0")}},
                            operatorId, atMs);

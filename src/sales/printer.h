@@ -26,6 +26,13 @@ struct PrinterSettings {
     QString qrCode;        // a QR code of this under each receipt (the sign-up link); none when empty
     bool autoPrint = true; // each sale, refund and void prints as it is committed
     bool drawerOnCash = true; // the drawer opens when a document takes or pays back cash
+    // The shop's logo above its name on each receipt: a 1-bit raster, rows of (width + 7) / 8
+    // bytes, a set bit a black dot; at most kMaxLogoWidth dots wide. None when empty.
+    static constexpr int kMaxLogoWidth = 576; // 80 mm paper's printable width
+    static constexpr int kMaxLogoHeight = 400;
+    int logoWidth = 0;
+    int logoHeight = 0;
+    QByteArray logoBits;
 
     bool configured() const { return !spec.trimmed().isEmpty(); }
     // What the receipt adds on paper: its number's barcode, the QR code, the cut.

@@ -163,6 +163,8 @@ QString ReceiptService::render(const Receipt &r, int columns) const
 PrintLayout ReceiptService::layout(const Receipt &r, int columns, const ReceiptPrinting &printing) const
 {
     PrintLayout t(columns);
+    if (!printing.logoBits.isEmpty())
+        t.image(printing.logoWidth, printing.logoHeight, printing.logoBits);
     t.center(r.storeName);
     if (!r.storeAddress.isEmpty())
         t.center(r.storeAddress);

@@ -84,6 +84,10 @@ struct ReceiptPrinting {
     QString qrCode; // none when empty
     bool cut = false;
     bool reprint = false; // "重印" and the time under the shop's name
+    // The shop's logo above its name: a 1-bit raster (PrintLayout::image); none when empty.
+    int logoWidth = 0;
+    int logoHeight = 0;
+    QByteArray logoBits;
 };
 
 // What the receipt list is narrowed to; every part is optional.

@@ -39,6 +39,9 @@ public:
     // What a printed receipt adds: a QR code of this text (the membership sign-up link; none when
     // empty), and whether the printer wants FS & before Chinese (1, most do; 0 for GB18030 models).
     static inline const QString kReceiptQrCode = QStringLiteral("receipt.qr_code");
+    // The shop's logo at the top of each receipt: "WIDTH:HEIGHT:" and the 1-bit raster in base64
+    // (sales/printer.h); none when empty.
+    static inline const QString kReceiptLogo = QStringLiteral("receipt.logo");
     static inline const QString kPrinterChineseMode = QStringLiteral("printer.chinese_mode"); // 1
     // The till's receipt printer (sales/printjobs.h): a device spec (drivers/transport/devicespec.h;
     // none when empty), its paper (32 columns for 58 mm, 48 for 80 mm), whether each document

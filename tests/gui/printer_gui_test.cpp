@@ -11,6 +11,7 @@
 #include "counter/cashierwidget.h"
 #include "counter/tenderdialog.h"
 #include "devices/devicespage.h"
+#include "devices/logo.h"
 #include "devices/printqueue.h"
 #include "devices/printqueuedialog.h"
 #include "guisupport.h"
@@ -33,6 +34,8 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QImage>
+#include <QPainter>
 #include "common/catchqt.h"
 
 #include <catch2/catch.hpp>
@@ -145,7 +148,25 @@ TEST_CASE("each sale prints on the till's printer over a serial line, cash opens
 {
     Store store;
     SimulatedPrinter printer(store.dir.path());
-    REQUIRE(store.ctx->settings().set(Settings::kPrinterSpec, printer.spec()));
+    // The shop's logo: a picture made black and white for 58 mm paper (a transparent PNG's
+    // background prints white).
+    QImage picture(500, 150, QImage::Format_ARGB32);
+    picture.fill(Qt::transparent);
+    QPainter(&picture).fillRect(100, 30, 300, 90, Qt::black);
+    const auto logo = rasterLogo(picture, 384);
+    REQUIRE(logo.has_value());
+    CHECK(logo->width == 384);
+    CHECK(logo->height == 115);
+    CHECK(logoPreview(*logo).pixelColor(0, 0) == QColor(Qt::white));
+    CHECK(logoPreview(*logo).pixelColor(192, 57) == QColor(Qt::black));
+    PrinterSettings withLogo = loadPrinterSettings(store.ctx->settings());
+    withLogo.spec = printer.spec();
+    withLogo.logoWidth = logo->width;
+    withLogo.logoHeight = logo->height;
+    withLogo.logoBits = logo->bits;
+    auto manager = store.ctx->operators().login(QStringLiteral("8001"), QStringLiteral("8888"));
+    REQUIRE(manager.ok());
+    REQUIRE(savePrinterSettings(store.ctx->settings(), withLogo, manager->id, g_clock.nowMs()).ok());
     AppSession session(*store.ctx);
     MainWindow w(session);
     openTillAsCashier(w);
@@ -163,6 +184,7 @@ TEST_CASE("each sale prints on the till's printer over a serial line, cash opens
     REQUIRE(QTest::qWaitFor([&] { return printer.count(EscPosEvent::Kind::Cut) == 1; }, 10000));
     CHECK(printer.count(EscPosEvent::Kind::Kick) == 1);
     CHECK(printer.count(EscPosEvent::Kind::Cut) == 1);
+    CHECK(printer.count(EscPosEvent::Kind::Image) == 1); // the logo, above the shop's name
     CHECK(printer.barcodes().contains(receiptNo));
     CHECK(printer.lines().filter(receiptNo).size() == 1);
     CHECK(printer.lines().filter(QStringLiteral("重印")).isEmpty());
@@ -265,6 +287,17 @@ TEST_CASE("the devices page lists ports, saves the printer audited and prints a 
         spec->setCurrentText(printer.spec());
         auto *columns = page->findChild<QComboBox *>(QStringLiteral("printerColumns"));
         columns->setCurrentIndex(columns->findData(48));
+        // The logo from a picture file: no picture is refused with the reason, a PNG is taken.
+        QString problem;
+        CHECK_FALSE(page->setLogoFile(store.dir.filePath(QStringLiteral("gui.db")), &problem));
+        CHECK_FALSE(problem.isEmpty());
+        QImage picture(240, 80, QImage::Format_RGB32);
+        picture.fill(Qt::white);
+        QPainter(&picture).fillRect(20, 10, 200, 60, Qt::black);
+        const QString png = store.dir.filePath(QStringLiteral("logo.png"));
+        REQUIRE(picture.save(png));
+        REQUIRE(page->setLogoFile(png, &problem));
+        CHECK_FALSE(page->findChild<QLabel *>(QStringLiteral("logoPreview"))->pixmap().isNull());
         page->findChild<QPushButton *>(QStringLiteral("printerTest"))->click();
         auto *result = page->findChild<QLabel *>(QStringLiteral("printerTestResult"));
         REQUIRE(QTest::qWaitFor([&] { return printer.count(EscPosEvent::Kind::Cut) == 1; }, 10000));
@@ -284,6 +317,8 @@ TEST_CASE("the devices page lists ports, saves the printer audited and prints a 
     const PrinterSettings saved = loadPrinterSettings(store.ctx->settings());
     CHECK(saved.spec == printer.spec() + QStringLiteral(":8N1")); // kept in full
     CHECK(saved.columns == 48);
+    CHECK(saved.logoWidth == 240);
+    CHECK(saved.logoHeight == 80);
     QSqlQuery q(store.ctx->db().db());
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE target IN ('printer.spec', 'printer.columns')")));
     REQUIRE(q.next());

@@ -2,16 +2,20 @@
 
 #include "counterlisteners.h"
 #include "customerdisplay.h"
+#include "logo.h"
 #include "printqueue.h"
 
 #include "app/appcontext.h"
 #include "common/appsession.h"
+#include "common/dialogs.h"
 #include "printer/escpos.h"
 #include "printer/printerport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
+#include <QPixmap>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -78,7 +82,7 @@ Result<QString> checkedSpec(const QString &typed)
 DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_spec(new QComboBox), m_columns(new QComboBox),
       m_chineseMode(new QCheckBox), m_qrCode(new QLineEdit), m_autoPrint(new QCheckBox),
-      m_drawerOnCash(new QCheckBox), m_test(new QPushButton), m_testResult(new QLabel), m_state(new QLabel),
+      m_drawerOnCash(new QCheckBox), m_test(new QPushButton), m_testResult(new QLabel), m_state(new QLabel), m_logoPreview(new QLabel),
       m_cardSpec(new QComboBox), m_cardFraming(new QComboBox), m_trackLrc(new QCheckBox), m_cardPattern(new QLineEdit),
       m_cardState(new QLabel), m_callerSpec(new QComboBox), m_callerForm(new QComboBox), m_callerSetup(new QLineEdit),
       m_callerState(new QLabel), m_displaySpec(new QComboBox), m_displayKind(new QComboBox),
@@ -116,6 +120,35 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     m_drawerOnCash->setText(tr("Open the cash drawer (on the printer's kick port) when cash is taken or paid back"));
     m_drawerOnCash->setChecked(settings.drawerOnCash);
     form->addRow(QString(), m_drawerOnCash);
+
+    // The shop's logo above its name: a picture made black and white for the paper's width.
+    m_logoWidth = settings.logoWidth;
+    m_logoHeight = settings.logoHeight;
+    m_logoBits = settings.logoBits;
+    m_logoPreview->setObjectName(QStringLiteral("logoPreview"));
+    auto *logoRow = new QHBoxLayout;
+    logoRow->addWidget(m_logoPreview, 1);
+    auto *chooseLogo = new QPushButton(tr("Choose picture..."));
+    chooseLogo->setObjectName(QStringLiteral("chooseLogo"));
+    auto *clearLogo = new QPushButton(tr("No logo"));
+    logoRow->addWidget(chooseLogo);
+    logoRow->addWidget(clearLogo);
+    form->addRow(tr("Logo"), logoRow);
+    connect(chooseLogo, &QPushButton::clicked, this, [this] {
+        QFileDialog d(this, tr("Logo"), QString(), tr("Pictures (*.png *.jpg *.jpeg *.bmp)"));
+        d.setFileMode(QFileDialog::ExistingFile);
+        if (execDialog(d) != QDialog::Accepted || d.selectedFiles().isEmpty())
+            return;
+        QString problem;
+        if (!setLogoFile(d.selectedFiles().first(), &problem))
+            MessageBox::warning(this, tr("Logo"), problem);
+    });
+    connect(clearLogo, &QPushButton::clicked, this, [this] {
+        m_logoBits.clear();
+        m_logoWidth = m_logoHeight = 0;
+        showLogo();
+    });
+    showLogo();
 
     m_test->setObjectName(QStringLiteral("printerTest"));
     m_test->setText(tr("Print a test page"));
@@ -196,6 +229,33 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     showState();
 }
 
+bool DevicesPage::setLogoFile(const QString &path, QString *problem)
+{
+    // As wide as the paper prints, at most: 48 mm (384 dots) on 58 mm paper, 72 mm on 80 mm.
+    const int maxWidth = m_columns->currentData().toInt() >= 48 ? PrinterSettings::kMaxLogoWidth : 384;
+    const auto logo = rasterLogo(QImage(path), maxWidth);
+    if (!logo) {
+        *problem = tr("%1 is no picture this program can read (PNG, JPEG or BMP).").arg(path);
+        return false;
+    }
+    m_logoWidth = logo->width;
+    m_logoHeight = logo->height;
+    m_logoBits = logo->bits;
+    showLogo();
+    return true;
+}
+
+void DevicesPage::showLogo()
+{
+    if (m_logoBits.isEmpty()) {
+        m_logoPreview->setPixmap({});
+        m_logoPreview->setText(tr("none"));
+        return;
+    }
+    const QImage preview = logoPreview(RasterLogo{m_logoWidth, m_logoHeight, m_logoBits});
+    m_logoPreview->setPixmap(QPixmap::fromImage(preview.scaledToHeight(std::min(m_logoHeight, 64))));
+}
+
 void DevicesPage::showState()
 {
     m_state->setText(m_session.printer().state().text());
@@ -254,6 +314,9 @@ Status DevicesPage::save()
     p.qrCode = m_qrCode->text();
     p.autoPrint = m_autoPrint->isChecked();
     p.drawerOnCash = m_drawerOnCash->isChecked();
+    p.logoWidth = m_logoWidth;
+    p.logoHeight = m_logoHeight;
+    p.logoBits = m_logoBits;
     CounterDeviceSettings d;
     d.cardReaderSpec = *cardSpec;
     d.cardFraming = m_cardFraming->currentData().toString();

@@ -27,10 +27,14 @@ public:
     explicit DevicesPage(AppSession &session, QWidget *parent = nullptr);
     // Checks and saves what is on the page (the dialog's Save).
     Status save();
+    // The receipt's logo from a picture file (选择图片 opens the file dialog for it); false, and
+    // *problem said, when it is no picture.
+    bool setLogoFile(const QString &path, QString *problem);
 
 private:
     void test();
     void showState();
+    void showLogo();
 
     AppSession &m_session;
     QComboBox *m_spec;
@@ -42,6 +46,10 @@ private:
     QPushButton *m_test;
     QLabel *m_testResult;
     QLabel *m_state;
+    QLabel *m_logoPreview;
+    int m_logoWidth = 0;
+    int m_logoHeight = 0;
+    QByteArray m_logoBits;
     QComboBox *m_cardSpec;
     QComboBox *m_cardFraming;
     QCheckBox *m_trackLrc;
