@@ -60,6 +60,14 @@ QByteArray align(bool center)
 
 } // namespace
 
+EscPosProfile escPosProfile(int columns, bool chineseMode)
+{
+    EscPosProfile profile;
+    profile.columns = columns;
+    profile.chineseMode = chineseMode;
+    return profile;
+}
+
 QByteArray encodeEscPos(const PrintLayout &layout, const EscPosProfile &profile)
 {
     QByteArray out = cmd({ESC, '@'}); // initialise: whatever the last job left set

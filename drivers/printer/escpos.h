@@ -28,6 +28,8 @@ struct EscPosProfile {
     int barcodeHeightDots = 64;
 };
 
+// A profile for this paper and Chinese mode, the rest as most printers want it.
+EscPosProfile escPosProfile(int columns, bool chineseMode);
 QByteArray encodeEscPos(const PrintLayout &layout, const EscPosProfile &profile);
 // ESC p: a pulse on the kick port's pin 2 (the drawer), 50 ms on and 500 ms off.
 QByteArray escPosDrawerKick();

@@ -37,14 +37,6 @@ std::optional<DeviceSpec> specArgument(const QString &text)
     return spec;
 }
 
-EscPosProfile profileFor(int columns, bool chineseMode)
-{
-    EscPosProfile profile;
-    profile.columns = columns;
-    profile.chineseMode = chineseMode;
-    return profile;
-}
-
 QString eventJson(const EscPosEvent &e)
 {
     QJsonObject o;
@@ -94,7 +86,7 @@ int printReceipt(AppContext &ctx, const QString &receiptNo, const QString &specT
     }
     const PrinterSettings printer = loadPrinterSettings(Settings(ctx.db()));
     const QByteArray job =
-        encodeEscPos(ctx.receipts().layout(*r, columns, printer.printing()), profileFor(columns, printer.chineseMode));
+        encodeEscPos(ctx.receipts().layout(*r, columns, printer.printing()), escPosProfile(columns, printer.chineseMode));
     if (auto st = printOn(*spec, job); !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;
@@ -115,7 +107,7 @@ int testPrinter(const QCommandLineParser &p, const QString &specText)
         return 2;
     const int columns = *width;
     const PrintLayout page = printerTestPage(columns, spec->toString());
-    const QByteArray job = encodeEscPos(page, profileFor(columns, !p.isSet(QStringLiteral("no-chinese-mode"))));
+    const QByteArray job = encodeEscPos(page, escPosProfile(columns, !p.isSet(QStringLiteral("no-chinese-mode"))));
     if (auto st = printOn(*spec, job); !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;

@@ -273,9 +273,7 @@ void DevicesPage::test()
         m_testResult->setText(why);
         return;
     }
-    EscPosProfile profile;
-    profile.columns = m_columns->currentData().toInt();
-    profile.chineseMode = m_chineseMode->isChecked();
+    const EscPosProfile profile = escPosProfile(m_columns->currentData().toInt(), m_chineseMode->isChecked());
     const QByteArray page = encodeEscPos(printerTestPage(profile.columns, spec->toString()), profile);
     // Sent from a thread of its own: a port that takes no bytes holds up the page for seconds.
     m_test->setEnabled(false);

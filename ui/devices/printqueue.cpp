@@ -259,7 +259,7 @@ void PrintQueue::documentCommitted(const QString &receiptNo)
     if (cash && m_settings.drawerOnCash)
         (void)kickDrawer();
     if (m_settings.autoPrint)
-        if (auto id = printReceipt(receiptNo); !id)
+        if (auto id = printLoaded(*r); !id)
             spdlog::error("print queue: {}", id.error().message.toStdString());
 }
 
@@ -268,24 +268,24 @@ Result<qint64> PrintQueue::printReceipt(const QString &receiptNo)
     auto r = m_ctx.receipts().load(receiptNo);
     if (!r)
         return r.error();
-    auto before = m_jobs.printedBefore(r->receiptNo);
+    return printLoaded(*r);
+}
+
+Result<qint64> PrintQueue::printLoaded(const Receipt &r)
+{
+    auto before = m_jobs.printedBefore(r.receiptNo);
     if (!before)
         return before.error();
-    EscPosProfile profile;
-    profile.columns = m_settings.columns;
-    profile.chineseMode = m_settings.chineseMode;
-    const QByteArray bytes =
-        encodeEscPos(m_ctx.receipts().layout(*r, m_settings.columns, m_settings.printing(*before)), profile);
-    return enqueue(*before ? QStringLiteral("reprint") : QStringLiteral("receipt"), r->receiptNo, bytes);
+    const QByteArray bytes = encodeEscPos(m_ctx.receipts().layout(r, m_settings.columns, m_settings.printing(*before)),
+                                          escPosProfile(m_settings.columns, m_settings.chineseMode));
+    return enqueue(*before ? QStringLiteral("reprint") : QStringLiteral("receipt"), r.receiptNo, bytes);
 }
 
 Result<qint64> PrintQueue::printTestPage()
 {
-    EscPosProfile profile;
-    profile.columns = m_settings.columns;
-    profile.chineseMode = m_settings.chineseMode;
     return enqueue(QStringLiteral("test"), {},
-                   encodeEscPos(printerTestPage(m_settings.columns, m_settings.spec), profile));
+                   encodeEscPos(printerTestPage(m_settings.columns, m_settings.spec),
+                                escPosProfile(m_settings.columns, m_settings.chineseMode)));
 }
 
 Status PrintQueue::kickDrawer()

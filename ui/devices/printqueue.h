@@ -72,6 +72,8 @@ Q_SIGNALS:
 
 private:
     Result<qint64> enqueue(const QString &kind, const QString &reference, const QByteArray &bytes);
+    // A receipt read once, by documentCommitted (which also looked at its tenders) or printReceipt.
+    Result<qint64> printLoaded(const Receipt &receipt);
     void startWorker();
     void stopWorker();
     bool pump(); // sends the next job that may go; whether one is on its way
