@@ -11,10 +11,11 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   libspdlog-dev catch2 libsodium-dev libsqlite3-dev
   fonts-noto-cjk tzdata
+  socat # the demo store's simulated printer, card reader, caller-ID box and display (pty pairs)
 )
 case "${1:-}" in
-  --tests) # socat for device simulators over pty pairs, Xvfb for screens, clang + its runtime for libFuzzer
-    PACKAGES+=(socat xvfb xauth clang libclang-rt-14-dev) ;;
+  --tests) # Xvfb for screens, clang + its runtime for libFuzzer
+    PACKAGES+=(xvfb xauth clang libclang-rt-14-dev) ;;
   --xvfb) # a virtual screen for machines without one, and a VNC server to look at it
     PACKAGES+=(xvfb xauth x11vnc) ;;
 esac

@@ -15,6 +15,7 @@
 #include "devices/counterlisteners.h"
 #include "devices/customerdisplay.h"
 #include "devices/customerscreen.h"
+#include "devices/demodeviceswindow.h"
 #include "devices/printqueue.h"
 #include "common/inputdialogs.h"
 #include "core/phone.h"
@@ -96,6 +97,14 @@ MainWindow::MainWindow(AppSession &session, QWidget *parent)
     system->addAction(tr("Member programme..."), this, &MainWindow::openProgramme);
     system->addAction(tr("Print queue..."), this, &MainWindow::openPrintQueue);
     system->addAction(tr("Call log..."), this, &MainWindow::openCallLog);
+    // Only with simulated devices (huike --demo-devices): addDemoDevices shows it.
+    m_demoDevicesAction = system->addAction(tr("Demo devices..."), this, [this] {
+        if (m_demoWindow) {
+            m_demoWindow->show();
+            m_demoWindow->raise();
+        }
+    });
+    m_demoDevicesAction->setVisible(false);
     QAction *switchOp = system->addAction(tr("Switch operator"), this, &MainWindow::switchOperator);
     switchOp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     system->addAction(tr("Close shift (F11)"), this, &MainWindow::closeShiftAndLogout);
@@ -335,6 +344,12 @@ void MainWindow::registerCaller(const QString &mobile, qint64 callId)
         call.memberId = d.registered().id;
         m_callPopup->showCall(call);
     }
+}
+
+void MainWindow::addDemoDevices(DemoDevices &devices)
+{
+    m_demoWindow = new DemoDevicesWindow(devices, m_session.ctx(), this);
+    m_demoDevicesAction->setVisible(true);
 }
 
 CustomerScreen *MainWindow::customerScreen()

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QToolButton;
 class QTabWidget;
@@ -16,6 +17,8 @@ class ProductsWidget;
 class ScannerFilter;
 class CallPopup;
 class CustomerScreen;
+class DemoDevices;
+class DemoDevicesWindow;
 
 // The one window: 收银 (the counter) and 商品 (products), the operator and shift in the status bar.
 class MainWindow : public QMainWindow {
@@ -35,6 +38,9 @@ public:
     // The customer's monitor, shown on a second screen when there is one (tests make one).
     CustomerScreen *customerScreen();
     QTabWidget *tabs() const { return m_tabs; }
+    // The simulated devices of a demo store (huike --demo-devices): 系统 → 演示设备 shows them.
+    void addDemoDevices(DemoDevices &devices);
+    DemoDevicesWindow *demoDevicesWindow() const { return m_demoWindow; }
 
 protected:
     // Ctrl+Q or the window's close button: a cart is never dropped and an open shift never
@@ -70,6 +76,8 @@ private:
     QToolButton *m_printerState; // the printer's state; a click opens the print queue
     CallPopup *m_callPopup;
     CustomerScreen *m_customerScreen = nullptr;
+    QAction *m_demoDevicesAction;
+    DemoDevicesWindow *m_demoWindow = nullptr;
 };
 
 } // namespace huike::ui

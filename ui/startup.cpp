@@ -6,6 +6,8 @@
 #include "common/style.h"
 #include "core/log.h"
 #include "counter/cashierwidget.h"
+#include "devices/demodevices.h"
+#include "devices/demodeviceswindow.h"
 #include "mainwindow.h"
 #include "settings/setupdialog.h"
 
@@ -16,6 +18,7 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
@@ -53,6 +56,11 @@ int runApp(QApplication &app)
         {QStringLiteral("measure-startup"),
          QStringLiteral("Log in as CODE:PIN, print the time to a usable cashier screen as JSON, quit"),
          QStringLiteral("CODE:PIN")});
+    parser.addOption(
+        {QStringLiteral("demo-devices"),
+         QStringLiteral("Play a receipt printer, card reader, caller-ID box and customer display on socat pty pairs "
+                        "in DIR and point the demo store at them (a demo store only; 系统 → 演示设备)"),
+         QStringLiteral("DIR")});
     parser.process(app);
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -90,8 +98,21 @@ int runApp(QApplication &app)
     }
     spdlog::info("database {} open", path.toStdString());
 
+    // Before the session: its printer, listeners and display read the settings these point at the pairs.
+    std::unique_ptr<DemoDevices> demoDevices;
+    if (parser.isSet(QStringLiteral("demo-devices"))) {
+        auto started = DemoDevices::start(*ctx, parser.value(QStringLiteral("demo-devices")));
+        if (started)
+            demoDevices = std::move(*started);
+        else if (parser.isSet(QStringLiteral("measure-startup"))) // no one to click a message away
+            std::fprintf(stderr, "demo devices: %s\n", qPrintable(started.error().message));
+        else // the demo runs on without them, and says why
+            MessageBox::warning(nullptr, QCoreApplication::translate("Startup", "Demo devices"), started.error().message);
+    }
     AppSession session(*ctx);
     MainWindow window(session);
+    if (demoDevices)
+        window.addDemoDevices(*demoDevices);
     if (parser.isSet(QStringLiteral("measure-startup"))) {
         const QStringList cp = parser.value(QStringLiteral("measure-startup")).split(QLatin1Char(':'));
         auto op = ctx->operators().login(cp.value(0), cp.value(1));
@@ -118,6 +139,13 @@ int runApp(QApplication &app)
     // The login dialog is gone: the cashier screen takes the keyboard at once, so the first scan
     // lands in the search field and not nowhere (some window managers give focus to no one).
     window.activateWindow();
+    if (DemoDevicesWindow *demo = window.demoDevicesWindow()) {
+        // Beside the till, where it covers the least of it; the till keeps the keyboard.
+        const QRect screen = window.screen()->availableGeometry();
+        demo->move(screen.right() - demo->width(), screen.top());
+        demo->show();
+        window.activateWindow();
+    }
     return app.exec();
 }
 

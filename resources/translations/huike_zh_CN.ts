@@ -884,6 +884,37 @@
     </message>
 </context>
 <context>
+    <name>DemoDevices</name>
+    <message>
+        <source>The demo store has no administrator to set its devices up.</source>
+        <translation>演示店没有管理员，无法设置它的设备。</translation>
+    </message>
+    <message>
+        <source>Simulated devices run only on a demo store (huike-cli init --demo): a shop&apos;s own device settings are never replaced.</source>
+        <translation>模拟设备只能在演示店（huike-cli init --demo）上运行：不会替换店铺自己的设备设置。</translation>
+    </message>
+    <message>
+        <source>The folder for the simulated devices may not contain a colon: %1</source>
+        <translation>模拟设备所在的文件夹不能含有冒号：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the simulated devices: %1</source>
+        <translation>无法创建模拟设备的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Simulated devices need socat: sudo apt-get install socat</source>
+        <translation>模拟设备需要 socat：sudo apt-get install socat</translation>
+    </message>
+    <message>
+        <source>socat did not start: %1</source>
+        <translation>socat 未能启动：%1</translation>
+    </message>
+    <message>
+        <source>socat made no pseudo-terminals in %1</source>
+        <translation>socat 没有在 %1 中建立虚拟串口</translation>
+    </message>
+</context>
+<context>
     <name>Devices</name>
     <message>
         <source>offline</source>
@@ -2645,6 +2676,10 @@
         <source>Huike POS</source>
         <translation>汇客收银</translation>
     </message>
+    <message>
+        <source>Demo devices</source>
+        <translation>演示设备</translation>
+    </message>
 </context>
 <context>
     <name>StoreSetup</name>
@@ -3757,6 +3792,97 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     </message>
 </context>
 <context>
+    <name>huike::ui::DemoDevicesWindow</name>
+    <message>
+        <source>Demo devices</source>
+        <translation>演示设备</translation>
+    </message>
+    <message>
+        <source>These devices are played by Huike on virtual serial ports in %1. The till uses them as it would real ones: receipts come out below, and you swipe the cards and make the calls.</source>
+        <translation>这些设备由汇客在 %1 中的虚拟串口上模拟。收银台像使用真设备一样使用它们：小票在下方打出，刷卡和来电由您操作。</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Paper low</source>
+        <translation>纸将尽</translation>
+    </message>
+    <message>
+        <source>Paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>Cover open</source>
+        <translation>开盖</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Tear off</source>
+        <translation>撕纸</translation>
+    </message>
+    <message>
+        <source>Customer display (2 x 20)</source>
+        <translation>客显（2 × 20）</translation>
+    </message>
+    <message>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>Caller-ID box</source>
+        <translation>来电宝</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>%1  (a card no member has)</source>
+        <translation>%1  （未登记的卡）</translation>
+    </message>
+    <message>
+        <source>%1  (a new caller)</source>
+        <translation>%1  （陌生号码）</translation>
+    </message>
+    <message>
+        <source>P  (number withheld)</source>
+        <translation>P  （隐藏号码）</translation>
+    </message>
+    <message>
+        <source>[QR code: %1]</source>
+        <translation>［二维码：%1］</translation>
+    </message>
+    <message>
+        <source>[logo, %1 x %2 dots]</source>
+        <translation>［标志图片，%1 × %2 点］</translation>
+    </message>
+    <message>
+        <source>- - - - - - cut here - - - - - -</source>
+        <translation>- - - - - - 切纸 - - - - - -</translation>
+    </message>
+    <message>
+        <source>[the cash drawer opens]</source>
+        <translation>［钱箱弹开］</translation>
+    </message>
+</context>
+<context>
     <name>huike::ui::DevicesPage</name>
     <message>
         <source>Receipt printer and cash drawer</source>
@@ -4485,6 +4611,10 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
     <message>
         <source>Card %1 belongs to no member.</source>
         <translation>会员卡 %1 未登记。</translation>
+    </message>
+    <message>
+        <source>Demo devices...</source>
+        <translation>演示设备…</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "printer/escpos.h"
 #include "printer/printerport.h"
 #include "printer/printersimulator.h"
+#include "transport/sendersimulator.h"
 #include "cardreader/cardreader.h"
 #include "callerid/callerid.h"
 #include "display/customerdisplay.h"
@@ -367,33 +368,22 @@ int playSender(const QCommandLineParser &p, const QList<QByteArray> &messages)
     auto port = simulatorPort(p);
     if (!port)
         return 1;
+    SenderSimulator device;
+    for (qsizetype i = 0; i < messages.size(); ++i)
+        device.send(messages.at(i), *delay + *gap * i);
     const QDeadlineTimer until(qMax<qint64>(*seconds * 1000, *delay + *gap * messages.size() + 500));
-    QElapsedTimer clock;
-    clock.start();
-    qsizetype next = 0;
-    QByteArray heard;
-    while (!until.hasExpired()) {
-        heard += (*port)->read(256, 20);
-        for (qsizetype cr; (cr = heard.indexOf('\r')) >= 0; heard.remove(0, cr + 1))
-            if (heard.left(cr).trimmed().toUpper().startsWith("AT")) {
-                out() << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("command")},
-                                                   {QStringLiteral("text"), QString::fromLatin1(heard.left(cr).trimmed())}})
-                             .toJson(QJsonDocument::Compact)
-                      << "\n";
-                (void)(*port)->write("\r\nOK\r\n", 1000);
-            }
-        if (next < messages.size() && clock.elapsed() >= *delay + *gap * next) {
-            if (auto st = (*port)->write(messages.at(next), 2000); !st) {
-                err() << "error: " << st.error().message << "\n";
-                return 1;
-            }
-            out() << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("sent")},
-                                               {QStringLiteral("bytes"), static_cast<int>(messages.at(next).size())}})
-                         .toJson(QJsonDocument::Compact)
-                  << "\n";
-            out().flush();
-            ++next;
-        }
+    const Status st = device.run(**port, until, [](const SenderSimulator::Event &e) {
+        const QJsonObject o = e.kind == SenderSimulator::Event::Kind::Command
+                                  ? QJsonObject{{QStringLiteral("event"), QStringLiteral("command")},
+                                                {QStringLiteral("text"), QString::fromLatin1(e.bytes)}}
+                                  : QJsonObject{{QStringLiteral("event"), QStringLiteral("sent")},
+                                                {QStringLiteral("bytes"), static_cast<int>(e.bytes.size())}};
+        out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+        out().flush();
+    });
+    if (!st) {
+        err() << "error: " << st.error().message << "\n";
+        return 1;
     }
     return 0;
 }

@@ -202,6 +202,12 @@ constexpr int kWeekdaySales[7] = {62, 58, 60, 64, 78, 96, 90};
 
 } // namespace
 
+// Ten digits, as an RFID or EM4100 card prints them, so the demo's card reader has cards to swipe.
+QString demoMemberCard(int index)
+{
+    return index % 3 == 0 ? QStringLiteral("2026%1").arg(index + 1, 6, 10, QLatin1Char('0')) : QString();
+}
+
 Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qint64 nowMs,
                                    const std::function<void(int)> &progress)
 {
@@ -411,7 +417,8 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             const qint64 joined =
                 historyStart + static_cast<qint64>(rng.below(1000000)) * (nowMs - historyStart) / 1000000;
             QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO members(phone, name, gender, birthday, "
-                                                      "store_id, created_at_ms, pinyin) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                                      "store_id, created_at_ms, pinyin, card_no) "
+                                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
             q.bindValue(0, phone);
             q.bindValue(1, name);
             q.bindValue(2, rng.chance(58) ? QStringLiteral("F") : QStringLiteral("M"));
@@ -419,6 +426,8 @@ Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qin
             q.bindValue(4, store.storeId);
             q.bindValue(5, std::min(joined, nowMs));
             q.bindValue(6, pinyinInitials(name));
+            const QString card = demoMemberCard(i);
+            q.bindValue(7, card.isEmpty() ? QVariant() : QVariant(card));
             if (!q.exec())
                 return storageError(q);
             memberIds.append(q.lastInsertId().toLongLong());

@@ -31,6 +31,10 @@ struct DemoReport {
 // sales with true weekday and hour-of-day patterns and some refunds, all rung up through the same
 // checkout, refund and shift services the till uses, so every later screen has something true to
 // show. The same seed gives the same store. `nowMs` is when the history ends.
+// The member card the demo store gave its `index`-th member (from 0; a third of them have one), or
+// "" for one who goes by phone: the demo's card reader swipes these (ui/devices/demodevices).
+QString demoMemberCard(int index);
+
 Result<DemoReport> createDemoStore(Database &db, const DemoOptions &options, qint64 nowMs,
                                    const std::function<void(int percent)> &progress = {});
 

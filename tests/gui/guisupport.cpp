@@ -2,9 +2,13 @@
 
 #include "common/logindialog.h"
 #include "common/managerauthdialog.h"
+#include "counter/cartmodel.h"
+#include "counter/cashierwidget.h"
+#include "counter/tenderdialog.h"
 #include "demo/demo.h"
 #include "mainwindow.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QInputDialog>
@@ -110,6 +114,23 @@ void approveAsManager()
         QTest::keyClicks(pin, QStringLiteral("8888"));
         QTest::keyClick(pin, Qt::Key_Return);
     });
+}
+
+void sellOneForCash(huike::ui::MainWindow &w, const QString &barcode)
+{
+    QLineEdit *scan = w.cashier()->searchField();
+    QTest::keyClicks(scan, barcode);
+    QTest::keyClick(scan, Qt::Key_Return);
+    REQUIRE(w.cashier()->cart().rowCount() == 1);
+    onNextDialog<huike::ui::TenderDialog>([](huike::ui::TenderDialog *d) {
+        QTest::keyClick(d->findChild<QLineEdit *>(QStringLiteral("tenderAmount")), Qt::Key_Return);
+        QTest::keyClick(d, Qt::Key_Return);
+    });
+    QApplication::setActiveWindow(&w);
+    QTest::keyClick(scan, Qt::Key_F12);
+    INFO("cashier says: " << w.cashier()->message().toStdString());
+    REQUIRE(w.cashier()->cart().isEmpty());
+    checkDialogs();
 }
 
 } // namespace guitest

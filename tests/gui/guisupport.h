@@ -50,6 +50,9 @@ void logInAs(huike::ui::MainWindow &w, const QString &code, const QString &pin, 
 // Cashier 1001 logs in (opening the shift with a ¥300 float), and the till is shown and active, as
 // it is when a scan comes in.
 void openTillAsCashier(huike::ui::MainWindow &w);
+// One of `barcode` scanned and paid in cash at F12 (Enter on the tender dialog's amount, then on
+// the dialog): the cart is empty again.
+void sellOneForCash(huike::ui::MainWindow &w, const QString &barcode);
 // The manager 8001 types code and PIN into the next approval dialog, as a person would.
 void approveAsManager();
 

@@ -113,23 +113,6 @@ private:
     QList<EscPosEvent> m_events;
 };
 
-void sellOneForCash(MainWindow &w, const QString &barcode)
-{
-    QLineEdit *scan = w.cashier()->searchField();
-    QTest::keyClicks(scan, barcode);
-    QTest::keyClick(scan, Qt::Key_Return);
-    REQUIRE(w.cashier()->cart().rowCount() == 1);
-    onNextDialog<TenderDialog>([](TenderDialog *d) {
-        QTest::keyClick(d->findChild<QLineEdit *>(QStringLiteral("tenderAmount")), Qt::Key_Return);
-        QTest::keyClick(d, Qt::Key_Return);
-    });
-    QApplication::setActiveWindow(&w);
-    QTest::keyClick(scan, Qt::Key_F12);
-    INFO("cashier says: " << w.cashier()->message().toStdString());
-    REQUIRE(w.cashier()->cart().isEmpty());
-    checkDialogs();
-}
-
 QString jobState(AppContext &ctx, const QString &receiptNo, const QString &kind = QStringLiteral("receipt"))
 {
     QSqlQuery q(ctx.db().db());

@@ -83,6 +83,18 @@ QPushButton *keyButton(const QString &key, const QString &label)
     return b;
 }
 
+QFont receiptFont(int pointSize)
+{
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (const QString &f : {QStringLiteral("Noto Sans Mono CJK SC"), QStringLiteral("WenQuanYi Zen Hei Mono")})
+        if (QFontDatabase::families().contains(f)) {
+            mono = QFont(f);
+            break;
+        }
+    mono.setPointSize(pointSize);
+    return mono;
+}
+
 void setUpPickList(QTableWidget *table, const QStringList &headers)
 {
     table->setColumnCount(static_cast<int>(headers.size()));

@@ -9,7 +9,6 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -86,16 +85,7 @@ ReceiptDialog::ReceiptDialog(AppSession &session, const QString &receiptNo, QWid
     left->addWidget(close);
     layout->addLayout(left, 4);
 
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    // A CJK monospace face keeps the columns of Chinese names aligned as on paper.
-    for (const QString &f :
-         {QStringLiteral("Noto Sans Mono CJK SC"), QStringLiteral("WenQuanYi Zen Hei Mono")})
-        if (QFontDatabase::families().contains(f)) {
-            mono = QFont(f);
-            break;
-        }
-    mono.setPointSize(11);
-    m_text->setFont(mono);
+    m_text->setFont(receiptFont());
     m_text->setReadOnly(true);
     m_text->setObjectName(QStringLiteral("receiptText"));
     layout->addWidget(m_text, 5);

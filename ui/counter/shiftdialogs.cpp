@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QDialog>
-#include <QFontDatabase>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -68,11 +67,7 @@ void showTextReport(QWidget *parent, const QString &title, const QString &text)
     auto *layout = new QVBoxLayout(&d);
     auto *view = new QPlainTextEdit(text);
     view->setObjectName(QStringLiteral("reportText"));
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    if (QFontDatabase::families().contains(QStringLiteral("Noto Sans Mono CJK SC")))
-        mono = QFont(QStringLiteral("Noto Sans Mono CJK SC"));
-    mono.setPointSize(11);
-    view->setFont(mono);
+    view->setFont(receiptFont());
     view->setReadOnly(true);
     layout->addWidget(view);
     QPushButton *close = keyButton(QStringLiteral("Enter"), QCoreApplication::translate("Shift", "Close"));
