@@ -67,6 +67,18 @@ QString vfdLine(const QString &text, int columns)
     return out + QString(columns - used, QLatin1Char(' '));
 }
 
+QList<DisplayShow> displayTestSteps()
+{
+    using W = DisplayShow::What;
+    return {
+        {W::Welcome, {}, QStringLiteral("汇客收银 欢迎光临"), {}},
+        {W::Price, Money::fromFen(6990), QStringLiteral("金龙鱼调和油 5升"), Money::fromFen(6990)},
+        {W::Total, Money::fromFen(8880), {}, {}},
+        {W::Paid, Money::fromFen(10000), {}, {}},
+        {W::Change, Money::fromFen(1120), {}, {}},
+    };
+}
+
 QByteArray encodeDisplay(DisplayKind kind, const DisplayShow &show)
 {
     if (kind == DisplayKind::Led) {

@@ -29,6 +29,9 @@ struct DisplayShow {
 };
 
 QByteArray encodeDisplay(DisplayKind kind, const DisplayShow &show);
+// A display's test, shown one after another: the welcome, a line's price, the total, what was paid
+// and the change (huike-cli device test display, the 设备 page).
+QList<DisplayShow> displayTestSteps();
 // The number as an 8-digit LED shows it: "12.50", "-3.00"; "--------" when it does not fit.
 QByteArray ledDigits(Money amount);
 // A line of the VFD: `text` cut or padded to `columns` display columns.

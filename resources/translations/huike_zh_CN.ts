@@ -4060,6 +4060,54 @@ Ctrl+R 会员储值充值 · Ctrl+K 优惠券 · Ctrl+G 积分兑换
         <source>%1 is no picture this program can read (PNG, JPEG or BMP).</source>
         <translation>%1 不是可读取的图片（PNG、JPEG 或 BMP）。</translation>
     </message>
+    <message>
+        <source>Wait for a swipe</source>
+        <translation>等待刷卡</translation>
+    </message>
+    <message>
+        <source>Wait for a call</source>
+        <translation>等待来电</translation>
+    </message>
+    <message>
+        <source>Show a test</source>
+        <translation>显示测试</translation>
+    </message>
+    <message>
+        <source>Showing...</source>
+        <translation>正在显示…</translation>
+    </message>
+    <message>
+        <source>The display showed the welcome, a price of 69.90, the total 88.80, 100.00 paid and 11.20 change.</source>
+        <translation>客显已依次显示：欢迎语、单价 69.90、合计 88.80、收款 100.00、找零 11.20。</translation>
+    </message>
+    <message>
+        <source>Swipe a card on the reader now (%1 s)...</source>
+        <translation>请现在在读卡器上刷卡（%1 秒）…</translation>
+    </message>
+    <message>
+        <source>No card was read in %1 seconds: check the port, its speed and what the reader sends.</source>
+        <translation>%1 秒内没有读到卡：请检查端口、波特率和读卡格式。</translation>
+    </message>
+    <message>
+        <source>Card %1 was read.</source>
+        <translation>读到卡号 %1。</translation>
+    </message>
+    <message>
+        <source>Call the shop&apos;s number now (%1 s)...</source>
+        <translation>请现在拨打店里的电话（%1 秒）…</translation>
+    </message>
+    <message>
+        <source>No call was reported in %1 seconds: check the port, what the box sends and, for a modem, its set-up command.</source>
+        <translation>%1 秒内没有收到来电：请检查端口、来电宝的格式，调制解调器还要检查初始化命令。</translation>
+    </message>
+    <message>
+        <source>A call came with its number withheld.</source>
+        <translation>收到来电，号码已隐藏。</translation>
+    </message>
+    <message>
+        <source>A call came from %1.</source>
+        <translation>收到来电：%1。</translation>
+    </message>
 </context>
 <context>
     <name>huike::ui::FieldsPage</name>

@@ -106,9 +106,11 @@ int testPrinter(const QCommandLineParser &p, const QString &specText)
     const auto spec = specArgument(specText);
     if (!spec)
         return 2;
-    const int columns = *width;
-    const PrintLayout page = printerTestPage(columns, spec->toString());
-    const QByteArray job = encodeEscPos(page, escPosProfile(columns, !p.isSet(QStringLiteral("no-chinese-mode"))));
+    PrinterSettings printer;
+    printer.spec = spec->toString();
+    printer.columns = *width;
+    const QByteArray job = encodeEscPos(printerTestPage(printer),
+                                        escPosProfile(printer.columns, !p.isSet(QStringLiteral("no-chinese-mode"))));
     if (auto st = printOn(*spec, job); !st) {
         err() << "error: " << st.error().message << "\n";
         return 1;
@@ -198,15 +200,7 @@ int testDisplay(const QCommandLineParser &p, const QString &specText)
         err() << "error: " << port.error().message << "\n";
         return 1;
     }
-    using W = DisplayShow::What;
-    const QList<DisplayShow> steps = {
-        {W::Welcome, {}, QStringLiteral("汇客收银 欢迎光临"), {}},
-        {W::Price, Money::fromFen(6990), QStringLiteral("金龙鱼调和油 5升"), Money::fromFen(6990)},
-        {W::Total, Money::fromFen(8880), {}, {}},
-        {W::Paid, Money::fromFen(10000), {}, {}},
-        {W::Change, Money::fromFen(1120), {}, {}},
-    };
-    for (const DisplayShow &step : steps) {
+    for (const DisplayShow &step : displayTestSteps()) {
         if (auto st = (*port)->write(encodeDisplay(*kind, step), 2000); !st) {
             err() << "error: " << st.error().message << "\n";
             return 1;

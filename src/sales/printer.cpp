@@ -115,19 +115,22 @@ Status savePrinterSettings(Settings &settings, const PrinterSettings &p, qint64 
                            operatorId, atMs);
 }
 
-PrintLayout printerTestPage(int columns, const QString &where)
+PrintLayout printerTestPage(const PrinterSettings &printer)
 {
+    const int columns = printer.columns;
     PrintLayout page(columns);
+    if (!printer.logoBits.isEmpty())
+        page.image(printer.logoWidth, printer.logoHeight, printer.logoBits);
     page.center(QStringLiteral("汇客收银 打印测试"));
     page.rule(QLatin1Char('='));
     page.line(QStringLiteral("中文：欢迎光临，谢谢惠顾！"));
     page.line(QStringLiteral("English: 0123456789 ABCDEFG"));
     page.pair(QStringLiteral("金龙鱼调和油 5升"), QStringLiteral("¥69.90"));
-    page.pair(QStringLiteral("%1 columns").arg(columns), where.left(columns / 2));
+    page.pair(QStringLiteral("%1 columns").arg(columns), printer.spec.left(columns / 2));
     page.rule();
     page.largePair(QStringLiteral("合计"), QStringLiteral("¥69.90"));
     page.barcode(QStringLiteral("HUIKE-TEST-01"));
-    page.qrCode(QStringLiteral("汇客收银 测试页"));
+    page.qrCode(printer.qrCode.isEmpty() ? QStringLiteral("汇客收银 测试页") : printer.qrCode);
     page.feed(3);
     page.cut();
     return page;

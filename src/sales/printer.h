@@ -62,8 +62,9 @@ struct PrintJob {
 };
 
 // 打印测试页: what goes wrong on a new printer shows on it — Chinese garbled (the Chinese mode),
-// columns off (the paper width), no barcode or QR (an older model), no cut. `where` is the spec.
-PrintLayout printerTestPage(int columns, const QString &where);
+// columns off (the paper width), no barcode or QR (an older model), no cut — with the shop's logo
+// and QR code when it has them, so a logo too wide or too dark shows before a customer's receipt.
+PrintLayout printerTestPage(const PrinterSettings &printer);
 
 // One till's print queue, in order of id.
 class PrintJobs {

@@ -18,6 +18,7 @@
 #include "devices/callpopup.h"
 #include "devices/counterlisteners.h"
 #include "devices/customerscreen.h"
+#include "devices/devicespage.h"
 #include "display/customerdisplay.h"
 #include "counter/tenderdialog.h"
 #include "guisupport.h"
@@ -25,10 +26,15 @@
 #include "members/calls.h"
 #include "members/memberform.h"
 #include "members/memberswidget.h"
+#include "settings/settingsdialog.h"
+#include "store/devicesettings.h"
 #include "store/settings.h"
 #include "transport/connection.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -61,6 +67,17 @@ struct FarEnd {
     }
     QString spec() const { return QStringLiteral("serial:%1:9600").arg(line.a); }
     void send(const QByteArray &bytes) { REQUIRE(port->write(bytes, 2000).ok()); }
+    // Whether the till sends `bytes` (a modem's set-up) within 10 s.
+    bool hears(const QByteArray &bytes)
+    {
+        QByteArray heard;
+        return QTest::qWaitFor(
+            [&] {
+                heard += port->read(64, 20);
+                return heard.contains(bytes);
+            },
+            10000);
+    }
 };
 
 qint64 addMember(AppContext &ctx, const QString &phone, const QString &name, const QString &card = {})
@@ -142,13 +159,7 @@ TEST_CASE("a call pops the caller's member card over the till, a new caller is r
     MainWindow w(session);
     openTillAsCashier(w);
     // The modem is told to report calls when the port opens.
-    QByteArray heard;
-    REQUIRE(QTest::qWaitFor(
-        [&] {
-            heard += box.port->read(64, 20);
-            return heard.contains("AT+VCID=1\r");
-        },
-        10000));
+    REQUIRE(box.hears("AT+VCID=1\r"));
 
     // Her call, from another city's exchange (a trunk 0 before the mobile).
     QWidget *focused = QApplication::focusWidget();
@@ -256,4 +267,96 @@ TEST_CASE("the customer display shows each line's price, the total and what was 
     checkDialogs();
     REQUIRE(w.cashier()->cart().isEmpty());
     CHECK(shows(3, price.toString())); // 收款: paid exactly, no change
+}
+
+TEST_CASE("the devices page waits for a swipe and a call and shows a test on the display, on the ports as typed, and "
+          "gives the till its reader back",
+          "[gui][devices]")
+{
+    Store store;
+    FarEnd reader(store.dir.path(), QStringLiteral("card"));
+    FarEnd box(store.dir.path(), QStringLiteral("phone"));
+    FarEnd vfd(store.dir.path(), QStringLiteral("display"));
+    AppContext &ctx = *store.ctx;
+    // The till already listens on the reader: the page's test borrows the port and gives it back.
+    REQUIRE(ctx.settings().set(Settings::kCardReaderSpec, reader.spec()));
+    const qint64 tested = addMember(ctx, QStringLiteral("13912345678"), QStringLiteral("陈静"), QStringLiteral("0012345678"));
+    const qint64 after = addMember(ctx, QStringLiteral("13600001111"), QStringLiteral("王磊"), QStringLiteral("0099887766"));
+    AppSession session(ctx);
+    MainWindow w(session);
+    logInAs(w, QStringLiteral("8001"), QStringLiteral("8888"), QStringLiteral("300"));
+    REQUIRE(QTest::qWaitFor([&] { return session.listeners().cardReaderState() == QStringLiteral("已连接"); }, 10000));
+
+    onNextDialog<SettingsDialog>([&](SettingsDialog *d) {
+        auto *page = d->findChild<DevicesPage *>();
+        REQUIRE(page);
+        // 等待刷卡: a card swiped within the time is read and said; the sale hears nothing of it.
+        page->findChild<QPushButton *>(QStringLiteral("cardReaderTest"))->click();
+        auto *cardResult = page->findChild<QLabel *>(QStringLiteral("cardReaderTestResult"));
+        CHECK(cardResult->text().contains(QStringLiteral("刷卡")));
+        bool read = false;
+        for (int i = 0; i < 20 && !read; ++i) { // until the test has the port open
+            reader.send(encodeCardSwipe(CardSwipe::Framing::Line, QStringLiteral("0012345678")));
+            read = QTest::qWaitFor([&] { return cardResult->text().contains(QStringLiteral("0012345678")); }, 500);
+        }
+        REQUIRE(read);
+
+        // 等待来电 on a modem typed in: its set-up is sent, and the call's number is said.
+        page->findChild<QComboBox *>(QStringLiteral("callerIdSpec"))->setCurrentText(box.spec());
+        page->findChild<QLineEdit *>(QStringLiteral("callerIdSetup"))->setText(QStringLiteral("AT+VCID=1"));
+        page->findChild<QPushButton *>(QStringLiteral("callerIdTest"))->click();
+        REQUIRE(box.hears("AT+VCID=1\r"));
+        box.send(encodeCall(CallerIdConfig::Form::Formatted,
+                            IncomingCall{QStringLiteral("13800138000"), IncomingCall::Withheld::No, {}, QStringLiteral("12071030")}));
+        auto *callResult = page->findChild<QLabel *>(QStringLiteral("callerIdTestResult"));
+        REQUIRE(QTest::qWaitFor([&] { return callResult->text().contains(QStringLiteral("13800138000")); }, 10000));
+
+        // 显示测试 on a VFD: the welcome, a price, the total, what was paid, the change.
+        page->findChild<QComboBox *>(QStringLiteral("displaySpec"))->setCurrentText(vfd.spec());
+        auto *kind = page->findChild<QComboBox *>(QStringLiteral("displayKind"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("vfd")));
+        page->findChild<QPushButton *>(QStringLiteral("displayTest"))->click();
+        CustomerDisplayDecoder display(DisplayKind::Vfd);
+        QStringList shown;
+        REQUIRE(QTest::qWaitFor(
+            [&] {
+                for (const DisplayState &s : display.feed(vfd.port->read(4096, 20)))
+                    shown << s.line1 + QLatin1Char('|') + s.line2;
+                return shown.size() == 5;
+            },
+            10000));
+        CHECK(shown.first().startsWith(QStringLiteral("汇客收银")));
+        CHECK(shown.last() == QStringLiteral("找零 CHANGE|￥11.20"));
+        auto *displayResult = page->findChild<QLabel *>(QStringLiteral("displayTestResult"));
+        REQUIRE(QTest::qWaitFor([&] { return displayResult->text().contains(QStringLiteral("11.20")); }, 5000));
+        auto *tabs = d->findChild<QTabWidget *>();
+        tabs->setCurrentIndex(tabs->count() - 1);
+        QWidget *up = page;
+        while (up && !qobject_cast<QScrollArea *>(up))
+            up = up->parentWidget();
+        REQUIRE(up);
+        static_cast<QScrollArea *>(up)->ensureWidgetVisible(page->findChild<QPushButton *>(QStringLiteral("displayTest")), 0, 0);
+        screenshot(d, QStringLiteral("settings-devices-tests"));
+        d->reject(); // nothing saved
+    });
+    for (QAction *a : w.findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Comma))
+            a->trigger();
+    checkDialogs();
+    CHECK(loadCounterDevices(ctx.settings()).callerIdSpec.isEmpty());
+    CHECK(loadCounterDevices(ctx.settings()).displaySpec.isEmpty());
+    CHECK(w.cashier()->cart().cart().memberId() != tested); // the test's swipe stayed in the test
+
+    // The till has its reader again: a swipe attaches the member.
+    REQUIRE(QTest::qWaitFor([&] { return session.listeners().cardReaderState() == QStringLiteral("已连接"); }, 10000));
+    QString swiped;
+    QObject::connect(&session.listeners(), &CounterListeners::cardSwiped, [&](const QString &card) { swiped = card; });
+    bool heardAgain = false;
+    for (int i = 0; i < 20 && !heardAgain; ++i) {
+        reader.send(encodeCardSwipe(CardSwipe::Framing::Line, QStringLiteral("0099887766")));
+        heardAgain = QTest::qWaitFor([&] { return swiped == QStringLiteral("0099887766"); }, 500);
+    }
+    CHECK(heardAgain);
+    REQUIRE(QTest::qWaitFor([&] { return w.cashier()->cart().cart().memberId() == after; }, 5000));
+    checkDialogs();
 }

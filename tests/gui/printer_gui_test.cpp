@@ -285,6 +285,7 @@ TEST_CASE("the devices page lists ports, saves the printer audited and prints a 
         auto *result = page->findChild<QLabel *>(QStringLiteral("printerTestResult"));
         REQUIRE(QTest::qWaitFor([&] { return printer.count(EscPosEvent::Kind::Cut) == 1; }, 10000));
         REQUIRE(QTest::qWaitFor([&] { return result->text().contains(QStringLiteral("测试页")); }, 5000));
+        CHECK(printer.count(EscPosEvent::Kind::Image) == 1); // the logo chosen, before it is saved
         auto *tabs = d->findChild<QTabWidget *>();
         tabs->setCurrentIndex(tabs->count() - 1);
         screenshot(d, QStringLiteral("settings-devices"));

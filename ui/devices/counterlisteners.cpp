@@ -41,7 +41,16 @@ void listenLoop(const std::atomic<bool> &stop, const DeviceSpec &spec, const Dec
     }
 }
 
-CardReaderConfig cardConfig(const CounterDeviceSettings &s)
+QString withheldKey(IncomingCall::Withheld w)
+{
+    return w == IncomingCall::Withheld::Private       ? QStringLiteral("private")
+           : w == IncomingCall::Withheld::Unavailable ? QStringLiteral("unavailable")
+                                                      : QString();
+}
+
+} // namespace
+
+CardReaderConfig cardReaderConfig(const CounterDeviceSettings &s)
 {
     CardReaderConfig c;
     c.framing = s.cardFraming == QLatin1String("line")    ? CardReaderConfig::Framing::Line
@@ -52,7 +61,7 @@ CardReaderConfig cardConfig(const CounterDeviceSettings &s)
     return c;
 }
 
-CallerIdConfig callerConfig(const CounterDeviceSettings &s)
+CallerIdConfig callerIdConfig(const CounterDeviceSettings &s)
 {
     CallerIdConfig c;
     c.form = s.callerIdForm == QLatin1String("formatted") ? CallerIdConfig::Form::Formatted
@@ -61,15 +70,6 @@ CallerIdConfig callerConfig(const CounterDeviceSettings &s)
                                                           : CallerIdConfig::Form::Auto;
     return c;
 }
-
-QString withheldKey(IncomingCall::Withheld w)
-{
-    return w == IncomingCall::Withheld::Private       ? QStringLiteral("private")
-           : w == IncomingCall::Withheld::Unavailable ? QStringLiteral("unavailable")
-                                                      : QString();
-}
-
-} // namespace
 
 CounterListeners::CounterListeners(AppContext &ctx, QObject *parent)
     : QObject(parent), m_ctx(ctx), m_calls(ctx.db(), ctx.store().terminal)
@@ -126,7 +126,7 @@ void CounterListeners::reload()
         r.stop = std::make_shared<std::atomic<bool>>(false);
         auto onState = [post, card](const QString &s) { post([card, s](CounterListeners &l) { l.setState(card, s); }); };
         if (card) {
-            r.thread.reset(QThread::create([stop = r.stop, spec = *spec, config = cardConfig(m_settings), post, onState] {
+            r.thread.reset(QThread::create([stop = r.stop, spec = *spec, config = cardReaderConfig(m_settings), post, onState] {
                 listenLoop(
                     *stop, spec, CardReaderDecoder(config), {},
                     [post](const CardSwipe &s) {
@@ -135,7 +135,7 @@ void CounterListeners::reload()
                     onState);
             }));
         } else {
-            r.thread.reset(QThread::create([stop = r.stop, spec = *spec, config = callerConfig(m_settings),
+            r.thread.reset(QThread::create([stop = r.stop, spec = *spec, config = callerIdConfig(m_settings),
                                             setup = m_settings.callerIdSetup.toLatin1(), post, onState] {
                 listenLoop(
                     *stop, spec, CallerIdDecoder(config), setup,

@@ -24,7 +24,9 @@ public:
     explicit CustomerDisplay(AppContext &ctx, QObject *parent = nullptr);
     ~CustomerDisplay() override;
 
-    void reload();
+    void reload(); // the settings as saved; after pause(), the display taken up again
+    // Lets go of the display's port while the 设备 page tests one on it.
+    void pause() { stop(); }
     void show(const DisplayShow &show);
     QString state() const { return m_state; } // "" when none is set up
     const DisplayShow &shown() const { return m_shown; }

@@ -10,9 +10,12 @@
 #include "common/dialogs.h"
 #include "printer/escpos.h"
 #include "printer/printerport.h"
+#include "transport/listener.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileDialog>
 #include <QPixmap>
@@ -65,6 +68,39 @@ QHBoxLayout *specRow(QComboBox *spec, const QString &name, const QString &curren
     return row;
 }
 
+// A device's test button and, beside it, what the test found.
+QHBoxLayout *testRow(QPushButton *button, const QString &name, const QString &text, QLabel *result)
+{
+    button->setObjectName(name);
+    button->setText(text);
+    result->setObjectName(name + QStringLiteral("Result"));
+    result->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    row->addWidget(button);
+    row->addWidget(result, 1);
+    return row;
+}
+
+// Listens on `spec` until the first message its decoder makes of what arrives, for `ms` at most:
+// the message, or why none came (the port cannot be opened, or went away).
+template <class Decoder, class Message = typename decltype(std::declval<Decoder>().flush())::value_type>
+Result<std::optional<Message>> firstMessage(const DeviceSpec &spec, Decoder decoder, const QByteArray &setup, int ms)
+{
+    auto port = DeviceConnection::open(spec, 2000);
+    if (!port)
+        return port.error();
+    if (!setup.isEmpty())
+        (void)(*port)->write(setup + "\r", 2000);
+    ListenedDevice<Decoder> device(std::move(*port), std::move(decoder));
+    const QDeadlineTimer until(ms);
+    while (!until.hasExpired() && !device.port().lost())
+        for (const auto &message : device.poll(100))
+            return std::optional<Message>(message);
+    if (device.port().lost())
+        return Error{ErrorCode::Unavailable, QCoreApplication::translate("Devices", "%1 went away").arg(spec.toString())};
+    return std::optional<Message>();
+}
+
 // A spec as typed, checked and spelled out in full; "" stays "" (no device).
 Result<QString> checkedSpec(const QString &typed)
 {
@@ -84,9 +120,11 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
       m_chineseMode(new QCheckBox), m_qrCode(new QLineEdit), m_autoPrint(new QCheckBox),
       m_drawerOnCash(new QCheckBox), m_test(new QPushButton), m_testResult(new QLabel), m_state(new QLabel), m_logoPreview(new QLabel),
       m_cardSpec(new QComboBox), m_cardFraming(new QComboBox), m_trackLrc(new QCheckBox), m_cardPattern(new QLineEdit),
-      m_cardState(new QLabel), m_callerSpec(new QComboBox), m_callerForm(new QComboBox), m_callerSetup(new QLineEdit),
-      m_callerState(new QLabel), m_displaySpec(new QComboBox), m_displayKind(new QComboBox),
-      m_displayMessage(new QLineEdit), m_secondScreen(new QCheckBox), m_displayState(new QLabel)
+      m_cardState(new QLabel), m_cardTest(new QPushButton), m_cardTestResult(new QLabel), m_callerSpec(new QComboBox),
+      m_callerForm(new QComboBox), m_callerSetup(new QLineEdit), m_callerState(new QLabel),
+      m_callerTest(new QPushButton), m_callerTestResult(new QLabel), m_displaySpec(new QComboBox),
+      m_displayKind(new QComboBox), m_displayMessage(new QLineEdit), m_secondScreen(new QCheckBox),
+      m_displayState(new QLabel), m_displayTest(new QPushButton), m_displayTestResult(new QLabel)
 {
     auto *layout = new QVBoxLayout(this);
     auto *printerBox = new QGroupBox(tr("Receipt printer and cash drawer"));
@@ -150,15 +188,8 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     });
     showLogo();
 
-    m_test->setObjectName(QStringLiteral("printerTest"));
-    m_test->setText(tr("Print a test page"));
-    connect(m_test, &QPushButton::clicked, this, &DevicesPage::test);
-    m_testResult->setObjectName(QStringLiteral("printerTestResult"));
-    m_testResult->setWordWrap(true);
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_test);
-    testRow->addWidget(m_testResult, 1);
-    form->addRow(QString(), testRow);
+    form->addRow(QString(), testRow(m_test, QStringLiteral("printerTest"), tr("Print a test page"), m_testResult));
+    connect(m_test, &QPushButton::clicked, this, &DevicesPage::testPrinter);
     m_state->setObjectName(QStringLiteral("printerLiveState"));
     form->addRow(tr("Now"), m_state);
     layout->addWidget(printerBox);
@@ -182,6 +213,8 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     m_cardPattern->setPlaceholderText(tr("e.g. \\d{10}: a reader that types into the window, told from the scanner"));
     m_cardPattern->setText(devices.cardPattern);
     cardForm->addRow(tr("Card numbers (keyboard readers)"), m_cardPattern);
+    cardForm->addRow(QString(), testRow(m_cardTest, QStringLiteral("cardReaderTest"), tr("Wait for a swipe"), m_cardTestResult));
+    connect(m_cardTest, &QPushButton::clicked, this, &DevicesPage::testCardReader);
     m_cardState->setObjectName(QStringLiteral("cardReaderState"));
     cardForm->addRow(tr("Now"), m_cardState);
     layout->addWidget(cardBox);
@@ -200,6 +233,8 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     m_callerSetup->setPlaceholderText(tr("e.g. AT+VCID=1 for a modem; empty for a box"));
     m_callerSetup->setText(devices.callerIdSetup);
     callerForm->addRow(tr("Set-up command"), m_callerSetup);
+    callerForm->addRow(QString(), testRow(m_callerTest, QStringLiteral("callerIdTest"), tr("Wait for a call"), m_callerTestResult));
+    connect(m_callerTest, &QPushButton::clicked, this, &DevicesPage::testCallerId);
     m_callerState->setObjectName(QStringLiteral("callerIdState"));
     callerForm->addRow(tr("Now"), m_callerState);
     layout->addWidget(callerBox);
@@ -219,6 +254,8 @@ DevicesPage::DevicesPage(AppSession &session, QWidget *parent)
     m_secondScreen->setText(tr("Show the cart on a second monitor when one is attached"));
     m_secondScreen->setChecked(devices.secondScreen);
     displayForm->addRow(QString(), m_secondScreen);
+    displayForm->addRow(QString(), testRow(m_displayTest, QStringLiteral("displayTest"), tr("Show a test"), m_displayTestResult));
+    connect(m_displayTest, &QPushButton::clicked, this, &DevicesPage::testDisplay);
     m_displayState->setObjectName(QStringLiteral("displayState"));
     displayForm->addRow(tr("Now"), m_displayState);
     layout->addWidget(displayBox);
@@ -265,35 +302,135 @@ void DevicesPage::showState()
     m_displayState->setText(m_session.display().state().isEmpty() ? tr("none set up") : m_session.display().state());
 }
 
-void DevicesPage::test()
+void DevicesPage::runTest(QComboBox *specField, QPushButton *button, QLabel *result, const QString &waiting,
+                          std::function<QString(const DeviceSpec &)> body)
 {
     QString why;
-    const auto spec = parseDeviceSpec(m_spec->currentText(), &why);
-    if (!spec) {
-        m_testResult->setText(why);
+    const auto spec = parseDeviceSpec(specField->currentText(), &why);
+    if (!spec) { // refused on the spot, nothing paused
+        result->setText(why);
         return;
     }
-    const EscPosProfile profile = escPosProfile(m_columns->currentData().toInt(), m_chineseMode->isChecked());
-    const QByteArray page = encodeEscPos(printerTestPage(profile.columns, spec->toString()), profile);
-    // Sent from a thread of its own: a port that takes no bytes holds up the page for seconds.
-    m_test->setEnabled(false);
-    m_testResult->setText(tr("Printing..."));
-    auto result = std::make_shared<QString>();
-    QThread *sender = QThread::create([spec = *spec, page, result] {
+    // Tests may run side by side (a swipe and a call awaited at once, or from a page opened again):
+    // the till lets go of its devices for the first and takes them up after the last.
+    static int running = 0; // the GUI thread's only
+    button->setEnabled(false);
+    result->setText(waiting);
+    if (running++ == 0) {
+        m_session.printer().pause();
+        m_session.listeners().pause();
+        m_session.display().pause();
+    }
+    auto outcome = std::make_shared<QString>();
+    QThread *tester = QThread::create([body = std::move(body), spec = *spec, outcome] { *outcome = body(spec); });
+    connect(tester, &QThread::finished, tester, &QObject::deleteLater);
+    // The session outlives the page: the devices are taken up again if the page is closed first.
+    connect(tester, &QThread::finished, &m_session,
+            [session = &m_session, button = QPointer<QPushButton>(button), result = QPointer<QLabel>(result), outcome] {
+                if (--running == 0) {
+                    session->printer().reload();
+                    session->listeners().reload();
+                    session->display().reload();
+                }
+                if (button)
+                    button->setEnabled(true);
+                if (result)
+                    result->setText(*outcome);
+            });
+    tester->start();
+}
+
+void DevicesPage::testPrinter()
+{
+    runTest(m_spec, m_test, m_testResult, tr("Printing..."), [printer = printerOnPage()](const DeviceSpec &spec) {
+        PrinterSettings shown = printer;
+        shown.spec = spec.toString();
+        const QByteArray page = encodeEscPos(printerTestPage(shown), escPosProfile(shown.columns, shown.chineseMode));
         if (auto st = printOn(spec, page); !st)
-            *result = st.error().message;
+            return st.error().message;
+        return tr("The test page was sent. Check the Chinese, the columns, the barcode, the QR code and the cut.");
     });
-    connect(sender, &QThread::finished, sender, &QObject::deleteLater);
-    QPointer<DevicesPage> self(this);
-    connect(sender, &QThread::finished, this, [self, result] {
-        if (!self)
-            return;
-        self->m_test->setEnabled(true);
-        self->m_testResult->setText(result->isEmpty() ? tr("The test page was sent. Check the Chinese, the columns, "
-                                                           "the barcode, the QR code and the cut.")
-                                                      : *result);
+}
+
+void DevicesPage::testDisplay()
+{
+    const DisplayKind kind = m_displayKind->currentData().toString() == QLatin1String("vfd") ? DisplayKind::Vfd : DisplayKind::Led;
+    runTest(m_displaySpec, m_displayTest, m_displayTestResult, tr("Showing..."), [kind](const DeviceSpec &spec) {
+        auto port = DeviceConnection::open(spec, 2000);
+        if (!port)
+            return port.error().message;
+        for (const DisplayShow &step : displayTestSteps()) {
+            if (auto st = (*port)->write(encodeDisplay(kind, step), 2000); !st)
+                return st.error().message;
+            QThread::msleep(700); // long enough to read each
+        }
+        return tr("The display showed the welcome, a price of 69.90, the total 88.80, 100.00 paid and 11.20 change.");
     });
-    sender->start();
+}
+
+void DevicesPage::testCardReader()
+{
+    constexpr int kSeconds = 15;
+    runTest(m_cardSpec, m_cardTest, m_cardTestResult, tr("Swipe a card on the reader now (%1 s)...").arg(kSeconds),
+            [config = cardReaderConfig(devicesOnPage())](const DeviceSpec &spec) {
+                auto swipe = firstMessage(spec, CardReaderDecoder(config), {}, kSeconds * 1000);
+                if (!swipe)
+                    return swipe.error().message;
+                if (!*swipe)
+                    return tr("No card was read in %1 seconds: check the port, its speed and what the reader sends.")
+                        .arg(kSeconds);
+                return tr("Card %1 was read.").arg((*swipe)->card);
+            });
+}
+
+void DevicesPage::testCallerId()
+{
+    constexpr int kSeconds = 40; // the box reports between the first and the second ring
+    runTest(m_callerSpec, m_callerTest, m_callerTestResult, tr("Call the shop's number now (%1 s)...").arg(kSeconds),
+            [config = callerIdConfig(devicesOnPage()), setup = m_callerSetup->text().trimmed().toLatin1()](const DeviceSpec &spec) {
+                auto call = firstMessage(spec, CallerIdDecoder(config), setup, kSeconds * 1000);
+                if (!call)
+                    return call.error().message;
+                if (!*call)
+                    return tr("No call was reported in %1 seconds: check the port, what the box sends and, for a modem, "
+                              "its set-up command.")
+                        .arg(kSeconds);
+                if ((*call)->withheld != IncomingCall::Withheld::No)
+                    return tr("A call came with its number withheld.");
+                return tr("A call came from %1.").arg((*call)->number);
+            });
+}
+
+PrinterSettings DevicesPage::printerOnPage() const
+{
+    PrinterSettings p;
+    p.spec = m_spec->currentText().trimmed();
+    p.columns = m_columns->currentData().toInt();
+    p.chineseMode = m_chineseMode->isChecked();
+    p.qrCode = m_qrCode->text();
+    p.autoPrint = m_autoPrint->isChecked();
+    p.drawerOnCash = m_drawerOnCash->isChecked();
+    p.logoWidth = m_logoWidth;
+    p.logoHeight = m_logoHeight;
+    p.logoBits = m_logoBits;
+    return p;
+}
+
+CounterDeviceSettings DevicesPage::devicesOnPage() const
+{
+    CounterDeviceSettings d;
+    d.cardReaderSpec = m_cardSpec->currentText().trimmed();
+    d.cardFraming = m_cardFraming->currentData().toString();
+    d.trackLrc = m_trackLrc->isChecked();
+    d.cardPattern = m_cardPattern->text();
+    d.callerIdSpec = m_callerSpec->currentText().trimmed();
+    d.callerIdForm = m_callerForm->currentData().toString();
+    d.callerIdSetup = m_callerSetup->text();
+    d.displaySpec = m_displaySpec->currentText().trimmed();
+    d.displayKind = m_displayKind->currentData().toString();
+    d.displayMessage = m_displayMessage->text();
+    d.secondScreen = m_secondScreen->isChecked();
+    return d;
 }
 
 Status DevicesPage::save()
@@ -305,28 +442,12 @@ Status DevicesPage::save()
     for (const auto *spec : {&printerSpec, &cardSpec, &callerSpec, &displaySpec})
         if (!*spec)
             return spec->error();
-    PrinterSettings p;
+    PrinterSettings p = printerOnPage();
     p.spec = *printerSpec;
-    p.columns = m_columns->currentData().toInt();
-    p.chineseMode = m_chineseMode->isChecked();
-    p.qrCode = m_qrCode->text();
-    p.autoPrint = m_autoPrint->isChecked();
-    p.drawerOnCash = m_drawerOnCash->isChecked();
-    p.logoWidth = m_logoWidth;
-    p.logoHeight = m_logoHeight;
-    p.logoBits = m_logoBits;
-    CounterDeviceSettings d;
+    CounterDeviceSettings d = devicesOnPage();
     d.cardReaderSpec = *cardSpec;
-    d.cardFraming = m_cardFraming->currentData().toString();
-    d.trackLrc = m_trackLrc->isChecked();
-    d.cardPattern = m_cardPattern->text();
     d.callerIdSpec = *callerSpec;
-    d.callerIdForm = m_callerForm->currentData().toString();
-    d.callerIdSetup = m_callerSetup->text();
     d.displaySpec = *displaySpec;
-    d.displayKind = m_displayKind->currentData().toString();
-    d.displayMessage = m_displayMessage->text();
-    d.secondScreen = m_secondScreen->isChecked();
     AppContext &ctx = m_session.ctx();
     if (auto st = checkCounterDevices(d); !st)
         return st; // before anything is saved

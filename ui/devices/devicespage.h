@@ -1,6 +1,11 @@
 #pragma once
 
 #include "core/result.h"
+#include "sales/printer.h"
+#include "transport/devicespec.h"
+#include "store/devicesettings.h"
+
+#include <functional>
 
 #include <QWidget>
 
@@ -18,9 +23,10 @@ class AppSession;
 // QSerialPortInfo, USB printer device files) or typed as a spec, with its live state. The receipt
 // printer: its paper, Chinese mode, QR code, printing each receipt, the drawer on cash, a test
 // page sent off the GUI thread. The card reader: its framing, LRC, and the card pattern of a
-// keyboard-wedge reader. The caller-ID box: its form and a modem's set-up command. The customer
-// display: LED or VFD, the shop's welcome, the second monitor. Saved with the dialog, checked and
-// audited.
+// keyboard-wedge reader; a test that waits for a swipe. The caller-ID box: its form and a modem's
+// set-up command; a test that waits for a call. The customer display: LED or VFD, the shop's
+// welcome, the second monitor; a test shown on it. Each test uses what is on the page, before it
+// is saved. Saved with the dialog, checked and audited.
 class DevicesPage : public QWidget {
     Q_OBJECT
 public:
@@ -32,7 +38,21 @@ public:
     bool setLogoFile(const QString &path, QString *problem);
 
 private:
-    void test();
+    // The printer and the other devices as the page has them now (specs as typed).
+    PrinterSettings printerOnPage() const;
+    CounterDeviceSettings devicesOnPage() const;
+    // 打印测试页, 显示测试, 等待刷卡, 等待来电: each on the device as typed, on a thread of its own.
+    void testPrinter();
+    void testDisplay();
+    void testCardReader();
+    void testCallerId();
+    // Runs `body` on the device `specField` names (a spec that makes no sense is said at once) on a
+    // thread of its own — it may wait on the device for seconds — with `button` off and `waiting`
+    // said meanwhile, then what it returns. The till's own use of its devices is paused meanwhile
+    // (a serial port is opened by one program at a time) and taken up again after, even when the
+    // page is closed first.
+    void runTest(QComboBox *specField, QPushButton *button, QLabel *result, const QString &waiting,
+                 std::function<QString(const DeviceSpec &)> body);
     void showState();
     void showLogo();
 
@@ -55,15 +75,21 @@ private:
     QCheckBox *m_trackLrc;
     QLineEdit *m_cardPattern;
     QLabel *m_cardState;
+    QPushButton *m_cardTest;
+    QLabel *m_cardTestResult;
     QComboBox *m_callerSpec;
     QComboBox *m_callerForm;
     QLineEdit *m_callerSetup;
     QLabel *m_callerState;
+    QPushButton *m_callerTest;
+    QLabel *m_callerTestResult;
     QComboBox *m_displaySpec;
     QComboBox *m_displayKind;
     QLineEdit *m_displayMessage;
     QCheckBox *m_secondScreen;
     QLabel *m_displayState;
+    QPushButton *m_displayTest;
+    QLabel *m_displayTestResult;
 };
 
 } // namespace huike::ui

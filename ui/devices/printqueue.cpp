@@ -210,6 +210,11 @@ void PrintQueue::reload()
     }
 }
 
+void PrintQueue::pause()
+{
+    stopWorker();
+}
+
 void PrintQueue::startWorker()
 {
     m_worker = new PrinterWorker;
@@ -284,7 +289,7 @@ Result<qint64> PrintQueue::printLoaded(const Receipt &r)
 Result<qint64> PrintQueue::printTestPage()
 {
     return enqueue(QStringLiteral("test"), {},
-                   encodeEscPos(printerTestPage(m_settings.columns, m_settings.spec),
+                   encodeEscPos(printerTestPage(m_settings),
                                 escPosProfile(m_settings.columns, m_settings.chineseMode)));
 }
 

@@ -48,8 +48,11 @@ public:
     explicit PrintQueue(AppContext &ctx, QObject *parent = nullptr);
     ~PrintQueue() override;
 
-    // The settings as saved (after a manager changed them).
+    // The settings as saved (after a manager changed them); after pause(), the printer taken up again.
     void reload();
+    // Lets go of the printer's port while the 设备 page tests one on it (a serial port is opened
+    // by one program at a time); jobs wait until reload().
+    void pause();
     const PrinterSettings &settings() const { return m_settings; }
     PrinterState state() const { return m_state; }
     PrintJobs &jobs() { return m_jobs; }
