@@ -4,6 +4,7 @@
 #include "permissions.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QSqlQuery>
 
 namespace huike {
@@ -33,6 +34,22 @@ Status Settings::set(const QString &key, const QString &value)
                      {key, value});
 }
 
+namespace {
+
+// A value as the audit log keeps it: whole when a person can read it there, else its digest and
+// length (a receipt logo is a base64 raster of up to ~40 KB; two of them in every change of it
+// would grow the log for nothing a reader could use). The digest still tells which logo was set.
+QString audited(const QString &value)
+{
+    constexpr qsizetype kReadable = 200;
+    if (value.size() <= kReadable)
+        return value;
+    const QByteArray digest = QCryptographicHash::hash(value.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    return QStringLiteral("sha256:%1 (%2 chars)").arg(QString::fromLatin1(digest)).arg(value.size());
+}
+
+} // namespace
+
 Status Settings::change(const QList<std::pair<QString, QString>> &values, qint64 operatorId, qint64 atMs)
 {
     WriteTransaction tx(m_db);
@@ -47,7 +64,7 @@ Status Settings::change(const QList<std::pair<QString, QString>> &values, qint64
         if (auto st = set(key, v); !st)
             return st;
         if (auto st = writeAudit(m_db, atMs, operatorId, 0, QStringLiteral("setting.change"), key, {},
-                                 QStringLiteral("%1 -> %2").arg(old, v));
+                                 QStringLiteral("%1 -> %2").arg(audited(old), audited(v)));
             !st)
             return st;
     }

@@ -307,6 +307,27 @@ TEST_CASE("changing settings is one audited transaction", "[settings]")
             .toLongLong() == shop.manager);
 }
 
+TEST_CASE("a setting too long to read, such as the receipt logo, is audited as its digest and length", "[settings]")
+{
+    TestShop shop;
+    Settings &s = shop.ctx().settings();
+    const QString logo = QStringLiteral("384:115:") + QString(5000, QLatin1Char('A'));
+    REQUIRE(s.change({{Settings::kReceiptLogo, logo}}, shop.manager, shop.clock.nowMs()).ok());
+    CHECK(s.value(Settings::kReceiptLogo) == logo); // the setting itself is whole
+    const QString details = shop.scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = 'setting.change' "
+                                                       "AND target = 'receipt.logo' ORDER BY id DESC"))
+                                .toString();
+    CHECK(details.startsWith(QStringLiteral(" -> sha256:")));
+    CHECK(details.endsWith(QStringLiteral("(5008 chars)")));
+    // Another logo is told apart by its digest.
+    REQUIRE(s.change({{Settings::kReceiptLogo, logo + QLatin1Char('B')}}, shop.manager, shop.clock.nowMs()).ok());
+    const QString next = shop.scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = 'setting.change' "
+                                                    "AND target = 'receipt.logo' ORDER BY id DESC"))
+                             .toString();
+    CHECK(next.startsWith(details.mid(4, 24))); // the old value is the first logo's digest
+    CHECK(next.size() < 100);
+}
+
 TEST_CASE("a recalled order is not lost if the till dies before the sale commits", "[held][crash]")
 {
     TestShop shop;
